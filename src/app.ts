@@ -1,0 +1,64 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
+import { systemClock } from "./core/context.ts";
+import { AppError } from "./core/errors.ts";
+import { ENTITY_KINDS } from "./core/register/kinds.ts";
+import { fieldIssues } from "./core/use-cases/parse-input.ts";
+import { registerAuditRoutes } from "./http/api/audit-routes.ts";
+import { registerEntityRoutes } from "./http/api/entity-routes.ts";
+import { registerOrganisationRoutes } from "./http/api/organisation-routes.ts";
+import { referencePage } from "./http/api/reference-page.ts";
+import { registerTokenRoutes } from "./http/api/token-routes.ts";
+import type { AppDeps, AppEnv } from "./http/env.ts";
+import { bearerAuth } from "./http/middleware/auth.ts";
+import { jsonBodies } from "./http/middleware/json-body.ts";
+import { handleError, problemResponse } from "./http/problem.ts";
+
+export const API_VERSION = "1.0.0";
+
+/** The whole HTTP application; the Node and Worker entries only build its dependencies. */
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock;
+  const app = new OpenAPIHono<AppEnv>({
+    // Schema failures become the same problem+json as the use cases' own.
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError("validation", "The request has invalid fields.", fieldIssues(result.error));
+    },
+  });
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, "not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.use("*", secureHeaders());
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  app.use("/api/v1/*", ...jsonBodies(), bearerAuth(deps.store, clock));
+  registerOrganisationRoutes(app);
+  for (const [segment, kind] of Object.entries(ENTITY_KINDS)) {
+    registerEntityRoutes(app, {
+      segment,
+      kind,
+      schemaName: schemaNameOf(kind.type),
+      tag: tagOf(kind.label),
+      writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
+    });
+  }
+  registerAuditRoutes(app);
+  registerTokenRoutes(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "DPA register",
+        version: API_VERSION,
+        description: "Processing activities, sub-processors and customer data processing agreements (GDPR Art. 28 and 30).",
+      },
+    });
+  app.get("/api/openapi.json", (c) => c.json(document()));
+  app.get("/api/reference", (c) => c.html(referencePage(document() as never)));
+  return app;
+}
+
+const schemaNameOf = (type: string) => type.replace(/(^|_)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
+const tagOf = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}s`.replace("ys", "ies");

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** The Node service's configuration, from environment variables (documented in the README). */
+const Config = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("data/register.db"),
+  DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+});
+export type Config = z.infer<typeof Config>;
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const result = Config.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

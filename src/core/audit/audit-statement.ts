@@ -1,0 +1,28 @@
+import { auditEntries } from "../../../db/schema.ts";
+import type { Ctx } from "../context.ts";
+import type { Statement } from "../ports/store.ts";
+
+export type AuditAction = "create" | "update" | "archive" | "delete" | "revoke";
+
+export interface AuditChange {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The audit row for a change; callers put it in the same atomic unit as the change. */
+export function auditStatement(ctx: Ctx, change: AuditChange, at: string): Statement {
+  return ctx.store.db.insert(auditEntries).values({
+    id: ctx.newId(),
+    at,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  });
+}

@@ -1,0 +1,51 @@
+import { and, asc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditEntries } from "../../../db/schema.ts";
+import type { Ctx } from "../context.ts";
+import type { Page } from "../use-cases/list-entities.ts";
+import { parseInput } from "../use-cases/parse-input.ts";
+
+export const AuditFilter = z.strictObject({
+  entityType: z.string().min(1).max(60).optional(),
+  entityId: z.string().min(1).max(60).optional(),
+  actorId: z.string().min(1).max(60).optional(),
+  since: z.iso.datetime().optional().describe("Entries at or after this instant."),
+  until: z.iso.datetime().optional().describe("Entries before this instant."),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.coerce.number().int().min(0).optional().describe("nextCursor of the previous page."),
+});
+
+export const AuditEntry = z.object({
+  seq: z.int(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** The history in the order it was written. */
+export async function listAuditEntries(ctx: Ctx, rawQuery: Record<string, string>): Promise<Page<AuditEntry> & { nextCursor: string | null }> {
+  const q = parseInput(AuditFilter, rawQuery);
+  const conditions: SQL[] = [];
+  if (q.entityType) conditions.push(eq(auditEntries.entityType, q.entityType));
+  if (q.entityId) conditions.push(eq(auditEntries.entityId, q.entityId));
+  if (q.actorId) conditions.push(eq(auditEntries.actorId, q.actorId));
+  if (q.since) conditions.push(gte(auditEntries.at, new Date(q.since).toISOString()));
+  if (q.until) conditions.push(lt(auditEntries.at, new Date(q.until).toISOString()));
+  if (q.cursor !== undefined) conditions.push(gt(auditEntries.seq, q.cursor));
+  const rows = await ctx.store.db
+    .select()
+    .from(auditEntries)
+    .where(and(...conditions))
+    .orderBy(asc(auditEntries.seq))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const items = more ? rows.slice(0, q.limit) : rows;
+  return { items, nextCursor: more ? String(items.at(-1)?.seq) : null };
+}

@@ -1,0 +1,33 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Store } from "./ports/store.ts";
+import type { Role } from "./roles.ts";
+
+/** Who is acting: a token holder, a CLI operator or the system itself (demo data). */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Everything a use case needs, passed explicitly so tests can control each part. */
+export interface Ctx {
+  store: Store;
+  actor: Actor;
+  clock: Clock;
+  newId(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Time-ordered UUIDs (v7): list order is creation order, and ids are made before the write. */
+export const newId = (): string => uuidv7();
+
+export function makeCtx(store: Store, actor: Actor, clock: Clock = systemClock): Ctx {
+  return { store, actor, clock, newId };
+}
+
+export const SYSTEM_ACTOR: Actor = { id: "system", name: "system", role: "admin" };

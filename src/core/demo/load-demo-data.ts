@@ -1,0 +1,81 @@
+import type { Ctx } from "../context.ts";
+import { putOrganisation } from "../organisation/organisation-use-cases.ts";
+import { activityKind } from "../register/activities.ts";
+import { agreementKind } from "../register/agreements.ts";
+import { customerKind } from "../register/customers.ts";
+import { dataCategoryKind } from "../register/data-categories.ts";
+import { securityMeasureKind } from "../register/security-measures.ts";
+import { subjectCategoryKind } from "../register/subject-categories.ts";
+import { subProcessorKind } from "../register/sub-processors.ts";
+import { createEntity } from "../use-cases/create-entity.ts";
+import * as demo from "./clearfacts-register.ts";
+
+type Ids<T> = Record<keyof T, string>;
+
+async function createAll<T extends Record<string, object>>(ctx: Ctx, kind: Parameters<typeof createEntity>[1], items: T): Promise<Ids<T>> {
+  const ids = {} as Ids<T>;
+  for (const [key, input] of Object.entries(items)) ids[key as keyof T] = (await createEntity(ctx, kind, input)).id;
+  return ids;
+}
+
+/**
+ * Loads the ClearFacts demo register through the same use cases as the API,
+ * so it obeys every rule and leaves the same audit trail.
+ */
+export async function loadDemoData(ctx: Ctx): Promise<void> {
+  await putOrganisation(ctx, demo.organisation);
+  const data = await createAll(ctx, dataCategoryKind, demo.dataCategories);
+  const subjects = await createAll(ctx, subjectCategoryKind, demo.subjectCategories);
+  const measures = await createAll(ctx, securityMeasureKind, demo.securityMeasures);
+  const allMeasures = Object.values(measures);
+
+  const activities = {} as Ids<typeof demo.processorActivities>;
+  for (const [key, a] of Object.entries(demo.processorActivities)) {
+    const created = await createEntity(ctx, activityKind, {
+      role: "processor",
+      name: a.name,
+      subjectMatter: a.subjectMatter,
+      purposes: a.purposes,
+      nature: a.nature,
+      subjectCategoryIds: [subjects.accountants, subjects.clients, subjects.counterparties],
+      dataCategories: a.dataCategories.map((c) => ({ dataCategoryId: data[c], retention: a.retention })),
+      securityMeasureIds: allMeasures,
+      status: "active",
+    });
+    activities[key as keyof typeof activities] = created.id;
+  }
+
+  // Article 13.3: ClearFacts is also a controller, e.g. for its commercial relations.
+  await createEntity(ctx, activityKind, {
+    role: "controller",
+    name: { en: "Maintaining commercial relations", nl: "Onderhouden van commerciële relaties" },
+    purposes: [{ en: "Managing customer relationships, invoicing and support", nl: "Beheer van klantrelaties, facturatie en ondersteuning" }],
+    legalBasis: "contract",
+    subjectCategoryIds: [subjects.customerContacts],
+    dataCategories: [{ dataCategoryId: data.customerContacts, retention: { kind: "event", event: { en: "End of the customer relationship", nl: "Einde van de klantrelatie" }, offset: { length: 7, unit: "years" } } }],
+    recipients: [{ name: { en: "Accounting firm of ClearFacts", nl: "Boekhouder van ClearFacts" }, country: "BE" }],
+    securityMeasureIds: allMeasures,
+    status: "active",
+  });
+
+  for (const [, s] of Object.entries(demo.subProcessors)) {
+    const { activities: served, ...fields } = s;
+    await createEntity(ctx, subProcessorKind, { ...fields, status: "active", activityIds: served.map((a) => activities[a]) });
+  }
+
+  for (const c of demo.customers) {
+    const { agreement, ...fields } = c;
+    const customer = await createEntity(ctx, customerKind, fields);
+    await createEntity(ctx, agreementKind, {
+      customerId: customer.id,
+      reference: agreement.reference,
+      version: "2024.1",
+      signedOn: agreement.signedOn,
+      language: c.language,
+      authorisation: agreement.authorisation,
+      clocks: demo.clearFactsClocks,
+      status: "active",
+      activityIds: Object.values(activities),
+    });
+  }
+}

@@ -1,0 +1,40 @@
+/** What went wrong, independent of transport; http/problem.ts maps codes to statuses. */
+export type ErrorCode =
+  | "bad_request"
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "internal";
+
+/** One problem with one input field; `path` is dotted, e.g. "clocks.subProcessorNotice.length". */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError("not_found", `No ${what} with id ${id}.`);
+
+export function invalid(issues: FieldIssue[], message = "The request has invalid fields."): AppError {
+  return new AppError("validation", message, issues);
+}
+
+export function pathOf(path: ReadonlyArray<PropertyKey>, prefix = ""): string {
+  const joined = path.map(String).join(".");
+  return prefix && joined ? `${prefix}.${joined}` : prefix || joined;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ArchivableMeta } from "./meta.ts";
+import { Id, LocalizedText, Recipient, Retention, Transfer } from "./values.ts";
+
+export const LEGAL_BASES = [
+  "consent",
+  "contract",
+  "legal_obligation",
+  "vital_interests",
+  "public_task",
+  "legitimate_interests",
+] as const;
+
+/** Art. 9(2)(a) to (j). */
+export const ART9_CONDITIONS = [
+  "explicit_consent",
+  "employment_social_security",
+  "vital_interests",
+  "not_for_profit_body",
+  "made_public_by_data_subject",
+  "legal_claims",
+  "substantial_public_interest",
+  "health_or_social_care",
+  "public_health",
+  "archiving_research_statistics",
+] as const;
+
+export const ACTIVITY_STATUSES = ["draft", "active", "retired"] as const;
+
+export const ActivityDataCategory = z.strictObject({
+  dataCategoryId: Id,
+  retention: Retention.nullable().describe("Null while unknown; the completeness check flags it (Art. 30(1)(f))."),
+});
+
+export const ActivityInput = z.strictObject({
+  role: z.enum(["controller", "processor"]).describe("Whether the organisation acts as controller or as processor."),
+  name: LocalizedText,
+  purposes: z.array(LocalizedText).max(50).default([]),
+  subjectMatter: LocalizedText.nullable().optional(),
+  nature: LocalizedText.nullable().optional(),
+  legalBasis: z.enum(LEGAL_BASES).nullable().optional().describe("Art. 6(1) legal basis (controller activities)."),
+  specialCategoryCondition: z.enum(ART9_CONDITIONS).nullable().optional().describe("Art. 9(2) condition."),
+  specialCategorySafeguards: LocalizedText.nullable().optional(),
+  subjectCategoryIds: z.array(Id).max(200).default([]),
+  dataCategories: z.array(ActivityDataCategory).max(500).default([]),
+  recipients: z.array(Recipient).max(200).default([]),
+  transfers: z.array(Transfer).max(200).default([]),
+  securityMeasureIds: z.array(Id).max(500).default([]),
+  status: z.enum(ACTIVITY_STATUSES).default("draft"),
+});
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+export const Activity = z.object({
+  ...ArchivableMeta,
+  ...ActivityInput.shape,
+  purposes: z.array(LocalizedText),
+  subjectCategoryIds: z.array(Id),
+  dataCategories: z.array(ActivityDataCategory),
+  recipients: z.array(Recipient),
+  transfers: z.array(Transfer),
+  securityMeasureIds: z.array(Id),
+  status: z.enum(ACTIVITY_STATUSES),
+});
+export type Activity = z.infer<typeof Activity>;

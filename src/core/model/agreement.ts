@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ArchivableMeta } from "./meta.ts";
+import { Clocks, CountryCode, Id, IsoDate, Language } from "./values.ts";
+
+export const AGREEMENT_STATUSES = ["draft", "active", "terminated"] as const;
+
+export const AgreementInput = z.strictObject({
+  customerId: Id,
+  reference: z.string().trim().min(1).max(100).describe("Unique reference of the DPA, e.g. CF-DPA-2024-001."),
+  version: z.string().trim().min(1).max(60).describe("Version of the agreement text."),
+  signedOn: IsoDate.nullable().optional(),
+  endedOn: IsoDate.nullable().optional(),
+  language: Language,
+  authorisation: z
+    .enum(["prior_specific", "general"])
+    .describe("SCC clause 7.7(a): option 1 prior specific authorisation, option 2 general written authorisation."),
+  clocks: Clocks,
+  governingCountry: CountryCode.default("BE").describe("Member State whose public holidays extend deadlines."),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { message: "Not an IANA time zone, e.g. Europe/Brussels." })
+    .default("Europe/Brussels"),
+  status: z.enum(AGREEMENT_STATUSES).default("draft"),
+  activityIds: z.array(Id).max(500).default([]),
+});
+export type AgreementInput = z.infer<typeof AgreementInput>;
+
+export const Agreement = z.object({
+  ...ArchivableMeta,
+  ...AgreementInput.shape,
+  governingCountry: CountryCode,
+  timeZone: z.string(),
+  status: z.enum(AGREEMENT_STATUSES),
+  activityIds: z.array(Id),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}

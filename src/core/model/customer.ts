@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ArchivableMeta } from "./meta.ts";
+import { Address, Contact, Language } from "./values.ts";
+
+export const CustomerInput = z.strictObject({
+  legalName: z.string().trim().min(1).max(500),
+  companyNumber: z.string().trim().min(1).max(60).nullable().optional(),
+  address: Address,
+  contact: Contact,
+  dpo: Contact.nullable().optional(),
+  language: Language.default("en"),
+});
+export type CustomerInput = z.infer<typeof CustomerInput>;
+
+export const Customer = z.object({ ...ArchivableMeta, ...CustomerInput.shape, language: Language });
+export type Customer = z.infer<typeof Customer>;

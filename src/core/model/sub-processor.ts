@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { ArchivableMeta } from "./meta.ts";
+import { Address, Contact, Id, LocalizedText, Location, TransferMechanism } from "./values.ts";
+
+export const SUB_PROCESSOR_STATUSES = ["proposed", "active", "retired", "rejected"] as const;
+
+export const SubProcessorInput = z.strictObject({
+  legalName: z.string().trim().min(1).max(500),
+  companyNumber: z.string().trim().min(1).max(60).nullable().optional(),
+  address: Address,
+  contact: Contact,
+  service: LocalizedText.describe("What the sub-processor does for the organisation, e.g. hosting or OCR."),
+  processingDescription: LocalizedText.nullable()
+    .optional()
+    .describe("Annex IV: the processing it carries out, delimiting its responsibilities."),
+  locations: z.array(Location).min(1).max(100),
+  transferMechanism: TransferMechanism.nullable()
+    .optional()
+    .describe("Required in practice where a location is outside the EEA."),
+  status: z.enum(SUB_PROCESSOR_STATUSES).default("proposed"),
+  activityIds: z.array(Id).max(500).default([]),
+  parentId: Id.nullable().optional().describe("The sub-processor that engages this one (a chain)."),
+});
+export type SubProcessorInput = z.infer<typeof SubProcessorInput>;
+
+export const SubProcessor = z.object({
+  ...ArchivableMeta,
+  ...SubProcessorInput.shape,
+  status: z.enum(SUB_PROCESSOR_STATUSES),
+  activityIds: z.array(Id),
+});
+export type SubProcessor = z.infer<typeof SubProcessor>;

@@ -1,0 +1,162 @@
+// Value objects shared by the register's entities, as zod schemas: the single
+// source for validation, TypeScript types and the OpenAPI document.
+import { z } from "zod";
+import { isCountryCode } from "./countries.ts";
+
+export const LANGUAGES = ["en", "nl", "fr"] as const;
+export const Language = z.enum(LANGUAGES).describe("Document language (ISO 639-1).");
+export type Language = z.infer<typeof Language>;
+
+/** Long enough for real clauses; bounded so one field cannot fill the database. */
+const MAX_TEXT = 50_000;
+export const Text = z.string().trim().min(1).max(MAX_TEXT);
+const ShortText = z.string().trim().min(1).max(500);
+
+export const LocalizedText = z
+  .strictObject({ en: Text.optional(), nl: Text.optional(), fr: Text.optional() })
+  .refine((t) => t.en !== undefined || t.nl !== undefined || t.fr !== undefined, {
+    message: "Give the text in at least one language (en, nl or fr).",
+  })
+  .describe("The same text in one or more languages, keyed by language code.");
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const CountryCode = z
+  .string()
+  .refine(isCountryCode, { message: "Not an ISO 3166-1 alpha-2 country code (e.g. BE, DE, US)." })
+  .describe("ISO 3166-1 alpha-2 country code, upper case.");
+
+export const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
+export const Id = z.uuid().describe("Identifier made by the register.");
+
+export const Address = z.strictObject({
+  street: ShortText,
+  postalCode: z.string().trim().min(1).max(20),
+  city: ShortText,
+  region: ShortText.optional(),
+  country: CountryCode,
+});
+export type Address = z.infer<typeof Address>;
+
+export const Contact = z.strictObject({
+  name: ShortText.optional(),
+  position: ShortText.optional(),
+  email: z.email().max(320),
+  phone: z.string().trim().min(3).max(40).optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Representative = z.strictObject({
+  name: ShortText,
+  address: Address,
+  email: z.email().max(320),
+  phone: z.string().trim().min(3).max(40).optional(),
+});
+export type Representative = z.infer<typeof Representative>;
+
+export const TimeLength = z.strictObject({
+  length: z.int().min(1).max(3650),
+  unit: z.enum(["days", "months", "years"]),
+});
+
+/** A contract clock's period; calendar days count per Regulation 1182/71. */
+export const ClockPeriod = z.strictObject({
+  length: z.int().min(1).max(3650),
+  unit: z.enum(["calendar_days", "working_days", "months"]),
+});
+export type ClockPeriod = z.infer<typeof ClockPeriod>;
+
+export const CLOCK_NAMES = [
+  "subProcessorNotice",
+  "auditNotice",
+  "exportWindow",
+  "deletionOrReturn",
+  "accountDeactivation",
+  "termsChangeObjection",
+] as const;
+export type ClockName = (typeof CLOCK_NAMES)[number];
+
+export const Clocks = z
+  .strictObject({
+    subProcessorNotice: ClockPeriod.describe(
+      "Clause 7.7: how long before engaging a sub-processor the customer is told (option 2) or asked (option 1); the objection window.",
+    ),
+    auditNotice: ClockPeriod.nullable().optional(),
+    exportWindow: ClockPeriod.nullable().optional(),
+    deletionOrReturn: ClockPeriod.nullable().optional(),
+    accountDeactivation: ClockPeriod.nullable().optional(),
+    termsChangeObjection: ClockPeriod.nullable().optional(),
+  })
+  .describe("The agreement's contract clocks, each a period counted from its trigger.");
+export type Clocks = z.infer<typeof Clocks>;
+
+export const Retention = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("period"), period: TimeLength, note: LocalizedText.optional() }),
+    z.strictObject({
+      kind: z.literal("event"),
+      event: LocalizedText.describe("What starts the clock, e.g. end of the contract."),
+      offset: TimeLength.optional(),
+      note: LocalizedText.optional(),
+    }),
+  ])
+  .describe("When the data must be erased: a fixed period, or an event plus an optional offset.");
+export type Retention = z.infer<typeof Retention>;
+
+export const ART49_DEROGATIONS = [
+  "explicit_consent",
+  "contract_with_data_subject",
+  "contract_in_interest_of_data_subject",
+  "public_interest",
+  "legal_claims",
+  "vital_interests",
+  "public_register",
+  "compelling_legitimate_interests",
+] as const;
+
+export const TransferMechanism = z
+  .strictObject({
+    kind: z.enum(["adequacy", "scc", "bcr", "art49_derogation"]),
+    derogation: z.enum(ART49_DEROGATIONS).optional(),
+    safeguards: LocalizedText.optional().describe(
+      "Documented suitable safeguards; required for an Art. 49(1) second-subparagraph transfer.",
+    ),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === "art49_derogation" && !m.derogation) {
+      ctx.addIssue({ code: "custom", path: ["derogation"], message: "Name the Art. 49 derogation relied on." });
+    }
+    if (m.kind !== "art49_derogation" && m.derogation) {
+      ctx.addIssue({ code: "custom", path: ["derogation"], message: "A derogation only applies to kind art49_derogation." });
+    }
+    if (m.derogation === "compelling_legitimate_interests" && !m.safeguards) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["safeguards"],
+        message: "Art. 30(1)(e): document the suitable safeguards of an Art. 49(1) second-subparagraph transfer.",
+      });
+    }
+  });
+export type TransferMechanism = z.infer<typeof TransferMechanism>;
+
+export const Transfer = z.strictObject({
+  country: CountryCode,
+  recipient: ShortText.optional(),
+  mechanism: TransferMechanism.nullable().describe("Null while undecided; the completeness check flags it."),
+});
+export type Transfer = z.infer<typeof Transfer>;
+
+export const Recipient = z.strictObject({
+  name: LocalizedText,
+  country: CountryCode.optional(),
+});
+export type Recipient = z.infer<typeof Recipient>;
+
+export const Location = z.strictObject({ country: CountryCode, region: ShortText.optional() });
+export type Location = z.infer<typeof Location>;
+
+export const Certification = z.strictObject({
+  name: ShortText,
+  issuer: ShortText.optional(),
+  validUntil: IsoDate.optional(),
+});
+export type Certification = z.infer<typeof Certification>;

@@ -1,0 +1,121 @@
+import { and, eq, inArray, like, ne, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { activities, agreementActivities, agreements, customers } from "../../../db/schema.ts";
+import type { FieldIssue } from "../errors.ts";
+import { AGREEMENT_STATUSES, Agreement, AgreementInput } from "../model/agreement.ts";
+import { Id } from "../model/values.ts";
+import type { EntityKind } from "./entity-kind.ts";
+import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
+import { checkDuplicates, checkReferences } from "./references.ts";
+import { displayName, orNull, putRow } from "./rows.ts";
+
+const Filter = z.strictObject({
+  customerId: Id.optional(),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  authorisation: z.enum(["prior_specific", "general"]).optional(),
+  activityId: Id.optional(),
+  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the reference."),
+});
+
+const activityLinks: LinkTable = {
+  table: agreementActivities,
+  owner: agreementActivities.agreementId,
+  ownerKey: "agreementId",
+  position: agreementActivities.position,
+};
+type ActivityRow = typeof agreementActivities.$inferSelect;
+
+export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof Filter>> = {
+  type: "agreement",
+  label: "agreement",
+  input: AgreementInput,
+  output: Agreement,
+  filter: Filter,
+  table: agreements,
+  columns: { id: agreements.id, revision: agreements.revision, archivedAt: agreements.archivedAt },
+  removal: "archive",
+
+  async load(db, ids) {
+    if (ids.length === 0) return [];
+    const [rows, links] = await Promise.all([
+      db.select().from(agreements).where(inArray(agreements.id, ids)),
+      loadLinks<ActivityRow>(db, activityLinks, ids),
+    ]);
+    const entities = rows.map(
+      (r): Agreement => ({
+        ...r,
+        signedOn: orNull(r.signedOn),
+        endedOn: orNull(r.endedOn),
+        language: r.language as Agreement["language"],
+        authorisation: r.authorisation as Agreement["authorisation"],
+        status: r.status as Agreement["status"],
+        activityIds: (links.get(r.id) ?? []).map((l) => l.activityId),
+      }),
+    );
+    return inOrder(ids, entities);
+  },
+
+  where(db, filter) {
+    const conditions: SQL[] = [];
+    if (filter.customerId) conditions.push(eq(agreements.customerId, filter.customerId));
+    if (filter.status) conditions.push(eq(agreements.status, filter.status));
+    if (filter.authorisation) conditions.push(eq(agreements.authorisation, filter.authorisation));
+    if (filter.q) conditions.push(like(agreements.reference, `%${filter.q}%`));
+    if (filter.activityId) {
+      conditions.push(
+        inArray(
+          agreements.id,
+          db
+            .select({ id: agreementActivities.agreementId })
+            .from(agreementActivities)
+            .where(eq(agreementActivities.activityId, filter.activityId)),
+        ),
+      );
+    }
+    return conditions;
+  },
+
+  async check(db, input, id) {
+    const issues: FieldIssue[] = [
+      ...(await checkReferences(db, { table: customers, id: customers.id, archivedAt: customers.archivedAt, label: "customer" }, "customerId", [input.customerId], () => "customerId")),
+      ...(await checkReferences(db, { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" }, "activityIds", input.activityIds)),
+      ...checkDuplicates("activityIds", input.activityIds),
+    ];
+    if (input.activityIds.length > 0) {
+      const controllerActivities = await db
+        .select({ id: activities.id, name: activities.name })
+        .from(activities)
+        .where(and(inArray(activities.id, input.activityIds), eq(activities.role, "controller")));
+      for (const a of controllerActivities) {
+        issues.push({
+          path: `activityIds.${input.activityIds.indexOf(a.id)}`,
+          message: `"${displayName(a.name)}" is a controller activity; a DPA covers processing done on the customer's behalf.`,
+        });
+      }
+    }
+    const [taken] = await db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.reference, input.reference), ne(agreements.id, id)));
+    if (taken) issues.push({ path: "reference", message: `Another agreement already has reference ${input.reference}.` });
+    if (input.signedOn && input.endedOn && input.endedOn < input.signedOn) {
+      issues.push({ path: "endedOn", message: "The agreement cannot end before it was signed." });
+    }
+    if (input.status === "terminated" && !input.endedOn) {
+      issues.push({ path: "endedOn", message: "A terminated agreement needs its end date: the post-termination clocks run from it." });
+    }
+    return issues;
+  },
+
+  write(db, entity, isNew) {
+    return [
+      putRow(db, agreements, agreements.id, entity, isNew),
+      ...replaceLinks(db, activityLinks, entity.id, entity.activityIds.map((activityId) => ({ agreementId: entity.id, activityId })), isNew),
+    ];
+  },
+
+  toInput(e) {
+    const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = e;
+    return input;
+  },
+};

@@ -1,0 +1,58 @@
+import { and, eq, inArray, like, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { activities, activityDataCategories, dataCategories } from "../../../db/schema.ts";
+import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "../model/data-category.ts";
+import type { EntityKind } from "./entity-kind.ts";
+import { inOrder } from "./links.ts";
+import { displayName, orNull, putRow } from "./rows.ts";
+
+const Filter = z.strictObject({
+  special: z.enum(SPECIAL_CATEGORIES).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
+});
+
+export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.infer<typeof Filter>> = {
+  type: "data_category",
+  label: "data category",
+  input: DataCategoryInput,
+  output: DataCategory,
+  filter: Filter,
+  table: dataCategories,
+  columns: { id: dataCategories.id, revision: dataCategories.revision },
+  removal: "delete",
+
+  async load(db, ids) {
+    if (ids.length === 0) return [];
+    const rows = await db.select().from(dataCategories).where(inArray(dataCategories.id, ids));
+    return inOrder(
+      ids,
+      rows.map((r) => ({ ...r, description: orNull(r.description), special: r.special as DataCategory["special"] })),
+    );
+  },
+
+  where(_db, filter) {
+    const conditions: SQL[] = [];
+    if (filter.special) conditions.push(eq(dataCategories.special, filter.special));
+    if (filter.q) conditions.push(like(dataCategories.name, `%${filter.q}%`));
+    return conditions;
+  },
+
+  async check() {
+    return [];
+  },
+
+  write(db, entity, isNew) {
+    return [putRow(db, dataCategories, dataCategories.id, entity, isNew)];
+  },
+
+  toInput: ({ name, description, special }) => ({ name, description, special }),
+
+  async usages(db, id) {
+    const rows = await db
+      .select({ name: activities.name })
+      .from(activityDataCategories)
+      .innerJoin(activities, eq(activities.id, activityDataCategories.activityId))
+      .where(and(eq(activityDataCategories.dataCategoryId, id)));
+    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
+  },
+};

@@ -1,0 +1,48 @@
+import type { SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { z } from "zod";
+import type { FieldIssue } from "../errors.ts";
+import type { Db, Statement } from "../ports/store.ts";
+
+/** The bookkeeping fields the register sets on every entity. */
+export interface EntityMeta {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt?: string | null;
+}
+
+/**
+ * Everything the generic use cases (create, update, archive, delete, list)
+ * need to know about one kind of register entity. Each kind lives in its own
+ * file next to this one.
+ */
+export interface EntityKind<E extends EntityMeta, I extends object, F extends object = object> {
+  /** Name in audit entries, e.g. "data_category". */
+  type: string;
+  /** Name in messages, e.g. "data category". */
+  label: string;
+  input: z.ZodObject & z.ZodType<I>;
+  output: z.ZodType<E>;
+  filter: z.ZodObject & z.ZodType<F>;
+  table: SQLiteTable;
+  columns: { id: SQLiteColumn; revision: SQLiteColumn; archivedAt?: SQLiteColumn };
+  /** Catalogue entries are deleted when unused; records are archived and kept. */
+  removal: "delete" | "archive";
+  /** Loads entities by id, in the order of `ids`, skipping unknown ids. */
+  load(db: Db, ids: string[]): Promise<E[]>;
+  /** SQL conditions for a list filter. */
+  where(db: Db, filter: F): SQL[];
+  /** References and business rules an input must satisfy; empty when valid. */
+  check(db: Db, input: I, id: string): Promise<FieldIssue[]>;
+  /** Statements that store `entity` (insert when new, else replace its row and links). */
+  write(db: Db, entity: E, isNew: boolean): Statement[];
+  toInput(entity: E): I;
+  /** Human descriptions of what still refers to the entity, blocking deletion. */
+  usages?(db: Db, id: string): Promise<string[]>;
+}
+
+// The registry stores kinds of different entity types side by side.
+// biome-ignore lint: heterogeneous collection of generic kinds
+export type AnyEntityKind = EntityKind<any, any, any>;

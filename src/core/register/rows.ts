@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db, Statement } from "../ports/store.ts";
+import type { LocalizedText } from "../model/values.ts";
+
+/** Insert a new row, or overwrite every column of an existing one. */
+export function putRow(
+  db: Db,
+  table: SQLiteTable,
+  idColumn: SQLiteColumn,
+  row: Record<string, unknown> & { id: string },
+  isNew: boolean,
+): Statement {
+  // biome-ignore lint: each kind passes a row built from its own table's columns
+  const values = row as any;
+  return isNew ? db.insert(table).values(values) : db.update(table).set(values).where(eq(idColumn, row.id));
+}
+
+/** A readable name for messages: the first language present. */
+export function displayName(text: LocalizedText): string {
+  return text.en ?? text.nl ?? text.fr ?? "";
+}
+
+/** Rows of optional JSON columns come back as null; the contract says null too. */
+export const orNull = <T>(value: T | undefined | null): T | null => value ?? null;

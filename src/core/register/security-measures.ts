@@ -1,0 +1,51 @@
+import { eq, inArray, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { activities, activitySecurityMeasures, securityMeasures } from "../../../db/schema.ts";
+import { ANNEX_III_HEADINGS, SecurityMeasure, SecurityMeasureInput } from "../model/security-measure.ts";
+import type { EntityKind } from "./entity-kind.ts";
+import { inOrder } from "./links.ts";
+import { displayName, putRow } from "./rows.ts";
+
+const Filter = z.strictObject({ heading: z.enum(ANNEX_III_HEADINGS).optional() });
+
+export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInput, z.infer<typeof Filter>> = {
+  type: "security_measure",
+  label: "security measure",
+  input: SecurityMeasureInput,
+  output: SecurityMeasure,
+  filter: Filter,
+  table: securityMeasures,
+  columns: { id: securityMeasures.id, revision: securityMeasures.revision },
+  removal: "delete",
+
+  async load(db, ids) {
+    if (ids.length === 0) return [];
+    const rows = await db.select().from(securityMeasures).where(inArray(securityMeasures.id, ids));
+    return inOrder(ids, rows.map((r) => ({ ...r, heading: r.heading as SecurityMeasure["heading"] })));
+  },
+
+  where(_db, filter) {
+    const conditions: SQL[] = [];
+    if (filter.heading) conditions.push(eq(securityMeasures.heading, filter.heading));
+    return conditions;
+  },
+
+  async check() {
+    return [];
+  },
+
+  write(db, entity, isNew) {
+    return [putRow(db, securityMeasures, securityMeasures.id, entity, isNew)];
+  },
+
+  toInput: ({ heading, title, description, certifications }) => ({ heading, title, description, certifications }),
+
+  async usages(db, id) {
+    const rows = await db
+      .select({ name: activities.name })
+      .from(activitySecurityMeasures)
+      .innerJoin(activities, eq(activities.id, activitySecurityMeasures.activityId))
+      .where(eq(activitySecurityMeasures.securityMeasureId, id));
+    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
+  },
+};

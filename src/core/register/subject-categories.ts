@@ -1,0 +1,53 @@
+import { eq, inArray, like, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { activities, activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
+import { SubjectCategory, SubjectCategoryInput } from "../model/subject-category.ts";
+import type { EntityKind } from "./entity-kind.ts";
+import { inOrder } from "./links.ts";
+import { displayName, orNull, putRow } from "./rows.ts";
+
+const Filter = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
+});
+
+export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInput, z.infer<typeof Filter>> = {
+  type: "subject_category",
+  label: "data-subject category",
+  input: SubjectCategoryInput,
+  output: SubjectCategory,
+  filter: Filter,
+  table: subjectCategories,
+  columns: { id: subjectCategories.id, revision: subjectCategories.revision },
+  removal: "delete",
+
+  async load(db, ids) {
+    if (ids.length === 0) return [];
+    const rows = await db.select().from(subjectCategories).where(inArray(subjectCategories.id, ids));
+    return inOrder(ids, rows.map((r) => ({ ...r, description: orNull(r.description) })));
+  },
+
+  where(_db, filter) {
+    const conditions: SQL[] = [];
+    if (filter.q) conditions.push(like(subjectCategories.name, `%${filter.q}%`));
+    return conditions;
+  },
+
+  async check() {
+    return [];
+  },
+
+  write(db, entity, isNew) {
+    return [putRow(db, subjectCategories, subjectCategories.id, entity, isNew)];
+  },
+
+  toInput: ({ name, description }) => ({ name, description }),
+
+  async usages(db, id) {
+    const rows = await db
+      .select({ name: activities.name })
+      .from(activitySubjectCategories)
+      .innerJoin(activities, eq(activities.id, activitySubjectCategories.activityId))
+      .where(eq(activitySubjectCategories.subjectCategoryId, id));
+    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
+  },
+};

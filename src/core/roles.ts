@@ -1,0 +1,20 @@
+export const ROLES = ["admin", "editor", "read-only", "procurement"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What each role may do. Procurement reads the register and proposes
+ * sub-processors; it cannot edit the rest of the register or see the audit log.
+ */
+const GRANTS = {
+  "register:read": ["admin", "editor", "read-only", "procurement"],
+  "register:write": ["admin", "editor"],
+  "sub-processors:write": ["admin", "editor", "procurement"],
+  "audit:read": ["admin", "editor", "read-only"],
+  "tokens:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (GRANTS[permission] as readonly Role[]).includes(role);
+}

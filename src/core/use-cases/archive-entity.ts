@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import { auditStatement } from "../audit/audit-statement.ts";
+import type { Ctx } from "../context.ts";
+import { AppError } from "../errors.ts";
+import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+import { getEntity } from "./get-entity.ts";
+import { clearGuards, guardRevision } from "./write-guard.ts";
+
+/** Marks a record archived: kept for the history and documents as of earlier dates, hidden from lists. */
+export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, id: string): Promise<E> {
+  const archivedAt = kind.columns.archivedAt;
+  if (kind.removal !== "archive" || !archivedAt) throw new AppError("bad_request", `A ${kind.label} is deleted, not archived.`);
+  const current = await getEntity(ctx, kind, id);
+  if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is already archived.`);
+  const now = ctx.clock.now().toISOString();
+  const next = { ...current, archivedAt: now, revision: current.revision + 1, updatedAt: now };
+  const db = ctx.store.db;
+  await ctx.store.atomic([
+    guardRevision(db, kind, current),
+    db
+      .update(kind.table)
+      .set({ archivedAt: now, revision: next.revision, updatedAt: now } as never)
+      .where(eq(kind.columns.id, id)),
+    auditStatement(ctx, { action: "archive", entityType: kind.type, entityId: id, before: current, after: next }, now),
+    clearGuards(db),
+  ]);
+  return next;
+}

@@ -1,0 +1,45 @@
+import { and, asc, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../context.ts";
+import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+import { parseInput } from "./parse-input.ts";
+
+export const Paging = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional().describe("nextCursor of the previous page."),
+  includeArchived: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export interface Page<E> {
+  items: E[];
+  nextCursor: string | null;
+}
+
+/**
+ * One page in creation order (ids are UUIDv7). The cursor is the last id seen,
+ * so pages stay stable while others write.
+ */
+export async function listEntities<E extends EntityMeta, F extends object>(
+  ctx: Ctx,
+  kind: EntityKind<E, object, F>,
+  rawQuery: Record<string, string>,
+): Promise<Page<E>> {
+  const query = parseInput(kind.filter.extend(Paging.shape), rawQuery) as F & z.infer<typeof Paging>;
+  const db = ctx.store.db;
+  const conditions = kind.where(db, query);
+  if (query.cursor) conditions.push(gt(kind.columns.id, query.cursor));
+  if (kind.columns.archivedAt && !query.includeArchived) conditions.push(isNull(kind.columns.archivedAt));
+  const rows = await db
+    .select({ id: kind.columns.id })
+    .from(kind.table)
+    .where(and(...conditions))
+    .orderBy(asc(kind.columns.id))
+    .limit(query.limit + 1);
+  const ids = rows.map((r) => r.id as string);
+  const more = ids.length > query.limit;
+  const pageIds = more ? ids.slice(0, query.limit) : ids;
+  return { items: await kind.load(db, pageIds), nextCursor: more ? (pageIds.at(-1) ?? null) : null };
+}

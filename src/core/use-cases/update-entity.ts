@@ -1,0 +1,42 @@
+import { auditStatement } from "../audit/audit-statement.ts";
+import type { Ctx } from "../context.ts";
+import { AppError } from "../errors.ts";
+import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+import { getEntity } from "./get-entity.ts";
+import { parseInput, requireObject, throwIfIssues, withNulls } from "./parse-input.ts";
+import { clearGuards, guardRevision } from "./write-guard.ts";
+
+/**
+ * Applies a partial change (fields absent from the patch keep their value),
+ * re-validates the whole entity, and writes it with its audit entry, failing
+ * with a conflict if someone else changed it in between.
+ */
+export async function updateEntity<E extends EntityMeta, I extends object>(
+  ctx: Ctx,
+  kind: EntityKind<E, I>,
+  id: string,
+  raw: unknown,
+): Promise<E> {
+  const body = requireObject(raw);
+  parseInput(kind.input.partial(), body);
+  const current = await getEntity(ctx, kind, id);
+  if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is archived and can no longer change.`);
+  const merged = { ...kind.toInput(current), ...body };
+  const input = withNulls(kind.input.shape, parseInput(kind.input, merged));
+  throwIfIssues(await kind.check(ctx.store.db, input, id));
+  const now = ctx.clock.now().toISOString();
+  const next = {
+    ...current,
+    ...input,
+    revision: current.revision + 1,
+    updatedAt: now,
+  } as E;
+  const db = ctx.store.db;
+  await ctx.store.atomic([
+    guardRevision(db, kind, current),
+    ...kind.write(db, next, false),
+    auditStatement(ctx, { action: "update", entityType: kind.type, entityId: id, before: current, after: next }, now),
+    clearGuards(db),
+  ]);
+  return next;
+}

@@ -1,0 +1,33 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { writeGuards } from "../../../db/schema.ts";
+import type { Db, Statement } from "../ports/store.ts";
+import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+
+/**
+ * A statement that makes the atomic unit fail unless the row still has the
+ * revision the use case read: a concurrent edit then yields a conflict instead
+ * of an audit entry whose "before" is wrong. See db/schema.ts writeGuards.
+ */
+export function guardRow(
+  db: Db,
+  row: { table: SQLiteTable; id: SQLiteColumn; revision: SQLiteColumn },
+  id: string,
+  revision: number,
+): Statement {
+  return db.insert(writeGuards).select(
+    db
+      .select({ ok: sql<number>`count(*)`.as("ok") })
+      .from(row.table)
+      .where(and(eq(row.id, id), eq(row.revision, revision))),
+  );
+}
+
+export function guardRevision<E extends EntityMeta>(db: Db, kind: EntityKind<E, object>, entity: E): Statement {
+  return guardRow(db, { table: kind.table, ...kind.columns }, entity.id, entity.revision);
+}
+
+/** The last statement of a guarded unit: guard rows never outlive it. */
+export function clearGuards(db: Db): Statement {
+  return db.delete(writeGuards);
+}

@@ -1,0 +1,29 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "../app.ts";
+import { readConfig } from "../config.ts";
+import { openStore, seedDemoIfEmpty } from "./bootstrap.ts";
+
+const config = readConfig(process.env);
+const store = openStore(config.DATABASE_PATH);
+if (config.DEMO_DATA) {
+  const demoToken = await seedDemoIfEmpty(store);
+  if (demoToken) {
+    console.log(`Loaded the ClearFacts demo register into ${config.DATABASE_PATH}.`);
+    console.log(`Demo admin API token (shown once, keep it): ${demoToken}`);
+  }
+}
+
+const app = createApp({ store });
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
+  console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
+});
+
+function shutdown() {
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,105 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { archiveEntity } from "../../core/use-cases/archive-entity.ts";
+import { createEntity } from "../../core/use-cases/create-entity.ts";
+import { deleteEntity } from "../../core/use-cases/delete-entity.ts";
+import { getEntity } from "../../core/use-cases/get-entity.ts";
+import { listEntities, Paging } from "../../core/use-cases/list-entities.ts";
+import { updateEntity } from "../../core/use-cases/update-entity.ts";
+import type { AnyEntityKind } from "../../core/register/entity-kind.ts";
+import type { Permission } from "../../core/roles.ts";
+import type { AppEnv } from "../env.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+
+export interface EntityRouteSpec {
+  segment: string;
+  kind: AnyEntityKind;
+  /** Component name in the OpenAPI document, e.g. "DataCategory". */
+  schemaName: string;
+  tag: string;
+  writePermission: Permission;
+}
+
+/** List, get, create, update and archive-or-delete routes for one register entity kind. */
+export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRouteSpec): void {
+  const { segment, kind, schemaName, tag, writePermission } = spec;
+  const base = `/api/v1/${segment}`;
+  const Output = (kind.output as z.ZodType).openapi(schemaName);
+  const Input = (kind.input as z.ZodObject).openapi(`${schemaName}Input`);
+  const Patch = (kind.input as z.ZodObject).partial().openapi(`${schemaName}Patch`);
+  const Query = kind.filter.extend(kind.removal === "archive" ? Paging.shape : Paging.omit({ includeArchived: true }).shape);
+  const PageOf = z.object({ items: z.array(Output), nextCursor: z.string().nullable() }).openapi(`${schemaName}Page`);
+  const read = requirePermission("register:read");
+  const write = requirePermission(writePermission);
+
+  app.openapi(
+    createRoute({
+      method: "get", path: base, tags: [tag], summary: `List ${kind.label} records`, security,
+      ...permissionOf("register:read"), middleware: [read] as const,
+      request: { query: Query },
+      responses: { 200: json(PageOf, "One page, oldest first."), ...readErrors },
+    }),
+    async (c) => c.json(await listEntities(c.get("ctx"), kind, c.req.query()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: base, tags: [tag], summary: `Create a ${kind.label}`, security,
+      ...permissionOf(writePermission), middleware: [write] as const,
+      request: { body: { content: { "application/json": { schema: Input } }, required: true } },
+      responses: { 201: json(Output, "Created."), ...writeErrors },
+    }),
+    async (c) => {
+      const entity = await createEntity(c.get("ctx"), kind, await c.req.json());
+      c.header("location", `${base}/${entity.id}`);
+      return c.json(entity, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: `${base}/{id}`, tags: [tag], summary: `Get a ${kind.label}`, security,
+      ...permissionOf("register:read"), middleware: [read] as const,
+      request: { params: IdParam },
+      responses: { 200: json(Output, "Found."), ...readErrors },
+    }),
+    async (c) => c.json(await getEntity(c.get("ctx"), kind, c.req.param("id")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch", path: `${base}/{id}`, tags: [tag], summary: `Change a ${kind.label}`,
+      description: "Fields left out keep their value; the result is validated as a whole.", security,
+      ...permissionOf(writePermission), middleware: [write] as const,
+      request: { params: IdParam, body: { content: { "application/json": { schema: Patch } }, required: true } },
+      responses: { 200: json(Output, "Changed."), ...writeErrors },
+    }),
+    async (c) => c.json(await updateEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
+  );
+
+  if (kind.removal === "archive") {
+    app.openapi(
+      createRoute({
+        method: "post", path: `${base}/{id}/archive`, tags: [tag], summary: `Archive a ${kind.label}`,
+        description: "Archived records are kept for the history but hidden from lists and can no longer be referenced.",
+        security, ...permissionOf(writePermission), middleware: [write] as const,
+        request: { params: IdParam },
+        responses: { 200: json(Output, "Archived."), ...writeErrors },
+      }),
+      async (c) => c.json(await archiveEntity(c.get("ctx"), kind, c.req.param("id")), 200),
+    );
+  } else {
+    app.openapi(
+      createRoute({
+        method: "delete", path: `${base}/{id}`, tags: [tag], summary: `Delete an unused ${kind.label}`,
+        security, ...permissionOf(writePermission), middleware: [write] as const,
+        request: { params: IdParam },
+        responses: { 204: { description: "Deleted." }, ...writeErrors },
+      }),
+      async (c) => {
+        await deleteEntity(c.get("ctx"), kind, c.req.param("id"));
+        return c.body(null, 204);
+      },
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { Organisation, OrganisationInput } from "../../core/model/organisation.ts";
+import { getOrganisation, putOrganisation } from "../../core/organisation/organisation-use-cases.ts";
+import type { AppEnv } from "../env.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+
+export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>): void {
+  const Output = Organisation.openapi("Organisation");
+  app.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/organisation", tags: ["Organisation"], summary: "The organisation's own profile",
+      security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
+      responses: { 200: json(Output, "The profile."), ...readErrors },
+    }),
+    async (c) => c.json(await getOrganisation(c.get("ctx")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "put", path: "/api/v1/organisation", tags: ["Organisation"], summary: "Set the organisation's profile",
+      security, ...permissionOf("register:write"), middleware: [requirePermission("register:write")] as const,
+      request: { body: { content: { "application/json": { schema: OrganisationInput.openapi("OrganisationInput") } }, required: true } },
+      responses: { 200: json(Output, "Saved."), ...writeErrors },
+    }),
+    async (c) => c.json(await putOrganisation(c.get("ctx"), await c.req.json()), 200),
+  );
+}

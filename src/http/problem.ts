@@ -1,0 +1,52 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError, type ErrorCode, type FieldIssue } from "../core/errors.ts";
+
+/** The one table from error codes to HTTP statuses and titles. */
+const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
+  bad_request: { status: 400, title: "Bad request" },
+  validation: { status: 422, title: "Invalid fields" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Not allowed for this role" },
+  not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  payload_too_large: { status: 413, title: "Request body too large" },
+  internal: { status: 500, title: "Internal error" },
+};
+
+const CODE_BY_STATUS = new Map(Object.entries(STATUS).map(([code, { status }]) => [status as number, code as ErrorCode]));
+
+/** RFC 9457 problem details, with one entry per bad field. */
+export function problemResponse(c: Context, code: ErrorCode, detail: string, issues: FieldIssue[] = []): Response {
+  const { status, title } = STATUS[code];
+  const body = {
+    type: `urn:dpa-register:problem:${code}`,
+    title,
+    status,
+    detail,
+    instance: new URL(c.req.url).pathname,
+    ...(issues.length > 0
+      ? { errors: issues.map((i) => ({ field: i.path, pointer: toPointer(i.path), message: i.message })) }
+      : {}),
+  };
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (code === "unauthenticated") headers["www-authenticate"] = 'Bearer realm="dpa-register"';
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** Hono's onError: never a stack trace to a client. */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof AppError) return problemResponse(c, error.code, error.message, error.issues);
+  if (error instanceof HTTPException) {
+    const code = CODE_BY_STATUS.get(error.status) ?? "bad_request";
+    const detail = error.message || STATUS[code].title;
+    return problemResponse(c, code, detail, code === "bad_request" ? [{ path: "(body)", message: detail }] : []);
+  }
+  console.error("unhandled error", c.req.method, c.req.path, error);
+  return problemResponse(c, "internal", "Something went wrong on our side; the change was not saved.");
+}
+
+const toPointer = (path: string) =>
+  path.startsWith("(") ? "" : `/${path.split(".").map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
