@@ -11,7 +11,7 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
       security, ...permissionOf("audit:read"), middleware: [requirePermission("audit:read")] as const,
       request: { query: AuditFilter },
       responses: {
-        200: json(z.object({ items: z.array(AuditEntry.openapi("AuditEntry")), nextCursor: z.string().nullable() }), "One page, oldest first."),
+        200: json(z.object({ items: z.array(AuditEntry.meta({ id: "AuditEntry" })), nextCursor: z.string().nullable() }), "One page, oldest first."),
         ...readErrors,
       },
     }),

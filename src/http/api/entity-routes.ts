@@ -24,11 +24,11 @@ export interface EntityRouteSpec {
 export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRouteSpec): void {
   const { segment, kind, schemaName, tag, writePermission } = spec;
   const base = `/api/v1/${segment}`;
-  const Output = (kind.output as z.ZodType).openapi(schemaName);
-  const Input = (kind.input as z.ZodObject).openapi(`${schemaName}Input`);
-  const Patch = (kind.input as z.ZodObject).partial().openapi(`${schemaName}Patch`);
+  const Output = kind.output.meta({ id: schemaName });
+  const Input = kind.input.meta({ id: `${schemaName}Input` });
+  const Patch = kind.input.partial().meta({ id: `${schemaName}Patch` });
   const Query = kind.filter.extend(kind.removal === "archive" ? Paging.shape : Paging.omit({ includeArchived: true }).shape);
-  const PageOf = z.object({ items: z.array(Output), nextCursor: z.string().nullable() }).openapi(`${schemaName}Page`);
+  const PageOf = z.object({ items: z.array(Output), nextCursor: z.string().nullable() }).meta({ id: `${schemaName}Page` });
   const read = requirePermission("register:read");
   const write = requirePermission(writePermission);
 

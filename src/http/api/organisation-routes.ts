@@ -6,7 +6,7 @@ import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>): void {
-  const Output = Organisation.openapi("Organisation");
+  const Output = Organisation.meta({ id: "Organisation" });
   app.openapi(
     createRoute({
       method: "get", path: "/api/v1/organisation", tags: ["Organisation"], summary: "The organisation's own profile",
@@ -19,7 +19,7 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: "put", path: "/api/v1/organisation", tags: ["Organisation"], summary: "Set the organisation's profile",
       security, ...permissionOf("register:write"), middleware: [requirePermission("register:write")] as const,
-      request: { body: { content: { "application/json": { schema: OrganisationInput.openapi("OrganisationInput") } }, required: true } },
+      request: { body: { content: { "application/json": { schema: OrganisationInput.meta({ id: "OrganisationInput" }) } }, required: true } },
       responses: { 200: json(Output, "Saved."), ...writeErrors },
     }),
     async (c) => c.json(await putOrganisation(c.get("ctx"), await c.req.json()), 200),

@@ -7,7 +7,7 @@ import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "
 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
   const manage = requirePermission("tokens:manage");
-  const Token = ApiToken.openapi("ApiToken");
+  const Token = ApiToken.meta({ id: "ApiToken" });
   const common = { tags: ["API tokens"], security, ...permissionOf("tokens:manage"), middleware: manage };
   app.openapi(
     createRoute({
@@ -19,8 +19,8 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "post", path: "/api/v1/tokens", summary: "Create an API token", ...common,
-      request: { body: { content: { "application/json": { schema: TokenInput.openapi("TokenInput") } }, required: true } },
-      responses: { 201: json(CreatedToken.openapi("CreatedToken"), "Created; the secret is in `token`, shown this once."), ...writeErrors },
+      request: { body: { content: { "application/json": { schema: TokenInput.meta({ id: "TokenInput" }) } }, required: true } },
+      responses: { 201: json(CreatedToken.meta({ id: "CreatedToken" }), "Created; the secret is in `token`, shown this once."), ...writeErrors },
     }),
     async (c) => c.json(await createToken(c.get("ctx"), await c.req.json()), 201),
   );

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { userInfo } from "node:os";
+import { Command, Option } from "commander";
+import { readConfig } from "../config.ts";
+import { type Actor, makeCtx } from "../core/context.ts";
+import { AppError } from "../core/errors.ts";
+import { ROLES } from "../core/roles.ts";
+import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-cases.ts";
+import { openStore } from "../entry/bootstrap.ts";
+
+/** The operator at the terminal acts as an admin; the audit log names them. */
+const cliActor = (): Actor => ({ id: "cli", name: `cli:${safeUser()}`, role: "admin" });
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
+
+const program = new Command()
+  .name("dpa-register")
+  .description("Operate a DPA register database.")
+  .option("--database <path>", "SQLite database file (default: $DATABASE_PATH or data/register.db)");
+
+function withCtx<T>(run: (ctx: ReturnType<typeof makeCtx>) => Promise<T>): Promise<T> {
+  const path = program.opts<{ database?: string }>().database ?? readConfig(process.env).DATABASE_PATH;
+  const store = openStore(path);
+  return run(makeCtx(store, cliActor())).finally(() => store.close());
+}
+
+const token = program.command("token").description("API tokens for the JSON API.");
+
+token
+  .command("create")
+  .description("Create a token and print its secret once.")
+  .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
+  .requiredOption("--name <name>", "what the token is for, e.g. procurement-workflow")
+  .action(async (opts: { role: string; name: string }) => {
+    const created = await withCtx((ctx) => createToken(ctx, { role: opts.role, name: opts.name }));
+    console.error(`Created ${created.role} token "${created.name}" (id ${created.id}). The secret is shown once:`);
+    console.log(created.token);
+  });
+
+token
+  .command("list")
+  .description("List tokens (never their secrets).")
+  .action(async () => {
+    const tokens = await withCtx((ctx) => listTokens(ctx));
+    for (const t of tokens) {
+      console.log([t.id, t.role, t.name, t.revokedAt ? `revoked ${t.revokedAt}` : "active", `last used ${t.lastUsedAt ?? "never"}`].join("\t"));
+    }
+  });
+
+token
+  .command("revoke")
+  .description("Revoke a token by id; requests with it are refused from then on.")
+  .argument("<id>")
+  .action(async (id: string) => {
+    const revoked = await withCtx((ctx) => revokeToken(ctx, id));
+    console.log(`Revoked token ${revoked.id} (${revoked.name}).`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError) {
+    const details = error.issues.map((i) => `\n  ${i.path}: ${i.message}`).join("");
+    console.error(`Error: ${error.message}${details}`);
+    process.exit(2);
+  }
+  throw error;
+}

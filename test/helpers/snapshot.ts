@@ -1,0 +1,19 @@
+import { getTableName, is, sql } from "drizzle-orm";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import * as schema from "../../db/schema.ts";
+import type { Store } from "../../src/core/ports/store.ts";
+
+/**
+ * Every row of every register table (tokens' usage marks aside): two equal
+ * snapshots prove a request changed nothing.
+ */
+export async function snapshot(store: Store): Promise<Record<string, unknown[]>> {
+  const tables = Object.values(schema).filter((t) => is(t, SQLiteTable));
+  const result: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const name = getTableName(table as never);
+    const rows = (await store.db.all(sql.raw(`select * from "${name}" order by rowid`))) as Record<string, unknown>[];
+    result[name] = name === "api_tokens" ? rows.map(({ last_used_at: _l, ...r }) => r) : rows;
+  }
+  return result;
+}

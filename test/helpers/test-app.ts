@@ -1,0 +1,54 @@
+import { createApp } from "../../src/app.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import type { Store } from "../../src/core/ports/store.ts";
+import type { Role } from "../../src/core/roles.ts";
+import { createToken, revokeToken } from "../../src/core/tokens/token-use-cases.ts";
+
+export type TokenName = Role | "revoked";
+
+export interface TestApp {
+  store: Store;
+  tokens: Record<TokenName, string>;
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+}
+
+export interface RequestOptions {
+  token?: TokenName | null;
+  body?: unknown;
+  /** A raw body sent as is, with no content type unless given. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** The real app over `store`, with one token per role and one revoked token. */
+export async function makeTestApp(store: Store, clock?: Clock): Promise<TestApp> {
+  const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
+  const tokens = {} as Record<TokenName, string>;
+  for (const role of ["admin", "editor", "read-only", "procurement"] as const) {
+    tokens[role] = (await createToken(ctx, { name: `test ${role}`, role })).token;
+  }
+  const revoked = await createToken(ctx, { name: "revoked", role: "admin" });
+  await revokeToken(ctx, revoked.id);
+  tokens.revoked = revoked.token;
+
+  const app = createApp({ store, clock });
+  return {
+    store,
+    tokens,
+    request(method, path, { token = "admin", body, rawBody, headers = {} } = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (token) h.authorization = `Bearer ${tokens[token]}`;
+      let payload: string | undefined = rawBody;
+      if (body !== undefined) {
+        payload = JSON.stringify(body);
+        h["content-type"] ??= "application/json";
+      }
+      return Promise.resolve(app.request(path, { method, headers: h, body: payload }));
+    },
+  };
+}
+
+/** Parses a JSON or problem+json response body. */
+export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
