@@ -1,0 +1,47 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { ROOT, run, tempDir } from "./helpers.ts";
+
+const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
+
+describe("the CLI", () => {
+  it("creates a token whose secret is printed once and works against the API, then revokes it", async () => {
+    const database = join(tempDir(), "register.db");
+    const created = await cli("--database", database, "token", "create", "--role", "read-only", "--name", "auditor laptop");
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim();
+    expect(secret).toMatch(/^dpar_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toContain('read-only token "auditor laptop"');
+
+    const listed = await cli("--database", database, "token", "list");
+    expect(listed.stdout).toContain("auditor laptop");
+    expect(listed.stdout).not.toContain(secret);
+    const id = listed.stdout.split("\t")[0] ?? "";
+
+    const store = createSqliteStore(database);
+    try {
+      const app = createApp({ store });
+      const headers = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
+      expect((await app.request("/api/v1/customers", { headers })).status).toBe(200);
+      expect((await app.request("/api/v1/customers", { method: "POST", headers, body: "{}" })).status).toBe(403);
+
+      expect((await cli("--database", database, "token", "revoke", id)).code).toBe(0);
+      expect((await app.request("/api/v1/customers", { headers })).status).toBe(401);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("refuses an unknown role or a missing name and creates nothing", async () => {
+    const database = join(tempDir(), "register.db");
+    const badRole = await cli("--database", database, "token", "create", "--role", "superuser", "--name", "x");
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain("Allowed choices are admin, editor, read-only, procurement");
+    const noName = await cli("--database", database, "token", "create", "--role", "admin");
+    expect(noName.code).not.toBe(0);
+    expect(noName.stderr).toContain("--name");
+    expect((await cli("--database", database, "token", "list")).stdout).toBe("");
+  });
+});
