@@ -7,6 +7,7 @@ import { AppError } from "../core/errors.ts";
 import { ROLES } from "../core/roles.ts";
 import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-cases.ts";
 import { openStore } from "../entry/bootstrap.ts";
+import { tokenInsertSql } from "./token-sql.ts";
 
 /** The operator at the terminal acts as an admin; the audit log names them. */
 const cliActor = (): Actor => ({ id: "cli", name: `cli:${safeUser()}`, role: "admin" });
@@ -41,6 +42,17 @@ token
     const created = await withCtx((ctx) => createToken(ctx, { role: opts.role, name: opts.name }));
     console.error(`Created ${created.role} token "${created.name}" (id ${created.id}). The secret is shown once:`);
     console.log(created.token);
+  });
+
+token
+  .command("sql")
+  .description("For a Worker on D1: print SQL that creates a token, to run with `wrangler d1 execute --file`; the secret goes to stderr.")
+  .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
+  .requiredOption("--name <name>", "what the token is for")
+  .action(async (opts: { role: string; name: string }) => {
+    const { secret, sql } = await tokenInsertSql(cliActor(), opts);
+    console.error(`Token secret (shown once, valid once the SQL has run): ${secret}`);
+    process.stdout.write(sql);
   });
 
 token

@@ -34,6 +34,25 @@ describe("the CLI", () => {
     }
   });
 
+  it("prints SQL that creates a token in a D1 (or any SQLite) database, audit entry included", async () => {
+    const printed = await cli("token", "sql", "--role", "editor", "--name", "o'neil's worker");
+    expect(printed.code).toBe(0);
+    const secret = /(dpar_[A-Za-z0-9_-]{43})/.exec(printed.stderr)?.[1] ?? "";
+    expect(printed.stdout).not.toContain(secret);
+
+    const store = createSqliteStore(join(tempDir(), "register.db"));
+    try {
+      store.sqlite.exec(printed.stdout);
+      const audit = store.sqlite.prepare("select action, entity_type, actor_id from audit_entries").all();
+      expect(audit).toEqual([{ action: "create", entity_type: "api_token", actor_id: "cli" }]);
+      const response = await createApp({ store }).request("/api/v1/tokens", { headers: { authorization: `Bearer ${secret}` } });
+      expect(response.status).toBe(403); // an editor token: authenticated, but tokens are for admins
+      expect(store.sqlite.prepare("select name from api_tokens").pluck().get()).toBe("o'neil's worker");
+    } finally {
+      store.close();
+    }
+  });
+
   it("refuses an unknown role or a missing name and creates nothing", async () => {
     const database = join(tempDir(), "register.db");
     const badRole = await cli("--database", database, "token", "create", "--role", "superuser", "--name", "x");

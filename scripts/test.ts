@@ -1,0 +1,54 @@
+// `npm test`: every check CI runs, in order, then one summary line
+// ("N passed, N failed") computed from the test runners' JSON reports.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+
+const REPORTS = "test-results";
+mkdirSync(REPORTS, { recursive: true });
+
+interface Step {
+  name: string;
+  command: string[];
+  report?: string;
+}
+
+const steps: Step[] = [
+  { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
+  { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
+  { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },
+  {
+    name: "Worker suites (workerd + D1)",
+    command: ["npx", "vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/workers.json`],
+    report: `${REPORTS}/workers.json`,
+  },
+];
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+for (const step of steps) {
+  console.log(`\n== ${step.name}`);
+  const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: "inherit" });
+  if (step.report) {
+    const counts = readCounts(step.report);
+    passed += counts.passed;
+    failed += counts.failed;
+    if (result.status !== 0 && counts.failed === 0) broken = true;
+  } else if (result.status !== 0) {
+    console.log(`${step.name}: failed`);
+    failed += 1;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || broken ? 1 : 0);
+
+function readCounts(path: string): { passed: number; failed: number } {
+  try {
+    const report = JSON.parse(readFileSync(path, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean };
+    // A suite that failed to load counts as a failure even with no failed test.
+    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.success || report.numFailedTests ? 0 : 1) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
