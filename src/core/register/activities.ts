@@ -17,7 +17,7 @@ import type { EntityKind } from "./entity-kind.ts";
 import { activityRules } from "./activity-rules.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { orNull, putRow } from "./rows.ts";
+import { orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   role: z.enum(["controller", "processor"]).optional(),
@@ -147,8 +147,5 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
     ];
   },
 
-  toInput(e) {
-    const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = e;
-    return input;
-  },
+  toInput: withoutMeta,
 };

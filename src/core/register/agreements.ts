@@ -7,7 +7,7 @@ import { Id } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { displayName, orNull, putRow } from "./rows.ts";
+import { displayName, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   customerId: Id.optional(),
@@ -114,8 +114,5 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
     ];
   },
 
-  toInput(e) {
-    const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = e;
-    return input;
-  },
+  toInput: withoutMeta,
 };

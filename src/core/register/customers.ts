@@ -5,7 +5,7 @@ import { Customer, CustomerInput } from "../model/customer.ts";
 import { CountryCode } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { orNull, putRow } from "./rows.ts";
+import { orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name."),
@@ -51,8 +51,5 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
     return [putRow(db, customers, customers.id, entity, isNew)];
   },
 
-  toInput(e) {
-    const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = e;
-    return input;
-  },
+  toInput: withoutMeta,
 };

@@ -1,10 +1,11 @@
 import { and, eq, inArray, like, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { activities, activityDataCategories, dataCategories } from "../../../db/schema.ts";
+import { activityDataCategories, dataCategories } from "../../../db/schema.ts";
 import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "../model/data-category.ts";
+import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { displayName, orNull, putRow } from "./rows.ts";
+import { orNull, putRow } from "./rows.ts";
 
 const Filter = z.strictObject({
   special: z.enum(SPECIAL_CATEGORIES).optional(),
@@ -47,12 +48,6 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
 
   toInput: ({ name, description, special }) => ({ name, description, special }),
 
-  async usages(db, id) {
-    const rows = await db
-      .select({ name: activities.name })
-      .from(activityDataCategories)
-      .innerJoin(activities, eq(activities.id, activityDataCategories.activityId))
-      .where(and(eq(activityDataCategories.dataCategoryId, id)));
-    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
-  },
+  usages: (db, id) =>
+    activitiesUsing(db, { table: activityDataCategories, activityId: activityDataCategories.activityId, target: activityDataCategories.dataCategoryId }, id),
 };

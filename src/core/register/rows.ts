@@ -23,3 +23,11 @@ export function displayName(text: LocalizedText): string {
 
 /** Rows of optional JSON columns come back as null; the contract says null too. */
 export const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
+
+/** An entity's user-given fields: what PATCH merges into. */
+export function withoutMeta<E extends { id: string; revision: number; createdAt: string; updatedAt: string; archivedAt?: string | null }>(
+  entity: E,
+): Omit<E, "id" | "revision" | "createdAt" | "updatedAt" | "archivedAt"> {
+  const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = entity;
+  return input;
+}

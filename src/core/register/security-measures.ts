@@ -1,10 +1,11 @@
 import { eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { activities, activitySecurityMeasures, securityMeasures } from "../../../db/schema.ts";
+import { activitySecurityMeasures, securityMeasures } from "../../../db/schema.ts";
 import { ANNEX_III_HEADINGS, SecurityMeasure, SecurityMeasureInput } from "../model/security-measure.ts";
+import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { displayName, putRow } from "./rows.ts";
+import { putRow } from "./rows.ts";
 
 const Filter = z.strictObject({ heading: z.enum(ANNEX_III_HEADINGS).optional() });
 
@@ -40,12 +41,6 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
 
   toInput: ({ heading, title, description, certifications }) => ({ heading, title, description, certifications }),
 
-  async usages(db, id) {
-    const rows = await db
-      .select({ name: activities.name })
-      .from(activitySecurityMeasures)
-      .innerJoin(activities, eq(activities.id, activitySecurityMeasures.activityId))
-      .where(eq(activitySecurityMeasures.securityMeasureId, id));
-    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
-  },
+  usages: (db, id) =>
+    activitiesUsing(db, { table: activitySecurityMeasures, activityId: activitySecurityMeasures.activityId, target: activitySecurityMeasures.securityMeasureId }, id),
 };

@@ -9,7 +9,7 @@ import type { Db } from "../ports/store.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { orNull, putRow } from "./rows.ts";
+import { orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   status: z.enum(SUB_PROCESSOR_STATUSES).optional(),
@@ -118,10 +118,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     ];
   },
 
-  toInput(e) {
-    const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = e;
-    return input;
-  },
+  toInput: withoutMeta,
 };
 
 /** Whether walking up from `start` through parents reaches `target`. */

@@ -1,10 +1,11 @@
 import { eq, inArray, like, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { activities, activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
+import { activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
 import { SubjectCategory, SubjectCategoryInput } from "../model/subject-category.ts";
+import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { displayName, orNull, putRow } from "./rows.ts";
+import { orNull, putRow } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
@@ -42,12 +43,6 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
 
   toInput: ({ name, description }) => ({ name, description }),
 
-  async usages(db, id) {
-    const rows = await db
-      .select({ name: activities.name })
-      .from(activitySubjectCategories)
-      .innerJoin(activities, eq(activities.id, activitySubjectCategories.activityId))
-      .where(eq(activitySubjectCategories.subjectCategoryId, id));
-    return rows.map((r) => `processing activity "${displayName(r.name)}"`);
-  },
+  usages: (db, id) =>
+    activitiesUsing(db, { table: activitySubjectCategories, activityId: activitySubjectCategories.activityId, target: activitySubjectCategories.subjectCategoryId }, id),
 };

@@ -18,6 +18,12 @@ export interface Page<E> {
   nextCursor: string | null;
 }
 
+/** The query a list accepts: the kind's filters plus paging (and archived records where there are any). */
+export function listQuery<F extends object>(kind: EntityKind<EntityMeta, object, F>) {
+  const paging = kind.removal === "archive" ? Paging : Paging.omit({ includeArchived: true });
+  return kind.filter.extend(paging.shape);
+}
+
 /**
  * One page in creation order (ids are UUIDv7). The cursor is the last id seen,
  * so pages stay stable while others write.
@@ -27,7 +33,7 @@ export async function listEntities<E extends EntityMeta, F extends object>(
   kind: EntityKind<E, object, F>,
   rawQuery: Record<string, string>,
 ): Promise<Page<E>> {
-  const query = parseInput(kind.filter.extend(Paging.shape), rawQuery) as F & z.infer<typeof Paging>;
+  const query = parseInput(listQuery(kind), rawQuery) as F & Partial<z.infer<typeof Paging>> & { limit: number };
   const db = ctx.store.db;
   const conditions = kind.where(db, query);
   if (query.cursor) conditions.push(gt(kind.columns.id, query.cursor));

@@ -3,7 +3,7 @@ import { archiveEntity } from "../../core/use-cases/archive-entity.ts";
 import { createEntity } from "../../core/use-cases/create-entity.ts";
 import { deleteEntity } from "../../core/use-cases/delete-entity.ts";
 import { getEntity } from "../../core/use-cases/get-entity.ts";
-import { listEntities, Paging } from "../../core/use-cases/list-entities.ts";
+import { listEntities, listQuery } from "../../core/use-cases/list-entities.ts";
 import { updateEntity } from "../../core/use-cases/update-entity.ts";
 import type { AnyEntityKind } from "../../core/register/entity-kind.ts";
 import type { Permission } from "../../core/roles.ts";
@@ -27,7 +27,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
   const Output = kind.output.meta({ id: schemaName });
   const Input = kind.input.meta({ id: `${schemaName}Input` });
   const Patch = kind.input.partial().meta({ id: `${schemaName}Patch` });
-  const Query = kind.filter.extend(kind.removal === "archive" ? Paging.shape : Paging.omit({ includeArchived: true }).shape);
+  const Query = listQuery(kind);
   const PageOf = z.object({ items: z.array(Output), nextCursor: z.string().nullable() }).meta({ id: `${schemaName}Page` });
   const read = requirePermission("register:read");
   const write = requirePermission(writePermission);
