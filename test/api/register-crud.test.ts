@@ -55,6 +55,9 @@ describe("register entities through the API", () => {
     const changed = await bodyOf<Entity>(patched);
     expect(changed).toMatchObject({ revision: 2, status: "active", reference: "DPA-1", activityIds: [activity.id] });
 
+    const unchanged = await t.request("PATCH", `/api/v1/agreements/${agreement.id}`, { body: { status: "active", reference: "DPA-1" } });
+    expect(await unchanged.json()).toEqual(changed);
+
     const listed = await bodyOf<{ items: Entity[] }>(await t.request("GET", `/api/v1/agreements?customerId=${customer.id}&status=active`));
     expect(listed.items).toEqual([changed]);
     const none = await bodyOf<{ items: Entity[] }>(await t.request("GET", "/api/v1/agreements?status=terminated"));

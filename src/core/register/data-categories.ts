@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, type SQL } from "drizzle-orm";
+import { eq, inArray, like, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activityDataCategories, dataCategories } from "../../../db/schema.ts";
 import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "../model/data-category.ts";

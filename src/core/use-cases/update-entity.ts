@@ -24,6 +24,9 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   const merged = { ...kind.toInput(current), ...body };
   const input = withNulls(kind.input.shape, parseInput(kind.input, merged));
   throwIfIssues(await kind.check(ctx.store.db, input, id));
+  // A patch that changes nothing writes nothing: the history records changes, not requests.
+  const unchanged = withNulls(kind.input.shape, parseInput(kind.input, kind.toInput(current)));
+  if (JSON.stringify(input) === JSON.stringify(unchanged)) return current;
   const now = ctx.clock.now().toISOString();
   const next = {
     ...current,
