@@ -33,23 +33,25 @@ function withCtx<T>(run: (ctx: ReturnType<typeof makeCtx>) => Promise<T>): Promi
 
 const token = program.command("token").description("API tokens for the JSON API.");
 
-token
-  .command("create")
-  .description("Create a token and print its secret once.")
-  .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
-  .requiredOption("--name <name>", "what the token is for, e.g. procurement-workflow")
+/** A token subcommand taking the role and name every new token needs. */
+const newTokenCommand = (name: string, description: string) =>
+  token
+    .command(name)
+    .description(description)
+    .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
+    .requiredOption("--name <name>", "what the token is for, e.g. procurement-workflow");
+
+newTokenCommand("create", "Create a token and print its secret once.")
   .action(async (opts: { role: string; name: string }) => {
     const created = await withCtx((ctx) => createToken(ctx, { role: opts.role, name: opts.name }));
     console.error(`Created ${created.role} token "${created.name}" (id ${created.id}). The secret is shown once:`);
     console.log(created.token);
   });
 
-token
-  .command("sql")
-  .description("For a Worker on D1: print SQL that creates a token, to run with `wrangler d1 execute --file`; the secret goes to stderr.")
-  .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
-  .requiredOption("--name <name>", "what the token is for")
-  .action(async (opts: { role: string; name: string }) => {
+newTokenCommand(
+  "sql",
+  "For a Worker on D1: print SQL that creates a token, to run with `wrangler d1 execute --file`; the secret goes to stderr.",
+).action(async (opts: { role: string; name: string }) => {
     const { secret, sql } = await tokenInsertSql(cliActor(), opts);
     console.error(`Token secret (shown once, valid once the SQL has run): ${secret}`);
     process.stdout.write(sql);

@@ -30,7 +30,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The history in the order it was written. */
-export async function listAuditEntries(ctx: Ctx, rawQuery: Record<string, string>): Promise<Page<AuditEntry> & { nextCursor: string | null }> {
+export async function listAuditEntries(ctx: Ctx, rawQuery: Record<string, string>): Promise<Page<AuditEntry>> {
   const q = parseInput(AuditFilter, rawQuery);
   const conditions: SQL[] = [];
   if (q.entityType) conditions.push(eq(auditEntries.entityType, q.entityType));
