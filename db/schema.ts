@@ -273,3 +273,32 @@ export const writeGuards = sqliteTable(
   { ok: integer("ok").notNull() },
   (t) => [check("write_guards_ok", sql`${t.ok} = 1`)],
 );
+
+/**
+ * Every document that left the register: what was asked for and the sha256 of
+ * the bytes produced, so the same document can be regenerated and verified
+ * later. `throughSeq` is the last audit entry the as-of state included, which
+ * pins the state even when a write shares the as-of millisecond.
+ */
+export const documentExports = sqliteTable(
+  "document_exports",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    agreementId: text("agreement_id"),
+    language: text("language").notNull(),
+    format: text("format").notNull(),
+    draft: integer("draft", { mode: "boolean" }).notNull(),
+    asOf: text("as_of").notNull(),
+    throughSeq: integer("through_seq").notNull(),
+    templateVersion: text("template_version").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    sha256: text("sha256").notNull(),
+    byteLength: integer("byte_length").notNull(),
+    fileName: text("file_name").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("document_exports_sha256").on(t.sha256), index("document_exports_created").on(t.createdAt, t.id)],
+);

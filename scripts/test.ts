@@ -13,6 +13,7 @@ interface Step {
 }
 
 const steps: Step[] = [
+  { name: "build document templates", command: ["node", "scripts/build-documents.ts"] },
   { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
   { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },

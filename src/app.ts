@@ -5,6 +5,7 @@ import { AppError } from "./core/errors.ts";
 import { ENTITY_KINDS } from "./core/register/kinds.ts";
 import { fieldIssues } from "./core/use-cases/parse-input.ts";
 import { registerAuditRoutes } from "./http/api/audit-routes.ts";
+import { registerDocumentRoutes } from "./http/api/document-routes.ts";
 import { registerEntityRoutes } from "./http/api/entity-routes.ts";
 import { registerOrganisationRoutes } from "./http/api/organisation-routes.ts";
 import { referencePage } from "./http/api/reference-page.ts";
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
       writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
     });
   }
+  registerDocumentRoutes(app);
   registerAuditRoutes(app);
   registerTokenRoutes(app);
 

@@ -2,7 +2,7 @@ import { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import type { Statement } from "../ports/store.ts";
 
-export type AuditAction = "create" | "update" | "archive" | "delete" | "revoke";
+export type AuditAction = "create" | "update" | "archive" | "delete" | "revoke" | "export";
 
 export interface AuditChange {
   action: AuditAction;

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { Id, Language } from "../model/values.ts";
+
+export const DOCUMENT_KINDS = ["art30-controller", "art30-processor", "annex"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_FORMATS = ["html", "pdf", "csv", "json"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json",
+};
+
+/** What defines a document: with the template version, the same request gives the same bytes. */
+export const DocumentRequest = z
+  .strictObject({
+    kind: z.enum(DOCUMENT_KINDS),
+    agreementId: Id.nullable().default(null).describe("The agreement whose annex to render (kind annex only)."),
+    format: z.enum(DOCUMENT_FORMATS).default("html"),
+    language: Language.nullable()
+      .default(null)
+      .describe("Defaults to the agreement's language for an annex, else the organisation's default language."),
+    asOf: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .default(null)
+      .describe("Render the register as it stood at this instant (ISO 8601); defaults to now."),
+    draft: z.boolean().default(false).describe("Show the completeness check as a warning block in the document."),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === "annex" && !r.agreementId) ctx.addIssue({ code: "custom", path: ["agreementId"], message: "An annex is rendered for one agreement: give agreementId." });
+    if (r.kind !== "annex" && r.agreementId) ctx.addIssue({ code: "custom", path: ["agreementId"], message: "Only an annex belongs to an agreement." });
+    if (r.kind === "annex" && r.format === "csv") ctx.addIssue({ code: "custom", path: ["format"], message: "CSV is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON." });
+  });
+export type DocumentRequest = z.infer<typeof DocumentRequest>;

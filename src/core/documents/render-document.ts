@@ -1,0 +1,108 @@
+import canonicalize from "canonicalize";
+import type { Language } from "../model/values.ts";
+import type { Finding } from "./completeness/finding.ts";
+import { CONTENT_TYPES, type DocumentFormat, type DocumentKind } from "./document-request.ts";
+import { TEMPLATE_VERSION } from "./generated/templates.ts";
+import { formatInstant, translate } from "./localise.ts";
+import type { RegisterSnapshot } from "./register-snapshot.ts";
+import { renderCsv } from "./render/csv.ts";
+import { renderHtml } from "./render/html.ts";
+import { renderPdf } from "./render/pdf/render-pdf.ts";
+import { sha256Hex } from "./sha256.ts";
+import { annexContent } from "./view/annex.ts";
+import { art30ControllerContent } from "./view/art30-controller.ts";
+import { art30ProcessorContent } from "./view/art30-processor.ts";
+import type { DocumentContent } from "./view/document-content.ts";
+
+export interface DocumentSpec {
+  kind: DocumentKind;
+  agreementId: string | null;
+  language: Language | null;
+  format: DocumentFormat;
+  draft: boolean;
+}
+
+export interface RenderedDocument {
+  bytes: Uint8Array;
+  contentType: string;
+  fileName: string;
+  sha256: string;
+  fingerprint: string;
+  templateVersion: string;
+  language: Language;
+  findings: Finding[];
+}
+
+export function documentContent(snapshot: RegisterSnapshot, spec: Pick<DocumentSpec, "kind" | "agreementId" | "language">): DocumentContent {
+  const recordLanguage = spec.language ?? snapshot.organisation?.defaultLanguage ?? "en";
+  if (spec.kind === "annex") return annexContent(snapshot, spec.agreementId ?? "", spec.language);
+  if (spec.kind === "art30-processor") return art30ProcessorContent(snapshot, recordLanguage);
+  return art30ControllerContent(snapshot, recordLanguage);
+}
+
+/**
+ * Renders one document from a register snapshot. Nothing here reads the
+ * clock or makes ids, and every list is in a fixed order, so the bytes depend
+ * only on (snapshot, template version, language, format, draft).
+ */
+export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
+  const content = documentContent(snapshot, spec);
+  const lang = content.language;
+  const shownFindings = spec.draft ? content.findings : [];
+  // The fingerprint covers what the document says, not when it was asked for: unchanged content keeps its fingerprint.
+  const fingerprint = await sha256Hex(
+    canonicalize({ kind: spec.kind, language: lang, title: content.title, subject: content.subject, draft: spec.draft, findings: shownFindings, body: content.body }) ?? "",
+  );
+  const meta = {
+    kind: spec.kind,
+    title: content.title,
+    subject: content.subject,
+    language: lang,
+    asOf: formatInstant(snapshot.asOf, lang),
+    asOfInstant: snapshot.asOf,
+    fingerprint,
+    templateVersion: TEMPLATE_VERSION,
+    draft: spec.draft,
+  };
+  const view = { meta, findings: shownFindings, body: content.body };
+
+  let bytes: Uint8Array;
+  if (spec.format === "json") bytes = new TextEncoder().encode(canonicalize({ ...view, table: content.table ?? null }));
+  else if (spec.format === "csv") {
+    if (!content.table) throw new Error(`${spec.kind} has no CSV form`);
+    bytes = new TextEncoder().encode(renderCsv(content.table));
+  } else {
+    const html = renderHtml(content.template, view);
+    bytes =
+      spec.format === "html"
+        ? new TextEncoder().encode(html)
+        : await renderPdf(html, {
+            title: `${content.title} – ${content.subject}`,
+            subject: content.subject,
+            author: snapshot.organisation?.legalName ?? "",
+            language: lang,
+            asOf: new Date(snapshot.asOf),
+            headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),
+            footerLines: [translate(lang, "pdf.footer", { asOf: meta.asOf }), translate(lang, "pdf.fingerprint", { fingerprint })],
+            pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
+            creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
+          });
+  }
+  return {
+    bytes,
+    contentType: CONTENT_TYPES[spec.format],
+    fileName: fileName(spec, content, snapshot.asOf),
+    sha256: await sha256Hex(bytes),
+    fingerprint,
+    templateVersion: TEMPLATE_VERSION,
+    language: lang,
+    findings: content.findings,
+  };
+}
+
+/** e.g. annex_CF-DPA-2024-001_2026-11-21T100405Z_nl.pdf */
+function fileName(spec: DocumentSpec, content: DocumentContent, asOf: string): string {
+  const subject = content.subject.normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "register";
+  const stamp = `${asOf.slice(0, 19).replace(/:/g, "")}Z`;
+  return `${spec.kind}_${subject}_${stamp}_${content.language}${spec.draft ? "_draft" : ""}.${spec.format}`;
+}

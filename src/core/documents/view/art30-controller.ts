@@ -1,0 +1,62 @@
+import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
+import type { Language } from "../../model/values.ts";
+import { checkActivity } from "../completeness/activity-checks.ts";
+import { findingSink } from "../completeness/finding.ts";
+import { translate } from "../localise.ts";
+import type { RegisterSnapshot } from "../register-snapshot.ts";
+import type { DocumentContent } from "./document-content.ts";
+import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView } from "./parts.ts";
+
+/** Art. 30(1): the record of processing activities the organisation carries out as controller, items (a)-(g). */
+export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Language): DocumentContent {
+  const sink = findingSink(lang);
+  const org = snapshot.organisation;
+  if (!org) sink.add("Art. 30(1)(a)", "organisationMissing");
+  else if (!org.dpo) sink.add("Art. 30(1)(a)", "dpoMissing");
+
+  const activities = inCreationOrder([...snapshot.activities.values()].filter((a) => isCurrent(a) && a.role === "controller" && a.status === "active"));
+  if (activities.length === 0) sink.add("Art. 30(1)", "noActivities");
+  for (const activity of activities) {
+    checkActivity(snapshot, activity, lang, {
+      purposes: "Art. 30(1)(b)",
+      subjects: "Art. 30(1)(c)",
+      dataCategories: "Art. 30(1)(c)",
+      transfers: "Art. 30(1)(e)",
+      retention: "Art. 30(1)(f)",
+      measures: "Art. 30(1)(g)",
+    }, sink);
+  }
+
+  const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
+  const controller = org ? partyView(org, lang) : null;
+  const list = (items: string[]) => items.join("\n");
+  return {
+    template: "art30-controller",
+    language: lang,
+    title: translate(lang, "art30c.title"),
+    subject: controller?.name ?? "",
+    findings: sink.findings,
+    body: {
+      controller,
+      activities: views,
+      measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, lang)),
+    },
+    table: {
+      header: ["#", "a", "activity", "b", "legalBasis", "cSubjects", "cData", "cSensitive", "d", "e", "f", "g"].map((c) => translate(lang, `art30c.column.${c}`)),
+      rows: views.map((a) => [
+        String(a.number),
+        controller ? `${controller.name}; ${controller.contact}${controller.dpo ? `; ${translate(lang, "party.dpo")}: ${controller.dpo}` : ""}` : "",
+        a.name,
+        list(a.purposes),
+        a.legalBasis ?? "",
+        list(a.subjects),
+        list(a.dataCategories),
+        list(a.sensitiveData),
+        list(a.recipients),
+        list(a.transfers),
+        list(a.retention),
+        list(a.securityMeasures),
+      ]),
+    },
+  };
+}

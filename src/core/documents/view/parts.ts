@@ -1,0 +1,230 @@
+// Register entities turned into display values for one language. Every
+// document format (HTML, PDF, CSV, JSON) is made from these, so the formats
+// cannot disagree about what the register said.
+import type { Activity } from "../../model/activity.ts";
+import { isInEea } from "../../model/countries.ts";
+import type { SecurityMeasure } from "../../model/security-measure.ts";
+import type { SubProcessor } from "../../model/sub-processor.ts";
+import type { Address, Contact, Language, Representative, Retention, TransferMechanism } from "../../model/values.ts";
+import { displayText } from "../display-text.ts";
+import { countryName, formatPeriod, label, pick, pickRequired, translate } from "../localise.ts";
+import type { RegisterSnapshot } from "../register-snapshot.ts";
+
+export interface PartyView {
+  name: string;
+  companyNumber: string | null;
+  address: string;
+  contact: string;
+  dpo: string | null;
+  representative: string | null;
+}
+
+export interface ActivityView {
+  number: number;
+  name: string;
+  role: string;
+  subjectMatter: string | null;
+  nature: string | null;
+  purposes: string[];
+  legalBasis: string | null;
+  subjects: string[];
+  dataCategories: string[];
+  sensitiveData: string[];
+  specialCategoryCondition: string | null;
+  specialCategorySafeguards: string | null;
+  recipients: string[];
+  transfers: string[];
+  retention: string[];
+  securityMeasures: string[];
+  subProcessors: string[];
+}
+
+export interface MeasureView {
+  heading: string;
+  title: string;
+  description: string;
+  certifications: string[];
+}
+
+export interface SubProcessorView {
+  name: string;
+  companyNumber: string | null;
+  address: string;
+  contact: string;
+  service: string;
+  processingDescription: string | null;
+  locations: string[];
+  transferMechanism: string | null;
+  activities: string[];
+  engagedBy: string | null;
+}
+
+const text = (value: string | null | undefined): string | null => (value ? displayText(value) : null);
+
+export function addressLine(address: Address, lang: Language): string {
+  const parts = [address.street, `${address.postalCode} ${address.city}`, address.region, countryName(address.country, lang)];
+  return displayText(parts.filter(Boolean).join(", "));
+}
+
+export function contactLine(contact: Contact): string {
+  return displayText([contact.name, contact.position, contact.email, contact.phone].filter(Boolean).join(", "));
+}
+
+function representativeLine(r: Representative, lang: Language): string {
+  return `${displayText(r.name)}, ${addressLine(r.address, lang)}, ${displayText([r.email, r.phone].filter(Boolean).join(", "))}`;
+}
+
+export function partyView(
+  party: { legalName: string; companyNumber?: string | null; address: Address; contact: Contact; dpo?: Contact | null; euRepresentative?: Representative | null },
+  lang: Language,
+): PartyView {
+  return {
+    name: displayText(party.legalName),
+    companyNumber: text(party.companyNumber),
+    address: addressLine(party.address, lang),
+    contact: contactLine(party.contact),
+    dpo: party.dpo ? contactLine(party.dpo) : null,
+    representative: party.euRepresentative ? representativeLine(party.euRepresentative, lang) : null,
+  };
+}
+
+/** Entities in the order they were added: stable across exports and runtimes. */
+export function inCreationOrder<T extends { createdAt: string; id: string }>(entities: Iterable<T>): T[] {
+  return [...entities].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+}
+
+export function isCurrent(entity: { archivedAt?: string | null }): boolean {
+  return !entity.archivedAt;
+}
+
+export function retentionText(retention: Retention, lang: Language): string {
+  const note = pick(retention.note, lang);
+  let main: string;
+  if (retention.kind === "period") main = formatPeriod(retention.period, lang);
+  else {
+    const event = pickRequired(retention.event, lang);
+    main = retention.offset ? translate(lang, "retention.afterEvent", { offset: formatPeriod(retention.offset, lang), event }) : event;
+  }
+  return note ? `${main} (${note})` : main;
+}
+
+export function mechanismText(mechanism: TransferMechanism | null | undefined, lang: Language): string | null {
+  if (!mechanism) return null;
+  let main = label(lang, "mechanism", mechanism.kind);
+  if (mechanism.derogation) main += `: ${label(lang, "derogation", mechanism.derogation)}`;
+  const safeguards = pick(mechanism.safeguards, lang);
+  return safeguards ? `${main}. ${translate(lang, "mechanism.safeguards", { safeguards })}` : main;
+}
+
+export function locationText(location: { country: string; region?: string | undefined }, lang: Language): string {
+  const country = countryName(location.country, lang);
+  return location.region ? `${country} (${displayText(location.region)})` : country;
+}
+
+/** The active sub-processors serving an activity, in creation order. */
+export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string): SubProcessor[] {
+  return inCreationOrder([...snapshot.subProcessors.values()].filter((s) => isCurrent(s) && s.status === "active" && s.activityIds.includes(activityId)));
+}
+
+export function activityView(snapshot: RegisterSnapshot, activity: Activity, number: number, lang: Language): ActivityView {
+  const categories = activity.dataCategories.flatMap((link) => {
+    const category = snapshot.dataCategories.get(link.dataCategoryId);
+    return category ? [{ category, retention: link.retention }] : [];
+  });
+  const categoryName = (c: (typeof categories)[number]["category"]) => pickRequired(c.name, lang);
+  const retentions = categories.map((c) => ({ name: categoryName(c.category), text: c.retention ? retentionText(c.retention, lang) : null }));
+  const distinct = new Set(retentions.map((r) => r.text));
+  const retention =
+    distinct.size === 1 && retentions[0]?.text
+      ? [retentions[0].text]
+      : retentions.map((r) => `${r.name}: ${r.text ?? translate(lang, "retention.unknown")}`);
+
+  return {
+    number,
+    name: pickRequired(activity.name, lang),
+    role: label(lang, "role", activity.role),
+    subjectMatter: pick(activity.subjectMatter, lang),
+    nature: pick(activity.nature, lang),
+    purposes: activity.purposes.map((p) => pickRequired(p, lang)),
+    legalBasis: activity.legalBasis ? label(lang, "legalBasis", activity.legalBasis) : null,
+    subjects: activity.subjectCategoryIds.flatMap((id) => {
+      const subject = snapshot.subjectCategories.get(id);
+      return subject ? [pickRequired(subject.name, lang)] : [];
+    }),
+    dataCategories: categories.filter((c) => c.category.special === "none").map((c) => categoryName(c.category)),
+    sensitiveData: categories
+      .filter((c) => c.category.special !== "none")
+      .map((c) => `${categoryName(c.category)} (${label(lang, "special", c.category.special)})`),
+    specialCategoryCondition: activity.specialCategoryCondition ? label(lang, "art9", activity.specialCategoryCondition) : null,
+    specialCategorySafeguards: pick(activity.specialCategorySafeguards, lang),
+    recipients: activity.recipients.map((r) => {
+      const name = pickRequired(r.name, lang);
+      return r.country ? `${name} (${countryName(r.country, lang)})` : name;
+    }),
+    transfers: transfersOf(snapshot, activity, lang),
+    retention,
+    securityMeasures: activity.securityMeasureIds.flatMap((id) => {
+      const measure = snapshot.securityMeasures.get(id);
+      return measure ? [pickRequired(measure.title, lang)] : [];
+    }),
+    subProcessors: subProcessorsOf(snapshot, activity.id).map((s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`),
+  };
+}
+
+/**
+ * Art. 30(1)(e) and 30(2)(c): the activity's own transfers plus each of its
+ * sub-processors' locations outside the EEA, each with its mechanism.
+ */
+function transfersOf(snapshot: RegisterSnapshot, activity: Activity, lang: Language): string[] {
+  const own = activity.transfers.map((t) => {
+    const where = t.recipient ? `${countryName(t.country, lang)} (${displayText(t.recipient)})` : countryName(t.country, lang);
+    return `${where}: ${mechanismText(t.mechanism, lang) ?? translate(lang, "transfer.noMechanism")}`;
+  });
+  const viaSubProcessors = subProcessorsOf(snapshot, activity.id).flatMap((s) =>
+    s.locations
+      .filter((l) => !isInEea(l.country))
+      .map((l) => `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism")}`),
+  );
+  return [...own, ...viaSubProcessors];
+}
+
+export function measureView(measure: SecurityMeasure, lang: Language): MeasureView {
+  return {
+    heading: label(lang, "annexIII", measure.heading),
+    title: pickRequired(measure.title, lang),
+    description: pickRequired(measure.description, lang),
+    certifications: measure.certifications.map((c) =>
+      displayText([c.name, c.issuer, c.validUntil ? translate(lang, "certification.validUntil", { date: c.validUntil }) : null].filter(Boolean).join(", ")),
+    ),
+  };
+}
+
+/** The measures the given activities name, in Annex III heading order then creation order. */
+export function measuresOf(snapshot: RegisterSnapshot, activities: Activity[], headingOrder: readonly string[]): SecurityMeasure[] {
+  const ids = new Set(activities.flatMap((a) => a.securityMeasureIds));
+  const measures = inCreationOrder([...ids].flatMap((id) => snapshot.securityMeasures.get(id) ?? []));
+  return measures.sort((a, b) => headingOrder.indexOf(a.heading) - headingOrder.indexOf(b.heading));
+}
+
+export function subProcessorView(snapshot: RegisterSnapshot, s: SubProcessor, lang: Language, activityFilter?: Set<string>): SubProcessorView {
+  const parent = s.parentId ? snapshot.subProcessors.get(s.parentId) : undefined;
+  return {
+    name: displayText(s.legalName),
+    companyNumber: text(s.companyNumber),
+    address: addressLine(s.address, lang),
+    contact: contactLine(s.contact),
+    service: pickRequired(s.service, lang),
+    processingDescription: pick(s.processingDescription, lang),
+    locations: s.locations.map((l) => locationText(l, lang)),
+    transferMechanism: s.locations.some((l) => !isInEea(l.country))
+      ? (mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism"))
+      : translate(lang, "transfer.withinEea"),
+    activities: s.activityIds
+      .filter((id) => !activityFilter || activityFilter.has(id))
+      .flatMap((id) => {
+        const activity = snapshot.activities.get(id);
+        return activity ? [pickRequired(activity.name, lang)] : [];
+      }),
+    engagedBy: parent ? displayText(parent.legalName) : null,
+  };
+}
