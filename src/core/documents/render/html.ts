@@ -1,13 +1,15 @@
-import Handlebars from "handlebars/runtime.js";
+import type { HelperOptions } from "handlebars";
+// The runtime alone: no compiler. Its typings are the full package's, so they are named here.
+import HandlebarsRuntime from "handlebars/runtime.js";
 import type { Language } from "../../model/values.ts";
 import { partials, templates } from "../generated/templates.ts";
 import { translate } from "../localise.ts";
 
 // One isolated Handlebars environment with the precompiled templates: no
 // compiler at run time (a Worker has no eval) and no helper but `t`.
-const hb = Handlebars.create();
+const hb = (HandlebarsRuntime as unknown as typeof import("handlebars")).create();
 for (const [name, spec] of Object.entries(partials)) hb.registerPartial(name, hb.template(spec));
-hb.registerHelper("t", function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+hb.registerHelper("t", function (this: unknown, key: string, options: HelperOptions) {
   const lang = (options.data.root as { meta: { language: Language } }).meta.language;
   return translate(lang, key, options.hash as Record<string, string>);
 });
