@@ -1,0 +1,34 @@
+import { agreements } from "../../db/schema.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
+import type { Store } from "../../src/core/ports/store.ts";
+
+/** A clock that moves one second per reading, from `start`, and can be moved on by hand. */
+export function tickingClock(start: string): Clock & { advance(ms: number): void; peek(): string } {
+  let now = new Date(start).getTime();
+  return {
+    now: () => {
+      now += 1000;
+      return new Date(now);
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    peek: () => new Date(now).toISOString(),
+  };
+}
+
+export const DEMO_LOADED_FROM = "2025-01-01T09:00:00.000Z";
+
+/**
+ * The ClearFacts demo register, written by a ticking clock so every entity
+ * has its own creation time: the same register, in the same order, on Node
+ * and in workerd, whatever ids the two make.
+ */
+export async function loadDemoRegister(store: Store) {
+  const clock = tickingClock(DEMO_LOADED_FROM);
+  await loadDemoData(makeCtx(store, SYSTEM_ACTOR, clock));
+  const rows = await store.db.select().from(agreements).orderBy(agreements.createdAt);
+  const byReference = Object.fromEntries(rows.map((a) => [a.reference, a.id]));
+  return { clock, loadedUntil: clock.peek(), agreementIds: byReference as Record<string, string> };
+}
