@@ -5,6 +5,8 @@ declare global {
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      /** sha256 of the demo documents rendered on Node (test/workers/reference-documents.ts). */
+      NODE_REFERENCE: { annexPdf: string; annexHtml: string; art30Pdf: string };
     }
   }
 }

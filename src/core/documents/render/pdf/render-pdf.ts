@@ -44,6 +44,8 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
+    // No built-in default (Helvetica): pdfkit would read its metrics from disk, which a Worker has not.
+    font: null as unknown as string,
     bufferPages: true,
     compress: true,
     lang: meta.language,

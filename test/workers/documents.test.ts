@@ -1,0 +1,54 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { loadDemoRegister } from "../helpers/demo-register.ts";
+import { freshD1Store } from "./d1-store.ts";
+
+// Documents rendered by the deployed Worker entry, inside workerd, over D1:
+// the same templates, the same PDF code, the same bytes as on Node.
+const worker = (exports as unknown as { default: Fetcher }).default;
+
+async function demoWorker() {
+  const store = await freshD1Store();
+  const demo = await loadDemoRegister(store);
+  const { token } = await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "worker documents", role: "read-only" });
+  const get = (path: string) => worker.fetch(`https://register.test${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { demo, get };
+}
+
+const hex = async (bytes: ArrayBuffer) => [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+describe("documents in the Worker runtime", () => {
+  it("renders the ClearFacts annex as a PDF with exactly the bytes Node renders", async () => {
+    const { demo, get } = await demoWorker();
+    const id = demo.agreementIds["CF-DPA-2024-001"];
+    const response = await get(`/api/v1/documents/annex/${id}?format=pdf&lang=nl&draft=true&asOf=${demo.loadedUntil}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const bytes = await response.arrayBuffer();
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    expect(await hex(bytes)).toBe(response.headers.get("x-content-sha256"));
+    expect(response.headers.get("x-content-sha256")).toBe(env.NODE_REFERENCE.annexPdf);
+  });
+
+  it("renders the HTML annex and the Art. 30(1) PDF identically to Node", async () => {
+    const { demo, get } = await demoWorker();
+    const id = demo.agreementIds["CF-DPA-2024-001"];
+    const html = await get(`/api/v1/documents/annex/${id}?format=html&lang=nl&draft=true&asOf=${demo.loadedUntil}`);
+    expect(await html.clone().text()).toContain("Bijlage II: Beschrijving van de verwerking");
+    expect(html.headers.get("x-content-sha256")).toBe(env.NODE_REFERENCE.annexHtml);
+    const record = await get(`/api/v1/documents/art30-controller?format=pdf&lang=nl&draft=true&asOf=${demo.loadedUntil}`);
+    expect(record.status).toBe(200);
+    expect(record.headers.get("x-content-sha256")).toBe(env.NODE_REFERENCE.art30Pdf);
+  });
+
+  it("records the export in D1 and verifies it by regenerating it there", async () => {
+    const { demo, get } = await demoWorker();
+    const response = await get(`/api/v1/documents/annex/${demo.agreementIds["CF-DPA-2025-003"]}?format=pdf`);
+    expect(response.status).toBe(200);
+    const exportId = response.headers.get("x-export-id");
+    const verification = (await (await get(`/api/v1/exports/${exportId}/verify`)).json()) as { verified: boolean; regeneratedSha256: string };
+    expect(verification).toEqual(expect.objectContaining({ verified: true, regeneratedSha256: response.headers.get("x-content-sha256") }));
+  });
+});
