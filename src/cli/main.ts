@@ -2,11 +2,12 @@
 import { userInfo } from "node:os";
 import { Command, Option } from "commander";
 import { readConfig } from "../config.ts";
-import { type Actor, makeCtx } from "../core/context.ts";
+import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
 import { AppError } from "../core/errors.ts";
 import { ROLES } from "../core/roles.ts";
 import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-cases.ts";
 import { openStore } from "../entry/bootstrap.ts";
+import { registerDocumentCommands } from "./document-commands.ts";
 import { tokenInsertSql } from "./token-sql.ts";
 
 /** The operator at the terminal acts as an admin; the audit log names them. */
@@ -25,7 +26,7 @@ const program = new Command()
   .description("Operate a DPA register database.")
   .option("--database <path>", "SQLite database file (default: $DATABASE_PATH or data/register.db)");
 
-function withCtx<T>(run: (ctx: ReturnType<typeof makeCtx>) => Promise<T>): Promise<T> {
+function withCtx<T>(run: (ctx: Ctx) => Promise<T>): Promise<T> {
   const path = program.opts<{ database?: string }>().database ?? readConfig(process.env).DATABASE_PATH;
   const store = openStore(path);
   return run(makeCtx(store, cliActor())).finally(() => store.close());
@@ -75,6 +76,8 @@ token
     const revoked = await withCtx((ctx) => revokeToken(ctx, id));
     console.log(`Revoked token ${revoked.id} (${revoked.name}).`);
   });
+
+registerDocumentCommands(program, withCtx);
 
 try {
   await program.parseAsync(process.argv);
