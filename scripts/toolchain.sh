@@ -34,3 +34,13 @@ ensure_packages() {
     cp package-lock.json "$stamp"
   fi
 }
+
+# ensure_debian_tool <command> <package>: installs a Debian package when its
+# command is missing (the tests read PDFs with poppler's pdftotext).
+ensure_debian_tool() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "Installing $2 from Debian (for $1) ..." >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$2" >&2
+}
