@@ -3,6 +3,7 @@ import type { Language } from "../model/values.ts";
 import type { Finding } from "./completeness/finding.ts";
 import { CONTENT_TYPES, type DocumentFormat, type DocumentKind } from "./document-request.ts";
 import { TEMPLATE_VERSION } from "./generated/templates.ts";
+import { displayText } from "./display-text.ts";
 import { formatInstant, translate } from "./localise.ts";
 import type { RegisterSnapshot } from "./register-snapshot.ts";
 import { renderCsv } from "./render/csv.ts";
@@ -79,7 +80,7 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
         : await renderPdf(html, {
             title: `${content.title} – ${content.subject}`,
             subject: content.subject,
-            author: snapshot.organisation?.legalName ?? "",
+            author: displayText(snapshot.organisation?.legalName ?? ""),
             language: lang,
             asOf: new Date(snapshot.asOf),
             headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),

@@ -1,4 +1,5 @@
 import type { Language } from "../../model/values.ts";
+import { displayText } from "../display-text.ts";
 import { type Params, translate } from "../localise.ts";
 
 /** A piece of content the law requires that the register does not hold yet. */
@@ -25,7 +26,8 @@ export function findingSink(lang: Language): FindingSink {
       findings.push({
         article,
         code,
-        message: translate(lang, `finding.${code}`, params),
+        // Names in findings come straight from the register: shown with the same care as in the document body.
+        message: translate(lang, `finding.${code}`, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? displayText(v) : v]))),
         entityType: entity?.type ?? null,
         entityId: entity?.id ?? null,
       });

@@ -4,6 +4,7 @@ import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
 import { CLOCK_NAMES, type Language } from "../../model/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
+import { displayText } from "../display-text.ts";
 import { countryName, formatDate, formatPeriod, label, translate } from "../localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
@@ -61,12 +62,12 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
     template: "annex",
     language: lang,
     title: translate(lang, "annex.title"),
-    subject: agreement.reference,
+    subject: displayText(agreement.reference),
     findings: sink.findings,
     body: {
       agreement: {
-        reference: agreement.reference,
-        version: agreement.version,
+        reference: displayText(agreement.reference),
+        version: displayText(agreement.version),
         signedOn: agreement.signedOn ? formatDate(agreement.signedOn, lang) : null,
         status: label(lang, "agreementStatus", agreement.status),
         authorisationOption: translate(lang, `authorisation.${agreement.authorisation}.option`),

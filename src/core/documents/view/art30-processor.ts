@@ -3,6 +3,7 @@ import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
 import type { Language } from "../../model/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
+import { displayText } from "../display-text.ts";
 import { pickRequired, translate } from "../localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
@@ -34,7 +35,7 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
     for (const id of covered) pushTo(controllersByActivity, id, party.name);
     return {
       party,
-      agreements: own.map((a) => a.reference),
+      agreements: own.map((a) => displayText(a.reference)),
       processing: covered.map((id) => {
         const activity = snapshot.activities.get(id);
         return `${numbers.get(id)}. ${activity ? pickRequired(activity.name, lang) : ""}`;
