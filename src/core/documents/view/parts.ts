@@ -121,9 +121,25 @@ export function locationText(location: { country: string; region?: string | unde
   return location.region ? `${country} (${displayText(location.region)})` : country;
 }
 
+// Indexed once per snapshot: a record asks for every activity's sub-processors several times.
+const subProcessorIndex = new WeakMap<RegisterSnapshot, Map<string, SubProcessor[]>>();
+
 /** The active sub-processors serving an activity, in creation order. */
 export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string): SubProcessor[] {
-  return inCreationOrder([...snapshot.subProcessors.values()].filter((s) => isCurrent(s) && s.status === "active" && s.activityIds.includes(activityId)));
+  let index = subProcessorIndex.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const s of inCreationOrder(snapshot.subProcessors.values())) {
+      if (!isCurrent(s) || s.status !== "active") continue;
+      for (const id of new Set(s.activityIds)) {
+        const list = index.get(id);
+        if (list) list.push(s);
+        else index.set(id, [s]);
+      }
+    }
+    subProcessorIndex.set(snapshot, index);
+  }
+  return index.get(activityId) ?? [];
 }
 
 export function activityView(snapshot: RegisterSnapshot, activity: Activity, number: number, lang: Language): ActivityView {

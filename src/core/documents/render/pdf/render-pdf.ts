@@ -76,6 +76,8 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
 
 class Layout {
   private y = MARGIN.top;
+  /** The font, size and colour last set, so each line does not set them again. */
+  private pen = "";
   private readonly measures = new Map<string, TextMeasure>();
 
   private readonly doc: PDFKit.PDFDocument;
@@ -97,8 +99,10 @@ class Layout {
     const key = `${bold ? "bold" : "regular"}@${size}`;
     let m = this.measures.get(key);
     if (!m) {
-      const doc = this.doc;
-      m = new TextMeasure((text) => doc.font(bold ? "bold" : "regular").fontSize(size).widthOfString(text));
+      m = new TextMeasure((text) => {
+        this.pen = "";
+        return this.doc.font(bold ? "bold" : "regular").fontSize(size).widthOfString(text);
+      });
       this.measures.set(key, m);
     }
     return m;
@@ -110,6 +114,7 @@ class Layout {
 
   private newPage(): void {
     this.doc.addPage();
+    this.pen = "";
     this.y = MARGIN.top;
   }
 
@@ -118,7 +123,13 @@ class Layout {
   }
 
   private write(text: string, x: number, y: number, bold: boolean, size: number, color = "#111111"): void {
-    this.doc.font(bold ? "bold" : "regular").fontSize(size).fillColor(color).text(text, x, y, { lineBreak: false });
+    // Switching font, size or colour costs pdfkit work per call: only switch when it changes.
+    const pen = `${bold}|${size}|${color}`;
+    if (pen !== this.pen) {
+      this.doc.font(bold ? "bold" : "regular").fontSize(size).fillColor(color);
+      this.pen = pen;
+    }
+    this.doc.text(text, x, y, { lineBreak: false });
   }
 
   private heading(level: 1 | 2 | 3, text: string, indent: number): void {
@@ -160,6 +171,7 @@ class Layout {
       const bottom = page === endPage ? this.y : BOTTOM;
       this.doc.rect(MARGIN.left, top, 3, bottom - top).fill(BOX_COLOUR);
     }
+    this.pen = "";
     this.y += this.lineHeight(BODY) * 0.5;
   }
 
@@ -224,7 +236,10 @@ class Layout {
     cells.forEach((lines, column) => {
       const width = widths[column] ?? 0;
       const background = fill ?? (keyValue && column === 0 ? KEY_FILL : null);
-      if (background) this.doc.rect(x, this.y, width, height).fill(background);
+      if (background) {
+        this.doc.rect(x, this.y, width, height).fill(background);
+        this.pen = "";
+      }
       lines.slice(from, to).forEach((line, i) => this.write(line.text, x + CELL_PADDING + line.x, this.y + CELL_PADDING + i * lh, line.bold || fill !== null, BODY));
       x += width;
     });
