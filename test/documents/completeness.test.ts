@@ -4,7 +4,7 @@ import * as fixtures from "../helpers/fixtures.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { bodyOf, makeTestApp, type TestApp } from "../helpers/test-app.ts";
+import { bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 
 interface Finding {
   article: string;
@@ -27,11 +27,7 @@ beforeEach(async () => {
   t = await makeTestApp(memoryStore());
 });
 
-async function create(path: string, body: unknown): Promise<{ id: string }> {
-  const response = await t.request("POST", path, { body });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
-  return bodyOf<{ id: string }>(response);
-}
+const create = (path: string, body: unknown) => createdVia(t, path, body);
 
 async function check(path: string, query = ""): Promise<Check> {
   const response = await t.request("GET", `${path}/completeness${query}`, { token: "read-only" });

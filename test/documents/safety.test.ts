@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as fixtures from "../helpers/fixtures.ts";
 import { flat, pdfPageCount, pdfText } from "../helpers/pdf-text.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
-import { bodyOf, makeTestApp, type TestApp } from "../helpers/test-app.ts";
+import { bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 
 // Register text that a document must show as typed and never act on.
 const SCRIPT = "<script>alert(1)</script>";
@@ -30,11 +30,7 @@ beforeEach(async () => {
   t = await makeTestApp(memoryStore());
 });
 
-async function create(path: string, body: unknown): Promise<{ id: string }> {
-  const response = await t.request("POST", path, { body });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
-  return bodyOf<{ id: string }>(response);
-}
+const create = (path: string, body: unknown) => createdVia(t, path, body);
 
 const CONTROLLER_PURPOSES = [{ en: IMG }, { en: HB_CONSTRUCTOR }, { en: HB_EACH }, { en: BIDI }, { en: ACCENTS }];
 

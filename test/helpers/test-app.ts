@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import type { Store } from "../../src/core/ports/store.ts";
@@ -51,4 +52,11 @@ export async function makeTestApp(store: Store, clock?: Clock): Promise<TestApp>
 /** Parses a JSON or problem+json response body. */
 export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** POSTs a body that must be valid and returns the new entity's id; a refusal fails the test with its problem details. */
+export async function createdVia(t: TestApp, path: string, body: unknown): Promise<{ id: string }> {
+  const response = await t.request("POST", path, { body });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
+  return bodyOf<{ id: string }>(response);
 }
