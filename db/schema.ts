@@ -155,6 +155,8 @@ export const subProcessors = sqliteTable(
     locations: json<Location[]>("locations").notNull(),
     transferMechanism: json<TransferMechanism | null>("transfer_mechanism"),
     status: text("status").notNull(),
+    /** Agreements kept out of this vendor by an objection's resolution (alternative offered, customer terminated). */
+    excludedAgreementIds: json<string[]>("excluded_agreement_ids").notNull().default(sql`'[]'`),
     parentId: text("parent_id").references((): any => subProcessors.id, {
       onDelete: "restrict",
     }),
@@ -301,4 +303,126 @@ export const documentExports = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("document_exports_sha256").on(t.sha256), index("document_exports_created").on(t.createdAt, t.id)],
+);
+
+/**
+ * A proposed change to the sub-processors (Art. 28(2), SCC clause 7.7):
+ * add a vendor, replace one with another, remove one or change its
+ * locations, for the affected activities. Announcing it opens one notice per
+ * affected agreement; it becomes effective once every window has closed with
+ * no open objection and every prior-specific authorisation is granted.
+ */
+export const subProcessorChanges = sqliteTable(
+  "sub_processor_changes",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    subProcessorId: text("sub_processor_id")
+      .notNull()
+      .references(() => subProcessors.id, { onDelete: "restrict" }),
+    replacesId: text("replaces_id").references(() => subProcessors.id, { onDelete: "restrict" }),
+    locations: json<Location[] | null>("locations"),
+    transferMechanism: json<TransferMechanism | null>("transfer_mechanism"),
+    activityIds: json<string[]>("activity_ids").notNull(),
+    reason: json<LocalizedText>("reason").notNull(),
+    intendedStart: text("intended_start").notNull(),
+    status: text("status").notNull(),
+    announcedAt: text("announced_at"),
+    /** The first day work may start: the day after the latest notice's last day. */
+    earliestStart: text("earliest_start"),
+    effectiveAt: text("effective_at"),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawalReason: text("withdrawal_reason"),
+    reminderQueuedAt: text("reminder_queued_at"),
+    /** A retried proposal with the same key returns this change instead of making another. */
+    idempotencyKey: text("idempotency_key").unique(),
+    requestHash: text("request_hash"),
+    ...tracked,
+  },
+  (t) => [index("sub_processor_changes_status").on(t.status), index("sub_processor_changes_vendor").on(t.subProcessorId)],
+);
+
+/**
+ * What one agreement was told about one change: an objection window (clause
+ * 7.7 option 2) or an authorisation request (option 1), with its deadline
+ * counted from the notice day by the agreement's own clock.
+ */
+export const changeNotices = sqliteTable(
+  "change_notices",
+  {
+    id: text("id").primaryKey(),
+    changeId: text("change_id")
+      .notNull()
+      .references(() => subProcessorChanges.id, { onDelete: "restrict" }),
+    agreementId: text("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "restrict" }),
+    customerId: text("customer_id").notNull(),
+    kind: text("kind").notNull(),
+    noticeDate: text("notice_date").notNull(),
+    lastDay: text("last_day").notNull(),
+    /** The first instant after the window: an objection received before it is on time. */
+    closesAt: text("closes_at").notNull(),
+    timeZone: text("time_zone").notNull(),
+    period: json<{ length: number; unit: string }>("period").notNull(),
+    authorisation: text("authorisation"),
+    authorisationDecidedAt: text("authorisation_decided_at"),
+    status: text("status").notNull(),
+    outcome: text("outcome").notNull(),
+    outcomeReason: text("outcome_reason"),
+    ...tracked,
+  },
+  (t) => [
+    index("change_notices_change").on(t.changeId, t.status),
+    index("change_notices_agreement").on(t.agreementId),
+    index("change_notices_closes").on(t.status, t.closesAt),
+  ],
+);
+
+/** A customer's objection to a change, received against one notice; kept even when late. */
+export const objections = sqliteTable(
+  "objections",
+  {
+    id: text("id").primaryKey(),
+    noticeId: text("notice_id")
+      .notNull()
+      .references(() => changeNotices.id, { onDelete: "restrict" }),
+    changeId: text("change_id").notNull(),
+    agreementId: text("agreement_id").notNull(),
+    grounds: text("grounds").notNull(),
+    receivedAt: text("received_at").notNull(),
+    onTime: integer("on_time", { mode: "boolean" }).notNull(),
+    channel: text("channel").notNull(),
+    resolution: text("resolution"),
+    resolutionReason: text("resolution_reason"),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    ...tracked,
+  },
+  (t) => [index("objections_notice").on(t.noticeId), index("objections_change").on(t.changeId, t.resolution)],
+);
+
+/**
+ * E-mails to send, written in the same atomic unit as the event that causes
+ * them, so a crash can neither lose one nor invent one. A deliverer sends
+ * due rows and records the outcome; the row id is the Message-ID.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    relatedType: text("related_type").notNull(),
+    relatedId: text("related_id").notNull(),
+    createdAt: text("created_at").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull(),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
 );

@@ -12,6 +12,8 @@ export function createD1Store(binding: D1Database): Store {
   const db = drizzle(binding, { schema });
   return {
     db: db as unknown as Db,
+    // D1 caps bound parameters per query at 100.
+    maxBoundParameters: 100,
     async atomic(statements) {
       if (statements.length === 0) return;
       try {

@@ -7,6 +7,9 @@ import { translateConstraintError } from "./constraint-errors.ts";
 
 export const MIGRATIONS_FOLDER = new URL("../../db/migrations", import.meta.url).pathname;
 
+/** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32. */
+const SQLITE_MAX_VARIABLES = 32_766;
+
 /** A statement built by a better-sqlite3 Drizzle instance runs synchronously. */
 type SyncStatement = Statement & { run(): unknown };
 
@@ -43,6 +46,7 @@ export function createSqliteStore(path: string): SqliteStore {
   return {
     sqlite,
     db: db as unknown as Db,
+    maxBoundParameters: SQLITE_MAX_VARIABLES,
     async atomic(statements) {
       if (statements.length === 0) return;
       try {

@@ -30,6 +30,7 @@ const isAuditInsert = (s: Statement) => (s as unknown as { toSQL(): { sql: strin
 function failingBeforeAudit(store: Store): Store {
   return {
     db: store.db,
+    maxBoundParameters: store.maxBoundParameters,
     atomic(statements) {
       const at = statements.findIndex(isAuditInsert);
       expect(at).toBeGreaterThan(0);
@@ -96,6 +97,7 @@ export function storageContract(driver: string, makeStore: () => Promise<Store>)
       // Another writer commits between this use case's read and its write.
       const racing: Store = {
         db: store.db,
+        maxBoundParameters: store.maxBoundParameters,
         async atomic(statements) {
           if (!raced) {
             raced = true;

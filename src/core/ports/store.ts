@@ -20,5 +20,7 @@ export type Statement = BatchItem<"sqlite">;
  */
 export interface Store {
   readonly db: Db;
+  /** Most bound parameters one statement may carry (D1 allows 100), for splitting multi-row inserts. */
+  readonly maxBoundParameters: number;
   atomic(statements: Statement[]): Promise<void>;
 }
