@@ -5,6 +5,8 @@ import { AppError } from "./core/errors.ts";
 import { ENTITY_KINDS } from "./core/register/kinds.ts";
 import { fieldIssues } from "./core/use-cases/parse-input.ts";
 import { registerAuditRoutes } from "./http/api/audit-routes.ts";
+import { registerChangeRoutes } from "./http/api/change-routes.ts";
+import { registerClearanceRoutes } from "./http/api/clearance-routes.ts";
 import { registerDocumentRoutes } from "./http/api/document-routes.ts";
 import { registerEntityRoutes } from "./http/api/entity-routes.ts";
 import { registerOrganisationRoutes } from "./http/api/organisation-routes.ts";
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps) {
       writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
     });
   }
+  registerChangeRoutes(app);
+  registerClearanceRoutes(app);
   registerDocumentRoutes(app);
   registerAuditRoutes(app);
   registerTokenRoutes(app);

@@ -6,6 +6,12 @@ const Config = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/register.db"),
   DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** How often due sub-processor changes take effect and reminders are queued. */
+  LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Where the outbox is delivered, e.g. smtp://user:pass@mail.example:587; unset keeps e-mails queued. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("DPA register <dpa-register@localhost>"),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -3,7 +3,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * What each role may do. Procurement reads the register and proposes
- * sub-processors; it cannot edit the rest of the register or see the audit log.
+ * sub-processors (and announces and withdraws those changes); it cannot edit
+ * the rest of the register, decide on objections or see the audit log.
  */
 const GRANTS = {
   "register:read": ["admin", "editor", "read-only", "procurement"],
@@ -11,6 +12,7 @@ const GRANTS = {
   "sub-processors:write": ["admin", "editor", "procurement"],
   "audit:read": ["admin", "editor", "read-only"],
   "tokens:manage": ["admin"],
+  "operations:run": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

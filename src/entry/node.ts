@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import { readConfig } from "../config.ts";
 import { openStore, seedDemoIfEmpty } from "./bootstrap.ts";
+import { startLifecycleScheduler } from "./lifecycle-scheduler.ts";
 
 const config = readConfig(process.env);
 const store = openStore(config.DATABASE_PATH);
@@ -14,13 +15,15 @@ if (config.DEMO_DATA) {
 }
 
 const app = createApp({ store });
+const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
   console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
 });
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await lifecycle.stop();
     store.close();
     process.exit(0);
   });

@@ -1,4 +1,6 @@
 import { createApp } from "../app.ts";
+import { LIFECYCLE_ACTOR, runLifecycle } from "../core/changes/run-lifecycle.ts";
+import { makeCtx } from "../core/context.ts";
 import { createD1Store } from "../storage/d1-store.ts";
 
 export interface WorkerEnv {
@@ -9,5 +11,13 @@ export interface WorkerEnv {
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
     return createApp({ store: createD1Store(env.DB) }).fetch(request, env, ctx);
+  },
+  /** The cron trigger in wrangler.toml: due changes take effect, reminders are queued (mail is delivered by a Node instance). */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext) {
+    ctx.waitUntil(
+      runLifecycle(makeCtx(createD1Store(env.DB), LIFECYCLE_ACTOR)).then((report) => {
+        for (const failure of report.failed) console.error(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+      }),
+    );
   },
 } satisfies ExportedHandler<WorkerEnv>;

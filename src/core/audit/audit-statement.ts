@@ -2,7 +2,20 @@ import { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import type { Statement } from "../ports/store.ts";
 
-export type AuditAction = "create" | "update" | "archive" | "delete" | "revoke" | "export";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "archive"
+  | "delete"
+  | "revoke"
+  | "export"
+  | "announce"
+  | "withdraw"
+  | "object"
+  | "resolve"
+  | "decide"
+  | "exclude"
+  | "take_effect";
 
 export interface AuditChange {
   action: AuditAction;
@@ -12,9 +25,11 @@ export interface AuditChange {
   after: unknown;
 }
 
-/** The audit row for a change; callers put it in the same atomic unit as the change. */
-export function auditStatement(ctx: Ctx, change: AuditChange, at: string): Statement {
-  return ctx.store.db.insert(auditEntries).values({
+export type AuditRow = typeof auditEntries.$inferInsert;
+
+/** The audit row for a change, for callers that insert many rows at once. */
+export function auditRow(ctx: Ctx, change: AuditChange, at: string): AuditRow {
+  return {
     id: ctx.newId(),
     at,
     actorId: ctx.actor.id,
@@ -24,5 +39,10 @@ export function auditStatement(ctx: Ctx, change: AuditChange, at: string): State
     entityId: change.entityId,
     before: change.before ?? null,
     after: change.after ?? null,
-  });
+  };
+}
+
+/** The audit row for a change; callers put it in the same atomic unit as the change. */
+export function auditStatement(ctx: Ctx, change: AuditChange, at: string): Statement {
+  return ctx.store.db.insert(auditEntries).values(auditRow(ctx, change, at));
 }

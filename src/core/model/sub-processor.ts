@@ -28,5 +28,8 @@ export const SubProcessor = z.object({
   ...SubProcessorInput.shape,
   status: z.enum(SUB_PROCESSOR_STATUSES),
   activityIds: z.array(Id),
+  excludedAgreementIds: z
+    .array(Id)
+    .describe("Agreements this vendor does not serve: an objection was resolved by an alternative or by termination. Set by change resolutions."),
 });
 export type SubProcessor = z.infer<typeof SubProcessor>;

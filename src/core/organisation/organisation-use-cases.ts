@@ -11,7 +11,7 @@ import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
 /** The register belongs to one organisation: its profile is a single row. */
 const ORGANISATION_ID = "00000000-0000-7000-8000-000000000001";
 
-async function loadOrganisation(db: Db): Promise<Organisation | null> {
+export async function loadOrganisation(db: Db): Promise<Organisation | null> {
   const [row] = await db.select().from(organisation).where(eq(organisation.id, ORGANISATION_ID));
   if (!row) return null;
   return Organisation.parse({

@@ -39,6 +39,8 @@ export interface EntityKind<E extends EntityMeta, I extends object, F extends ob
   /** Statements that store `entity` (insert when new, else replace its row and links). */
   write(db: Db, entity: E, isNew: boolean): Statement[];
   toInput(entity: E): I;
+  /** Values of fields the register manages itself (not part of the input), for a new entity. */
+  managedDefaults?: Partial<E>;
   /** Human descriptions of what still refers to the entity, blocking deletion. */
   usages?(db: Db, id: string): Promise<string[]>;
 }

@@ -53,6 +53,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
         processingDescription: orNull(r.processingDescription),
         transferMechanism: orNull(r.transferMechanism),
         parentId: orNull(r.parentId),
+        excludedAgreementIds: r.excludedAgreementIds ?? [],
         status: r.status as SubProcessor["status"],
         activityIds: (links.get(r.id) ?? []).map((l) => l.activityId),
       }),
@@ -118,7 +119,11 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     ];
   },
 
-  toInput: withoutMeta,
+  toInput: (entity) => {
+    const { excludedAgreementIds: _managed, ...input } = withoutMeta(entity);
+    return input;
+  },
+  managedDefaults: { excludedAgreementIds: [] },
 };
 
 /** Whether walking up from `start` through parents reaches `target`. */

@@ -15,6 +15,7 @@ export async function createEntity<E extends EntityMeta, I extends object>(
   const now = ctx.clock.now().toISOString();
   const entity = {
     ...input,
+    ...kind.managedDefaults,
     id,
     revision: 1,
     createdAt: now,

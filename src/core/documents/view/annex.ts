@@ -48,7 +48,9 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
 
   const covered = new Set(activities.map((a) => a.id));
   const subProcessors = inCreationOrder(
-    [...snapshot.subProcessors.values()].filter((s) => isCurrent(s) && s.status === "active" && s.activityIds.some((id) => covered.has(id))),
+    [...snapshot.subProcessors.values()].filter(
+      (s) => isCurrent(s) && s.status === "active" && s.activityIds.some((id) => covered.has(id)) && !excludes(s, agreement.id),
+    ),
   );
   for (const s of subProcessors) {
     if (!s.processingDescription) sink.add("Annex IV", "subProcessorWithoutDescription", { subProcessor: s.legalName }, { type: "sub_processor", id: s.id });
@@ -80,10 +82,13 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
       },
       controller: partyView(customer, lang),
       processor,
-      activities: activities.map((a, i) => activityView(snapshot, a, i + 1, lang)),
+      activities: activities.map((a, i) => activityView(snapshot, a, i + 1, lang, agreement.id)),
       places: places.map((code) => ({ country: countryName(code, lang), outsideEea: !isInEea(code) })),
       measures: measures.map((m) => measureView(m, lang)),
       subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, lang, covered)),
     },
   };
 }
+
+/** A vendor kept out of this agreement by an objection's resolution; entries older than the field have none. */
+const excludes = (s: { excludedAgreementIds?: string[] }, agreementId: string) => (s.excludedAgreementIds ?? []).includes(agreementId);

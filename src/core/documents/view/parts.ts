@@ -124,8 +124,12 @@ export function locationText(location: { country: string; region?: string | unde
 // Indexed once per snapshot: a record asks for every activity's sub-processors several times.
 const subProcessorIndex = new WeakMap<RegisterSnapshot, Map<string, SubProcessor[]>>();
 
-/** The active sub-processors serving an activity, in creation order. */
-export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string): SubProcessor[] {
+/**
+ * The active sub-processors serving an activity, in creation order; for one
+ * agreement, without those an objection's resolution kept out of it (entries
+ * written before that field existed have none).
+ */
+export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string, agreementId?: string): SubProcessor[] {
   let index = subProcessorIndex.get(snapshot);
   if (!index) {
     index = new Map();
@@ -139,10 +143,11 @@ export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string):
     }
     subProcessorIndex.set(snapshot, index);
   }
-  return index.get(activityId) ?? [];
+  const serving = index.get(activityId) ?? [];
+  return agreementId ? serving.filter((s) => !(s.excludedAgreementIds ?? []).includes(agreementId)) : serving;
 }
 
-export function activityView(snapshot: RegisterSnapshot, activity: Activity, number: number, lang: Language): ActivityView {
+export function activityView(snapshot: RegisterSnapshot, activity: Activity, number: number, lang: Language, agreementId?: string): ActivityView {
   const categories = activity.dataCategories.flatMap((link) => {
     const category = snapshot.dataCategories.get(link.dataCategoryId);
     return category ? [{ category, retention: link.retention }] : [];
@@ -177,13 +182,13 @@ export function activityView(snapshot: RegisterSnapshot, activity: Activity, num
       const name = pickRequired(r.name, lang);
       return r.country ? `${name} (${countryName(r.country, lang)})` : name;
     }),
-    transfers: transfersOf(snapshot, activity, lang),
+    transfers: transfersOf(snapshot, activity, lang, agreementId),
     retention,
     securityMeasures: activity.securityMeasureIds.flatMap((id) => {
       const measure = snapshot.securityMeasures.get(id);
       return measure ? [pickRequired(measure.title, lang)] : [];
     }),
-    subProcessors: subProcessorsOf(snapshot, activity.id).map((s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`),
+    subProcessors: subProcessorsOf(snapshot, activity.id, agreementId).map((s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`),
   };
 }
 
@@ -191,12 +196,12 @@ export function activityView(snapshot: RegisterSnapshot, activity: Activity, num
  * Art. 30(1)(e) and 30(2)(c): the activity's own transfers plus each of its
  * sub-processors' locations outside the EEA, each with its mechanism.
  */
-function transfersOf(snapshot: RegisterSnapshot, activity: Activity, lang: Language): string[] {
+function transfersOf(snapshot: RegisterSnapshot, activity: Activity, lang: Language, agreementId?: string): string[] {
   const own = activity.transfers.map((t) => {
     const where = t.recipient ? `${countryName(t.country, lang)} (${displayText(t.recipient)})` : countryName(t.country, lang);
     return `${where}: ${mechanismText(t.mechanism, lang) ?? translate(lang, "transfer.noMechanism")}`;
   });
-  const viaSubProcessors = subProcessorsOf(snapshot, activity.id).flatMap((s) =>
+  const viaSubProcessors = subProcessorsOf(snapshot, activity.id, agreementId).flatMap((s) =>
     s.locations
       .filter((l) => !isInEea(l.country))
       .map((l) => `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism")}`),

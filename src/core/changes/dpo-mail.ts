@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { agreements, customers, subProcessors } from "../../../db/schema.ts";
+import type { Ctx } from "../context.ts";
+import type { ChangeNotice } from "../model/change-notice.ts";
+import type { Organisation } from "../model/organisation.ts";
+import type { SubProcessorChange } from "../model/sub-processor-change.ts";
+import { type OutboxRow, outboxRow, type MessageKind } from "../outbox/queue-message.ts";
+import { translate, type Params } from "../documents/localise.ts";
+import { requireOrganisation } from "./change-facts.ts";
+import { findChangeRow, toChange } from "./change-rows.ts";
+import { dpoEmail } from "./mail-text.ts";
+
+/** Names a DPO message about one notice quotes: its change, vendor, agreement and customer. */
+export interface NoticeParties {
+  change: SubProcessorChange;
+  vendor: string;
+  reference: string;
+  customer: string;
+  organisation: Organisation;
+}
+
+export async function noticeParties(ctx: Ctx, notice: ChangeNotice): Promise<NoticeParties> {
+  const db = ctx.store.db;
+  const change = toChange(await findChangeRow(db, notice.changeId));
+  const [[vendor], [agreement], organisation] = await Promise.all([
+    db.select({ name: subProcessors.legalName }).from(subProcessors).where(eq(subProcessors.id, change.subProcessorId)),
+    db
+      .select({ reference: agreements.reference, customer: customers.legalName })
+      .from(agreements)
+      .innerJoin(customers, eq(customers.id, agreements.customerId))
+      .where(eq(agreements.id, notice.agreementId)),
+    requireOrganisation(ctx),
+  ]);
+  return { change, vendor: vendor?.name ?? "", reference: agreement?.reference ?? "", customer: agreement?.customer ?? "", organisation };
+}
+
+/** A message to the organisation's DPO, in the organisation's language, from catalogue keys `<key>.subject` / `<key>.body`. */
+export function dpoMessage(
+  ctx: Ctx,
+  organisation: Organisation,
+  kind: MessageKind,
+  keys: { subject: string; body: string },
+  params: Params,
+  related: { type: string; id: string },
+  at: string,
+): OutboxRow {
+  const lang = organisation.defaultLanguage;
+  return outboxRow(
+    ctx,
+    { kind, recipient: dpoEmail(organisation), subject: translate(lang, keys.subject, params), body: translate(lang, keys.body, params), related },
+    at,
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { EntityMeta } from "./meta.ts";
+import { ClockPeriod, Id, IsoDate } from "./values.ts";
+
+export const NOTICE_KINDS = ["objection_window", "authorisation_request"] as const;
+export const NOTICE_STATUSES = ["open", "closed"] as const;
+export const NOTICE_OUTCOMES = ["pending", "applies", "excluded"] as const;
+export const AUTHORISATION_DECISIONS = ["granted", "refused"] as const;
+export const OBJECTION_CHANNELS = ["api", "email", "letter", "link"] as const;
+export const RESOLUTIONS = ["withdrawn", "alternative_offered", "customer_terminated", "overruled"] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+const Timestamp = z.iso.datetime();
+
+export const ChangeNotice = z.object({
+  ...EntityMeta,
+  changeId: Id,
+  agreementId: Id,
+  customerId: Id,
+  kind: z.enum(NOTICE_KINDS).describe("Clause 7.7 option 2: an objection window; option 1: a request for specific authorisation."),
+  noticeDate: IsoDate.describe("The day of the notice, in the agreement's time zone; not counted."),
+  lastDay: IsoDate.describe("The last day to object (or to answer), after moving off weekends and public holidays."),
+  closesAt: Timestamp.describe("The end of the last day in the agreement's time zone: anything received before it is on time."),
+  timeZone: z.string(),
+  period: ClockPeriod,
+  authorisation: z.enum(["requested", ...AUTHORISATION_DECISIONS]).nullable(),
+  authorisationDecidedAt: Timestamp.nullable(),
+  status: z.enum(NOTICE_STATUSES).describe("Closed once the change took effect or was withdrawn, or the agreement was taken out of it."),
+  outcome: z.enum(NOTICE_OUTCOMES).describe("Whether the change applies to this agreement."),
+  outcomeReason: z.string().nullable(),
+});
+export type ChangeNotice = z.infer<typeof ChangeNotice>;
+
+export const ObjectionInput = z.strictObject({
+  grounds: z.string().trim().min(1).max(20_000).describe("The customer's reasoned grounds, as received."),
+  receivedAt: Timestamp.optional().describe("When the objection reached the processor; defaults to now. Not in the future."),
+  channel: z.enum(OBJECTION_CHANNELS).default("api"),
+});
+
+export const Objection = z.object({
+  ...EntityMeta,
+  noticeId: Id,
+  changeId: Id,
+  agreementId: Id,
+  grounds: z.string(),
+  receivedAt: Timestamp,
+  onTime: z.boolean().describe("Received before the notice's window closed; late objections are kept and flagged."),
+  channel: z.enum(OBJECTION_CHANNELS),
+  resolution: z.enum(RESOLUTIONS).nullable(),
+  resolutionReason: z.string().nullable(),
+  resolvedAt: Timestamp.nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type Objection = z.infer<typeof Objection>;
+
+export const ResolutionInput = z
+  .strictObject({
+    resolution: z
+      .enum(RESOLUTIONS)
+      .describe(
+        "withdrawn: the customer withdrew it; alternative_offered / customer_terminated: the change will not apply to this agreement; overruled: the change goes ahead for it (reason required).",
+      ),
+    reason: z.string().trim().min(1).max(5000).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.resolution === "overruled" && !r.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Overruling an objection needs the reason, for the record." });
+    }
+  });
+
+export const AuthorisationInput = z.strictObject({
+  decision: z.enum(AUTHORISATION_DECISIONS),
+  receivedAt: Timestamp.optional(),
+  note: z.string().trim().min(1).max(5000).optional(),
+});

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { EntityMeta } from "./meta.ts";
+import { SubProcessorInput } from "./sub-processor.ts";
+import { Id, IsoDate, LocalizedText, Location, TransferMechanism } from "./values.ts";
+
+export const CHANGE_KINDS = ["add", "replace", "remove", "change_locations"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const CHANGE_STATUSES = ["proposed", "announced", "effective", "withdrawn"] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+
+const Timestamp = z.iso.datetime();
+
+/** A vendor not yet in the register: it is stored as a proposed sub-processor until the change takes effect. */
+export const NewVendor = SubProcessorInput.omit({ status: true, activityIds: true }).describe(
+  "A new vendor's details; it becomes an active sub-processor when the change takes effect.",
+);
+
+export const ChangeProposalInput = z
+  .strictObject({
+    kind: z.enum(CHANGE_KINDS).describe("add a sub-processor, replace one with another, remove one, or change its locations."),
+    subProcessorId: Id.optional().describe(
+      "add/replace: an existing vendor coming in (else give `vendor`); remove/change_locations: the sub-processor concerned.",
+    ),
+    vendor: NewVendor.optional(),
+    replacesId: Id.optional().describe("replace: the sub-processor being replaced."),
+    locations: z.array(Location).min(1).max(100).optional().describe("change_locations: the new locations."),
+    transferMechanism: TransferMechanism.nullable().optional().describe("change_locations: the mechanism for the new locations."),
+    activityIds: z
+      .array(Id)
+      .max(500)
+      .optional()
+      .describe("The processing activities affected; required for add, else defaults to the sub-processor's activities."),
+    reason: LocalizedText.describe("Why the change is made; shown in the notice to customers."),
+    intendedStart: IsoDate.describe("When the vendor is to start (or stop); not before the last objection window closes."),
+    announce: z.boolean().default(false).describe("Announce at once: one notice per affected agreement."),
+  })
+  .superRefine((p, ctx) => {
+    const need = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const refuse = (field: string) => ctx.addIssue({ code: "custom", path: [field], message: `Not used for a change of kind ${p.kind}.` });
+    const incoming = p.kind === "add" || p.kind === "replace";
+    if (incoming && !p.subProcessorId === !p.vendor) need("vendor", "Give either the new vendor's details (vendor) or an existing subProcessorId.");
+    if (!incoming && p.vendor) refuse("vendor");
+    if (!incoming && !p.subProcessorId) need("subProcessorId", `A change of kind ${p.kind} names the sub-processor concerned.`);
+    if (p.kind === "replace" && !p.replacesId) need("replacesId", "Name the sub-processor being replaced.");
+    if (p.kind !== "replace" && p.replacesId) refuse("replacesId");
+    if (p.kind === "change_locations" && !p.locations) need("locations", "Give the new locations.");
+    if (p.kind !== "change_locations" && p.locations) refuse("locations");
+    if (p.kind !== "change_locations" && p.transferMechanism !== undefined) refuse("transferMechanism");
+    if (p.kind === "add" && (!p.activityIds || p.activityIds.length === 0)) need("activityIds", "Name the activities the new sub-processor will serve.");
+  });
+export type ChangeProposalInput = z.infer<typeof ChangeProposalInput>;
+
+export const SubProcessorChange = z.object({
+  ...EntityMeta,
+  kind: z.enum(CHANGE_KINDS),
+  subProcessorId: Id,
+  replacesId: Id.nullable(),
+  locations: z.array(Location).nullable(),
+  transferMechanism: TransferMechanism.nullable(),
+  activityIds: z.array(Id),
+  reason: LocalizedText,
+  intendedStart: IsoDate,
+  status: z.enum(CHANGE_STATUSES),
+  announcedAt: Timestamp.nullable(),
+  earliestStart: IsoDate.nullable().describe("The first day the change may start: the day after the latest notice's last day."),
+  effectiveAt: Timestamp.nullable(),
+  withdrawnAt: Timestamp.nullable(),
+  withdrawalReason: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
+});
+export type SubProcessorChange = z.infer<typeof SubProcessorChange>;
+
+export const AnnounceInput = z.strictObject({
+  intendedStart: IsoDate.optional().describe("A new intended start; else the proposal's."),
+});
+
+export const WithdrawInput = z.strictObject({ reason: z.string().trim().min(1).max(5000) });

@@ -1,0 +1,49 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { CLEARANCE_STATUSES, clearance, ClearanceQuery } from "../../core/changes/clearance.ts";
+import { runLifecycle } from "../../core/changes/run-lifecycle.ts";
+import type { AppEnv } from "../env.ts";
+import { requirePermission } from "../middleware/auth.ts";
+import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+
+const ClearanceOut = z
+  .object({
+    status: z.enum(CLEARANCE_STATUSES),
+    until: z.string().nullable().describe("When pending: the day it takes effect if nothing stops it."),
+    reasons: z.array(z.string()),
+    objections: z.array(z.object({ id: z.string(), agreementId: z.string(), noticeId: z.string(), receivedAt: z.string(), onTime: z.boolean(), grounds: z.string() })),
+    changeId: z.string().nullable(),
+    asOf: z.string(),
+  })
+  .meta({ id: "Clearance" });
+
+const LifecycleOut = z
+  .object({
+    effective: z.array(z.string()),
+    reminded: z.array(z.string()),
+    failed: z.array(z.object({ changeId: z.string(), error: z.string() })),
+  })
+  .meta({ id: "LifecycleReport" });
+
+export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/clearance", tags: ["Sub-processor changes"],
+      summary: "May personal data flow to this vendor for this activity or agreement now?",
+      description: "cleared / pending (until a date, or awaiting authorisations) / blocked (by the named objections) / not_authorised, with reasons.",
+      security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
+      request: { query: ClearanceQuery },
+      responses: { 200: json(ClearanceOut, "The answer and why."), ...readErrors },
+    }),
+    async (c) => c.json(await clearance(c.get("ctx"), c.req.query()), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/lifecycle/run", tags: ["Operations"],
+      summary: "Run the scheduler now: due changes take effect, reminders are queued",
+      description: "The same tick the Node scheduler runs every minute and the Worker's cron trigger runs.",
+      security, ...permissionOf("operations:run"), middleware: [requirePermission("operations:run")] as const,
+      responses: { 200: json(LifecycleOut, "What the tick did."), ...writeErrors },
+    }),
+    async (c) => c.json(await runLifecycle(c.get("ctx")), 200),
+  );
+}

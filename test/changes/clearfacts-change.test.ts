@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import { outbox } from "../../db/schema.ts";
+import { bodyOf } from "../helpers/test-app.ts";
+import { type ChangeWorld, changeWorld, clearanceOf, noticesOf, ocrProposal, propose, runLifecycle } from "../helpers/changes.ts";
+
+// ClearFacts art. 13.6.3: a reasoned objection within 15 days of the notice.
+// Notice on Friday 20 November 2026: day 15 is Saturday 5 December, so the
+// window runs to the end of Monday 7 December in Brussels (23:00 UTC).
+const LAST_DAY = "2026-12-07";
+const CLOSES_AT = "2026-12-07T23:00:00.000Z";
+
+async function announced(w: ChangeWorld) {
+  const change = await propose(w.t, ocrProposal(w.maintenance));
+  const notices = await noticesOf(w.t, change.id);
+  const byAgreement = (reference: string) => notices.find((n) => n.agreementId === w.agreements[reference]) as (typeof notices)[number];
+  return { change, notices, peeters: byAgreement("CF-DPA-2024-001"), dupont: byAgreement("CF-DPA-2024-002"), janssens: byAgreement("CF-DPA-2025-003") };
+}
+
+async function object(w: ChangeWorld, noticeId: string, body: Record<string, unknown>) {
+  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, { token: "editor", body: { grounds: "Our clients' data must stay with vendors we audited.", ...body } });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
+  return bodyOf<{ id: string; onTime: boolean; receivedAt: string }>(response);
+}
+
+async function grant(w: ChangeWorld, noticeId: string, decision = "granted") {
+  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/authorisation`, { token: "editor", body: { decision } });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+}
+
+async function annexHtml(w: ChangeWorld, reference: string, asOf?: string) {
+  const query = new URLSearchParams({ format: "html", lang: "en", ...(asOf ? { asOf } : {}) });
+  const response = await w.t.request("GET", `/api/v1/documents/annex/${w.agreements[reference]}?${query}`, { token: "read-only" });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe("ClearFacts: proposing a new OCR vendor", () => {
+  it("gives each customer a notice whose 15-day window ends at the end of Monday 7 December in Brussels", async () => {
+    const w = await changeWorld();
+    const { change, notices, peeters, dupont, janssens } = await announced(w);
+    expect(change.status).toBe("announced");
+    expect(notices).toHaveLength(3);
+    for (const notice of notices) {
+      expect(notice.noticeDate).toBe("2026-11-20");
+      expect(notice.lastDay).toBe(LAST_DAY);
+      expect(notice.closesAt).toBe(CLOSES_AT);
+    }
+    expect([peeters.kind, dupont.kind, janssens.kind]).toEqual(["objection_window", "objection_window", "authorisation_request"]);
+    expect(janssens.authorisation).toBe("requested");
+    // Work may start the day after the last window closes.
+    expect(change.earliestStart).toBe("2026-12-08");
+  });
+
+  it("queues one e-mail per customer contact, in the agreement's language, with the deadline and how to object", async () => {
+    const w = await changeWorld();
+    const { peeters, janssens } = await announced(w);
+    const mails = await w.store.db.select().from(outbox);
+    expect(mails.map((m) => m.recipient).sort()).toEqual(["an.peeters@peeters.example", "luc.dupont@dupont.example", "tom.janssens@janssens.example"]);
+    const toPeeters = mails.find((m) => m.recipient === "an.peeters@peeters.example");
+    expect(toPeeters?.subject).toContain("bezwaar tot 7 december 2026");
+    expect(toPeeters?.body).toContain("Nieuwe subverwerker: Klippa OCR GmbH");
+    expect(toPeeters?.body).toContain("tot het einde van 7 december 2026 (Europe/Brussels), 15 kalenderdagen");
+    expect(toPeeters?.body).toContain("dpo@clearfacts.example");
+    expect(toPeeters?.body).toContain(peeters.id);
+    const toJanssens = mails.find((m) => m.recipient === "tom.janssens@janssens.example");
+    expect(toJanssens?.kind).toBe("authorisation_request");
+    expect(toJanssens?.body).toContain("The change will not apply to your data without your authorisation.");
+    expect(toJanssens?.body).toContain(janssens.id);
+    expect(mails.every((m) => m.status === "pending" && m.attempts === 0)).toBe(true);
+  });
+
+  it("takes an objection at 23:30 Brussels time on the last day as on time, and one at 00:30 the next day as late", async () => {
+    const w = await changeWorld();
+    const { peeters, dupont } = await announced(w);
+    w.clock.set("2026-12-07T22:30:00.000Z"); // 23:30 in Brussels (UTC+1)
+    const onTime = await object(w, peeters.id, {});
+    expect(onTime.receivedAt).toBe("2026-12-07T22:30:00.000Z");
+    expect(onTime.onTime).toBe(true);
+    w.clock.set("2026-12-07T23:30:00.000Z"); // 00:30 on 8 December in Brussels
+    const late = await object(w, dupont.id, {});
+    expect(late.onTime).toBe(false);
+    // A receipt time stated later (a letter logged the next morning) is judged by that time.
+    const letter = await object(w, dupont.id, { receivedAt: "2026-12-07T22:59:59.999Z", channel: "letter" });
+    expect(letter.onTime).toBe(true);
+    const alerts = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "objection_alert");
+    expect(alerts).toHaveLength(3);
+    expect(alerts.every((m) => m.recipient === "dpo@clearfacts.example")).toBe(true);
+    expect(alerts.map((m) => m.body).join("\n")).toMatch(/LAATTIJDIG, de termijn verstreek op het einde van 7 december 2026/); // ClearFacts' own language is Dutch
+  });
+});
+
+describe("clearance for procurement", () => {
+  it("is pending until the earliest start, then cleared once every window has closed with no objection", async () => {
+    const w = await changeWorld();
+    const { change, janssens } = await announced(w);
+    const ask = { subProcessorId: change.subProcessorId, activityId: w.maintenance };
+    const waiting = await clearanceOf(w.t, ask);
+    expect(waiting.status).toBe("pending");
+    expect(waiting.until).toBeNull();
+    expect(waiting.reasons.join(" ")).toContain("Awaiting the authorisation");
+    await grant(w, janssens.id);
+    const pending = await clearanceOf(w.t, ask);
+    expect(pending).toMatchObject({ status: "pending", until: "2026-12-08" });
+    w.clock.set("2026-12-07T22:59:59.000Z");
+    expect((await clearanceOf(w.t, ask)).status).toBe("pending");
+    w.clock.set(CLOSES_AT);
+    expect((await clearanceOf(w.t, ask)).status).toBe("cleared");
+    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, agreementId: w.agreements["CF-DPA-2024-001"] as string })).status).toBe("cleared");
+  });
+
+  it("is blocked by an unresolved objection, naming it, until the DPO resolves it", async () => {
+    const w = await changeWorld();
+    const { change, peeters, janssens } = await announced(w);
+    await grant(w, janssens.id);
+    w.clock.set("2026-12-01T10:00:00.000Z");
+    const objection = await object(w, peeters.id, {});
+    const ask = { subProcessorId: change.subProcessorId, activityId: w.maintenance };
+    const blocked = await clearanceOf(w.t, ask);
+    expect(blocked.status).toBe("blocked");
+    expect(blocked.objections.map((o) => o.id)).toEqual([objection.id]);
+    expect(blocked.reasons.join(" ")).toContain(objection.id);
+    w.clock.set("2026-12-09T10:00:00.000Z");
+    expect((await clearanceOf(w.t, ask)).status).toBe("blocked");
+    expect((await runLifecycle(w.t)).effective).toEqual([]);
+    const resolved = await w.t.request("POST", `/api/v1/objections/${objection.id}/resolution`, {
+      token: "editor",
+      body: { resolution: "overruled", reason: "The vendor holds ISO 27001 and processes in the EU only." },
+    });
+    expect(resolved.status).toBe(200);
+    expect((await clearanceOf(w.t, ask)).status).toBe("cleared");
+  });
+
+  it("answers not authorised for a vendor no open change brings in, and for a proposal customers were not told of", async () => {
+    const w = await changeWorld();
+    expect((await clearanceOf(w.t, { subProcessorId: w.ixordocs, activityId: w.access })).status).toBe("not_authorised");
+    expect((await clearanceOf(w.t, { subProcessorId: w.ixordocs, activityId: w.maintenance })).status).toBe("cleared");
+    const quiet = await propose(w.t, ocrProposal(w.maintenance, { announce: false }));
+    const answer = await clearanceOf(w.t, { subProcessorId: quiet.subProcessorId, activityId: w.maintenance });
+    expect(answer.status).toBe("not_authorised");
+    expect(answer.reasons.join(" ")).toContain("not announced");
+  });
+});
+
+describe("the lifecycle", () => {
+  it("makes the change effective by itself once due; the annexes show the vendor from then on, not before", async () => {
+    const w = await changeWorld();
+    const { change, janssens } = await announced(w);
+    await grant(w, janssens.id);
+    w.clock.set("2026-12-07T12:00:00.000Z");
+    expect((await runLifecycle(w.t)).effective).toEqual([]);
+    w.clock.set("2026-12-08T06:00:00.000Z");
+    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
+    expect((await runLifecycle(w.t)).effective).toEqual([]);
+    const vendor = await bodyOf<{ status: string; activityIds: string[] }>(await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`));
+    expect(vendor).toMatchObject({ status: "active", activityIds: [w.maintenance] });
+    const detail = await bodyOf<{ status: string; effectiveAt: string; notices: { open: number } }>(await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`));
+    expect(detail).toMatchObject({ status: "effective", effectiveAt: "2026-12-08T06:00:00.000Z", notices: { open: 0 } });
+    expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
+    expect(await annexHtml(w, "CF-DPA-2024-001", "2026-12-08T05:59:59.000Z")).not.toContain("Klippa OCR GmbH");
+    const effectiveMail = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_effective");
+    expect(effectiveMail).toHaveLength(1);
+  });
+
+  it("keeps a vendor out of an agreement whose objection was met with an alternative", async () => {
+    const w = await changeWorld();
+    const { change, dupont, janssens } = await announced(w);
+    await grant(w, janssens.id);
+    w.clock.set("2026-12-02T10:00:00.000Z");
+    const objection = await object(w, dupont.id, {});
+    const resolved = await w.t.request("POST", `/api/v1/objections/${objection.id}/resolution`, {
+      token: "editor",
+      body: { resolution: "alternative_offered", reason: "OCR for Dupont stays with IxorDocs." },
+    });
+    expect(resolved.status).toBe(200);
+    w.clock.set("2026-12-08T06:00:00.000Z");
+    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
+    expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
+    expect(await annexHtml(w, "CF-DPA-2024-002")).not.toContain("Klippa OCR GmbH");
+    const forDupont = await clearanceOf(w.t, { subProcessorId: change.subProcessorId, agreementId: w.agreements["CF-DPA-2024-002"] as string });
+    expect(forDupont.status).toBe("not_authorised");
+  });
+
+  it("waits for a refused option-1 authorisation until the DPO takes that agreement out", async () => {
+    const w = await changeWorld();
+    const { change, janssens } = await announced(w);
+    await grant(w, janssens.id, "refused");
+    w.clock.set("2026-12-09T10:00:00.000Z");
+    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, activityId: w.maintenance })).status).toBe("blocked");
+    expect((await runLifecycle(w.t)).effective).toEqual([]);
+    const excluded = await w.t.request("POST", `/api/v1/change-notices/${janssens.id}/exclusion`, {
+      token: "editor",
+      body: { reason: "customer_terminated", note: "Janssens ends the contract on 31 December." },
+    });
+    expect(excluded.status).toBe(200);
+    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
+    expect(await annexHtml(w, "CF-DPA-2025-003")).not.toContain("Klippa OCR GmbH");
+  });
+
+  it("reminds the DPO once, three days before the first window closes", async () => {
+    const w = await changeWorld();
+    const { change } = await announced(w);
+    w.clock.set("2026-12-03T10:00:00.000Z");
+    expect((await runLifecycle(w.t)).reminded).toEqual([]);
+    w.clock.set("2026-12-04T10:00:00.000Z");
+    expect((await runLifecycle(w.t)).reminded).toEqual([change.id]);
+    expect((await runLifecycle(w.t)).reminded).toEqual([]);
+    const reminders = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "dpo_reminder");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.body).toContain("Nog verwachte toestemmingen: 1");
+  });
+
+  it("withdraws a change: notices close, customers are told, the vendor is rejected", async () => {
+    const w = await changeWorld();
+    const { change } = await announced(w);
+    const response = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, { token: "procurement", body: { reason: "Vendor failed our security review." } });
+    expect(response.status).toBe(200);
+    expect((await noticesOf(w.t, change.id)).every((n) => n.status === "closed" && n.outcome === "excluded")).toBe(true);
+    const told = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_withdrawn");
+    expect(told).toHaveLength(3);
+    const vendor = await bodyOf<{ status: string }>(await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`));
+    expect(vendor.status).toBe("rejected");
+    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, activityId: w.maintenance })).status).toBe("not_authorised");
+  });
+});
