@@ -70,7 +70,8 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
     // The vendor will become active by itself, so it must already satisfy an active sub-processor's rules.
     const asActive = withNulls(subProcessorKind.input.shape, { ...input.vendor, status: "active" as const, activityIds });
     const vendorIssues = await subProcessorKind.check(db, asActive, ctx.newId());
-    issues.push(...vendorIssues.map((i) => ({ ...i, path: i.path.startsWith("activityIds") ? i.path : `vendor.${i.path}` })));
+    // Activity references were checked above, once.
+    issues.push(...vendorIssues.filter((i) => !i.path.startsWith("activityIds")).map((i) => ({ ...i, path: `vendor.${i.path}` })));
   }
   throwIfIssues(issues);
   return { activityIds, vendor, replaced, subProcessorIds: ids };
