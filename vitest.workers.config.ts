@@ -14,6 +14,9 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations, NODE_REFERENCE: reference } },
       }),
     ],
+    // date-holidays requires moment-timezone, which requires "moment"; the pool would resolve that to
+    // moment's ES build and load it as CommonJS (moment/moment-timezone#449). wrangler's bundler is fine.
+    resolve: { alias: [{ find: /^moment$/, replacement: "moment/moment.js" }] },
     test: { include: ["test/workers/**/*.test.ts"], testTimeout: 30_000 },
   };
 });

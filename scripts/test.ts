@@ -10,13 +10,27 @@ interface Step {
   name: string;
   command: string[];
   report?: string;
+  env?: Record<string, string>;
 }
+
+// The contract clocks must give the same answers whatever the host's zone.
+const CLOCK_ZONES = ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Australia/Lord_Howe"];
+const clockSteps: Step[] = CLOCK_ZONES.map((zone) => {
+  const report = `${REPORTS}/clocks-${zone.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}.json`;
+  return {
+    name: `clock suites with TZ=${zone}`,
+    command: ["npx", "vitest", "run", "test/unit/clocks", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    report,
+    env: { TZ: zone },
+  };
+});
 
 const steps: Step[] = [
   { name: "build document templates", command: ["node", "scripts/build-documents.ts"] },
   { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
   { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },
+  ...clockSteps,
   {
     name: "Worker suites (workerd + D1)",
     command: ["npx", "vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/workers.json`],
@@ -29,7 +43,7 @@ let failed = 0;
 let broken = false;
 for (const step of steps) {
   console.log(`\n== ${step.name}`);
-  const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: "inherit" });
+  const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
   if (step.report) {
     const counts = readCounts(step.report);
     passed += counts.passed;

@@ -10,8 +10,10 @@ import { registerClearanceRoutes } from "./http/api/clearance-routes.ts";
 import { registerDocumentRoutes } from "./http/api/document-routes.ts";
 import { registerEntityRoutes } from "./http/api/entity-routes.ts";
 import { registerOrganisationRoutes } from "./http/api/organisation-routes.ts";
+import { registerOutboxRoutes } from "./http/api/outbox-routes.ts";
 import { referencePage } from "./http/api/reference-page.ts";
 import { registerTokenRoutes } from "./http/api/token-routes.ts";
+import { registerFeedRoutes } from "./http/feeds/feed-routes.ts";
 import type { AppDeps, AppEnv } from "./http/env.ts";
 import { bearerAuth } from "./http/middleware/auth.ts";
 import { jsonBodies } from "./http/middleware/json-body.ts";
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps) {
   }
   registerChangeRoutes(app);
   registerClearanceRoutes(app);
+  registerOutboxRoutes(app);
+  registerFeedRoutes(app, { store: deps.store, clock });
   registerDocumentRoutes(app);
   registerAuditRoutes(app);
   registerTokenRoutes(app);

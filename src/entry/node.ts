@@ -3,6 +3,8 @@ import { createApp } from "../app.ts";
 import { readConfig } from "../config.ts";
 import { openStore, seedDemoIfEmpty } from "./bootstrap.ts";
 import { startLifecycleScheduler } from "./lifecycle-scheduler.ts";
+import { startOutboxDelivery } from "../delivery/outbox-loop.ts";
+import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
 
 const config = readConfig(process.env);
 const store = openStore(config.DATABASE_PATH);
@@ -16,6 +18,10 @@ if (config.DEMO_DATA) {
 
 const app = createApp({ store });
 const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
+const delivery = config.SMTP_URL
+  ? startOutboxDelivery({ store, mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 })
+  : null;
+if (!delivery) console.log("SMTP_URL is not set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
   console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
@@ -23,7 +29,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 function shutdown() {
   server.close(async () => {
-    await lifecycle.stop();
+    await Promise.all([lifecycle.stop(), delivery?.stop()]);
     store.close();
     process.exit(0);
   });

@@ -41,7 +41,7 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
       const now = ctx.clock.now();
       const state = evaluateChange(change, notices, objections, now);
       if (state.verdict === "due") {
-        await takeEffect(ctx, change, notices);
+        await takeEffect(ctx, change, notices, objections.length);
         report.effective.push(change.id);
         continue;
       }

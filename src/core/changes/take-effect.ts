@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
-import { auditEntries, changeNotices, outbox, subProcessorChanges } from "../../../db/schema.ts";
-import { auditRow, auditStatement } from "../audit/audit-statement.ts";
+import { eq, type SQL, sql } from "drizzle-orm";
+import { changeNotices, objections, outbox, subProcessorChanges, writeGuards } from "../../../db/schema.ts";
+import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import { formatInstant } from "../documents/localise.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
@@ -8,9 +8,9 @@ import type { SubProcessor } from "../model/sub-processor.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Statement } from "../ports/store.ts";
 import { subProcessorKind } from "../register/sub-processors.ts";
-import { insertMany } from "../use-cases/insert-many.ts";
 import { clearGuards, guardRevision, guardRow } from "../use-cases/write-guard.ts";
 import { requireOrganisation } from "./change-facts.ts";
+import { closeNotices } from "./close-notices.ts";
 import { dpoMessage } from "./dpo-mail.ts";
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
@@ -42,7 +42,7 @@ export function appliedVendors(change: SubProcessorChange, vendor: SubProcessor,
  * (so annexes show it from now on), the notices of the agreements it applies
  * to close, the change is marked effective, and the DPO is told.
  */
-export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: ChangeNotice[]): Promise<SubProcessorChange> {
+export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: ChangeNotice[], objectionCount: number): Promise<SubProcessorChange> {
   const db = ctx.store.db;
   const at = ctx.clock.now().toISOString();
   const ids = [change.subProcessorId, ...(change.replacesId ? [change.replacesId] : [])];
@@ -52,7 +52,12 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   const excluded = notices.filter((n) => n.outcome === "excluded").map((n) => n.agreementId);
   const applying = notices.filter((n) => n.status === "open");
 
-  const statements: Statement[] = [guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision)];
+  const statements: Statement[] = [
+    guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision),
+    // The decision was made on what was read: a notice closed or an objection received since then makes this a conflict, retried next tick.
+    guardCount(ctx, sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`, applying.length),
+    guardCount(ctx, sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id})`, objectionCount),
+  ];
   for (const next of appliedVendors(change, vendor, replaced, excluded)) {
     const before = current.find((s) => s.id === next.id) as SubProcessor;
     const after = { ...next, revision: before.revision + 1, updatedAt: at };
@@ -66,23 +71,7 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   statements.push(
     db.update(subProcessorChanges).set({ status: "effective", effectiveAt: at, revision: effective.revision, updatedAt: at }).where(eq(subProcessorChanges.id, change.id)),
     auditStatement(ctx, { action: "take_effect", entityType: "sub_processor_change", entityId: change.id, before: change, after: effective }, at),
-    db
-      .update(changeNotices)
-      .set({ status: "closed", outcome: "applies", outcomeReason: "change took effect", revision: sqlIncrement(), updatedAt: at })
-      .where(and(eq(changeNotices.changeId, change.id), eq(changeNotices.status, "open"))),
-    ...insertMany(
-      ctx.store,
-      auditEntries,
-      applying.map((n) =>
-        auditRow(ctx, {
-          action: "update",
-          entityType: "change_notice",
-          entityId: n.id,
-          before: n,
-          after: { ...n, status: "closed", outcome: "applies", outcomeReason: "change took effect", revision: n.revision + 1, updatedAt: at },
-        }, at),
-      ),
-    ),
+    ...closeNotices(ctx, change.id, applying, "applies", "change took effect", at),
   );
   const organisation = await requireOrganisation(ctx);
   statements.push(
@@ -103,5 +92,7 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   return effective;
 }
 
-/** Every closed notice's revision goes up by one, matching its audit entry. */
-const sqlIncrement = () => sql`${changeNotices.revision} + 1`;
+/** A write guard (see db/schema.ts writeGuards) that fails the unit unless `count` still equals `expected`. */
+function guardCount(ctx: Ctx, count: SQL, expected: number): Statement {
+  return ctx.store.db.insert(writeGuards).select(ctx.store.db.select({ ok: sql<number>`${count} = ${expected}`.as("ok") }).from(sql`(select 1)`));
+}

@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
-import { auditEntries, changeNotices, outbox, subProcessorChanges } from "../../../db/schema.ts";
-import { auditRow, auditStatement } from "../audit/audit-statement.ts";
+import { eq } from "drizzle-orm";
+import { outbox, subProcessorChanges } from "../../../db/schema.ts";
+import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import { formatDate, translate } from "../documents/localise.ts";
 import { AppError } from "../errors.ts";
@@ -14,6 +14,7 @@ import { parseInput } from "../use-cases/parse-input.ts";
 import { clearGuards, guardRevision, guardRow } from "../use-cases/write-guard.ts";
 import { affectedAgreements } from "./announce.ts";
 import { loadFacts } from "./change-facts.ts";
+import { closeNotices } from "./close-notices.ts";
 import { findChangeRow, noticesOf, toChange } from "./change-rows.ts";
 
 /**
@@ -39,20 +40,7 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
   const facts = change.status === "announced" ? await loadFacts(ctx, change) : null;
   const open = (await noticesOf(db, [id])).filter((n) => n.status === "open");
   if (open.length > 0 && facts) {
-    const closedReason = "change withdrawn";
-    statements.push(
-      db
-        .update(changeNotices)
-        .set({ status: "closed", outcome: "excluded", outcomeReason: closedReason, revision: sqlIncrement(), updatedAt: at })
-        .where(and(eq(changeNotices.changeId, id), eq(changeNotices.status, "open"))),
-      ...insertMany(
-        ctx.store,
-        auditEntries,
-        open.map((n) =>
-          auditRow(ctx, { action: "update", entityType: "change_notice", entityId: n.id, before: n, after: { ...n, status: "closed", outcome: "excluded", outcomeReason: closedReason, revision: n.revision + 1, updatedAt: at } }, at),
-        ),
-      ),
-    );
+    statements.push(...closeNotices(ctx, id, open, "excluded", "change withdrawn", at));
     const told = new Map((await affectedAgreements(ctx, change.activityIds)).map((a) => [a.id, a]));
     const processor = facts.organisation.legalName;
     const mails = open.flatMap((n) => {
@@ -80,4 +68,3 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
   return withdrawn;
 }
 
-const sqlIncrement = () => sql`${changeNotices.revision} + 1`;

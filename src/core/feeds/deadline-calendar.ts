@@ -1,0 +1,97 @@
+import { and, asc, eq } from "drizzle-orm";
+import { agreements, changeNotices, subProcessorChanges } from "../../../db/schema.ts";
+import type { PlainDate } from "../clocks/deadline.ts";
+import { maxDate } from "../changes/mail-text.ts";
+import { translate } from "../documents/localise.ts";
+import type { Language } from "../model/values.ts";
+import type { Db } from "../ports/store.ts";
+import { type PublicChange, publicChanges } from "./public-changes.ts";
+
+/** An open notice still waiting for its deadline: objection window, or option-1 authorisation not yet answered. */
+export interface DeadlineNotice {
+  changeId: string;
+  kind: "objections" | "authorisations";
+  lastDay: PlainDate;
+  reference: string;
+}
+
+/** One all-day event; the same deadline keeps the same uid from one fetch to the next. */
+export interface CalendarEvent {
+  uid: string;
+  date: PlainDate;
+  summary: string;
+  description: string;
+}
+
+/** References listed in one event; a change announced to thousands of agreements still makes one readable event. */
+export const MAX_LISTED_REFERENCES = 20;
+
+/** The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start. */
+export async function deadlineCalendar(db: Db, lang: Language): Promise<CalendarEvent[]> {
+  const [changes, rows] = await Promise.all([
+    publicChanges(db, lang, ["announced"]),
+    db
+      .select({
+        changeId: changeNotices.changeId,
+        kind: changeNotices.kind,
+        lastDay: changeNotices.lastDay,
+        authorisation: changeNotices.authorisation,
+        outcome: changeNotices.outcome,
+        reference: agreements.reference,
+      })
+      .from(changeNotices)
+      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId))
+      .innerJoin(agreements, eq(agreements.id, changeNotices.agreementId))
+      .where(and(eq(changeNotices.status, "open"), eq(subProcessorChanges.status, "announced")))
+      .orderBy(asc(changeNotices.lastDay), asc(agreements.reference)),
+  ]);
+  const notices = rows.flatMap((r): DeadlineNotice[] => {
+    if (r.outcome === "excluded") return [];
+    if (r.kind === "objection_window") return [{ changeId: r.changeId, kind: "objections", lastDay: r.lastDay, reference: r.reference }];
+    // An answered authorisation request is no longer a deadline.
+    if (r.authorisation === "requested") return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
+    return [];
+  });
+  return deadlineEvents(changes, notices, lang);
+}
+
+/** Groups notices by change, kind and last day, and adds each change's possible start; soonest first. */
+export function deadlineEvents(changes: PublicChange[], notices: DeadlineNotice[], lang: Language): CalendarEvent[] {
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const groups = new Map<string, DeadlineNotice[]>();
+  for (const n of notices) {
+    const key = `${n.changeId}-${n.kind === "objections" ? "" : "authorisation-"}${n.lastDay}`;
+    const group = groups.get(key);
+    if (group) group.push(n);
+    else groups.set(key, [n]);
+  }
+  const events: CalendarEvent[] = [];
+  for (const [key, group] of groups) {
+    const first = group[0] as DeadlineNotice;
+    const change = byId.get(first.changeId);
+    if (!change) continue;
+    const references = [...new Set(group.map((n) => n.reference))].sort();
+    const plural = references.length === 1 ? "one" : "other";
+    events.push({
+      uid: `${key}@dpa-register`,
+      date: first.lastDay,
+      summary: translate(lang, `feed.calendar.${first.kind}.${plural}`, { vendor: change.vendor.legalName, count: references.length }),
+      description: [change.title, translate(lang, `feed.calendar.${first.kind}Detail`), ...listed(references, lang), translate(lang, "feed.calendar.change", { changeId: change.id })].join("\n"),
+    });
+  }
+  for (const change of changes) {
+    events.push({
+      uid: `${change.id}-start@dpa-register`,
+      date: maxDate(change.intendedStart, change.earliestStart),
+      summary: translate(lang, "feed.calendar.start", { vendor: change.vendor.legalName }),
+      description: [change.title, translate(lang, "feed.calendar.startDetail"), translate(lang, "feed.calendar.change", { changeId: change.id })].join("\n"),
+    });
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+}
+
+function listed(references: string[], lang: Language): string[] {
+  const shown = references.slice(0, MAX_LISTED_REFERENCES).map((r) => `- ${r}`);
+  const more = references.length - MAX_LISTED_REFERENCES;
+  return more > 0 ? [...shown, translate(lang, "feed.calendar.more", { count: more })] : shown;
+}

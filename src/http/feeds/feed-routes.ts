@@ -1,0 +1,58 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Clock } from "../../core/context.ts";
+import { translate } from "../../core/documents/localise.ts";
+import { changeFeed } from "../../core/feeds/change-feed.ts";
+import { deadlineCalendar } from "../../core/feeds/deadline-calendar.ts";
+import { publicOrganisation, publicSubProcessorList } from "../../core/feeds/public-sub-processors.ts";
+import type { Store } from "../../core/ports/store.ts";
+import type { AppEnv } from "../env.ts";
+import { atomFeed } from "./atom-feed.ts";
+import { cacheable } from "./cacheable.ts";
+import { calendarActor } from "./calendar-auth.ts";
+import { deadlinesIcs } from "./deadlines-ics.ts";
+import { feedLanguage } from "./feed-language.ts";
+import { publicPage } from "./public-page.ts";
+
+/**
+ * The published sub-processor list (HTML, JSON, Atom) that customers may read
+ * without an account, and the DPO's deadline calendar. Plain routes, not
+ * OpenAPI operations: they are outside /api/v1 and its bearer middleware, and
+ * serve formats for browsers, feed readers and calendar apps.
+ */
+export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Store; clock: Clock }): void {
+  const db = deps.store.db;
+
+  app.get("/public/sub-processors", async (c) => {
+    const organisation = await publicOrganisation(db);
+    const list = await publicSubProcessorList(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
+    const body = publicPage(list);
+    return cacheable(c, { body, contentType: "text/html; charset=utf-8", fingerprint: body, visibility: "public" });
+  });
+
+  app.get("/public/sub-processors.json", async (c) => {
+    const organisation = await publicOrganisation(db);
+    const list = await publicSubProcessorList(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
+    const { organisation: who, language, subProcessors, announcedChanges } = list;
+    const body = JSON.stringify({ organisation: who, language, generatedAt: deps.clock.now().toISOString(), subProcessors, announcedChanges });
+    return cacheable(c, { body, contentType: "application/json; charset=utf-8", fingerprint: JSON.stringify(list), visibility: "public" });
+  });
+
+  app.get("/public/sub-processors.atom", async (c) => {
+    const organisation = await publicOrganisation(db);
+    const feed = await changeFeed(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
+    const body = atomFeed(feed, new URL(c.req.url).origin);
+    return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", fingerprint: body, visibility: "public" });
+  });
+
+  // Authenticated by a token in the URL (see calendarActor): a calendar app cannot send headers.
+  app.get("/feeds/deadlines.ics", async (c) => {
+    await calendarActor(c, deps.store, deps.clock);
+    const organisation = await publicOrganisation(db);
+    const lang = feedLanguage(c.req.query("lang"), organisation.defaultLanguage);
+    const events = await deadlineCalendar(db, lang);
+    const name = translate(lang, "feed.calendar.name", { organisation: organisation.legalName });
+    const body = deadlinesIcs(events, name, lang, deps.clock.now());
+    // The fingerprint leaves out DTSTAMP (the time of the request), so an unchanged calendar revalidates to 304.
+    return cacheable(c, { body, contentType: "text/calendar; charset=utf-8", fingerprint: JSON.stringify({ name, events }), visibility: "private" });
+  });
+}
