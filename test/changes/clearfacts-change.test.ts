@@ -222,3 +222,26 @@ describe("the lifecycle", () => {
     expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, activityId: w.maintenance })).status).toBe("not_authorised");
   });
 });
+
+describe("deadlines of announced notices, computed by hand", () => {
+  const cases = [
+    // Announced Tuesday 20 October 2026 (summer time, UTC+2): day 15 is Wednesday 4 November, after the
+    // 25 October change to winter time, so the window closes at midnight UTC+1.
+    { announcedAt: "2026-10-20T08:00:00.000Z", lastDay: "2026-11-04", closesAt: "2026-11-04T23:00:00.000Z", intendedStart: "2026-11-05" },
+    // Announced Monday 6 July 2026: day 15 is Tuesday 21 July, Belgian National Day, so it runs to Wednesday 22 July (UTC+2).
+    { announcedAt: "2026-07-06T08:00:00.000Z", lastDay: "2026-07-22", closesAt: "2026-07-22T22:00:00.000Z", intendedStart: "2026-07-23" },
+    // Announced Thursday 26 March 2026 (winter time): day 15 is Friday 10 April, in summer time.
+    { announcedAt: "2026-03-26T10:00:00.000Z", lastDay: "2026-04-10", closesAt: "2026-04-10T22:00:00.000Z", intendedStart: "2026-04-11" },
+  ];
+  for (const c of cases) {
+    it(`announced ${c.announcedAt}: last day ${c.lastDay}, closing ${c.closesAt}`, async () => {
+      const w = await changeWorld(c.announcedAt);
+      const change = await propose(w.t, ocrProposal(w.maintenance, { intendedStart: c.intendedStart }));
+      expect(change.earliestStart).toBe(c.intendedStart);
+      for (const notice of await noticesOf(w.t, change.id)) {
+        expect(notice.lastDay).toBe(c.lastDay);
+        expect(notice.closesAt).toBe(c.closesAt);
+      }
+    });
+  }
+});
