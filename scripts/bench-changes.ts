@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { agreementActivities, agreements, customers } from "../db/schema.ts";
@@ -17,7 +19,9 @@ import { affectedAgreements, announcement } from "../src/core/changes/announce.t
 import { announceChange } from "../src/core/changes/announce-change.ts";
 import { loadFacts } from "../src/core/changes/change-facts.ts";
 import { findChangeRow, toChange } from "../src/core/changes/change-rows.ts";
+import { noticeMail } from "../src/core/changes/mail-text.ts";
 import { proposeChange } from "../src/core/changes/propose-change.ts";
+import { deadlineFrom } from "../src/core/clocks/deadline.ts";
 import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../src/core/context.ts";
 import { putOrganisation } from "../src/core/organisation/organisation-use-cases.ts";
 import { ENTITY_KINDS as K } from "../src/core/register/kinds.ts";
@@ -77,19 +81,19 @@ async function buildRegister(n: number): Promise<Register> {
     legalName: `Boekhoudkantoor ${i + 1} BV`,
     address: { street: `Kerkstraat ${1 + (i % 250)}`, postalCode: String(1000 + (i % 8999)), city: i % 2 ? "Gent" : "Brussel", country: "BE" },
     contact: { ...(i % 4 ? { name: `Zaakvoerder ${i + 1}` } : {}), email: `c${i + 1}@customer.example` },
-    language: LANGUAGES[i % 3],
+    language: LANGUAGES[i % 3]!,
   });
   const agreement = (i: number, customerId: string) => ({
     customerId,
     reference: `BENCH-DPA-${String(i + 1).padStart(6, "0")}`,
     version: "2026.1",
     signedOn: "2026-01-15",
-    language: LANGUAGES[i % 3],
-    authorisation: i % 10 === 0 ? "prior_specific" : "general",
-    clocks: { subProcessorNotice: { length: 15, unit: "calendar_days" } },
+    language: LANGUAGES[i % 3]!,
+    authorisation: i % 10 === 0 ? ("prior_specific" as const) : ("general" as const),
+    clocks: { subProcessorNotice: { length: 15, unit: "calendar_days" as const } },
     governingCountry: "BE",
     timeZone: "Europe/Brussels",
-    status: "active",
+    status: "active" as const,
     activityIds: [activity.id],
   });
   const first = await createEntity(ctx, K.customers, customer(0));
@@ -168,7 +172,7 @@ function bareInsert(reg: Register, changeId: string): { ms: number; rows: number
   const audits = (sqlite.prepare(`select * from audit_entries where entity_type = 'change_notice' and entity_id in ${inList}`).all(changeId) as Record<string, unknown>[]).map(({ seq: _, ...r }) => ({ ...r, id: crypto.randomUUID(), entity_id: ids.get(r.entity_id as string) }));
   const mails = (sqlite.prepare(`select * from outbox where related_type = 'change_notice' and related_id in ${inList}`).all(changeId) as Record<string, unknown>[]).map((r) => ({ ...r, id: crypto.randomUUID(), related_id: ids.get(r.related_id as string) }));
   const copies = notices.map((r) => ({ ...r, id: ids.get(r.id as string) }));
-  const tables = [["change_notices", copies], ["audit_entries", audits], ["outbox", mails]] as const;
+  const tables: [string, Record<string, unknown>[]][] = [["change_notices", copies], ["audit_entries", audits], ["outbox", mails]];
   // Statements prepared outside the timing: a prepared statement is what a bare insert loop reuses.
   const plans = tables.map(([table, rows]) => {
     const columns = Object.keys(rows[0] ?? {});
@@ -204,10 +208,13 @@ const sampler = `const { workerData: peak } = require("node:worker_threads");
 setInterval(() => { const kib = Math.round(process.memoryUsage.rss() / 1024); if (kib > Atomics.load(peak, 0)) Atomics.store(peak, 0, kib); }, 5);`;
 new Worker(sampler, { eval: true, workerData: peakKiB }).unref();
 const rssMiB = () => process.memoryUsage.rss() / 2 ** 20;
+// A full GC before each measured run, so "+MiB" is what that run needed (the npm script runs plain `node`).
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 
-interface Sample { ms: number; extraMiB: number; written?: Written }
+interface Sample { ms: number; extraMiB: number; peakMiB: number }
 async function sample<T>(run: () => Promise<T>): Promise<Sample & { value: T }> {
-  globalThis.gc?.();
+  gc();
   await new Promise((resolve) => setTimeout(resolve, 20)); // let the sampler see the RSS before
   const before = rssMiB();
   Atomics.store(peakKiB, 0, 0);
@@ -215,12 +222,12 @@ async function sample<T>(run: () => Promise<T>): Promise<Sample & { value: T }> 
   const value = await run();
   const ms = performance.now() - t0;
   const peak = Math.max(before, rssMiB(), Atomics.load(peakKiB, 0) / 1024);
-  return { ms, extraMiB: peak - before, value };
+  return { ms, extraMiB: peak - before, peakMiB: peak, value };
 }
 
 // ---- One size: the use cases, the baseline and a phase breakdown, interleaved run by run so
 // that drift of the machine hits all of them alike.
-interface Row { n: number; path: string; samples: number[]; extraMiB: number[]; rows: number; written?: Written }
+interface Row { n: number; path: string; samples: number[]; extraMiB: number[]; peakMiB: number[]; rows: number; written?: Written }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const min = (xs: number[]) => Math.min(...xs);
 
@@ -228,13 +235,15 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
   const reg = await buildRegister(n);
   console.error(`N=${n}: register set up in ${(reg.setupMs / 1000).toFixed(1)} s; announcing ...`);
   const { ctx, activityId } = reg;
-  const row = (path: string, rows: number): Row => ({ n, path, samples: [], extraMiB: [], rows });
+  const row = (path: string, rows: number): Row => ({ n, path, samples: [], extraMiB: [], peakMiB: [], rows });
   // rows each path writes: the change (and with propose, the vendor, the change insert and their audit entries) plus 3 per agreement
   const base = row("baseline: bare multi-row INSERT of the same 3N rows, one transaction", 3 * n);
   const propose = row("proposeChange, announce: true", 3 * n + 6);
   const announce = row("announceChange of a proposed change", 3 * n + 2);
   const query = row("  phase: find the affected agreements (query)", 0);
   const build = row("  phase: notices, deadlines, e-mail texts, statements", 0);
+  const deadlines = row("  phase: of which deadlineFrom, once per agreement", 0);
+  const mails = row("  phase: of which noticeMail, once per agreement", 0);
   const toSql = row("  phase: drizzle SQL + parameters of every statement", 0);
   const write = row("  phase: atomic write (drizzle + SQLite + commit)", 3 * n + 2);
 
@@ -250,6 +259,7 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
     verify(reg, n, p.value.change.id, "proposeChange");
     propose.samples.push(p.ms);
     propose.extraMiB.push(p.extraMiB);
+    propose.peakMiB.push(p.peakMiB);
     propose.written ??= { ...countWritten(reg, p.value.change.id), dbGrowthKiB: (dbBytes(reg.store) - size0) / 1024 };
 
     // Baseline, from the rows that announcement wrote.
@@ -263,17 +273,26 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
     verify(reg, n, proposed.change.id, "announceChange");
     announce.samples.push(a.ms);
     announce.extraMiB.push(a.extraMiB);
+    announce.peakMiB.push(a.peakMiB);
 
     // Where the time goes: the steps announceChange takes, timed one by one (same functions).
     const phased = await proposeChange(ctx, proposal(activityId, false), crypto.randomUUID());
     const change = toChange(await findChangeRow(ctx.store.db, phased.change.id));
     const { change: _, ...facts } = await loadFacts(ctx, change);
     let t0 = performance.now();
-    await affectedAgreements(ctx, change.activityIds);
+    const told = await affectedAgreements(ctx, change.activityIds);
     query.samples.push(performance.now() - t0);
     t0 = performance.now();
     const built = await announcement(ctx, change, facts, change.intendedStart); // runs the query again, subtracted below
     build.samples.push(performance.now() - t0 - query.samples.at(-1)!);
+    // Two parts of that build, timed alone on the same agreements (announcement() calls these same functions once per agreement).
+    t0 = performance.now();
+    for (const a of told) deadlineFrom(NOW, a.clocks.subProcessorNotice, a);
+    deadlines.samples.push(performance.now() - t0);
+    const announcedFacts = { ...facts, change: built.announced };
+    t0 = performance.now();
+    told.forEach((a, i) => noticeMail(announcedFacts, built.notices[i]!, a, { legalName: a.customerName, contact: a.contact }));
+    mails.samples.push(performance.now() - t0);
     t0 = performance.now();
     for (const s of built.statements) (s as unknown as { toSQL(): unknown }).toSQL();
     toSql.samples.push(performance.now() - t0);
@@ -284,7 +303,7 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
     console.error(`  run ${r + 1}/${RUNS}: propose+announce ${p.ms.toFixed(0)} ms, announce ${a.ms.toFixed(0)} ms, bare insert ${b.ms.toFixed(0)} ms`);
   }
   dispose(reg.store);
-  return { rows: [base, propose, announce, query, build, toSql, write], setupMs: reg.setupMs };
+  return { rows: [base, propose, announce, query, build, deadlines, mails, toSql, write], setupMs: reg.setupMs };
 }
 
 // ---- Run and report.
@@ -306,13 +325,15 @@ console.log(`database (WAL, synchronous=FULL): ${setups.map((s) => `N=${s.n} in 
 console.log(`Each run announces a new vendor to all N agreements; the rows are counted back after every run (N notices, N/10`);
 console.log(`authorisation requests, N audit entries, N e-mails, the announce entry). The register keeps every run's rows.`);
 console.log(`Times: median and min of ${RUNS} runs after one warm-up; "vs bare" divides by the median bare insert at that N;`);
-console.log(`"+MiB": peak RSS (sampled every 5 ms on another thread) above the RSS before the run, median.\n`);
-console.log(`| N | path | median | min | rows written | vs bare insert | per agreement | +MiB |`);
-console.log(`|---|---|---|---|---|---|---|---|`);
+console.log(`"+MiB": peak RSS (sampled every 5 ms on another thread) above the RSS before the run, after a full GC; "peak RSS":`);
+console.log(`the process's highest RSS during the run; both medians. Freed native memory stays in the RSS, so "+MiB" is what a run`);
+console.log(`needed beyond what earlier runs left.\n`);
+console.log(`| N | path | median | min | rows written | vs bare insert | per agreement | +MiB | peak RSS |`);
+console.log(`|---|---|---|---|---|---|---|---|---|`);
 for (const r of rows) {
   const m = median(r.samples);
   const phase = r.path.startsWith("  ");
-  console.log(`| ${r.n.toLocaleString("en")} | ${phase ? `↳ ${r.path.trim().replace(/^phase: /, "")}` : r.path} | ${fmtMs(m)} | ${fmtMs(min(r.samples))} | ${r.rows ? r.rows.toLocaleString("en") : "-"} | ${(m / baseOf(r.n)).toFixed(1)}x | ${((m / r.n) * 1000).toFixed(1)} µs | ${r.extraMiB.length ? median(r.extraMiB).toFixed(0) : "-"} |`);
+  console.log(`| ${r.n.toLocaleString("en")} | ${phase ? `↳ ${r.path.trim().replace(/^phase: /, "")}` : r.path} | ${fmtMs(m)} | ${fmtMs(min(r.samples))} | ${r.rows ? r.rows.toLocaleString("en") : "-"} | ${(m / baseOf(r.n)).toFixed(1)}x | ${((m / r.n) * 1000).toFixed(1)} µs | ${r.extraMiB.length ? median(r.extraMiB).toFixed(0) : "-"} | ${r.peakMiB.length ? `${median(r.peakMiB).toFixed(0)} MiB` : "-"} |`);
 }
 
 const growth: { path: string; from: number; to: number; timeRatio: number; perSize: number }[] = [];
@@ -344,7 +365,7 @@ if (args.json) {
     cpus: cpus().length,
     runs: RUNS,
     setups,
-    rows: rows.map((r) => ({ n: r.n, path: r.path.trim(), medianMs: median(r.samples), minMs: min(r.samples), samplesMs: r.samples, rowsWritten: r.rows, vsBare: median(r.samples) / baseOf(r.n), extraMiB: r.extraMiB, written: r.written })),
+    rows: rows.map((r) => ({ n: r.n, path: r.path.trim(), medianMs: median(r.samples), minMs: min(r.samples), samplesMs: r.samples, rowsWritten: r.rows, vsBare: median(r.samples) / baseOf(r.n), extraMiB: r.extraMiB, peakMiB: r.peakMiB, written: r.written })),
     growth,
     target: { n: TARGET_N, limitMs: TARGET_MS, proposeMs: target ? median(target.samples) : null, announceMs: targetAnnounce ? median(targetAnnounce.samples) : null },
   };

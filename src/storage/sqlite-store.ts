@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema.ts";
 import type { Db, Statement, Store } from "../core/ports/store.ts";
+import { bulkInsertStatement } from "./sqlite-bulk-insert.ts";
 import { translateConstraintError } from "./constraint-errors.ts";
 
 export const MIGRATIONS_FOLDER = new URL("../../db/migrations", import.meta.url).pathname;
@@ -55,6 +56,7 @@ export function createSqliteStore(path: string): SqliteStore {
         translateConstraintError(error);
       }
     },
+    bulkInsert: (table, rows) => [bulkInsertStatement(sqlite, table, rows)],
     close: () => sqlite.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { agreementActivities, agreements, auditEntries, changeNotices, customers, outbox, subProcessorChanges } from "../../../db/schema.ts";
 import { auditRow, auditStatement } from "../audit/audit-statement.ts";
-import { addDays, deadlineFrom, localDate } from "../clocks/deadline.ts";
+import { addDays, type Deadline, deadlineFrom, localDate } from "../clocks/deadline.ts";
 import type { Ctx } from "../context.ts";
 import { invalid } from "../errors.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
@@ -78,9 +78,16 @@ export async function announcement(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const agreementsToTell = await affectedAgreements(ctx, change.activityIds);
+  // Thousands of agreements share a handful of (period, country, zone) rules: count each once.
+  const deadlines = new Map<string, Deadline>();
   const notices: ChangeNotice[] = agreementsToTell.map((a) => {
     const period: ClockPeriod = a.clocks.subProcessorNotice;
-    const deadline = deadlineFrom(now, period, { governingCountry: a.governingCountry, timeZone: a.timeZone });
+    const rule = `${period.length}/${period.unit}/${a.governingCountry}/${a.timeZone}`;
+    let deadline = deadlines.get(rule);
+    if (!deadline) {
+      deadline = deadlineFrom(now, period, { governingCountry: a.governingCountry, timeZone: a.timeZone });
+      deadlines.set(rule, deadline);
+    }
     const priorSpecific = a.authorisation === "prior_specific";
     return {
       id: ctx.newId(),

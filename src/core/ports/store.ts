@@ -1,5 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type * as schema from "../../../db/schema.ts";
 
 /**
@@ -23,4 +23,9 @@ export interface Store {
   /** Most bound parameters one statement may carry (D1 allows 100), for splitting multi-row inserts. */
   readonly maxBoundParameters: number;
   atomic(statements: Statement[]): Promise<void>;
+  /**
+   * Optional fast path for many rows of one table, as statements for `atomic`.
+   * Without it, callers build chunked multi-row INSERTs (insert-many.ts).
+   */
+  bulkInsert?(table: SQLiteTable, rows: Record<string, unknown>[]): Statement[];
 }

@@ -8,6 +8,7 @@ import type { Statement, Store } from "../ports/store.ts";
  */
 export function insertMany<R extends Record<string, unknown>>(store: Store, table: SQLiteTable, rows: R[]): Statement[] {
   if (rows.length === 0) return [];
+  if (store.bulkInsert) return store.bulkInsert(table, rows);
   const columns = Object.keys(rows[0] as object).length;
   const perStatement = Math.max(1, Math.floor(store.maxBoundParameters / Math.max(1, columns)));
   const statements: Statement[] = [];
