@@ -245,3 +245,28 @@ describe("deadlines of announced notices, computed by hand", () => {
     });
   }
 });
+
+describe("every contract clock of an agreement", () => {
+  it("runs the audit notice, deletion-or-return and terms-change clocks from a given instant by the same rules", async () => {
+    const w = await changeWorld();
+    // The contract ends on Tuesday 31 March 2026 at 17:00 in Brussels (summer time since 29 March).
+    const response = await w.t.request("GET", `/api/v1/agreements/CF-DPA-2024-001/clocks?from=2026-03-31T15:00:00Z`, { token: "read-only" });
+    expect(response.status).toBe(200);
+    const { deadlines } = await bodyOf<{ deadlines: { clock: string; lastDay: string; movedFrom: string | null; closesAt: string }[] }>(response);
+    const byClock = Object.fromEntries(deadlines.map((d) => [d.clock, d]));
+    expect(Object.keys(byClock).sort()).toEqual(["auditNotice", "deletionOrReturn", "subProcessorNotice", "termsChangeObjection"]);
+    // 15 days: Wednesday 15 April 2026.
+    expect(byClock.auditNotice).toMatchObject({ lastDay: "2026-04-15", movedFrom: null, closesAt: "2026-04-15T22:00:00.000Z" });
+    // 3 months from 31 March: June has no 31st, so the period ends on its last day, Tuesday 30 June.
+    expect(byClock.deletionOrReturn).toMatchObject({ lastDay: "2026-06-30", movedFrom: null });
+    // 2 months: 31 May 2026 is a Sunday, so Monday 1 June.
+    expect(byClock.termsChangeObjection).toMatchObject({ lastDay: "2026-06-01", movedFrom: "2026-05-31" });
+  });
+
+  it("refuses a clock the agreement does not have and a malformed instant, and answers 404 for an unknown agreement", async () => {
+    const w = await changeWorld();
+    expect((await w.t.request("GET", "/api/v1/agreements/CF-DPA-2024-001/clocks?clock=exportWindow")).status).toBe(422);
+    expect((await w.t.request("GET", "/api/v1/agreements/CF-DPA-2024-001/clocks?from=2026-02-30T10:00:00Z")).status).toBe(422);
+    expect((await w.t.request("GET", "/api/v1/agreements/CF-DPA-1999-999/clocks")).status).toBe(404);
+  });
+});

@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { agreementClocks, ClockQuery } from "../../core/changes/agreement-clocks.ts";
 import { CLEARANCE_STATUSES, clearance, ClearanceQuery } from "../../core/changes/clearance.ts";
+import { CLOCK_NAMES } from "../../core/model/values.ts";
 import { runLifecycle } from "../../core/changes/run-lifecycle.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 const ClearanceOut = z
   .object({
@@ -24,7 +26,37 @@ const LifecycleOut = z
   })
   .meta({ id: "LifecycleReport" });
 
+const ClocksOut = z
+  .object({
+    from: z.string(),
+    deadlines: z.array(
+      z.object({
+        clock: z.enum(CLOCK_NAMES),
+        period: z.object({ length: z.int(), unit: z.string() }),
+        governingCountry: z.string(),
+        timeZone: z.string(),
+        triggerDate: z.string().describe("The day the period counts from; not itself counted."),
+        lastDay: z.string(),
+        movedFrom: z.string().nullable().describe("The nominal last day, when it fell on a weekend or public holiday."),
+        movedBecause: z.string().nullable(),
+        closesAt: z.string().describe("The end of the last day in the agreement's time zone."),
+      }),
+    ),
+  })
+  .meta({ id: "AgreementClocks" });
+
 export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/agreements/{id}/clocks", tags: ["Agreements"],
+      summary: "Deadlines of the agreement's contract clocks, run from an instant",
+      description: "Calendar days per Belgian Civil Code art. 1.7 / Regulation 1182/71 (weekends and the governing country's public holidays move the last day), working days or months; the id may also be the agreement's reference.",
+      security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
+      request: { params: IdParam, query: ClockQuery },
+      responses: { 200: json(ClocksOut, "One deadline per clock the agreement has."), ...readErrors },
+    }),
+    async (c) => c.json(await agreementClocks(c.get("ctx"), c.req.param("id"), c.req.query()), 200),
+  );
   app.openapi(
     createRoute({
       method: "get", path: "/api/v1/clearance", tags: ["Sub-processor changes"],
