@@ -114,6 +114,13 @@ describe("bad input to the change workflow gets a clear 4xx and changes nothing"
     await refused(w, "GET", `/api/v1/clearance?subProcessorId=not-an-id&activityId=${w.maintenance}`, 422, { token: "procurement" });
   });
 
+  it("refuses an agreement governed by a country without a public-holiday calendar: its deadlines could not be counted", async () => {
+    const w = await changeWorld();
+    const agreement = await bodyOf<Record<string, unknown>>(await w.t.request("GET", `/api/v1/agreements/${w.agreements["CF-DPA-2024-001"]}`));
+    const problem = await refused(w, "PATCH", `/api/v1/agreements/${agreement.id}`, 422, { body: { governingCountry: "QA" } });
+    expect(fields(problem)).toEqual(["governingCountry"]);
+  });
+
   it("does not let procurement decide on objections", async () => {
     const w = await changeWorld();
     const change = await propose(w.t, ocrProposal(w.maintenance));

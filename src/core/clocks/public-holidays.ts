@@ -33,10 +33,15 @@ export function holidayName(date: PlainDate, country: string): string | null {
   return yearCalendar(yearOf(date), country).names.get(date) ?? null;
 }
 
+/** Whether date-holidays has a calendar for `country`, so deadlines governed by its law can be counted. */
+export function hasHolidayCalendar(country: string): boolean {
+  knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));
+  return knownCountries.has(country);
+}
+
 /** Throws unless date-holidays has a calendar for `country`: none must not mean "no holidays". */
 export function assertKnownCountry(country: string): void {
-  knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));
-  if (!knownCountries.has(country)) {
+  if (!hasHolidayCalendar(country)) {
     throw new Error(`No public-holiday calendar for country ${JSON.stringify(country)}: deadlines need an upper-case ISO 3166-1 alpha-2 code that the date-holidays library covers.`);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasHolidayCalendar } from "../clocks/public-holidays.ts";
 import { ArchivableMeta } from "./meta.ts";
 import { Clocks, CountryCode, Id, IsoDate, Language } from "./values.ts";
 
@@ -15,7 +16,9 @@ export const AgreementInput = z.strictObject({
     .enum(["prior_specific", "general"])
     .describe("SCC clause 7.7(a): option 1 prior specific authorisation, option 2 general written authorisation."),
   clocks: Clocks,
-  governingCountry: CountryCode.default("BE").describe("Member State whose public holidays extend deadlines."),
+  governingCountry: CountryCode.default("BE")
+    .refine(hasHolidayCalendar, { message: "No public-holiday calendar is known for this country, so its deadlines cannot be counted." })
+    .describe("Member State whose public holidays extend deadlines."),
   timeZone: z
     .string()
     .refine(isTimeZone, { message: "Not an IANA time zone, e.g. Europe/Brussels." })
