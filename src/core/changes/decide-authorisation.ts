@@ -8,7 +8,7 @@ import { AuthorisationInput, type ChangeNotice } from "../model/change-notice.ts
 import { parseInput } from "../use-cases/parse-input.ts";
 import { clearGuards } from "../use-cases/write-guard.ts";
 import { findNotice } from "./change-rows.ts";
-import { dpoMessage, noticeParties } from "./dpo-mail.ts";
+import { noticeAlert } from "./dpo-mail.ts";
 import { exclusionStatements, type ExclusionReason } from "./exclude-agreement.ts";
 import { guardNotice, receivedInstant, requireOpen } from "./record-objection.ts";
 
@@ -31,23 +31,15 @@ export async function decideAuthorisation(ctx: Ctx, noticeId: string, raw: unkno
   const receivedAt = receivedInstant(ctx, notice, input.receivedAt);
   const at = ctx.clock.now().toISOString();
   const decided: ChangeNotice = { ...notice, authorisation: input.decision, authorisationDecidedAt: receivedAt, revision: notice.revision + 1, updatedAt: at };
-  const parties = await noticeParties(ctx, notice);
-  const lang = parties.organisation.defaultLanguage;
-  const alert = dpoMessage(
+  const alert = await noticeAlert(
     ctx,
-    parties.organisation,
-    "objection_alert",
-    { subject: "mail.authorisationAlert.subject", body: "mail.authorisationAlert.body" },
-    {
-      customer: parties.customer,
-      reference: parties.reference,
-      vendor: parties.vendor,
+    notice,
+    "mail.authorisationAlert",
+    (lang) => ({
       decision: translate(lang, `authorisationDecision.${input.decision}`),
       receivedAt: formatInstant(receivedAt, lang),
       note: input.note ?? "-",
-      noticeId: notice.id,
-      changeId: notice.changeId,
-    },
+    }),
     { type: "change_notice", id: notice.id },
     at,
   );

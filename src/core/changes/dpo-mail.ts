@@ -51,3 +51,28 @@ export function dpoMessage(
     at,
   );
 }
+
+/**
+ * The DPO's alert about something a customer did on a notice (an objection,
+ * an authorisation answer): the catalogue's `<key>.subject` and `<key>.body`,
+ * with the notice's parties filled in and `details` in the DPO's language.
+ */
+export async function noticeAlert(
+  ctx: Ctx,
+  notice: ChangeNotice,
+  key: "mail.alert" | "mail.authorisationAlert",
+  details: (lang: Organisation["defaultLanguage"]) => Params,
+  related: { type: string; id: string },
+  at: string,
+): Promise<OutboxRow> {
+  const parties = await noticeParties(ctx, notice);
+  const params = {
+    customer: parties.customer,
+    reference: parties.reference,
+    vendor: parties.vendor,
+    noticeId: notice.id,
+    changeId: notice.changeId,
+    ...details(parties.organisation.defaultLanguage),
+  };
+  return dpoMessage(ctx, parties.organisation, "objection_alert", { subject: `${key}.subject`, body: `${key}.body` }, params, related, at);
+}

@@ -9,7 +9,7 @@ import type { Statement } from "../ports/store.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
 import { findNotice } from "./change-rows.ts";
-import { dpoMessage, noticeParties } from "./dpo-mail.ts";
+import { noticeAlert } from "./dpo-mail.ts";
 
 /** How far ahead of the server's clock a stated receipt time may be (clock skew between systems). */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -73,24 +73,16 @@ export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown):
     createdAt: at,
     updatedAt: at,
   };
-  const parties = await noticeParties(ctx, notice);
-  const lang = parties.organisation.defaultLanguage;
-  const alert = dpoMessage(
+  const alert = await noticeAlert(
     ctx,
-    parties.organisation,
-    "objection_alert",
-    { subject: "mail.alert.subject", body: "mail.alert.body" },
-    {
-      customer: parties.customer,
-      reference: parties.reference,
-      vendor: parties.vendor,
+    notice,
+    "mail.alert",
+    (lang) => ({
       receivedAt: formatInstant(receivedAt, lang),
       timing: translate(lang, objection.onTime ? "mail.alert.onTime" : "mail.alert.late", { lastDay: formatDate(notice.lastDay, lang) }),
       grounds: input.grounds,
       objectionId: objection.id,
-      noticeId: notice.id,
-      changeId: notice.changeId,
-    },
+    }),
     { type: "objection", id: objection.id },
     at,
   );
