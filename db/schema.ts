@@ -426,3 +426,48 @@ export const outbox = sqliteTable(
   },
   (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
 );
+
+/** People who sign in to the admin UI. Emails are stored lower-cased, so the unique index is case-insensitive. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  /** Self-describing (`scrypt$N$r$p$salt$hash`), so the cost can rise without breaking old hashes. */
+  passwordHash: text("password_hash").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  disabledAt: text("disabled_at"),
+  /** Consecutive failed sign-ins; reaching the limit locks the account until `lockedUntil`. */
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  revision: integer("revision").notNull().default(1),
+});
+
+/**
+ * Admin UI sessions. The cookie holds a random secret; only its SHA-256 is
+ * stored, so a copy of the database opens no session.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Synchroniser token every form of this session must echo. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute expiry, however active the session is. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Secrets the service makes for itself on first use (e.g. the key that signs customer objection links). */
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: text("created_at").notNull(),
+});

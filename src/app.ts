@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { secureHeaders } from "hono/secure-headers";
 import { systemClock } from "./core/context.ts";
 import { AppError } from "./core/errors.ts";
 import { ENTITY_KINDS } from "./core/register/kinds.ts";
@@ -18,6 +17,9 @@ import type { AppDeps, AppEnv } from "./http/env.ts";
 import { bearerAuth } from "./http/middleware/auth.ts";
 import { jsonBodies } from "./http/middleware/json-body.ts";
 import { handleError, problemResponse } from "./http/problem.ts";
+import { adminErrorPage, isHtmlPath } from "./http/admin/admin-errors.ts";
+import { registerAdmin } from "./http/admin/register-admin.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 
 export const API_VERSION = "1.0.0";
 
@@ -30,11 +32,13 @@ export function createApp(deps: AppDeps) {
       if (!result.success) throw new AppError("validation", "The request has invalid fields.", fieldIssues(result.error));
     },
   });
-  app.onError(handleError);
+  app.onError((error, c) => (isHtmlPath(c.req.path) ? adminErrorPage(error, c) : handleError(error, c)));
   app.notFound((c) => problemResponse(c, "not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`));
-  app.use("*", secureHeaders());
+  app.use("*", securityHeaders());
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  app.get("/", (c) => c.redirect("/admin", 302));
+  registerAdmin(app, { ...deps, clock });
 
   app.use("/api/v1/*", ...jsonBodies(), bearerAuth(deps.store, clock));
   registerOrganisationRoutes(app);
@@ -66,7 +70,11 @@ export function createApp(deps: AppDeps) {
       },
     });
   app.get("/api/openapi.json", (c) => c.json(document()));
-  app.get("/api/reference", (c) => c.html(referencePage(document() as never)));
+  app.get("/api/reference", (c) => {
+    // Its stylesheet is inline; it has no script at all.
+    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    return c.html(referencePage(document() as never));
+  });
   return app;
 }
 

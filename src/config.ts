@@ -11,6 +11,8 @@ const Config = z.object({
   /** Where the outbox is delivered, e.g. smtp://user:pass@mail.example:587; unset keeps e-mails queued. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("DPA register <dpa-register@localhost>"),
+  /** Where people reach the service (e.g. https://dpa.example.com); customer objection links in e-mails start with it. */
+  PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 export type Config = z.infer<typeof Config>;

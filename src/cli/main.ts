@@ -9,6 +9,7 @@ import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-c
 import { openStore } from "../entry/bootstrap.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
 import { tokenInsertSql } from "./token-sql.ts";
+import { registerUserCommands } from "./user-commands.ts";
 
 /** The operator at the terminal acts as an admin; the audit log names them. */
 const cliActor = (): Actor => ({ id: "cli", name: `cli:${safeUser()}`, role: "admin" });
@@ -78,6 +79,7 @@ token
   });
 
 registerDocumentCommands(program, withCtx);
+registerUserCommands(program, withCtx, cliActor);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,22 +1,32 @@
-import { type Actor, makeCtx } from "../core/context.ts";
+import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
 import { createToken } from "../core/tokens/token-use-cases.ts";
+import { createUser } from "../core/users/user-use-cases.ts";
 import { createSqliteStore } from "../storage/sqlite-store.ts";
 
 /**
- * For a Worker on D1, which this CLI cannot open: creates the token (and its
- * audit entry) in a scratch in-memory database and returns SQL that inserts
- * the same rows, for `wrangler d1 execute --file`. SQLite's quote() writes
- * the literals, so no value is escaped by hand.
+ * For a Worker on D1, which this CLI cannot open: runs a use case in a
+ * scratch in-memory database and returns SQL that inserts the same rows of
+ * `tables`, for `wrangler d1 execute --file`. SQLite's quote() writes the
+ * literals, so no value is escaped by hand.
  */
-export async function tokenInsertSql(actor: Actor, input: { role: string; name: string }): Promise<{ secret: string; sql: string }> {
+async function insertSqlOf<T>(actor: Actor, tables: string[], run: (ctx: Ctx) => Promise<T>): Promise<{ result: T; sql: string }> {
   const scratch = createSqliteStore(":memory:");
   try {
-    const created = await createToken(makeCtx(scratch, actor), input);
-    const statements = ["api_tokens", "audit_entries"].flatMap((table) => insertsFor(scratch.sqlite, table));
-    return { secret: created.token, sql: `${statements.join("\n")}\n` };
+    const result = await run(makeCtx(scratch, actor));
+    const statements = tables.flatMap((table) => insertsFor(scratch.sqlite, table));
+    return { result, sql: `${statements.join("\n")}\n` };
   } finally {
     scratch.close();
   }
+}
+
+export async function tokenInsertSql(actor: Actor, input: { role: string; name: string }): Promise<{ secret: string; sql: string }> {
+  const { result, sql } = await insertSqlOf(actor, ["api_tokens", "audit_entries"], (ctx) => createToken(ctx, input));
+  return { secret: result.token, sql };
+}
+
+export async function userInsertSql(actor: Actor, input: { email: string; name: string; role: string; password: string }): Promise<string> {
+  return (await insertSqlOf(actor, ["users", "audit_entries"], (ctx) => createUser(ctx, input))).sql;
 }
 
 function insertsFor(sqlite: ReturnType<typeof createSqliteStore>["sqlite"], table: string): string[] {

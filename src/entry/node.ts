@@ -9,14 +9,15 @@ import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
 const config = readConfig(process.env);
 const store = openStore(config.DATABASE_PATH);
 if (config.DEMO_DATA) {
-  const demoToken = await seedDemoIfEmpty(store);
-  if (demoToken) {
+  const demo = await seedDemoIfEmpty(store);
+  if (demo) {
     console.log(`Loaded the ClearFacts demo register into ${config.DATABASE_PATH}.`);
-    console.log(`Demo admin API token (shown once, keep it): ${demoToken}`);
+    console.log(`Demo admin API token (shown once, keep it): ${demo.token}`);
+    console.log(`Demo admin sign-in (shown once): ${demo.email} / ${demo.password}`);
   }
 }
 
-const app = createApp({ store });
+const app = createApp({ store, publicBaseUrl: config.PUBLIC_BASE_URL });
 const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
 const delivery = config.SMTP_URL
   ? startOutboxDelivery({ store, mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 })

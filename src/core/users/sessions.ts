@@ -1,0 +1,103 @@
+import { eq, lt, or } from "drizzle-orm";
+import { sessions, users } from "../../../db/schema.ts";
+import type { Actor, Clock } from "../context.ts";
+import { AppError } from "../errors.ts";
+import type { Store } from "../ports/store.ts";
+import { hashTokenSecret, newTokenSecret } from "../tokens/token-secret.ts";
+import { DEFAULT_COST, hashPassword, needsRehash, type ScryptCost, UNKNOWN_USER_HASH, verifyPassword } from "./password.ts";
+import { toUser } from "./user-use-cases.ts";
+import type { User } from "./user-model.ts";
+
+/** A session ends after this long without a request… */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** …and after this long in any case, so a stolen cookie is not good forever. */
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Activity is written at most this often, so reading pages does not write on every request. */
+const TOUCH_RESOLUTION_MS = 60 * 1000;
+
+/** Failed sign-ins in a row that lock an account, and for how long. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+export interface SignedInSession {
+  /** Primary key: the SHA-256 of the cookie secret. */
+  id: string;
+  csrfToken: string;
+  user: User;
+  actor: Actor;
+  expiresAt: string;
+}
+
+const WRONG_CREDENTIALS = "The e-mail address or password is not right.";
+
+/**
+ * Checks an e-mail and password and opens a session. Returns the cookie
+ * secret (shown to the browser only) with the session. Unknown e-mails cost
+ * the same hashing as known ones, and the message never says which was wrong.
+ */
+export async function signIn(
+  store: Store,
+  clock: Clock,
+  credentials: { email: string; password: string },
+  cost: ScryptCost = DEFAULT_COST,
+): Promise<{ secret: string; session: SignedInSession }> {
+  const db = store.db;
+  const now = clock.now();
+  const email = credentials.email.trim().toLowerCase();
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  const matches = await verifyPassword(credentials.password, row?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (!row || row.disabledAt) throw new AppError("unauthenticated", WRONG_CREDENTIALS);
+  if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
+    throw new AppError("unauthenticated", "Too many failed sign-ins: this account is locked for a few minutes. Try again later or ask an admin.");
+  }
+  if (!matches) {
+    const failed = row.failedSignIns + 1;
+    const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
+    await store.atomic([
+      db.update(users).set({ failedSignIns: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, row.id)),
+    ]);
+    throw new AppError("unauthenticated", WRONG_CREDENTIALS);
+  }
+  const secret = newTokenSecret();
+  const id = await hashTokenSecret(secret);
+  const csrfToken = newTokenSecret();
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
+  const rehash = needsRehash(row.passwordHash, cost) ? { passwordHash: await hashPassword(credentials.password, cost) } : {};
+  await store.atomic([
+    db.update(users).set({ failedSignIns: 0, lockedUntil: null, ...rehash }).where(eq(users.id, row.id)),
+    db.insert(sessions).values({ id, userId: row.id, csrfToken, createdAt: at, lastSeenAt: at, expiresAt }),
+    // Sign-in is a good moment to sweep sessions that can no longer be used.
+    db.delete(sessions).where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()))),
+  ]);
+  const user = toUser({ ...row, failedSignIns: 0, lockedUntil: null });
+  return { secret, session: { id, csrfToken, user, actor: actorOf(user), expiresAt } };
+}
+
+/** The live session behind a cookie secret, or null when it is unknown, idle too long, past its end or its user is disabled. */
+export async function findSession(store: Store, clock: Clock, secret: string): Promise<SignedInSession | null> {
+  const db = store.db;
+  const id = await hashTokenSecret(secret);
+  const [found] = await db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  if (!found) return null;
+  const now = clock.now().getTime();
+  const { sessions: session, users: row } = found;
+  const expired = Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + IDLE_TIMEOUT_MS <= now;
+  if (expired || row.disabledAt) {
+    await store.atomic([db.delete(sessions).where(eq(sessions.id, id))]);
+    return null;
+  }
+  if (now - Date.parse(session.lastSeenAt) > TOUCH_RESOLUTION_MS) {
+    await store.atomic([db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessions.id, id))]);
+  }
+  const user = toUser(row);
+  return { id, csrfToken: session.csrfToken, user, actor: actorOf(user), expiresAt: session.expiresAt };
+}
+
+export async function signOut(store: Store, sessionId: string): Promise<void> {
+  await store.atomic([store.db.delete(sessions).where(eq(sessions.id, sessionId))]);
+}
+
+/** Audit entries name the person by name and e-mail, which stay readable after the user is renamed. */
+const actorOf = (user: User): Actor => ({ id: user.id, name: `${user.name} <${user.email}>`, role: user.role });
+

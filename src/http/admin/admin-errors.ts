@@ -1,0 +1,58 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError } from "../../core/errors.ts";
+import type { AppEnv } from "../env.ts";
+import { signInPage } from "./sign-in-page.ts";
+import { html } from "./ui/html.ts";
+import { renderBarePage, renderPage } from "./ui/page.ts";
+
+const STATUS: Record<string, ContentfulStatusCode> = {
+  bad_request: 400,
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Please sign in",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Changed meanwhile",
+  413: "Too large",
+  415: "Unsupported form",
+  422: "Not saved",
+  500: "Something went wrong",
+};
+
+/** True for requests answered with HTML pages rather than problem+json. */
+export const isHtmlPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/") || path.startsWith("/object/");
+
+/** The admin UI's counterpart of problem.ts: an HTML page, never a stack trace. */
+export function adminErrorPage(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  let status: ContentfulStatusCode = 500;
+  let message = "Something went wrong on our side; nothing was saved.";
+  if (error instanceof AppError) {
+    status = STATUS[error.code] ?? 500;
+    message = error.message;
+    if (error.issues.length) message += ` ${error.issues.map((i) => `${i.path}: ${i.message}`).join(" ")}`;
+  } else if (error instanceof HTTPException) {
+    status = error.status as ContentfulStatusCode;
+    message = error.message || (TITLES[status] ?? "Error");
+  } else {
+    console.error("unhandled error", c.req.method, c.req.path, error);
+  }
+  if (status === 401 && c.req.path.startsWith("/admin")) {
+    const next = c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/admin";
+    return signInPage(c, { next, message, status: 401 });
+  }
+  const body = html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>`;
+  const title = TITLES[status] ?? "Error";
+  return c.get("session") ? renderPage(c, { title, body, status }) : renderBarePage(c, { title, body, status });
+}

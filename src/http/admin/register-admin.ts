@@ -1,0 +1,31 @@
+import type { Hono } from "hono";
+import type { Clock } from "../../core/context.ts";
+import type { AppDeps, AppEnv } from "../env.ts";
+import { registerChangePages } from "./changes/change-pages.ts";
+import { registerDashboard } from "./dashboard/dashboard-page.ts";
+import { registerDocumentPages } from "./documents/document-pages.ts";
+import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
+import { registerPeoplePages } from "./people/people-pages.ts";
+import { registerRegisterPages } from "./register/register-pages.ts";
+import { sessionGuard, SIGN_IN_PATH } from "./session-guard.ts";
+import { registerSignInRoutes } from "./sign-in-routes.ts";
+import { registerAssets } from "./ui/assets.ts";
+
+/**
+ * The admin UI under /admin. Order matters: cross-site posts are refused
+ * first, then every path but the sign-in page needs a live session, then
+ * every signed-in post must carry the session's CSRF token. Each route then
+ * checks its own permission (admin-route.ts).
+ */
+export function registerAdmin(app: Hono<AppEnv>, deps: AppDeps & { clock: Clock }): void {
+  registerAssets(app);
+  app.use("/admin/*", rejectCrossSitePosts(), sessionGuard(deps.store, deps.clock), async (c, next) =>
+    c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next),
+  );
+  registerSignInRoutes(app, deps);
+  registerDashboard(app);
+  registerRegisterPages(app);
+  registerChangePages(app, deps);
+  registerDocumentPages(app);
+  registerPeoplePages(app, deps);
+}

@@ -1,0 +1,33 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { FieldErrors, errorSummary, textField } from "./ui/fields.ts";
+import { html, nothing } from "./ui/html.ts";
+import { renderBarePage } from "./ui/page.ts";
+
+/** Only same-site paths under /admin are followed after sign-in, so the form cannot be made to redirect elsewhere. */
+export function safeNext(next: string | undefined | null): string {
+  if (!next || !next.startsWith("/admin") || next.startsWith("//") || /[\\\r\n]/.test(next)) return "/admin";
+  return next;
+}
+
+export function signInPage(
+  c: Context,
+  o: { next?: string; email?: string; message?: string; errors?: FieldErrors; status?: ContentfulStatusCode },
+): Response | Promise<Response> {
+  const errors = o.errors ?? new FieldErrors();
+  return renderBarePage(c, {
+    title: "Sign in",
+    status: o.status ?? 200,
+    body: html`<div class="narrow">
+${o.message ? html`<p class="warning" role="alert">${o.message}</p>` : nothing}
+${errorSummary(errors, "Please correct the fields below.")}
+<form method="post" action="/admin/sign-in">
+<input type="hidden" name="next" value="${safeNext(o.next)}">
+${textField({ name: "email", label: "E-mail address", type: "email", value: o.email ?? "", autocomplete: "username", errors, required: true })}
+${textField({ name: "password", label: "Password", type: "password", autocomplete: "current-password", errors, required: true })}
+<div class="actions"><button type="submit">Sign in</button></div>
+</form>
+<p class="hint">Accounts are made by an admin, or the first one with <code>npm run cli -- user create</code>.</p>
+</div>`,
+  });
+}

@@ -1,0 +1,81 @@
+import type { Hono } from "hono";
+import type { Clock } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
+import type { Store } from "../../core/ports/store.ts";
+import { signIn, signOut } from "../../core/users/sessions.ts";
+import type { ScryptCost } from "../../core/users/password.ts";
+import { changeOwnPassword } from "../../core/users/user-use-cases.ts";
+import type { AppEnv } from "../env.ts";
+import { adminRoute } from "./admin-route.ts";
+import { formFields } from "./form-guard.ts";
+import { clearSessionCookie, setFlash, setSessionCookie } from "./session-cookie.ts";
+import { SIGN_IN_PATH } from "./session-guard.ts";
+import { safeNext, signInPage } from "./sign-in-page.ts";
+import { csrfField, errorSummary, FieldErrors, textField } from "./ui/fields.ts";
+import { html } from "./ui/html.ts";
+import { renderPage } from "./ui/page.ts";
+
+const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+
+export function registerSignInRoutes(app: Hono<AppEnv>, deps: { store: Store; clock: Clock; passwordCost?: ScryptCost }): void {
+  app.get(SIGN_IN_PATH, (c) => signInPage(c, { next: c.req.query("next") }));
+
+  app.post(SIGN_IN_PATH, async (c) => {
+    const form = await formFields(c);
+    const email = text(form.email);
+    const next = text(form.next);
+    const missing = [
+      ...(email.trim() ? [] : [{ path: "email", message: "Enter your e-mail address." }]),
+      ...(text(form.password) ? [] : [{ path: "password", message: "Enter your password." }]),
+    ];
+    if (missing.length) return signInPage(c, { next, email, errors: new FieldErrors(missing), status: 422 });
+    try {
+      const { secret } = await signIn(deps.store, deps.clock, { email, password: text(form.password) }, deps.passwordCost);
+      setSessionCookie(c, secret);
+      return c.redirect(safeNext(next), 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "unauthenticated") throw error;
+      return signInPage(c, { next, email, message: error.message, status: 401 });
+    }
+  });
+
+  adminRoute(app, "POST", "/admin/sign-out", "signed-in", async (c) => {
+    await signOut(deps.store, c.get("session").id);
+    clearSessionCookie(c);
+    return c.redirect(SIGN_IN_PATH, 303);
+  });
+
+  adminRoute(app, "GET", "/admin/account", "signed-in", (c) => accountPage(c, new FieldErrors()));
+
+  adminRoute(app, "POST", "/admin/account/password", "signed-in", async (c) => {
+    const form = await formFields(c);
+    const session = c.get("session");
+    if (text(form.password) !== text(form.confirm)) {
+      return accountPage(c, new FieldErrors([{ path: "confirm", message: "The two new passwords differ." }]), 422);
+    }
+    try {
+      await changeOwnPassword(c.get("ctx"), { current: text(form.current), password: text(form.password) }, { keepSessionId: session.id, cost: deps.passwordCost });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "validation") return accountPage(c, new FieldErrors(error.issues), 422);
+      throw error;
+    }
+    setFlash(c, "Your password was changed; your other sessions were signed out.");
+    return c.redirect("/admin/account", 303);
+  });
+}
+
+function accountPage(c: Parameters<Parameters<typeof adminRoute>[4]>[0], errors: FieldErrors, status: 200 | 422 = 200) {
+  const session = c.get("session");
+  return renderPage(c, {
+    title: "Your account",
+    status,
+    body: html`<dl class="facts"><dt>Name</dt><dd>${session.user.name}</dd><dt>E-mail</dt><dd>${session.user.email}</dd><dt>Role</dt><dd>${session.user.role}</dd><dt>Session ends</dt><dd>${session.expiresAt.slice(0, 16).replace("T", " ")} UTC at the latest, or after 30 minutes without activity</dd></dl>
+<h2>Change your password</h2>
+${errorSummary(errors)}
+<form method="post" action="/admin/account/password" class="narrow">${csrfField(session.csrfToken)}
+${textField({ name: "current", label: "Current password", type: "password", autocomplete: "current-password", errors, required: true })}
+${textField({ name: "password", label: "New password", type: "password", autocomplete: "new-password", hint: "At least 12 characters.", errors, required: true })}
+${textField({ name: "confirm", label: "New password again", type: "password", autocomplete: "new-password", errors, required: true })}
+<div class="actions"><button type="submit">Change password</button></div></form>`,
+  });
+}

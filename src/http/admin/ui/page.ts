@@ -1,0 +1,92 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { can, type Permission } from "../../../core/roles.ts";
+import type { SignedInSession } from "../../../core/users/sessions.ts";
+import { ROLE_LABELS } from "../../../core/users/user-model.ts";
+import type { AppEnv } from "../../env.ts";
+import { takeFlash } from "../session-cookie.ts";
+import { ASSET_PATHS } from "./assets.ts";
+import { csrfField } from "./fields.ts";
+import { type Html, html, nothing } from "./html.ts";
+
+interface NavItem {
+  href: string;
+  label: string;
+  needs?: Permission;
+}
+
+const NAV: NavItem[] = [
+  { href: "/admin", label: "Dashboard" },
+  { href: "/admin/organisation", label: "Organisation" },
+  { href: "/admin/activities", label: "Activities" },
+  { href: "/admin/data-categories", label: "Data categories" },
+  { href: "/admin/subject-categories", label: "Subject categories" },
+  { href: "/admin/security-measures", label: "Security measures" },
+  { href: "/admin/sub-processors", label: "Sub-processors" },
+  { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/agreements", label: "Agreements" },
+  { href: "/admin/changes", label: "Changes" },
+  { href: "/admin/documents", label: "Documents" },
+  { href: "/admin/audit", label: "Audit log", needs: "audit:read" },
+  { href: "/admin/users", label: "Users", needs: "tokens:manage" },
+  { href: "/admin/tokens", label: "API tokens", needs: "tokens:manage" },
+];
+
+export interface PageOptions {
+  title: string;
+  body: Html;
+  status?: ContentfulStatusCode;
+  /** Breadcrumb links above the title, e.g. [["/admin/activities", "Activities"]]. */
+  trail?: [string, string][];
+}
+
+/** A full admin page for the signed-in user: navigation, one-time message, content. */
+export function renderPage(c: Context<AppEnv>, o: PageOptions): Response | Promise<Response> {
+  const session = c.get("session");
+  const flash = takeFlash(c);
+  c.header("cache-control", "no-store");
+  return c.html(shell({ title: o.title, session, path: c.req.path, flash, trail: o.trail ?? [], body: o.body }), o.status ?? 200);
+}
+
+/** A page for someone who is not signed in (sign-in, customer objection pages, errors). */
+export function renderBarePage(c: Context, o: PageOptions & { lang?: string }): Response | Promise<Response> {
+  c.header("cache-control", "no-store");
+  return c.html(shell({ title: o.title, path: c.req.path, trail: [], body: o.body, lang: o.lang }), o.status ?? 200);
+}
+
+function shell(o: {
+  title: string;
+  session?: SignedInSession;
+  path: string;
+  flash?: string;
+  trail: [string, string][];
+  body: Html;
+  lang?: string;
+}): Html {
+  return html`<!doctype html>
+<html lang="${o.lang ?? "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · DPA register</title>
+<link rel="stylesheet" href="${ASSET_PATHS.css}"><script src="${ASSET_PATHS.js}" defer></script></head>
+<body><a class="skip" href="#main">Skip to content</a>
+<header class="top"><span class="brand">DPA register</span>${o.session ? userBox(o.session) : nothing}</header>
+<div class="layout">${o.session ? nav(o.session, o.path) : nothing}
+<main id="main" tabindex="-1">
+${o.trail.length ? html`<nav aria-label="Breadcrumb" class="trail"><ol>${o.trail.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ol></nav>` : nothing}
+<h1>${o.title}</h1>
+${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : nothing}
+${o.body}
+</main></div></body></html>`;
+}
+
+function userBox(session: SignedInSession): Html {
+  return html`<div class="user"><a href="/admin/account">${session.user.name}</a> <span class="role">${ROLE_LABELS[session.user.role]}</span>
+<form method="post" action="/admin/sign-out" class="inline">${csrfField(session.csrfToken)}<button type="submit" class="link">Sign out</button></form></div>`;
+}
+
+function nav(session: SignedInSession, path: string): Html {
+  const items = NAV.filter((i) => !i.needs || can(session.user.role, i.needs));
+  const current = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(`${href}/`));
+  return html`<nav aria-label="Main" class="side"><ul>${items.map(
+    (i) => html`<li><a href="${i.href}"${current(i.href) ? html` aria-current="page"` : nothing}>${i.label}</a></li>`,
+  )}</ul></nav>`;
+}
