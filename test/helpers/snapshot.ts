@@ -4,7 +4,7 @@ import * as schema from "../../db/schema.ts";
 import type { Store } from "../../src/core/ports/store.ts";
 
 /**
- * Every row of every register table (tokens' usage marks aside): two equal
+ * Every row of every register table (token and session usage marks aside): two equal
  * snapshots prove a request changed nothing.
  */
 export async function snapshot(store: Store): Promise<Record<string, unknown[]>> {
@@ -13,7 +13,10 @@ export async function snapshot(store: Store): Promise<Record<string, unknown[]>>
   for (const table of tables) {
     const name = getTableName(table as never);
     const rows = (await store.db.all(sql.raw(`select * from "${name}" order by rowid`))) as Record<string, unknown>[];
-    result[name] = name === "api_tokens" ? rows.map(({ last_used_at: _l, ...r }) => r) : rows;
+    // Usage marks move on reads; they are not register data.
+    if (name === "api_tokens") result[name] = rows.map(({ last_used_at: _l, ...r }) => r);
+    else if (name === "sessions") result[name] = rows.map(({ last_seen_at: _l, ...r }) => r);
+    else result[name] = rows;
   }
   return result;
 }
