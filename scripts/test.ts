@@ -36,6 +36,11 @@ const steps: Step[] = [
     command: ["npx", "vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/workers.json`],
     report: `${REPORTS}/workers.json`,
   },
+  {
+    name: "browser journeys (headless Chromium)",
+    command: ["npx", "vitest", "run", "--config", "vitest.e2e.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/e2e.json`],
+    report: `${REPORTS}/e2e.json`,
+  },
 ];
 
 let passed = 0;

@@ -1,6 +1,8 @@
 import type { Hono } from "hono";
 import type { Clock } from "../../core/context.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
+import { registerObjectionPages } from "../objection/objection-pages.ts";
+import { registerAuditPages } from "./audit/audit-pages.ts";
 import { registerChangePages } from "./changes/change-pages.ts";
 import { registerDashboard } from "./dashboard/dashboard-page.ts";
 import { registerDocumentPages } from "./documents/document-pages.ts";
@@ -12,7 +14,8 @@ import { registerSignInRoutes } from "./sign-in-routes.ts";
 import { registerAssets } from "./ui/assets.ts";
 
 /**
- * The admin UI under /admin. Order matters: cross-site posts are refused
+ * The admin UI under /admin, and the customers' objection pages under
+ * /object. Order matters: cross-site posts are refused
  * first, then every path but the sign-in page needs a live session, then
  * every signed-in post must carry the session's CSRF token. Each route then
  * checks its own permission (admin-route.ts).
@@ -27,5 +30,9 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppDeps & { clock: Clock 
   registerRegisterPages(app);
   registerChangePages(app, deps);
   registerDocumentPages(app);
+  registerAuditPages(app);
   registerPeoplePages(app, deps);
+  // Customers reach /object/* through signed links, without an account.
+  app.use("/object/*", rejectCrossSitePosts());
+  registerObjectionPages(app, deps);
 }
