@@ -1,4 +1,10 @@
 import type { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../env.ts";
+import { registerTokenPages } from "./token-pages.ts";
+import { registerUserPages } from "./user-pages.ts";
 
-export function registerPeoplePages(_app: Hono<AppEnv>, _deps: AppDeps): void {}
+/** Users and API tokens: admins (DPOs) only. */
+export function registerPeoplePages(app: Hono<AppEnv>, deps: AppDeps): void {
+  registerUserPages(app, deps);
+  registerTokenPages(app);
+}
