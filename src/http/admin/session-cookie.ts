@@ -28,16 +28,13 @@ export function clearSessionCookie(c: Context): void {
 
 /** A one-time message for the page after a redirect ("Saved."), kept out of the URL so links cannot forge it. */
 export function setFlash(c: Context, message: string): void {
-  setCookie(c, FLASH_COOKIE, encodeURIComponent(message.slice(0, 300)), { ...BASE, maxAge: 60 });
+  // hono percent-encodes the value, and getCookie decodes it.
+  setCookie(c, FLASH_COOKIE, message.slice(0, 300), { ...BASE, maxAge: 60 });
 }
 
 export function takeFlash(c: Context): string | undefined {
   const value = getCookie(c, FLASH_COOKIE);
   if (!value) return undefined;
   deleteCookie(c, FLASH_COOKIE, BASE);
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
-  }
+  return value;
 }
