@@ -26,6 +26,7 @@ if (!delivery) console.log("SMTP_URL is not set: e-mails stay queued in the outb
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
   console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
+  console.log(`Admin UI: ${config.PUBLIC_BASE_URL}/admin`);
 });
 
 function shutdown() {
