@@ -19,6 +19,9 @@ export const DEFAULT_CSP = [
   "base-uri 'none'",
 ].join("; ");
 
+/** Generated documents (previews): their stylesheet is inline and they have no script at all. */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /**
  * hono's secureHeaders for the rest (HSTS, nosniff, frame options…), with no
  * referrer sent so the signed customer objection links never leak to another

@@ -28,7 +28,7 @@ type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
  * the role check, so a route cannot be added without saying who may use it.
  */
 export function adminRoute(app: Hono<AppEnv>, method: "GET" | "POST", path: string, access: Access, handler: Handler): void {
-  if (!path.startsWith("/admin/")) throw new Error(`Admin routes live under /admin/: ${path}`);
+  if (path !== "/admin" && !path.startsWith("/admin/")) throw new Error(`Admin routes live under /admin: ${path}`);
   if (!ADMIN_ROUTES.some((r) => r.method === method && r.path === path)) ADMIN_ROUTES.push({ method, path, access });
   app.on(method, path, async (c) => {
     if (access !== "signed-in" && !can(c.get("actor").role, access)) {

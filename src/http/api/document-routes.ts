@@ -9,6 +9,7 @@ import { Language } from "../../core/model/values.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, permissionOf, readErrors, security } from "./openapi-common.ts";
+import { DOCUMENT_CSP } from "../security-headers.ts";
 
 const DocumentQuery = z.strictObject({
   format: z.enum(DOCUMENT_FORMATS).optional().describe("html (default), pdf, csv (Art. 30 records only) or json."),
@@ -130,7 +131,6 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
 }
 
 /** HTML documents carry register text: they may run no script and load nothing. */
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function fileResponse(c: Context<AppEnv>, document: RenderedDocument, exportId: string): Response {
   const disposition = document.contentType.startsWith("text/html") ? "inline" : "attachment";

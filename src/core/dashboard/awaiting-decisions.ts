@@ -1,0 +1,96 @@
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { agreements, changeNotices, customers, objections, subProcessorChanges, subProcessors } from "../../../db/schema.ts";
+import type { Ctx } from "../context.ts";
+
+/** How many rows of each list the dashboard shows; the totals say when there are more. */
+export const DECISIONS_SHOWN = 50;
+
+export interface AwaitedObjection {
+  id: string;
+  changeId: string;
+  vendorName: string;
+  agreementId: string;
+  reference: string;
+  customerName: string;
+  receivedAt: string;
+  onTime: boolean;
+  channel: string;
+}
+
+export interface AwaitedAuthorisation {
+  noticeId: string;
+  changeId: string;
+  vendorName: string;
+  agreementId: string;
+  reference: string;
+  customerName: string;
+  noticeDate: string;
+  lastDay: string;
+  timeZone: string;
+}
+
+export interface AwaitingDecisions {
+  objections: { items: AwaitedObjection[]; total: number };
+  authorisations: { items: AwaitedAuthorisation[]; total: number };
+}
+
+/**
+ * What waits for someone: objections nobody has decided on (only those the
+ * DPO can still decide, i.e. on notices still open) and option-1
+ * authorisation requests the customer has not answered. Oldest first, so
+ * the longest wait is on top.
+ */
+export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
+  const db = ctx.store.db;
+  const undecided = and(isNull(objections.resolution), eq(changeNotices.status, "open"));
+  const unanswered = and(eq(changeNotices.authorisation, "requested"), eq(changeNotices.status, "open"), eq(subProcessorChanges.status, "announced"));
+  const [objectionRows, [objectionCount], authorisationRows, [authorisationCount]] = await Promise.all([
+    db
+      .select({
+        id: objections.id,
+        changeId: objections.changeId,
+        vendorName: subProcessors.legalName,
+        agreementId: objections.agreementId,
+        reference: agreements.reference,
+        customerName: customers.legalName,
+        receivedAt: objections.receivedAt,
+        onTime: objections.onTime,
+        channel: objections.channel,
+      })
+      .from(objections)
+      .innerJoin(changeNotices, eq(changeNotices.id, objections.noticeId))
+      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, objections.changeId))
+      .innerJoin(subProcessors, eq(subProcessors.id, subProcessorChanges.subProcessorId))
+      .innerJoin(agreements, eq(agreements.id, objections.agreementId))
+      .innerJoin(customers, eq(customers.id, agreements.customerId))
+      .where(undecided)
+      .orderBy(asc(objections.receivedAt), asc(objections.id))
+      .limit(DECISIONS_SHOWN),
+    db.select({ total: count() }).from(objections).innerJoin(changeNotices, eq(changeNotices.id, objections.noticeId)).where(undecided),
+    db
+      .select({
+        noticeId: changeNotices.id,
+        changeId: changeNotices.changeId,
+        vendorName: subProcessors.legalName,
+        agreementId: changeNotices.agreementId,
+        reference: agreements.reference,
+        customerName: customers.legalName,
+        noticeDate: changeNotices.noticeDate,
+        lastDay: changeNotices.lastDay,
+        timeZone: changeNotices.timeZone,
+      })
+      .from(changeNotices)
+      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId))
+      .innerJoin(subProcessors, eq(subProcessors.id, subProcessorChanges.subProcessorId))
+      .innerJoin(agreements, eq(agreements.id, changeNotices.agreementId))
+      .innerJoin(customers, eq(customers.id, agreements.customerId))
+      .where(unanswered)
+      .orderBy(asc(changeNotices.lastDay), asc(changeNotices.id))
+      .limit(DECISIONS_SHOWN),
+    db.select({ total: count() }).from(changeNotices).innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId)).where(unanswered),
+  ]);
+  return {
+    objections: { items: objectionRows, total: objectionCount?.total ?? 0 },
+    authorisations: { items: authorisationRows, total: authorisationCount?.total ?? 0 },
+  };
+}

@@ -1,0 +1,63 @@
+import { desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import { agreements, documentExports } from "../../../db/schema.ts";
+import type { Ctx } from "../context.ts";
+import { Id } from "../model/values.ts";
+import type { Page } from "../use-cases/list-entities.ts";
+import { parseInput } from "../use-cases/parse-input.ts";
+
+export const RecentExportsQuery = z.strictObject({
+  before: Id.optional().describe("Exports older than this one (ids are time-ordered): the next page."),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+/** A past export as the documents page lists it. */
+export interface ExportLine {
+  id: string;
+  kind: string;
+  agreementId: string | null;
+  reference: string | null;
+  language: string;
+  format: string;
+  draft: boolean;
+  asOf: string;
+  fingerprint: string;
+  sha256: string;
+  byteLength: number;
+  fileName: string;
+  actorName: string;
+  createdAt: string;
+}
+
+/**
+ * Past exports, newest first, with the annexes' agreement references in the
+ * same query. (The API's listExports pages oldest first, as a feed.)
+ */
+export async function recentExports(ctx: Ctx, raw: Record<string, string>): Promise<Page<ExportLine>> {
+  const q = parseInput(RecentExportsQuery, raw);
+  const rows = await ctx.store.db
+    .select({
+      id: documentExports.id,
+      kind: documentExports.kind,
+      agreementId: documentExports.agreementId,
+      reference: agreements.reference,
+      language: documentExports.language,
+      format: documentExports.format,
+      draft: documentExports.draft,
+      asOf: documentExports.asOf,
+      fingerprint: documentExports.fingerprint,
+      sha256: documentExports.sha256,
+      byteLength: documentExports.byteLength,
+      fileName: documentExports.fileName,
+      actorName: documentExports.actorName,
+      createdAt: documentExports.createdAt,
+    })
+    .from(documentExports)
+    .leftJoin(agreements, eq(agreements.id, documentExports.agreementId))
+    .where(q.before ? lt(documentExports.id, q.before) : undefined)
+    .orderBy(desc(documentExports.id))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const items = more ? rows.slice(0, q.limit) : rows;
+  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+}
