@@ -4,12 +4,6 @@ import type { AppEnv } from "../../env.ts";
 import { DOCUMENT_CSP } from "../../security-headers.ts";
 
 /**
- * The document HTML carries register text and its own inline styles: it may
- * run no script and load nothing. The same policy as the API's documents
- * (http/api/document-routes.ts keeps its copy private).
- */
-
-/**
  * A rendered document as the API sends it (same headers), shown in the
  * browser when it is the HTML preview and saved as a file otherwise.
  */
