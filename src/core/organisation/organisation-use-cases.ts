@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import { Organisation, OrganisationInput } from "../model/organisation.ts";
 import type { Db } from "../ports/store.ts";
 import { parseInput, withNulls } from "../use-cases/parse-input.ts";
+import { staleRevision } from "../use-cases/update-entity.ts";
 import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
 
 /** The register belongs to one organisation: its profile is a single row. */
@@ -29,10 +30,14 @@ export async function getOrganisation(ctx: Ctx): Promise<Organisation> {
 }
 
 /** Creates or replaces the profile, audited like every other change. */
-export async function putOrganisation(ctx: Ctx, raw: unknown): Promise<Organisation> {
+export async function putOrganisation(ctx: Ctx, raw: unknown, options: { expectedRevision?: number } = {}): Promise<Organisation> {
   const input = withNulls(OrganisationInput.shape, parseInput(OrganisationInput, raw));
   const db = ctx.store.db;
   const current = await loadOrganisation(db);
+  // A form opened before the profile existed expects revision 0; a concurrent first save fails on the primary key.
+  if (options.expectedRevision !== undefined && (current?.revision ?? 0) !== options.expectedRevision) {
+    throw staleRevision("the organisation profile", options.expectedRevision, current?.revision ?? 0);
+  }
   const now = ctx.clock.now().toISOString();
   const next: Organisation = {
     ...input,

@@ -10,16 +10,24 @@ import { clearGuards, guardRevision } from "./write-guard.ts";
  * Applies a partial change (fields absent from the patch keep their value),
  * re-validates the whole entity, and writes it with its audit entry, failing
  * with a conflict if someone else changed it in between.
+ *
+ * `expectedRevision` is for forms: a form posts every field, so applying it
+ * over a newer revision would silently undo someone else's change. The
+ * revision read here is also the one guarded inside the write.
  */
 export async function updateEntity<E extends EntityMeta, I extends object>(
   ctx: Ctx,
   kind: EntityKind<E, I>,
   id: string,
   raw: unknown,
+  options: { expectedRevision?: number } = {},
 ): Promise<E> {
   const body = requireObject(raw);
   parseInput(kind.input.partial(), body);
   const current = await getEntity(ctx, kind, id);
+  if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
+    throw staleRevision(`this ${kind.label}`, options.expectedRevision, current.revision);
+  }
   if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is archived and can no longer change.`);
   const merged = { ...kind.toInput(current), ...body };
   const input = withNulls(kind.input.shape, parseInput(kind.input, merged));
@@ -43,3 +51,9 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   ]);
   return next;
 }
+
+export const staleRevision = (what: string, edited: number, actual: number) =>
+  new AppError(
+    "conflict",
+    `Someone else changed ${what} after you opened it (you edited revision ${edited}; it is now at revision ${actual}). Nothing was saved.`,
+  );

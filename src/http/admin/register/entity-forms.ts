@@ -1,0 +1,83 @@
+import type { Context } from "hono";
+import { AppError } from "../../../core/errors.ts";
+import type { EntityMeta } from "../../../core/register/entity-kind.ts";
+import { createEntity } from "../../../core/use-cases/create-entity.ts";
+import { getEntity } from "../../../core/use-cases/get-entity.ts";
+import { updateEntity } from "../../../core/use-cases/update-entity.ts";
+import type { AppEnv } from "../../env.ts";
+import { formFields } from "../form-guard.ts";
+import { setFlash } from "../session-cookie.ts";
+import { seg } from "../ui/html.ts";
+import { attempt, conflictPage, formPage, postedRevision } from "./form-page.ts";
+import { formErrors } from "./forms/form-errors.ts";
+import { parseForm } from "./forms/parse-form.ts";
+import { coreKind, type KindPage } from "./register-kinds.ts";
+
+const listOf = (page: KindPage): [string, string] => [`/admin/${page.segment}`, page.plural];
+
+/** The values a new entity's form starts with: the schema's defaults (status "draft", no links…). */
+function defaults(page: KindPage): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(coreKind(page).input.shape)) {
+    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(undefined);
+    if (parsed.success && parsed.data !== undefined) values[key] = parsed.data;
+  }
+  return values;
+}
+
+export function newForm(c: Context<AppEnv>, page: KindPage, values: unknown = defaults(page), issues?: AppError) {
+  return formPage(c, {
+    title: `New ${page.singular}`,
+    trail: [listOf(page)],
+    action: `/admin/${page.segment}`,
+    cancel: `/admin/${page.segment}`,
+    fields: page.fields,
+    values,
+    errors: issues ? formErrors(page.fields, issues.issues, values) : undefined,
+    status: issues ? 422 : undefined,
+  });
+}
+
+export async function editForm(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, typed?: { values: unknown; revision: number; issues: AppError }) {
+  if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
+  const view = `/admin/${page.segment}/${seg(entity.id)}`;
+  return formPage(c, {
+    title: `Edit ${page.title(entity)}`,
+    trail: [listOf(page), [view, page.title(entity)]],
+    action: view,
+    cancel: view,
+    fields: page.fields,
+    values: typed?.values ?? coreKind(page).toInput(entity),
+    revision: typed?.revision ?? entity.revision,
+    errors: typed ? formErrors(page.fields, typed.issues.issues, typed.values) : undefined,
+    status: typed ? 422 : undefined,
+  });
+}
+
+/** POST of the new form: the same use case as the API; on invalid input the form again, as typed, with the issues. */
+export async function createFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
+  const values = parseForm(page.fields, await formFields(c), coreKind(page).input);
+  const result = await attempt(() => createEntity(c.get("ctx"), coreKind(page), values));
+  if ("issues" in result) return newForm(c, page, values, result.issues);
+  setFlash(c, "Created.");
+  return c.redirect(`/admin/${page.segment}/${seg(result.saved.id)}`, 303);
+}
+
+/** POST of the edit form, refused as a conflict if the entity changed since the form was opened. */
+export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
+  const id = c.req.param("id") ?? "";
+  const kind = coreKind(page);
+  const posted = await formFields(c);
+  const revision = postedRevision(posted);
+  const values = parseForm(page.fields, posted, kind.input);
+  const view = `/admin/${page.segment}/${seg(id)}`;
+  try {
+    const result = await attempt(() => updateEntity(c.get("ctx"), kind, id, values, { expectedRevision: revision }));
+    if ("issues" in result) return editForm(c, page, await getEntity(c.get("ctx"), kind, id), { values, revision, issues: result.issues });
+    setFlash(c, result.saved.revision === revision ? "Nothing changed." : "Saved.");
+    return c.redirect(view, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "conflict") throw error;
+    return conflictPage(c, { message: error.message, trail: [listOf(page)], view, edit: `${view}/edit` });
+  }
+}

@@ -1,0 +1,18 @@
+import { label } from "../../../../core/documents/localise.ts";
+import { ANNEX_III_HEADINGS } from "../../../../core/model/security-measure.ts";
+import { certifications } from "./common-fields.ts";
+import { codeChoices, type Field } from "./form-spec.ts";
+
+export const securityMeasureForm: Field[] = [
+  {
+    type: "select",
+    name: "heading",
+    label: "Annex III heading",
+    required: true,
+    blank: "Choose a heading",
+    choices: codeChoices(ANNEX_III_HEADINGS, (code) => label("en", "annexIII", code)),
+  },
+  { type: "localized", name: "title", label: "Title", required: true },
+  { type: "localized", name: "description", label: "Description", required: true, multiline: true, hint: "Concretely what is done." },
+  certifications("certifications"),
+];
