@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
       writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
     });
   }
-  registerChangeRoutes(app);
+  registerChangeRoutes(app, deps);
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);
   registerFeedRoutes(app, { store: deps.store, clock });

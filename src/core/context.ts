@@ -19,6 +19,13 @@ export interface Ctx {
   actor: Actor;
   clock: Clock;
   newId(): string;
+  /**
+   * Where customers reach the service (e.g. https://dpa.example.com): the
+   * objection links in notice e-mails start with it. Unset where no request
+   * or configuration gives one (demo loader, CLI, lifecycle): links then use
+   * DEFAULT_PUBLIC_BASE_URL (core/changes/objection-link.ts).
+   */
+  publicBaseUrl?: string;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -12,6 +12,7 @@ import { outboxRow } from "../outbox/queue-message.ts";
 import type { Statement } from "../ports/store.ts";
 import { insertMany } from "../use-cases/insert-many.ts";
 import { type ChangeFacts, noticeMail } from "./mail-text.ts";
+import { objectionLinks } from "./objection-link.ts";
 
 /** The time zone changes are dated in when no agreement says otherwise. */
 export const DEFAULT_TIME_ZONE = "Europe/Brussels";
@@ -134,9 +135,11 @@ export async function announcement(
     updatedAt: at,
   };
   const fullFacts: ChangeFacts = { ...facts, change: announced };
+  // Each e-mail carries its notice's own signed link; the key is read (or made, once) only now that the announcement is valid.
+  const links = await objectionLinks(ctx);
   const mails = notices.flatMap((notice, i) => {
     const agreement = agreementsToTell[i] as AffectedAgreement;
-    const { subject, body } = noticeMail(fullFacts, notice, agreement, { legalName: agreement.customerName, contact: agreement.contact });
+    const { subject, body } = noticeMail(fullFacts, notice, agreement, { legalName: agreement.customerName, contact: agreement.contact }, links.url(notice));
     return [
       outboxRow(ctx, { kind: notice.kind === "authorisation_request" ? "authorisation_request" : "change_notice", recipient: agreement.contact.email, subject, body, related: { type: "change_notice", id: notice.id } }, at),
     ];

@@ -52,7 +52,8 @@ export function adminErrorPage(error: Error, c: Context<AppEnv>): Response | Pro
     const next = c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/admin";
     return signInPage(c, { next, message, status: 401 });
   }
-  const body = html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>`;
   const title = TITLES[status] ?? "Error";
-  return c.get("session") ? renderPage(c, { title, body, status }) : renderBarePage(c, { title, body, status });
+  // Customers on /object/* have no account: no way into the admin UI is offered to them.
+  if (!c.get("session")) return renderBarePage(c, { title, body: html`<p>${message}</p>`, status, noindex: c.req.path.startsWith("/object/") });
+  return renderPage(c, { title, body: html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>`, status });
 }

@@ -11,8 +11,9 @@ import { AuthorisationInput, ChangeNotice, Objection, ObjectionInput, Resolution
 import { AnnounceInput, ChangeProposalInput, SubProcessorChange, WithdrawInput } from "../../core/model/sub-processor-change.ts";
 import { AppError } from "../../core/errors.ts";
 import { parseInput } from "../../core/use-cases/parse-input.ts";
-import type { AppEnv } from "../env.ts";
+import type { AppDeps, AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
+import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 const ChangeOut = SubProcessorChange.meta({ id: "SubProcessorChange" });
@@ -54,7 +55,8 @@ async function jsonOrEmpty(c: { req: { text(): Promise<string> } }): Promise<unk
   }
 }
 
-export function registerChangeRoutes(app: OpenAPIHono<AppEnv>): void {
+/** `deps.publicBaseUrl` starts the objection links in notice e-mails; without it, the request's origin does. */
+export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppDeps, "publicBaseUrl"> = {}): void {
   const base = "/api/v1/sub-processor-changes";
   app.openapi(
     createRoute({
@@ -65,7 +67,7 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 201: json(ChangeOut, "Proposed (and announced if asked)."), 200: json(ChangeOut, "A replay of an earlier request with the same key."), ...writeErrors },
     }),
     async (c) => {
-      const result = await proposeChange(c.get("ctx"), await c.req.json(), c.req.header("idempotency-key") ?? null);
+      const result = await proposeChange(withPublicBaseUrl(c, deps.publicBaseUrl), await c.req.json(), c.req.header("idempotency-key") ?? null);
       c.header("location", `${base}/${result.change.id}`);
       if (result.replayed) c.header("idempotent-replayed", "true");
       return c.json(result.change, result.replayed ? 200 : 201);
@@ -105,7 +107,7 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>): void {
       request: { params: IdParam, ...optionalBody(AnnounceInput) },
       responses: { 200: json(ChangeOut, "Announced."), ...writeErrors },
     }),
-    async (c) => c.json(await announceChange(c.get("ctx"), c.req.param("id"), await jsonOrEmpty(c)), 200),
+    async (c) => c.json(await announceChange(withPublicBaseUrl(c, deps.publicBaseUrl), c.req.param("id"), await jsonOrEmpty(c)), 200),
   );
   app.openapi(
     createRoute({

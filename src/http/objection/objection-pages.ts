@@ -1,5 +1,95 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { decideAuthorisation } from "../../core/changes/decide-authorisation.ts";
+import { noticeView, type NoticeView } from "../../core/changes/notice-view.ts";
+import { checkObjectionToken } from "../../core/changes/objection-link.ts";
+import { recordObjection } from "../../core/changes/record-objection.ts";
+import { type Actor, type Clock, type Ctx, makeCtx } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
+import { AUTHORISATION_DECISIONS } from "../../core/model/change-notice.ts";
+import { parseInput } from "../../core/use-cases/parse-input.ts";
+import { formFields } from "../admin/form-guard.ts";
+import { FieldErrors } from "../admin/ui/fields.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
-import type { Clock } from "../../core/context.ts";
+import { answerReceipt, closedPage, noticePage, objectionReceipt, refusedPage } from "./objection-views.ts";
 
-export function registerObjectionPages(_app: Hono<AppEnv>, _deps: AppDeps & { clock: Clock }): void {}
+/**
+ * The customer's objection page, reached from the notice e-mail without an
+ * account: GET shows the change and the deadline, POST records the objection
+ * (or, for an option-1 notice, the authorisation answer) through the same use
+ * cases the API uses. The signed token is the only credential and opens one
+ * notice; a bad signature is a 404, an expired link a 410, and neither says
+ * anything about any notice. Cross-site posts are refused before this runs
+ * (register-admin.ts).
+ */
+const Contact = {
+  name: z.string().trim().min(1, "Please give your name.").max(200),
+  email: z.email("Please give an e-mail address such as name@example.com.").max(320),
+};
+const ObjectionForm = z.object({ grounds: z.string().trim().min(1, "Please give your reasons for objecting.").max(19_000), ...Contact });
+const AnswerForm = z.object({
+  decision: z.enum(AUTHORISATION_DECISIONS, "Please choose whether you authorise or refuse the change."),
+  note: z.string().trim().max(4_000).optional(),
+  ...Contact,
+});
+
+/** Who the audit log names: the link's holder, not a user of the register. */
+const linkActor = (noticeId: string): Actor => ({ id: `notice-link:${noticeId}`, name: "customer via the notice link", role: "read-only" });
+
+/** The contact the form asked for travels with the customer's own words (the use cases have no contact field). */
+const signed = (text: string | undefined, form: { name: string; email: string }) =>
+  `${text ? `${text}\n\n` : ""}Sent through the notice link by ${form.name} <${form.email}>.`;
+
+export function registerObjectionPages(app: Hono<AppEnv>, deps: AppDeps & { clock: Clock }): void {
+  /** The notice the token opens, or the refusal page to answer with. */
+  async function open(c: Context): Promise<{ ctx: Ctx; view: NoticeView; token: string } | Response> {
+    const token = c.req.param("token") ?? "";
+    const check = await checkObjectionToken(makeCtx(deps.store, linkActor("unknown"), deps.clock), token);
+    if (check.status !== "valid") return refusedPage(c, check.status === "expired" ? 410 : 404);
+    const ctx = makeCtx(deps.store, linkActor(check.noticeId), deps.clock);
+    try {
+      return { ctx, view: await noticeView(ctx, check.noticeId), token };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found") return refusedPage(c, 404);
+      throw error;
+    }
+  }
+
+  app.get("/object/:token", async (c) => {
+    const opened = await open(c);
+    if (opened instanceof Response) return opened;
+    return noticePage(c, opened.view, opened.token, deps.clock.now(), { errors: new FieldErrors(), values: {} });
+  });
+
+  app.post("/object/:token", async (c) => {
+    const opened = await open(c);
+    if (opened instanceof Response) return opened;
+    const { ctx, view, token } = opened;
+    if (view.notice.status === "closed") return closedPage(c, view);
+    const fields = await formFields(c);
+    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]));
+    const retry = (error: AppError) => noticePage(c, view, token, deps.clock.now(), { errors: new FieldErrors(error.issues), values }, 422);
+    try {
+      if (view.notice.kind === "authorisation_request") {
+        const form = parseInput(AnswerForm, values);
+        if (view.notice.authorisation === form.decision) {
+          return retry(new AppError("validation", "Same answer.", [{ path: "decision", message: "That is already your answer; nothing was changed." }]));
+        }
+        const decided = await decideAuthorisation(ctx, view.notice.id, { decision: form.decision, note: signed(form.note || undefined, form) });
+        return answerReceipt(c, view, form.decision, decided.authorisationDecidedAt ?? decided.updatedAt, token);
+      }
+      const form = parseInput(ObjectionForm, values);
+      const objection = await recordObjection(ctx, view.notice.id, { grounds: signed(form.grounds, form), channel: "link" });
+      return objectionReceipt(c, view, objection, token);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === "validation") return retry(error);
+      if (error.code !== "conflict") throw error;
+      // The notice changed between reading and writing: closed (the change took effect or was withdrawn), or answered meanwhile.
+      const fresh = await noticeView(ctx, view.notice.id);
+      if (fresh.notice.status === "closed") return closedPage(c, fresh);
+      const changed = new FieldErrors([{ path: "(body)", message: "This notice changed while you were writing. Please check it and send again." }]);
+      return noticePage(c, fresh, token, deps.clock.now(), { errors: changed, values }, 409);
+    }
+  });
+}

@@ -30,6 +30,7 @@ export function entityHref(entityType: string, entityId: string): string {
   if (entityType === "organisation") return "/admin/organisation/history";
   if (entityType === "sub_processor_change") return `/admin/changes/${seg(entityId)}`;
   if (entityType === "objection") return `/admin/objections/${seg(entityId)}`;
+  if (entityType === "change_notice") return `/admin/notices/${seg(entityId)}`;
   if (entityType === "document_export") return `/admin/documents/exports/${seg(entityId)}`;
   return `/admin/audit?${new URLSearchParams({ entityType, entityId })}`;
 }

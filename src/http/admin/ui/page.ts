@@ -48,10 +48,14 @@ export function renderPage(c: Context<AppEnv>, o: PageOptions): Response | Promi
   return c.html(shell({ title: o.title, session, path: c.req.path, flash, trail: o.trail ?? [], body: o.body }), o.status ?? 200);
 }
 
-/** A page for someone who is not signed in (sign-in, customer objection pages, errors). */
-export function renderBarePage(c: Context, o: PageOptions & { lang?: string }): Response | Promise<Response> {
+/**
+ * A page for someone who is not signed in (sign-in, customer objection pages,
+ * errors). `noindex` keeps pages behind capability links out of search engines.
+ */
+export function renderBarePage(c: Context, o: PageOptions & { lang?: string; noindex?: boolean }): Response | Promise<Response> {
   c.header("cache-control", "no-store");
-  return c.html(shell({ title: o.title, path: c.req.path, trail: [], body: o.body, lang: o.lang }), o.status ?? 200);
+  if (o.noindex) c.header("x-robots-tag", "noindex, nofollow");
+  return c.html(shell({ title: o.title, path: c.req.path, trail: [], body: o.body, lang: o.lang, noindex: o.noindex }), o.status ?? 200);
 }
 
 function shell(o: {
@@ -62,9 +66,10 @@ function shell(o: {
   trail: [string, string][];
   body: Html;
   lang?: string;
+  noindex?: boolean;
 }): Html {
   return html`<!doctype html>
-<html lang="${o.lang ?? "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${o.lang ?? "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${o.noindex ? html`<meta name="robots" content="noindex">` : nothing}
 <title>${o.title} · DPA register</title>
 <link rel="stylesheet" href="${ASSET_PATHS.css}"><script src="${ASSET_PATHS.js}" defer></script></head>
 <body><a class="skip" href="#main">Skip to content</a>

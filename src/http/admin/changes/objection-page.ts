@@ -1,0 +1,100 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { findObjection } from "../../../core/changes/change-rows.ts";
+import { noticeView } from "../../../core/changes/notice-view.ts";
+import { resolveObjection } from "../../../core/changes/resolve-objection.ts";
+import { AppError } from "../../../core/errors.ts";
+import { RESOLUTIONS } from "../../../core/model/change-notice.ts";
+import { can } from "../../../core/roles.ts";
+import type { AppEnv } from "../../env.ts";
+import { endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";
+import { setFlash } from "../session-cookie.ts";
+import { csrfField, errorSummary, FieldErrors, idOf, textArea } from "../ui/fields.ts";
+import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
+import { renderPage } from "../ui/page.ts";
+import { friendly, type PostedForm, postedForm } from "./form-values.ts";
+import { CHANNEL_LABELS, KIND_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
+
+/** What each decision does, beside its choice. */
+const EFFECTS: Record<string, string> = {
+  overruled: "The change goes ahead for this agreement; give the reason, for the record.",
+  withdrawn: "The customer withdrew the objection; the change goes ahead for this agreement.",
+  alternative_offered: "The agreement is taken out of the change: the vendor will not serve it.",
+  customer_terminated: "The customer terminates; the agreement is taken out of the change.",
+};
+
+interface Shown {
+  form?: PostedForm;
+  errors?: FieldErrors;
+  status?: ContentfulStatusCode;
+}
+
+/** GET /admin/objections/:id: the objection as received, on time or late, and the DPO's decision (or the form to make it). */
+export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
+  const ctx = c.get("ctx");
+  const objection = await findObjection(ctx.store.db, c.req.param("id") ?? "");
+  const view = await noticeView(ctx, objection.noticeId);
+  const { notice, facts } = view;
+  const changeHref = `/admin/changes/${seg(notice.changeId)}`;
+  const errors = shown.errors ?? new FieldErrors();
+  const decided = objection.resolution
+    ? html`<h2>Decision</h2><dl class="facts"><dt>Decision</dt><dd>${label(RESOLUTION_LABELS, objection.resolution)}</dd>
+<dt>Reason</dt><dd>${objection.resolutionReason ?? "—"}</dd><dt>Decided</dt><dd>${instant(objection.resolvedAt)} by ${objection.resolvedBy ?? "—"}</dd></dl>`
+    : notice.status === "closed"
+      ? html`<p class="warning">The notice is closed (${notice.outcomeReason ?? notice.outcome}); no decision can be recorded any more.</p>`
+      : can(c.get("actor").role, "register:write")
+        ? resolutionForm(c, objection.id, shown.form?.values ?? {}, errors)
+        : html`<p>Awaiting a decision.</p>`;
+  const body = html`${errorSummary(errors)}
+<dl class="facts">
+<dt>Change</dt><dd><a href="${changeHref}">${facts.vendor.legalName}: ${label(KIND_LABELS, facts.change.kind)}</a></dd>
+<dt>Customer</dt><dd>${view.customer.legalName}, agreement ${view.agreement.reference}</dd>
+<dt>Notice</dt><dd><a href="/admin/notices/${seg(notice.id)}">Notice to ${view.customer.legalName}</a>, objections until ${endOfLastDay(notice)}</dd>
+<dt>Received</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone)} (${instant(objection.receivedAt)})</dd>
+<dt>Timing</dt><dd>${timingBadge(objection.onTime)} ${objection.onTime ? "received within the window: it stops the change for this agreement until decided" : "received after the window closed: kept and answered, but it does not stop the change by itself"}</dd>
+<dt>Channel</dt><dd>${label(CHANNEL_LABELS, objection.channel)}</dd>
+<dt>Reference</dt><dd>${objection.id}</dd>
+</dl>
+<h2>Grounds</h2><pre>${objection.grounds}</pre>
+${decided}`;
+  return renderPage(c, {
+    title: `Objection of ${view.customer.legalName}`,
+    trail: [["/admin/changes", "Sub-processor changes"], [changeHref, facts.vendor.legalName]],
+    body,
+    status: shown.status,
+  });
+}
+
+function resolutionForm(c: Context<AppEnv>, id: string, values: Record<string, string>, errors: FieldErrors): Html {
+  const messages = errors.for("resolution");
+  const chosen = values.resolution;
+  return html`<h2>Decide</h2>
+<form method="post" action="/admin/objections/${seg(id)}/resolution">${csrfField(c.get("session").csrfToken)}
+<fieldset class="field${messages.length ? " has-error" : ""}" id="${idOf("resolution")}"><legend>Decision <span class="required">(required)</span></legend>
+${messages.length ? html`<p class="error">${messages.join(" ")}</p>` : nothing}
+${RESOLUTIONS.map((r, i) => {
+  const id = `${idOf("resolution")}-${i}`;
+  return html`<div class="check"><input type="radio" id="${id}" name="resolution" value="${r}" aria-describedby="${id}-hint"${chosen === r ? html` checked` : nothing}><label for="${id}">${label(RESOLUTION_LABELS, r)}</label> <span class="hint" id="${id}-hint">${EFFECTS[r]}</span></div>`;
+})}
+</fieldset>
+${textArea({ name: "reason", label: "Reason for the decision", value: values.reason, errors, rows: 3, hint: "Required when overruling; the customer may ask for it." })}
+<div class="actions"><button type="submit">Record decision</button></div>
+</form>`;
+}
+
+/** POST /admin/objections/:id/resolution */
+export async function resolutionHandler(c: Context<AppEnv>): Promise<Response> {
+  const form = await postedForm(c);
+  const id = c.req.param("id") ?? "";
+  try {
+    const resolved = await resolveObjection(c.get("ctx"), id, { resolution: form.text("resolution"), reason: form.text("reason") });
+    setFlash(c, `Decision recorded: ${label(RESOLUTION_LABELS, resolved.resolution)}.`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "validation") {
+      const issues = friendly(error.issues).map((i) => (i.path === "resolution" && /Invalid option/.test(i.message) ? { ...i, message: "Choose a decision." } : i));
+      return objectionPage(c, { form, errors: new FieldErrors(issues), status: 422 });
+    }
+    throw error;
+  }
+  return c.redirect(`/admin/objections/${seg(id)}`, 303);
+}

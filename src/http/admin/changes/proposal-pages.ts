@@ -1,0 +1,55 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { proposeChange } from "../../../core/changes/propose-change.ts";
+import { AppError } from "../../../core/errors.ts";
+import { activityKind } from "../../../core/register/activities.ts";
+import { displayName } from "../../../core/register/rows.ts";
+import { subProcessorKind } from "../../../core/register/sub-processors.ts";
+import { listEntities } from "../../../core/use-cases/list-entities.ts";
+import type { AppDeps, AppEnv } from "../../env.ts";
+import { withPublicBaseUrl } from "../../objection/link-context.ts";
+import { setFlash } from "../session-cookie.ts";
+import { FieldErrors } from "../ui/fields.ts";
+import { renderPage } from "../ui/page.ts";
+import { type ProposalChoices, proposalForm, proposalInput } from "./change-form.ts";
+import { friendly, type PostedForm, postedForm } from "./form-values.ts";
+
+const TITLE = "Propose a sub-processor change";
+const TRAIL: [string, string][] = [["/admin/changes", "Sub-processor changes"]];
+
+/** What the form offers: the register's first 200 sub-processors and activities (more than a processor of this size has). */
+async function choices(c: Context<AppEnv>): Promise<ProposalChoices> {
+  const ctx = c.get("ctx");
+  const [vendors, activities] = await Promise.all([listEntities(ctx, subProcessorKind, { limit: "200" }), listEntities(ctx, activityKind, { limit: "200" })]);
+  const vendorChoice = (s: (typeof vendors.items)[number]) => ({ value: s.id, label: `${s.legalName} (${s.status})` });
+  return {
+    subProcessors: vendors.items.filter((s) => s.status === "active" || s.status === "proposed").map(vendorChoice),
+    activeSubProcessors: vendors.items.filter((s) => s.status === "active").map(vendorChoice),
+    activities: activities.items.map((a) => ({ value: a.id, label: displayName(a.name) })),
+  };
+}
+
+async function formPage(c: Context<AppEnv>, form: PostedForm | null, errors: FieldErrors, status: ContentfulStatusCode = 200): Promise<Response> {
+  const body = proposalForm({ csrf: c.get("session").csrfToken, choices: await choices(c), form, errors });
+  return renderPage(c, { title: TITLE, trail: TRAIL, body, status });
+}
+
+/** GET /admin/changes/new */
+export const newChangePage = (c: Context<AppEnv>): Promise<Response> => formPage(c, null, new FieldErrors());
+
+/** POST /admin/changes: proposes (and, if ticked, announces) through the same use case as the API; on a refusal the form comes back with what was typed. */
+export function proposeHandler(deps: AppDeps) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const form = await postedForm(c);
+    try {
+      const result = await proposeChange(withPublicBaseUrl(c, deps.publicBaseUrl), proposalInput(form), null);
+      setFlash(c, result.change.status === "announced" ? `Change proposed and announced: ${result.noticeCount} notice(s) queued for sending.` : "Change proposed. Announce it when you are ready to notify customers.");
+      return c.redirect(`/admin/changes/${encodeURIComponent(result.change.id)}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === "validation") return formPage(c, form, new FieldErrors(friendly(error.issues)), 422);
+      if (error.code === "conflict") return formPage(c, form, new FieldErrors([{ path: "(body)", message: error.message }]), 409);
+      throw error;
+    }
+  };
+}
