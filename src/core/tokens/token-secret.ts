@@ -1,9 +1,11 @@
+import { toBase64url } from "../secrets/base64url.ts";
+
 /** Secrets are 256 random bits; a prefix makes a leaked token recognisable to secret scanners. */
 const PREFIX = "dpar_";
 
 export function newTokenSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return PREFIX + base64url(bytes);
+  return PREFIX + toBase64url(bytes);
 }
 
 /**
@@ -13,10 +15,4 @@ export function newTokenSecret(): string {
 export async function hashTokenSecret(secret: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
