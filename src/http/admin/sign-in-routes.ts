@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { Clock } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Store } from "../../core/ports/store.ts";
@@ -64,7 +64,7 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: { store: Store; cl
   });
 }
 
-function accountPage(c: Parameters<Parameters<typeof adminRoute>[4]>[0], errors: FieldErrors, status: 200 | 422 = 200) {
+function accountPage(c: Context<AppEnv>, errors: FieldErrors, status: 200 | 422 = 200) {
   const session = c.get("session");
   return renderPage(c, {
     title: "Your account",
