@@ -1,17 +1,11 @@
 // `npm test`: every check CI runs, in order, then one summary line
 // ("N passed, N failed") computed from the test runners' JSON reports.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { missingTools } from "./required-tools.ts";
+import { runSteps, type Step } from "./step-runner.ts";
 
 const REPORTS = "test-results";
 mkdirSync(REPORTS, { recursive: true });
-
-interface Step {
-  name: string;
-  command: string[];
-  report?: string;
-  env?: Record<string, string>;
-}
 
 // The contract clocks, and the deadlines the API gives for them, must be the same whatever the host's zone.
 const CLOCK_ZONES = ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Australia/Lord_Howe"];
@@ -43,32 +37,13 @@ const steps: Step[] = [
   },
 ];
 
-let passed = 0;
-let failed = 0;
-let broken = false;
-for (const step of steps) {
-  console.log(`\n== ${step.name}`);
-  const result = spawnSync(step.command[0] as string, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
-  if (step.report) {
-    const counts = readCounts(step.report);
-    passed += counts.passed;
-    failed += counts.failed;
-    if (result.status !== 0 && counts.failed === 0) broken = true;
-  } else if (result.status !== 0) {
-    console.log(`${step.name}: failed`);
-    failed += 1;
-  }
+// The suites read PDFs with poppler and drive Chromium: without them they would fail one by one, far from the cause.
+const missing = missingTools();
+if (missing.length > 0) {
+  for (const tool of missing) console.log(`missing: ${tool.command} (Debian package ${tool.debianPackage}; ./dev test installs it)`);
+  console.log(`\n0 passed, ${missing.length} failed`);
+  process.exit(1);
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+const { failed, broken } = runSteps(steps);
 process.exit(failed > 0 || broken ? 1 : 0);
-
-function readCounts(path: string): { passed: number; failed: number } {
-  try {
-    const report = JSON.parse(readFileSync(path, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean };
-    // A suite that failed to load counts as a failure even with no failed test.
-    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.success || report.numFailedTests ? 0 : 1) };
-  } catch {
-    return { passed: 0, failed: 1 };
-  }
-}
