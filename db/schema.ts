@@ -147,6 +147,7 @@ export const subProcessors = sqliteTable(
   {
     id: text("id").primaryKey(),
     legalName: text("legal_name").notNull(),
+    reference: text("reference").unique(),
     companyNumber: text("company_number"),
     address: json<Address>("address").notNull(),
     contact: json<Contact>("contact").notNull(),
@@ -186,6 +187,7 @@ export const subProcessorActivities = sqliteTable(
 export const customers = sqliteTable("customers", {
   id: text("id").primaryKey(),
   legalName: text("legal_name").notNull(),
+  reference: text("reference").unique(),
   companyNumber: text("company_number"),
   address: json<Address>("address").notNull(),
   contact: json<Contact>("contact").notNull(),

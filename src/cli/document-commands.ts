@@ -5,7 +5,6 @@ import type { Ctx } from "../core/context.ts";
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "../core/documents/document-request.ts";
 import { exportDocument, listExports, verifyExport } from "../core/documents/export-use-cases.ts";
 import { LANGUAGES } from "../core/model/values.ts";
-import { findAgreementId } from "../core/register/find-agreement.ts";
 
 type WithCtx = <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>;
 
@@ -31,10 +30,10 @@ export function registerDocumentCommands(program: Command, withCtx: WithCtx): vo
     .option("--draft", "include the completeness check as a warning block")
     .option("--out <path>", "file or existing directory to write to (default: the document's file name here)")
     .action(async (kind: string, opts: DocumentOptions) => {
-      const { record, document } = await withCtx(async (ctx) =>
+      const { record, document } = await withCtx((ctx) =>
         exportDocument(ctx, {
           kind,
-          agreementId: opts.agreement ? await findAgreementId(ctx, opts.agreement) : null,
+          agreementId: opts.agreement ?? null,
           format: opts.format,
           language: opts.lang ?? null,
           asOf: opts.asOf ?? null,

@@ -22,8 +22,9 @@ function safeUser(): string {
   }
 }
 
+// Usage lines and commander's hints name the command the README gives, which works on any machine.
 const program = new Command()
-  .name("dpa-register")
+  .name("./dev cli")
   .description("Operate a DPA register database.")
   .option("--database <path>", "SQLite database file (default: $DATABASE_PATH or data/register.db)");
 

@@ -43,6 +43,18 @@ describe("documents in the Worker runtime", () => {
     expect(record.headers.get("x-content-sha256")).toBe(env.NODE_REFERENCE.art30Pdf);
   });
 
+  it("names the agreement by its reference over D1 as by its id, and records the export under the id", async () => {
+    const { demo, get } = await demoWorker();
+    const byReference = await get(`/api/v1/documents/annex/CF-DPA-2024-001?format=html&lang=nl&draft=true&asOf=${demo.loadedUntil}`);
+    expect(byReference.status).toBe(200);
+    expect(byReference.headers.get("x-content-sha256")).toBe(env.NODE_REFERENCE.annexHtml);
+    const exported = await get(`/api/v1/exports/${byReference.headers.get("x-export-id")}`);
+    expect(((await exported.json()) as { agreementId: string }).agreementId).toBe(demo.agreementIds["CF-DPA-2024-001"]);
+    const clearance = await get("/api/v1/clearance?subProcessorId=IXORDOCS&agreementId=CF-DPA-2024-001");
+    expect(((await clearance.json()) as { status: string }).status).toBe("cleared");
+    expect((await get("/api/v1/documents/annex/CF-DPA-1999-999")).status).toBe(404);
+  });
+
   it("records the export in D1 and verifies it by regenerating it there", async () => {
     const { demo, get } = await demoWorker();
     const response = await get(`/api/v1/documents/annex/${demo.agreementIds["CF-DPA-2025-003"]}?format=pdf`);

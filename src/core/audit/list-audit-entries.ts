@@ -2,12 +2,18 @@ import { and, asc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
+import { NAMED_BY_ENTITY_TYPE, resolveNamedFields } from "../register/named-records.ts";
 import type { Page } from "../use-cases/list-entities.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 
 export const AuditFilter = z.strictObject({
   entityType: z.string().min(1).max(60).optional(),
-  entityId: z.string().min(1).max(60).optional(),
+  entityId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("The entity's id; with entityType agreement, customer or sub_processor, its reference works too."),
   actorId: z.string().min(1).max(60).optional(),
   since: z.iso.datetime().optional().describe("Entries at or after this instant."),
   until: z.iso.datetime().optional().describe("Entries before this instant."),
@@ -31,7 +37,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The history in the order it was written. */
 export async function listAuditEntries(ctx: Ctx, rawQuery: Record<string, string>): Promise<Page<AuditEntry>> {
-  const q = parseInput(AuditFilter, rawQuery);
+  const parsed = parseInput(AuditFilter, rawQuery);
+  const named = parsed.entityType ? NAMED_BY_ENTITY_TYPE[parsed.entityType] : undefined;
+  const q = named ? await resolveNamedFields(ctx.store.db, parsed, { entityId: named }) : parsed;
   const conditions: SQL[] = [];
   if (q.entityType) conditions.push(eq(auditEntries.entityType, q.entityType));
   if (q.entityId) conditions.push(eq(auditEntries.entityId, q.entityId));

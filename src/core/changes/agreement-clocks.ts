@@ -3,7 +3,6 @@ import { type Deadline, deadlineFrom } from "../clocks/deadline.ts";
 import type { Ctx } from "../context.ts";
 import { invalid } from "../errors.ts";
 import { CLOCK_NAMES, type ClockName, type ClockPeriod } from "../model/values.ts";
-import { findAgreementId } from "../register/find-agreement.ts";
 import { agreementKind } from "../register/agreements.ts";
 import { getEntity } from "../use-cases/get-entity.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
@@ -28,7 +27,7 @@ export interface ClockDeadline extends Deadline {
  */
 export async function agreementClocks(ctx: Ctx, idOrReference: string, raw: Record<string, string>): Promise<{ from: string; deadlines: ClockDeadline[] }> {
   const query = parseInput(ClockQuery, raw);
-  const agreement = await getEntity(ctx, agreementKind, await findAgreementId(ctx, idOrReference));
+  const agreement = await getEntity(ctx, agreementKind, idOrReference);
   const from = query.from ? new Date(query.from).toISOString() : ctx.clock.now().toISOString();
   const names = query.clock ? [query.clock] : CLOCK_NAMES;
   const rule = { governingCountry: agreement.governingCountry, timeZone: agreement.timeZone };

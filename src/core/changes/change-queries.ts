@@ -8,9 +8,10 @@ import { Id } from "../model/values.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { findChangeRow, noticesOf, objectionsOf, toChange, toNotice, toObjection } from "./change-rows.ts";
 import { evaluateChange, type Verdict } from "./change-state.ts";
+import { idOrReference, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../register/named-records.ts";
 
 const Paging = { limit: z.coerce.number().int().min(1).max(500).default(50), cursor: Id.optional().describe("nextCursor of the previous page.") };
-export const ChangeListQuery = z.strictObject({ status: z.enum(CHANGE_STATUSES).optional(), subProcessorId: Id.optional(), ...Paging });
+export const ChangeListQuery = z.strictObject({ status: z.enum(CHANGE_STATUSES).optional(), subProcessorId: idOrReference(NAMED_SUB_PROCESSOR).optional(), ...Paging });
 export const NoticeListQuery = z.strictObject({ status: z.enum(NOTICE_STATUSES).optional(), ...Paging });
 export const ObjectionListQuery = z.strictObject({
   changeId: Id.optional(),
@@ -30,7 +31,7 @@ function page<T extends { id: string }>(rows: T[], limit: number): Page<T> {
 }
 
 export async function listChanges(ctx: Ctx, raw: Record<string, string>): Promise<Page<SubProcessorChange>> {
-  const q = parseInput(ChangeListQuery, raw);
+  const q = await resolveNamedFields(ctx.store.db, parseInput(ChangeListQuery, raw), { subProcessorId: NAMED_SUB_PROCESSOR });
   const where: SQL[] = [];
   if (q.status) where.push(eq(subProcessorChanges.status, q.status));
   if (q.subProcessorId) where.push(eq(subProcessorChanges.subProcessorId, q.subProcessorId));

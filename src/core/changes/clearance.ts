@@ -5,15 +5,16 @@ import type { Ctx } from "../context.ts";
 import { AppError, invalid, notFound } from "../errors.ts";
 import { Id } from "../model/values.ts";
 import { agreementKind } from "../register/agreements.ts";
+import { idOrReference, NAMED_AGREEMENT, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../register/named-records.ts";
 import { subProcessorKind } from "../register/sub-processors.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { noticesOf, objectionsOf, toChange } from "./change-rows.ts";
 import { type ChangeState, evaluateChange } from "./change-state.ts";
 
 export const ClearanceQuery = z.strictObject({
-  subProcessorId: Id,
+  subProcessorId: idOrReference(NAMED_SUB_PROCESSOR),
   activityId: Id.optional(),
-  agreementId: Id.optional(),
+  agreementId: idOrReference(NAMED_AGREEMENT).optional(),
 });
 
 export const CLEARANCE_STATUSES = ["cleared", "pending", "blocked", "not_authorised"] as const;
@@ -36,7 +37,7 @@ export interface Clearance {
  * refused authorisations; otherwise not authorised.
  */
 export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Promise<Clearance> {
-  const query = parseInput(ClearanceQuery, rawQuery);
+  const query = await resolveNamedFields(ctx.store.db, parseInput(ClearanceQuery, rawQuery), { subProcessorId: NAMED_SUB_PROCESSOR, agreementId: NAMED_AGREEMENT });
   if (!query.activityId && !query.agreementId) {
     throw invalid([{ path: "activityId", message: "Ask about an activity (activityId), an agreement (agreementId) or both." }]);
   }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { DEFAULT_TIME_ZONE } from "../changes/announce.ts";
 import { addDays, localDate, startOfDay } from "../clocks/deadline.ts";
 import type { Ctx } from "../context.ts";
-import { AppError, invalid } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import type { DocumentKind } from "../documents/document-request.ts";
-import { Id, IsoDate, Language } from "../model/values.ts";
+import { IsoDate, Language } from "../model/values.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 
 /** The formats a person downloads; HTML is the preview. */
@@ -24,7 +24,7 @@ export type DocumentLinkQuery = z.infer<typeof DocumentLinkQuery>;
 
 /**
  * The request exportDocument (documents/export-use-cases.ts) takes for a link
- * of the admin UI. A malformed agreement id is simply not found; a date in
+ * of the admin UI. The agreement may be named by its id or its reference; a date in
  * the future is refused; today means now.
  */
 export function exportRequestOf(
@@ -33,7 +33,6 @@ export function exportRequestOf(
   raw: Record<string, string>,
   format: "html" | "download",
 ): Record<string, unknown> {
-  if (target.agreementId !== null && !Id.safeParse(target.agreementId).success) throw new AppError("not_found", `No agreement with id ${target.agreementId}.`);
   const q = parseInput(DocumentLinkQuery, raw);
   if (format === "download" && !q.format) throw invalid([{ path: "format", message: `Choose a format: ${DOWNLOAD_FORMATS.join(", ")}.` }]);
   if (format === "html" && q.format) throw invalid([{ path: "format", message: "A preview is HTML; download other formats." }]);

@@ -114,6 +114,7 @@ export const processorActivities = {
 export const subProcessors = {
   aws: {
     legalName: "Amazon Web Services EMEA SARL",
+    reference: "AWS",
     address: { street: "38 Avenue John F. Kennedy", postalCode: "1855", city: "Luxembourg", country: "LU" },
     contact: { email: "aws-emea-privacy@aws.example" },
     service: { en: "Provides hosting for the service", nl: "Biedt hosting voor de dienst" },
@@ -126,6 +127,7 @@ export const subProcessors = {
   },
   ixordocs: {
     legalName: "IxorDocs",
+    reference: "IXORDOCS",
     address: { street: "Technologiepark 1", postalCode: "9052", city: "Gent", country: "BE" },
     contact: { email: "privacy@ixordocs.example" },
     service: { en: "Provides OCR functionality", nl: "Biedt OCR-functionaliteit" },
@@ -152,6 +154,7 @@ export const clearFactsClocks = {
 export const customers = [
   {
     legalName: "Boekhoudkantoor Peeters BV",
+    reference: "CF-CUST-001",
     companyNumber: "0123.456.749",
     address: { street: "Veldstraat 10", postalCode: "9000", city: "Gent", country: "BE" },
     contact: { name: "An Peeters", position: "Zaakvoerder", email: "an.peeters@peeters.example" },
@@ -160,6 +163,7 @@ export const customers = [
   },
   {
     legalName: "Fiduciaire Dupont SRL",
+    reference: "CF-CUST-002",
     companyNumber: "0987.654.312",
     address: { street: "Rue de la Cathédrale 5", postalCode: "4000", city: "Liège", country: "BE" },
     contact: { name: "Luc Dupont", position: "Gérant", email: "luc.dupont@dupont.example" },
@@ -169,6 +173,7 @@ export const customers = [
   },
   {
     legalName: "Accountancy Janssens & Co NV",
+    reference: "CF-CUST-003",
     companyNumber: "0456.789.123",
     address: { street: "Meir 50", postalCode: "2000", city: "Antwerpen", country: "BE" },
     contact: { name: "Tom Janssens", position: "Partner", email: "tom.janssens@janssens.example" },

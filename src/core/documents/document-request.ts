@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { Id, Language } from "../model/values.ts";
+import type { Db } from "../ports/store.ts";
+import { idOrReference, NAMED_AGREEMENT, resolveNamed } from "../register/named-records.ts";
+import { parseInput } from "../use-cases/parse-input.ts";
+import { Language } from "../model/values.ts";
 
 export const DOCUMENT_KINDS = ["art30-controller", "art30-processor", "annex"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -18,7 +21,7 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 export const DocumentRequest = z
   .strictObject({
     kind: z.enum(DOCUMENT_KINDS),
-    agreementId: Id.nullable().default(null).describe("The agreement whose annex to render (kind annex only)."),
+    agreementId: idOrReference(NAMED_AGREEMENT).nullable().default(null).describe("The agreement whose annex to render (kind annex only): its id or its reference."),
     format: z.enum(DOCUMENT_FORMATS).default("html"),
     language: Language.nullable()
       .default(null)
@@ -36,3 +39,10 @@ export const DocumentRequest = z
     if (r.kind === "annex" && r.format === "csv") ctx.addIssue({ code: "custom", path: ["format"], message: "CSV is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON." });
   });
 export type DocumentRequest = z.infer<typeof DocumentRequest>;
+
+/** The request as parsed, with the agreement named by its id whatever the caller named it by: exports record ids. */
+export async function parseDocumentRequest(db: Db, raw: unknown): Promise<DocumentRequest> {
+  const request = parseInput(DocumentRequest, raw);
+  if (request.agreementId === null) return request;
+  return { ...request, agreementId: await resolveNamed(db, NAMED_AGREEMENT, request.agreementId) };
+}

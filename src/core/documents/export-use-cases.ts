@@ -5,9 +5,10 @@ import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import { AppError, invalid, notFound } from "../errors.ts";
 import { Id } from "../model/values.ts";
+import { idOrReference, NAMED_AGREEMENT, resolveNamedFields } from "../register/named-records.ts";
 import type { Page } from "../use-cases/list-entities.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, DocumentRequest } from "./document-request.ts";
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, DocumentRequest, parseDocumentRequest } from "./document-request.ts";
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
 import { TEMPLATE_VERSION } from "./generated/templates.ts";
 import { lastSeqAt, loadSnapshot } from "./register-snapshot.ts";
@@ -20,7 +21,7 @@ type ExportRow = typeof documentExports.$inferSelect;
  * state and the sha256 of the bytes) with its audit entry, atomically.
  */
 export async function exportDocument(ctx: Ctx, raw: unknown): Promise<{ record: DocumentExport; document: RenderedDocument }> {
-  const request = parseInput(DocumentRequest, raw);
+  const request = await parseDocumentRequest(ctx.store.db, raw);
   const now = ctx.clock.now().toISOString();
   const asOf = request.asOf ? new Date(request.asOf).toISOString() : now;
   if (asOf > now) throw invalid([{ path: "asOf", message: "The register's future is not known yet: give an instant up to now." }]);
@@ -57,7 +58,7 @@ export async function exportDocument(ctx: Ctx, raw: unknown): Promise<{ record: 
 export const ExportFilter = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   format: z.enum(DOCUMENT_FORMATS).optional(),
-  agreementId: Id.optional(),
+  agreementId: idOrReference(NAMED_AGREEMENT).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "A SHA-256 in lower-case hex (64 characters).").optional().describe("Find the export a file came from."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: Id.optional().describe("nextCursor of the previous page."),
@@ -65,7 +66,7 @@ export const ExportFilter = z.strictObject({
 
 /** Past exports, oldest first. */
 export async function listExports(ctx: Ctx, rawQuery: Record<string, string>): Promise<Page<DocumentExport>> {
-  const q = parseInput(ExportFilter, rawQuery);
+  const q = await resolveNamedFields(ctx.store.db, parseInput(ExportFilter, rawQuery), { agreementId: NAMED_AGREEMENT });
   const conditions: SQL[] = [];
   if (q.kind) conditions.push(eq(documentExports.kind, q.kind));
   if (q.format) conditions.push(eq(documentExports.format, q.format));

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { hasHolidayCalendar } from "../clocks/public-holidays.ts";
 import { ArchivableMeta } from "./meta.ts";
-import { Clocks, CountryCode, Id, IsoDate, Language } from "./values.ts";
+import { Clocks, CountryCode, Id, IsoDate, Language, Reference } from "./values.ts";
 
 export const AGREEMENT_STATUSES = ["draft", "active", "terminated"] as const;
 
 export const AgreementInput = z.strictObject({
   customerId: Id,
-  reference: z.string().trim().min(1).max(100).describe("Unique reference of the DPA, e.g. CF-DPA-2024-001."),
+  reference: Reference.describe("Unique reference of the DPA, e.g. CF-DPA-2024-001; paths and filters take it wherever they take the id."),
   version: z.string().trim().min(1).max(60).describe("Version of the agreement text."),
   signedOn: IsoDate.nullable().optional(),
   endedOn: IsoDate.nullable().optional(),

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { ArchivableMeta } from "./meta.ts";
-import { Address, Contact, Language } from "./values.ts";
+import { Address, Contact, Language, Reference } from "./values.ts";
 
 export const CustomerInput = z.strictObject({
   legalName: z.string().trim().min(1).max(500),
+  reference: Reference.nullable()
+    .optional()
+    .describe("Your own unique reference for the customer, e.g. its account number (CF-CUST-001); paths and filters take it wherever they take the id."),
   companyNumber: z.string().trim().min(1).max(60).nullable().optional(),
   address: Address,
   contact: Contact,

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { ArchivableMeta } from "./meta.ts";
-import { Address, Contact, Id, LocalizedText, Location, TransferMechanism } from "./values.ts";
+import { Address, Contact, Id, LocalizedText, Location, Reference, TransferMechanism } from "./values.ts";
 
 export const SUB_PROCESSOR_STATUSES = ["proposed", "active", "retired", "rejected"] as const;
 
 export const SubProcessorInput = z.strictObject({
   legalName: z.string().trim().min(1).max(500),
+  reference: Reference.nullable()
+    .optional()
+    .describe("Your own unique short name for the vendor, e.g. AWS or the procurement system's vendor id; paths and filters take it wherever they take the id."),
   companyNumber: z.string().trim().min(1).max(60).nullable().optional(),
   address: Address,
   contact: Contact,

@@ -28,6 +28,18 @@ export const CountryCode = z
 export const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
 export const Id = z.uuid().describe("Identifier made by the register.");
 
+/**
+ * A person's name for a record (CF-DPA-2024-001, AWS, a CRM account number):
+ * unique within its kind and accepted wherever the record's id is. It may not
+ * look like an id, or a path naming it could mean two records.
+ */
+export const Reference = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((value) => !Id.safeParse(value).success, { message: "A reference cannot have the form of a register id (a UUID)." });
+
 export const Address = z.strictObject({
   street: ShortText,
   postalCode: z.string().trim().min(1).max(20),

@@ -16,6 +16,7 @@ import { Id } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { activityRules } from "./activity-rules.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
+import { idOrReference, NAMED_AGREEMENT } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
 import { orNull, putRow, withoutMeta } from "./rows.ts";
 
@@ -25,7 +26,7 @@ const Filter = z.strictObject({
   dataCategoryId: Id.optional(),
   subjectCategoryId: Id.optional(),
   securityMeasureId: Id.optional(),
-  agreementId: Id.optional(),
+  agreementId: idOrReference(NAMED_AGREEMENT).optional(),
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
 });
 
@@ -61,6 +62,7 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
   table: activities,
   columns: { id: activities.id, revision: activities.revision, archivedAt: activities.archivedAt },
   removal: "archive",
+  namedFilters: { agreementId: NAMED_AGREEMENT },
 
   async load(db, ids) {
     if (ids.length === 0) return [];

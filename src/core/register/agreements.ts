@@ -6,11 +6,12 @@ import { AGREEMENT_STATUSES, Agreement, AgreementInput } from "../model/agreemen
 import { Id } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
+import { checkReferenceFree, idOrReference, NAMED_AGREEMENT, NAMED_CUSTOMER } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
 import { displayName, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
-  customerId: Id.optional(),
+  customerId: idOrReference(NAMED_CUSTOMER).optional(),
   status: z.enum(AGREEMENT_STATUSES).optional(),
   authorisation: z.enum(["prior_specific", "general"]).optional(),
   activityId: Id.optional(),
@@ -34,6 +35,8 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
   table: agreements,
   columns: { id: agreements.id, revision: agreements.revision, archivedAt: agreements.archivedAt },
   removal: "archive",
+  named: NAMED_AGREEMENT,
+  namedFilters: { customerId: NAMED_CUSTOMER },
 
   async load(db, ids) {
     if (ids.length === 0) return [];
@@ -93,11 +96,7 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
         });
       }
     }
-    const [taken] = await db
-      .select({ id: agreements.id })
-      .from(agreements)
-      .where(and(eq(agreements.reference, input.reference), ne(agreements.id, id)));
-    if (taken) issues.push({ path: "reference", message: `Another agreement already has reference ${input.reference}.` });
+    issues.push(...(await checkReferenceFree(db, NAMED_AGREEMENT, input.reference, id)));
     if (input.signedOn && input.endedOn && input.endedOn < input.signedOn) {
       issues.push({ path: "endedOn", message: "The agreement cannot end before it was signed." });
     }

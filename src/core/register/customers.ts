@@ -1,14 +1,15 @@
-import { inArray, like, type SQL, sql } from "drizzle-orm";
+import { inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { customers } from "../../../db/schema.ts";
 import { Customer, CustomerInput } from "../model/customer.ts";
 import { CountryCode } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
+import { checkReferenceFree, NAMED_CUSTOMER } from "./named-records.ts";
 import { orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
-  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name."),
+  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name or the reference."),
   country: CountryCode.optional(),
 });
 
@@ -21,6 +22,7 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
   table: customers,
   columns: { id: customers.id, revision: customers.revision, archivedAt: customers.archivedAt },
   removal: "archive",
+  named: NAMED_CUSTOMER,
 
   async load(db, ids) {
     if (ids.length === 0) return [];
@@ -29,6 +31,7 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
       ids,
       rows.map((r) => ({
         ...r,
+        reference: orNull(r.reference),
         companyNumber: orNull(r.companyNumber),
         dpo: orNull(r.dpo),
         language: r.language as Customer["language"],
@@ -38,13 +41,13 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
 
   where(_db, filter) {
     const conditions: SQL[] = [];
-    if (filter.q) conditions.push(like(customers.legalName, `%${filter.q}%`));
+    if (filter.q) conditions.push(or(like(customers.legalName, `%${filter.q}%`), like(customers.reference, `%${filter.q}%`)) as SQL);
     if (filter.country) conditions.push(sql`json_extract(${customers.address}, '$.country') = ${filter.country}`);
     return conditions;
   },
 
-  async check() {
-    return [];
+  check(db, input, id) {
+    return checkReferenceFree(db, NAMED_CUSTOMER, input.reference, id);
   },
 
   write(db, entity, isNew) {

@@ -3,6 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import type { FieldIssue } from "../errors.ts";
 import type { Db, Statement } from "../ports/store.ts";
+import type { NamedRecord } from "./named-records.ts";
 
 /** The bookkeeping fields the register sets on every entity. */
 export interface EntityMeta {
@@ -41,6 +42,10 @@ export interface EntityKind<E extends EntityMeta, I extends object, F extends ob
   toInput(entity: E): I;
   /** Values of fields the register manages itself (not part of the input), for a new entity. */
   managedDefaults?: Partial<E>;
+  /** Set for records people also name by a reference: paths take it wherever they take the id. */
+  named?: NamedRecord;
+  /** Filter fields naming such records; each takes a reference as well as an id. */
+  namedFilters?: { [K in keyof F]?: NamedRecord };
   /** Human descriptions of what still refers to the entity, blocking deletion. */
   usages?(db: Db, id: string): Promise<string[]>;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, like, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { activities, subProcessorActivities, subProcessors } from "../../../db/schema.ts";
 import type { FieldIssue } from "../errors.ts";
@@ -8,6 +8,7 @@ import { CountryCode, Id } from "../model/values.ts";
 import type { Db } from "../ports/store.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
+import { checkReferenceFree, idOrReference, NAMED_SUB_PROCESSOR } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
 import { orNull, putRow, withoutMeta } from "./rows.ts";
 
@@ -15,8 +16,8 @@ const Filter = z.strictObject({
   status: z.enum(SUB_PROCESSOR_STATUSES).optional(),
   country: CountryCode.optional().describe("Sub-processors with a location in this country."),
   activityId: Id.optional(),
-  parentId: Id.optional(),
-  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name."),
+  parentId: idOrReference(NAMED_SUB_PROCESSOR).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name or the reference."),
 });
 
 const activityLinks: LinkTable = {
@@ -39,6 +40,8 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
   table: subProcessors,
   columns: { id: subProcessors.id, revision: subProcessors.revision, archivedAt: subProcessors.archivedAt },
   removal: "archive",
+  named: NAMED_SUB_PROCESSOR,
+  namedFilters: { parentId: NAMED_SUB_PROCESSOR },
 
   async load(db, ids) {
     if (ids.length === 0) return [];
@@ -49,6 +52,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     const entities = rows.map(
       (r): SubProcessor => ({
         ...r,
+        reference: orNull(r.reference),
         companyNumber: orNull(r.companyNumber),
         processingDescription: orNull(r.processingDescription),
         transferMechanism: orNull(r.transferMechanism),
@@ -65,7 +69,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     const conditions: SQL[] = [];
     if (filter.status) conditions.push(eq(subProcessors.status, filter.status));
     if (filter.parentId) conditions.push(eq(subProcessors.parentId, filter.parentId));
-    if (filter.q) conditions.push(like(subProcessors.legalName, `%${filter.q}%`));
+    if (filter.q) conditions.push(or(like(subProcessors.legalName, `%${filter.q}%`), like(subProcessors.reference, `%${filter.q}%`)) as SQL);
     if (filter.country) {
       conditions.push(
         sql`exists (select 1 from json_each(${subProcessors.locations}) where json_extract(value, '$.country') = ${filter.country})`,
@@ -89,6 +93,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     const issues: FieldIssue[] = [
       ...(await checkReferences(db, { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" }, "activityIds", input.activityIds)),
       ...checkDuplicates("activityIds", input.activityIds),
+      ...(await checkReferenceFree(db, NAMED_SUB_PROCESSOR, input.reference, id)),
       ...checkDuplicates(
         "locations",
         input.locations.map((l) => `${l.country}/${l.region ?? ""}`),

@@ -7,10 +7,11 @@ import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Marks a record archived: kept for the history and documents as of earlier dates, hidden from lists. */
-export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, id: string): Promise<E> {
+export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string): Promise<E> {
   const archivedAt = kind.columns.archivedAt;
   if (kind.removal !== "archive" || !archivedAt) throw new AppError("bad_request", `A ${kind.label} is deleted, not archived.`);
-  const current = await getEntity(ctx, kind, id);
+  const current = await getEntity(ctx, kind, idOrReference);
+  const id = current.id;
   if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is already archived.`);
   const now = ctx.clock.now().toISOString();
   const next = { ...current, archivedAt: now, revision: current.revision + 1, updatedAt: now };

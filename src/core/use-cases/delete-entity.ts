@@ -7,9 +7,10 @@ import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Deletes an unused catalogue entry; the audit entry keeps what it was. */
-export async function deleteEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, id: string): Promise<void> {
+export async function deleteEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string): Promise<void> {
   if (kind.removal !== "delete") throw new AppError("bad_request", `A ${kind.label} is archived, not deleted.`);
-  const current = await getEntity(ctx, kind, id);
+  const current = await getEntity(ctx, kind, idOrReference);
+  const id = current.id;
   const usages = (await kind.usages?.(ctx.store.db, id)) ?? [];
   if (usages.length > 0) {
     throw new AppError("conflict", `This ${kind.label} is still used by ${usages.join(", ")}. Remove it there first.`);

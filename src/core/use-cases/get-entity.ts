@@ -1,8 +1,11 @@
 import type { Ctx } from "../context.ts";
 import { notFound } from "../errors.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+import { resolveNamed } from "../register/named-records.ts";
 
-export async function getEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, id: string): Promise<E> {
+/** One entity by its id, or by its reference for the kinds people name that way (agreements, customers, sub-processors). */
+export async function getEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string): Promise<E> {
+  const id = kind.named ? await resolveNamed(ctx.store.db, kind.named, idOrReference) : idOrReference;
   const [entity] = await kind.load(ctx.store.db, [id]);
   if (!entity) throw notFound(kind.label, id);
   return entity;

@@ -2,6 +2,7 @@ import { and, asc, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
+import { resolveNamedFields } from "../register/named-records.ts";
 import { parseInput } from "./parse-input.ts";
 
 export const Paging = z.strictObject({
@@ -33,8 +34,9 @@ export async function listEntities<E extends EntityMeta, F extends object>(
   kind: EntityKind<E, object, F>,
   rawQuery: Record<string, string>,
 ): Promise<Page<E>> {
-  const query = parseInput(listQuery(kind), rawQuery) as F & Partial<z.infer<typeof Paging>> & { limit: number };
   const db = ctx.store.db;
+  const parsed = parseInput(listQuery(kind), rawQuery) as F & Partial<z.infer<typeof Paging>> & { limit: number };
+  const query = kind.namedFilters ? await resolveNamedFields(db, parsed, kind.namedFilters) : parsed;
   const conditions = kind.where(db, query);
   if (query.cursor) conditions.push(gt(kind.columns.id, query.cursor));
   if (kind.columns.archivedAt && !query.includeArchived) conditions.push(isNull(kind.columns.archivedAt));

@@ -18,13 +18,14 @@ import { clearGuards, guardRevision } from "./write-guard.ts";
 export async function updateEntity<E extends EntityMeta, I extends object>(
   ctx: Ctx,
   kind: EntityKind<E, I>,
-  id: string,
+  idOrReference: string,
   raw: unknown,
   options: { expectedRevision?: number } = {},
 ): Promise<E> {
   const body = requireObject(raw);
   parseInput(kind.input.partial(), body);
-  const current = await getEntity(ctx, kind, id);
+  const current = await getEntity(ctx, kind, idOrReference);
+  const id = current.id;
   if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
     throw staleRevision(`this ${kind.label}`, options.expectedRevision, current.revision);
   }

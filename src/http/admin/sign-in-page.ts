@@ -27,7 +27,7 @@ ${textField({ name: "email", label: "E-mail address", type: "email", value: o.em
 ${textField({ name: "password", label: "Password", type: "password", autocomplete: "current-password", errors, required: true })}
 <div class="actions"><button type="submit">Sign in</button></div>
 </form>
-<p class="hint">Accounts are made by an admin, or the first one with <code>npm run cli -- user create</code>.</p>
+<p class="hint">Accounts are made by an admin, or the first one with <code>./dev cli user create --email … --name …</code> (see the README).</p>
 </div>`,
   });
 }

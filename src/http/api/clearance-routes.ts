@@ -3,9 +3,10 @@ import { agreementClocks, ClockQuery } from "../../core/changes/agreement-clocks
 import { CLEARANCE_STATUSES, clearance, ClearanceQuery } from "../../core/changes/clearance.ts";
 import { CLOCK_NAMES } from "../../core/model/values.ts";
 import { runLifecycle } from "../../core/changes/run-lifecycle.ts";
+import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 const ClearanceOut = z
   .object({
@@ -50,9 +51,9 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: "get", path: "/api/v1/agreements/{id}/clocks", tags: ["Agreements"],
       summary: "Deadlines of the agreement's contract clocks, run from an instant",
-      description: "Calendar days per Belgian Civil Code art. 1.7 / Regulation 1182/71 (weekends and the governing country's public holidays move the last day), working days or months; the id may also be the agreement's reference.",
+      description: "Calendar days per Belgian Civil Code art. 1.7 / Regulation 1182/71 (weekends and the governing country's public holidays move the last day), working days or months.",
       security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
-      request: { params: IdParam, query: ClockQuery },
+      request: { params: namedIdParam(NAMED_AGREEMENT), query: ClockQuery },
       responses: { 200: json(ClocksOut, "One deadline per clock the agreement has."), ...readErrors },
     }),
     async (c) => c.json(await agreementClocks(c.get("ctx"), c.req.param("id"), c.req.query()), 200),

@@ -6,9 +6,10 @@ import { DocumentExport, ExportVerification } from "../../core/documents/export-
 import { ExportFilter, exportDocument, getExport, listExports, regenerateExport, verifyExport } from "../../core/documents/export-use-cases.ts";
 import type { RenderedDocument } from "../../core/documents/render-document.ts";
 import { Language } from "../../core/model/values.ts";
+import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, json, permissionOf, readErrors, security } from "./openapi-common.ts";
+import { IdParam, json, namedIdParam, permissionOf, readErrors, security } from "./openapi-common.ts";
 import { DOCUMENT_CSP } from "../security-headers.ts";
 
 const DocumentQuery = z.strictObject({
@@ -17,9 +18,7 @@ const DocumentQuery = z.strictObject({
   asOf: z.string().optional().describe("ISO 8601 instant: render the register as it stood then (default: now)."),
   draft: z.enum(["true", "false"]).optional().describe("true: show the completeness check as a warning block."),
 });
-const AgreementParam = z.object({
-  agreementId: z.string().openapi({ param: { name: "agreementId", in: "path" }, description: "The agreement whose annex to render." }),
-});
+const AgreementParam = namedIdParam(NAMED_AGREEMENT, "agreementId");
 
 const FILE_RESPONSE = {
   description: "The document, with its export id and sha256 in headers.",

@@ -9,7 +9,7 @@ import type { AnyEntityKind } from "../../core/register/entity-kind.ts";
 import type { Permission } from "../../core/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 export interface EntityRouteSpec {
   segment: string;
@@ -29,6 +29,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
   const Patch = kind.input.partial().meta({ id: `${schemaName}Patch` });
   const Query = listQuery(kind);
   const PageOf = z.object({ items: z.array(Output), nextCursor: z.string().nullable() }).meta({ id: `${schemaName}Page` });
+  const Param = kind.named ? namedIdParam(kind.named) : IdParam;
   const read = requirePermission("register:read");
   const write = requirePermission(writePermission);
 
@@ -60,7 +61,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
     createRoute({
       method: "get", path: `${base}/{id}`, tags: [tag], summary: `Get a ${kind.label}`, security,
       ...permissionOf("register:read"), middleware: [read] as const,
-      request: { params: IdParam },
+      request: { params: Param },
       responses: { 200: json(Output, "Found."), ...readErrors },
     }),
     async (c) => c.json(await getEntity(c.get("ctx"), kind, c.req.param("id")), 200),
@@ -71,7 +72,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       method: "patch", path: `${base}/{id}`, tags: [tag], summary: `Change a ${kind.label}`,
       description: "Fields left out keep their value; the result is validated as a whole.", security,
       ...permissionOf(writePermission), middleware: [write] as const,
-      request: { params: IdParam, body: { content: { "application/json": { schema: Patch } }, required: true } },
+      request: { params: Param, body: { content: { "application/json": { schema: Patch } }, required: true } },
       responses: { 200: json(Output, "Changed."), ...writeErrors },
     }),
     async (c) => c.json(await updateEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
@@ -83,7 +84,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
         method: "post", path: `${base}/{id}/archive`, tags: [tag], summary: `Archive a ${kind.label}`,
         description: "Archived records are kept for the history but hidden from lists and can no longer be referenced.",
         security, ...permissionOf(writePermission), middleware: [write] as const,
-        request: { params: IdParam },
+        request: { params: Param },
         responses: { 200: json(Output, "Archived."), ...writeErrors },
       }),
       async (c) => c.json(await archiveEntity(c.get("ctx"), kind, c.req.param("id")), 200),
@@ -93,7 +94,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       createRoute({
         method: "delete", path: `${base}/{id}`, tags: [tag], summary: `Delete an unused ${kind.label}`,
         security, ...permissionOf(writePermission), middleware: [write] as const,
-        request: { params: IdParam },
+        request: { params: Param },
         responses: { 204: { description: "Deleted." }, ...writeErrors },
       }),
       async (c) => {

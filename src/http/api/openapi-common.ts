@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { NamedRecord } from "../../core/register/named-records.ts";
 import type { Permission } from "../../core/roles.ts";
 
 export const Problem = z
@@ -41,6 +42,12 @@ export const readErrors = { ...commonErrors, 404: problem("Not found."), 422: pr
 export const IdParam = z.object({
   id: z.string().openapi({ param: { name: "id", in: "path" }, description: "The entity's id." }),
 });
+
+/** The path parameter of a record people also name by its reference: either works. */
+export const namedIdParam = (named: NamedRecord, name = "id") =>
+  z.object({
+    [name]: z.string().openapi({ param: { name, in: "path" }, description: `The ${named.label}'s id or its reference (e.g. ${named.example}).`, example: named.example }),
+  });
 
 export const security = [{ bearer: [] }];
 

@@ -1,13 +1,12 @@
 import type { Ctx } from "../../context.ts";
-import { parseInput } from "../../use-cases/parse-input.ts";
-import { DocumentRequest } from "../document-request.ts";
+import { parseDocumentRequest } from "../document-request.ts";
 import { lastSeqAt, loadSnapshot } from "../register-snapshot.ts";
 import { documentContent } from "../render-document.ts";
 import type { Finding } from "./finding.ts";
 
 /** The completeness check of one document on the current register: what the law requires and the register lacks. */
 export async function checkDocument(ctx: Ctx, raw: unknown): Promise<{ language: string; complete: boolean; findings: Finding[] }> {
-  const request = parseInput(DocumentRequest, { ...(raw as object), format: "json" });
+  const request = await parseDocumentRequest(ctx.store.db, { ...(raw as object), format: "json" });
   const asOf = request.asOf ? new Date(request.asOf).toISOString() : ctx.clock.now().toISOString();
   const snapshot = await loadSnapshot(ctx.store.db, asOf, await lastSeqAt(ctx.store.db, asOf));
   const content = documentContent(snapshot, request);

@@ -5,7 +5,7 @@ import { entityHref, entityTypeLabel } from "./entity-links.ts";
 /** A name people recognise for the entity an entry is about, taken from its own representation. */
 export function entityName(entry: Pick<AuditEntry, "entityId" | "before" | "after">): string {
   const shown = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
-  for (const key of ["reference", "legalName", "name", "heading", "title", "email", "fileName"]) {
+  for (const key of ["legalName", "reference", "name", "heading", "title", "email", "fileName"]) {
     const value = shown[key];
     if (typeof value === "string" && value) return value;
     if (value && typeof value === "object") {

@@ -55,12 +55,13 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
   }
 
   adminRoute(app, "GET", `${base}/:id/history`, "audit:read", async (c) => {
-    const id = idOf(c);
     // A deleted entity keeps its history: the title then comes from the last audit entry.
     const entity = await load(c).catch((error) => {
       if (error instanceof AppError && error.code === "not_found") return null;
       throw error;
     });
+    // The path may name the record by its reference; the history is filed under its id.
+    const id = entity?.id ?? idOf(c);
     const title = entity ? page.title(entity) : await deletedTitle(c, page, id);
     return historyPage(c, {
       title: `History of ${title}`,

@@ -70,6 +70,7 @@ const subProcessors: KindPage<SubProcessor> = {
   managedFields: [{ type: "references", name: "excludedAgreementIds", label: "Agreements it does not serve (set by objection resolutions)", source: "agreements" }],
   title: (e) => e.legalName,
   columns: [
+    { label: "Reference", text: (e) => e.reference ?? "—" },
     { label: "Service", text: (e) => displayName(e.service) },
     { label: "Locations", text: (e) => e.locations.map((l) => l.country).join(", ") },
     { label: "Status", text: (e) => readable(e.status) },
@@ -80,6 +81,7 @@ const customers: KindPage<Customer> = {
   segment: "customers", singular: "customer", plural: "Customers", fields: customerForm, writePermission: "register:write",
   title: (e) => e.legalName,
   columns: [
+    { label: "Reference", text: (e) => e.reference ?? "—" },
     { label: "Country", text: (e) => e.address.country },
     { label: "Contact", text: (e) => e.contact.email },
   ],

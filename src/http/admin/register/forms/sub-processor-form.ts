@@ -4,6 +4,7 @@ import { codeChoices, type Field } from "./form-spec.ts";
 
 export const subProcessorForm: Field[] = [
   { type: "text", name: "legalName", label: "Legal name", required: true },
+  { type: "text", name: "reference", label: "Reference", hint: "Optional and unique, e.g. AWS or the procurement system's vendor id; pages and the API accept it wherever they accept the id." },
   { type: "text", name: "companyNumber", label: "Company number" },
   {
     type: "select",
