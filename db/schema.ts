@@ -251,6 +251,8 @@ export const auditEntries = sqliteTable(
     entityId: text("entity_id").notNull(),
     before: json<unknown>("before"),
     after: json<unknown>("after"),
+    /** Why, where the action needs one: a correction of what otherwise follows a workflow. */
+    reason: text("reason"),
   },
   (t) => [index("audit_entries_entity").on(t.entityType, t.entityId, t.seq)],
 );

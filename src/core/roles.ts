@@ -12,6 +12,8 @@ const GRANTS = {
   "sub-processors:write": ["admin", "editor", "procurement"],
   "audit:read": ["admin", "editor", "read-only"],
   "tokens:manage": ["admin"],
+  /** Corrections of fields that otherwise follow a workflow (a sub-processor's locations…), with a reason. */
+  "register:correct": ["admin"],
   "operations:run": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

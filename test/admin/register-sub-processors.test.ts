@@ -28,7 +28,7 @@ describe("sub-processor pages", () => {
     const html = await (await ui.get("/admin/sub-processors/new", session)).text();
     const form = readForm(html);
     const served = checkboxValue(html, "Helpdesk");
-    const values = { ...fill(form, { ...VENDOR, Status: "active", "Kind (transfer mechanism)": "scc" }), [served.name]: served.value };
+    const values = { ...fill(form, { ...VENDOR, Status: "proposed", "Kind (transfer mechanism)": "scc" }), [served.name]: served.value };
     const page = await follow(ui, await ui.post(form.action, values, session), session);
 
     expect(flashOf(page.html)).toBe("Created.");
@@ -37,7 +37,7 @@ describe("sub-processor pages", () => {
     const stored = await getEntity(ctx, subProcessorKind, page.location.split("/").at(-1) ?? "");
     expect(stored).toMatchObject({
       legalName: "Support Desk Inc.",
-      status: "active",
+      status: "proposed",
       address: { street: "1 Market Street", postalCode: "94105", city: "San Francisco", country: "US" },
       contact: { email: "privacy@support.example" },
       locations: [{ country: "US", region: "California" }],
@@ -50,7 +50,7 @@ describe("sub-processor pages", () => {
     expect(stored.address).not.toHaveProperty("region");
   });
 
-  it("refuses an active vendor outside the EEA without a transfer mechanism, and one without locations", async () => {
+  it("refuses a new vendor marked active (it is proposed, then announced), and one without locations", async () => {
     const { ui, session, store } = await signedIn("editor");
     const form = readForm(await (await ui.get("/admin/sub-processors/new", session)).text());
     const before = await snapshot(store);
@@ -58,6 +58,8 @@ describe("sub-processor pages", () => {
     const noMechanism = await ui.post(form.action, fill(form, { ...VENDOR, Status: "active" }), session);
     const html = await noMechanism.text();
     expect(noMechanism.status).toBe(422);
+    expect(errorBeside(html, "status")).toContain("A new sub-processor is recorded as proposed.");
+    expect(errorBeside(html, "status")).toContain("POST /api/v1/sub-processor-changes");
     expect(errorBeside(html, "transferMechanism")).toBe("An active sub-processor in US (outside the EEA) needs a transfer mechanism.");
     expect(readForm(html).values["address.city"]).toBe("San Francisco");
 

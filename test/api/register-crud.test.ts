@@ -125,7 +125,9 @@ describe("register entities through the API", () => {
     expect(
       await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, transfers: [{ country: "US", mechanism: { kind: "art49_derogation", derogation: "compelling_legitimate_interests" } }] } })),
     ).toEqual(["transfers.0.mechanism.safeguards"]);
-    expect(await fieldsOf(await t.request("POST", "/api/v1/sub-processors", { body: { ...fixtures.subProcessor(), locations: [{ country: "US" }], status: "active" } }))).toEqual(["transferMechanism"]);
+    const overseas = await create("/api/v1/sub-processors", { ...fixtures.subProcessor(), locations: [{ country: "US" }] });
+    const activation = { reason: "In place before the register was kept.", changes: { status: "active" } };
+    expect(await fieldsOf(await t.request("POST", `/api/v1/sub-processors/${overseas.id}/corrections`, { body: activation }))).toEqual(["changes.transferMechanism"]);
 
     const controllerActivity = await create("/api/v1/activities", { ...base, role: "controller", legalBasis: "contract" });
     expect(await fieldsOf(await t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(customer.id, [controllerActivity.id]) }))).toEqual(["activityIds.0"]);

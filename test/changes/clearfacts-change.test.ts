@@ -118,7 +118,7 @@ describe("clearance for procurement", () => {
     const blocked = await clearanceOf(w.t, ask);
     expect(blocked.status).toBe("blocked");
     expect(blocked.objections.map((o) => o.id)).toEqual([objection.id]);
-    expect(blocked.reasons.join(" ")).toContain(objection.id);
+    expect(blocked.reasons).toEqual(["An objection of agreement CF-DPA-2024-001, received 2026-12-01, is unresolved."]);
     w.clock.set("2026-12-09T10:00:00.000Z");
     expect((await clearanceOf(w.t, ask)).status).toBe("blocked");
     expect((await runLifecycle(w.t)).effective).toEqual([]);

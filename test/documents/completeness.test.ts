@@ -4,7 +4,7 @@ import * as fixtures from "../helpers/fixtures.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
+import { activeSubProcessorVia, bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 
 interface Finding {
   article: string;
@@ -83,7 +83,7 @@ async function annexRegister() {
     dataCategories: [{ dataCategoryId: health.id, retention: TWO_YEARS }],
     status: "active",
   });
-  const subProcessor = await create("/api/v1/sub-processors", { ...fixtures.subProcessor([activity.id]), status: "active" });
+  const subProcessor = await activeSubProcessorVia(t, fixtures.subProcessor([activity.id]));
   const customer = await create("/api/v1/customers", fixtures.customer());
   const agreement = await create("/api/v1/agreements", { ...fixtures.agreement(customer.id, [activity.id]), signedOn: null, status: "active" });
   return { activityId: activity.id, subProcessorId: subProcessor.id, agreementId: agreement.id };

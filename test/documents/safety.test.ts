@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as fixtures from "../helpers/fixtures.ts";
 import { flat, pdfPageCount, pdfText } from "../helpers/pdf-text.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
-import { bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
+import { activeSubProcessorVia, bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 
 // Register text that a document must show as typed and never act on.
 const SCRIPT = "<script>alert(1)</script>";
@@ -59,9 +59,8 @@ async function hostileRegister() {
     recipients: [{ name: { en: FORMULA } }, { name: { en: JS } }],
   });
   const processor = await create("/api/v1/activities", { ...common, role: "processor", name: { en: `+1+1 Hosting ${IMG}` }, nature: { en: HB_CONSTRUCTOR }, purposes: [{ en: SCRIPT }] });
-  await create("/api/v1/sub-processors", {
+  await activeSubProcessorVia(t, {
     ...fixtures.subProcessor([processor.id]),
-    status: "active",
     legalName: `${JS} ${BIDI}`,
     service: { en: `${JS} ${HB_EACH}` },
     processingDescription: { en: `${SCRIPT} ${BIDI} ${ACCENTS}` },

@@ -1,7 +1,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import { beforeEach, describe, expect, it } from "vitest";
 import { memoryStore } from "../helpers/sqlite.ts";
-import { bodyOf, makeTestApp } from "../helpers/test-app.ts";
+import { activeSubProcessorVia, bodyOf, makeTestApp } from "../helpers/test-app.ts";
 import { clearFactsWorld, type FeedWorld, proposeVendor, publicGet } from "./feed-fixtures.ts";
 
 interface PublicList {
@@ -125,18 +125,14 @@ describe("GET /public/sub-processors.json", () => {
   });
 
   it("names the transfer mechanism of a sub-processor outside the EEA, but not its safeguards text", async () => {
-    const created = await w.t.request("POST", "/api/v1/sub-processors", {
-      body: {
-        legalName: "Overseas Support Inc",
-        address: { street: "1 Main Street", postalCode: "10001", city: "New York", country: "US" },
-        contact: { email: "privacy@overseas.example" },
-        service: { en: "Support desk" },
-        locations: [{ country: "US" }],
-        transferMechanism: { kind: "scc", safeguards: { en: "Encrypted at rest with keys held in the EU" } },
-        status: "active",
-      },
+    await activeSubProcessorVia(w.t, {
+      legalName: "Overseas Support Inc",
+      address: { street: "1 Main Street", postalCode: "10001", city: "New York", country: "US" },
+      contact: { email: "privacy@overseas.example" },
+      service: { en: "Support desk" },
+      locations: [{ country: "US" }],
+      transferMechanism: { kind: "scc", safeguards: { en: "Encrypted at rest with keys held in the EU" } },
     });
-    expect(created.status, JSON.stringify(await created.clone().json())).toBe(201);
     const response = await publicGet(w, "/public/sub-processors.json?lang=en");
     const text = await response.clone().text();
     expect(text).not.toContain("Encrypted at rest");

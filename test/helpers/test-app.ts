@@ -60,3 +60,18 @@ export async function createdVia(t: TestApp, path: string, body: unknown): Promi
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
   return bodyOf<{ id: string }>(response);
 }
+
+/**
+ * A sub-processor recorded as proposed and made active by an admin's
+ * correction, as a DPO records a vendor that was in place before the register
+ * was kept: a direct create may only propose one.
+ */
+export async function activeSubProcessorVia(t: TestApp, body: Record<string, unknown>): Promise<Record<string, unknown> & { id: string }> {
+  const { status: _status, ...fields } = body;
+  const created = await createdVia(t, "/api/v1/sub-processors", { ...fields, status: "proposed" });
+  const response = await t.request("POST", `/api/v1/sub-processors/${created.id}/corrections`, {
+    body: { reason: "In place before the register was kept; every customer signed it.", changes: { status: "active" } },
+  });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+  return bodyOf(response);
+}

@@ -2,6 +2,7 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { loadDemoRegister } from "../helpers/demo-register.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { freshD1Store } from "./d1-store.ts";
 
@@ -32,5 +33,24 @@ describe("the Worker over D1", () => {
     const bad = await call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify({ ...fixtures.customer(), address: { ...fixtures.address, country: "XX" } }) });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["address.country"]);
+  });
+
+  it("holds what customers were promised over D1: a direct edit of IxorDocs' locations is refused, an admin's correction is recorded", async () => {
+    const store = await freshD1Store();
+    await loadDemoRegister(store);
+    const ctx = makeCtx(store, SYSTEM_ACTOR);
+    const admin = { authorization: `Bearer ${(await createToken(ctx, { name: "admin", role: "admin" })).token}`, "content-type": "application/json" };
+    const procurement = { authorization: `Bearer ${(await createToken(ctx, { name: "procurement", role: "procurement" })).token}`, "content-type": "application/json" };
+    const moved = await call("/api/v1/sub-processors/IXORDOCS", { method: "PATCH", headers: procurement, body: JSON.stringify({ locations: [{ country: "AT" }] }) });
+    expect(moved.status).toBe(422);
+    expect(((await moved.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["locations"]);
+    const activated = await call("/api/v1/sub-processors", { method: "POST", headers: procurement, body: JSON.stringify({ ...fixtures.subProcessor(), status: "active" }) });
+    expect(activated.status).toBe(422);
+    const corrected = await call("/api/v1/sub-processors/IXORDOCS/corrections", {
+      method: "POST", headers: admin, body: JSON.stringify({ reason: "The region was recorded wrongly.", changes: { locations: [{ country: "DE", region: "Frankfurt" }] } }),
+    });
+    expect(corrected.status).toBe(200);
+    const trail = (await (await call("/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS", { headers: admin })).json()) as { items: Array<{ action: string; reason: string | null }> };
+    expect(trail.items.at(-1)).toMatchObject({ action: "correct", reason: "The region was recorded wrongly." });
   });
 });

@@ -15,7 +15,8 @@ export type AuditAction =
   | "resolve"
   | "decide"
   | "exclude"
-  | "take_effect";
+  | "take_effect"
+  | "correct";
 
 export interface AuditChange {
   action: AuditAction;
@@ -23,6 +24,7 @@ export interface AuditChange {
   entityId: string;
   before: unknown;
   after: unknown;
+  reason?: string;
 }
 
 export type AuditRow = typeof auditEntries.$inferInsert;
@@ -39,6 +41,7 @@ export function auditRow(ctx: Ctx, change: AuditChange, at: string): AuditRow {
     entityId: change.entityId,
     before: change.before ?? null,
     after: change.after ?? null,
+    reason: change.reason ?? null,
   };
 }
 

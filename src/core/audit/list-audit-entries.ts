@@ -32,6 +32,7 @@ export const AuditEntry = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  reason: z.string().nullable().describe("Why, for a correction."),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

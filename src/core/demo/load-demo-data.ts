@@ -7,6 +7,7 @@ import { dataCategoryKind } from "../register/data-categories.ts";
 import { securityMeasureKind } from "../register/security-measures.ts";
 import { subjectCategoryKind } from "../register/subject-categories.ts";
 import { subProcessorKind } from "../register/sub-processors.ts";
+import { correctEntity } from "../use-cases/correct-entity.ts";
 import { createEntity } from "../use-cases/create-entity.ts";
 import * as demo from "./clearfacts-register.ts";
 
@@ -58,9 +59,15 @@ export async function loadDemoData(ctx: Ctx): Promise<void> {
     status: "active",
   });
 
+  // The sub-processors were in place before any agreement was signed: each is recorded as proposed and
+  // corrected to active with that reason, as a DPO records the vendors of an existing register.
   for (const [, s] of Object.entries(demo.subProcessors)) {
     const { activities: served, ...fields } = s;
-    await createEntity(ctx, subProcessorKind, { ...fields, status: "active", activityIds: served.map((a) => activities[a]) });
+    const proposed = await createEntity(ctx, subProcessorKind, { ...fields, status: "proposed", activityIds: [] });
+    await correctEntity(ctx, subProcessorKind, proposed.id, {
+      reason: "Demo register: a sub-processor of article 13.4, in place before any agreement was signed.",
+      changes: { status: "active", activityIds: served.map((a) => activities[a]) },
+    });
   }
 
   for (const c of demo.customers) {

@@ -46,6 +46,14 @@ export interface EntityKind<E extends EntityMeta, I extends object, F extends ob
   named?: NamedRecord;
   /** Filter fields naming such records; each takes a reference as well as an id. */
   namedFilters?: { [K in keyof F]?: NamedRecord };
+  /**
+   * Fields a direct create (`before` null) or edit may not change because they
+   * follow a workflow (what customers were promised); empty when it may go ahead.
+   * Corrections by an admin, with a reason, are not held by it.
+   */
+  directWriteIssues?(db: Db, before: E | null, after: I): Promise<FieldIssue[]>;
+  /** Why the entity may not be archived directly, or null when it may. */
+  archiveRefusal?(db: Db, entity: E): Promise<string | null>;
   /** Human descriptions of what still refers to the entity, blocking deletion. */
   usages?(db: Db, id: string): Promise<string[]>;
 }

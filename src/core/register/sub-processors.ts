@@ -9,6 +9,7 @@ import type { Db } from "../ports/store.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_SUB_PROCESSOR } from "./named-records.ts";
+import { archiveRefusal, directEditIssues } from "./sub-processor-fields.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
 import { orNull, putRow, withoutMeta } from "./rows.ts";
 
@@ -42,6 +43,8 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
   removal: "archive",
   named: NAMED_SUB_PROCESSOR,
   namedFilters: { parentId: NAMED_SUB_PROCESSOR },
+  directWriteIssues: directEditIssues,
+  archiveRefusal,
 
   async load(db, ids) {
     if (ids.length === 0) return [];

@@ -13,6 +13,8 @@ export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: Entity
   const current = await getEntity(ctx, kind, idOrReference);
   const id = current.id;
   if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is already archived.`);
+  const refusal = await kind.archiveRefusal?.(ctx.store.db, current);
+  if (refusal) throw new AppError("conflict", refusal);
   const now = ctx.clock.now().toISOString();
   const next = { ...current, archivedAt: now, revision: current.revision + 1, updatedAt: now };
   const db = ctx.store.db;

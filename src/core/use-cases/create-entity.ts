@@ -11,7 +11,7 @@ export async function createEntity<E extends EntityMeta, I extends object>(
 ): Promise<E> {
   const input = withNulls(kind.input.shape, parseInput(kind.input, raw));
   const id = ctx.newId();
-  throwIfIssues(await kind.check(ctx.store.db, input, id));
+  throwIfIssues([...(await kind.check(ctx.store.db, input, id)), ...((await kind.directWriteIssues?.(ctx.store.db, null, input)) ?? [])]);
   const now = ctx.clock.now().toISOString();
   const entity = {
     ...input,

@@ -14,13 +14,17 @@ import { clearGuards, guardRevision } from "./write-guard.ts";
  * `expectedRevision` is for forms: a form posts every field, so applying it
  * over a newer revision would silently undo someone else's change. The
  * revision read here is also the one guarded inside the write.
+ *
+ * `correction` is an admin's correction of a real mistake: it may change
+ * fields that otherwise follow a workflow, and its reason is kept in the
+ * audit entry (action "correct").
  */
 export async function updateEntity<E extends EntityMeta, I extends object>(
   ctx: Ctx,
   kind: EntityKind<E, I>,
   idOrReference: string,
   raw: unknown,
-  options: { expectedRevision?: number } = {},
+  options: { expectedRevision?: number; correction?: { reason: string } } = {},
 ): Promise<E> {
   const body = requireObject(raw);
   parseInput(kind.input.partial(), body);
@@ -32,7 +36,8 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is archived and can no longer change.`);
   const merged = { ...kind.toInput(current), ...body };
   const input = withNulls(kind.input.shape, parseInput(kind.input, merged));
-  throwIfIssues(await kind.check(ctx.store.db, input, id));
+  const held = options.correction ? [] : ((await kind.directWriteIssues?.(ctx.store.db, current, input)) ?? []);
+  throwIfIssues([...(await kind.check(ctx.store.db, input, id)), ...held]);
   // A patch that changes nothing writes nothing: the history records changes, not requests.
   const unchanged = withNulls(kind.input.shape, parseInput(kind.input, kind.toInput(current)));
   if (JSON.stringify(input) === JSON.stringify(unchanged)) return current;
@@ -47,7 +52,11 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   await ctx.store.atomic([
     guardRevision(db, kind, current),
     ...kind.write(db, next, false),
-    auditStatement(ctx, { action: "update", entityType: kind.type, entityId: id, before: current, after: next }, now),
+    auditStatement(
+      ctx,
+      { action: options.correction ? "correct" : "update", entityType: kind.type, entityId: id, before: current, after: next, reason: options.correction?.reason },
+      now,
+    ),
     clearGuards(db),
   ]);
   return next;

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { archiveEntity } from "../../core/use-cases/archive-entity.ts";
+import { CorrectionInput, correctEntity } from "../../core/use-cases/correct-entity.ts";
 import { createEntity } from "../../core/use-cases/create-entity.ts";
 import { deleteEntity } from "../../core/use-cases/delete-entity.ts";
 import { getEntity } from "../../core/use-cases/get-entity.ts";
@@ -77,6 +78,21 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
     }),
     async (c) => c.json(await updateEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
   );
+
+  if (kind.directWriteIssues) {
+    const Correction = CorrectionInput.extend({ changes: Patch }).meta({ id: `${schemaName}Correction` });
+    app.openapi(
+      createRoute({
+        method: "post", path: `${base}/{id}/corrections`, tags: [tag], summary: `Correct a ${kind.label}, fields that follow a workflow included (admin)`,
+        description:
+          "For a real mistake only, once the customers concerned have been told: sets fields that a PATCH refuses because they change through a workflow. Recorded in the audit trail as a correction, with its reason.",
+        security, ...permissionOf("register:correct"), middleware: [requirePermission("register:correct")] as const,
+        request: { params: Param, body: { content: { "application/json": { schema: Correction } }, required: true } },
+        responses: { 200: json(Output, "Corrected."), ...writeErrors },
+      }),
+      async (c) => c.json(await correctEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
+    );
+  }
 
   if (kind.removal === "archive") {
     app.openapi(

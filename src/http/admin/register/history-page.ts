@@ -8,7 +8,7 @@ import { loadNames } from "./choices.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { referencedIds } from "./forms/referenced-ids.ts";
 
-const ACTIONS: Record<string, string> = { create: "Created", update: "Changed", archive: "Archived", delete: "Deleted" };
+const ACTIONS: Record<string, string> = { create: "Created", update: "Changed", archive: "Archived", delete: "Deleted", correct: "Corrected" };
 
 /** Extra labels for fields the register sets itself. */
 const MANAGED: Field[] = [{ type: "text", name: "archivedAt", label: "Archived at" }];
@@ -41,6 +41,7 @@ export async function historyPage(c: Context<AppEnv>, o: HistoryOptions): Promis
   }
   const names = new Map([...(await loadNames(ctx, ids)).values()].flatMap((m) => [...m]));
   const entry = (e: AuditEntry) => html`<section><h2>${ACTIONS[e.action] ?? e.action} on ${instant(e.at)} by ${e.actorName}</h2>
+${e.reason ? html`<p class="reason">Reason: ${e.reason}</p>` : nothing}
 ${changeTable(fields, changedFields(e.before, e.after), (id) => names.get(id))}</section>`;
   const body = page.items.length
     ? html`${page.items.map(entry)}<div class="actions">${cursor ? html`<a href="${o.path}">First entries</a>` : nothing}${
