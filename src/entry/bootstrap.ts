@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { count } from "drizzle-orm";
-import { auditEntries } from "../../db/schema.ts";
+import { count, is, sql } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import * as schema from "../../db/schema.ts";
+import { apiTokens, auditEntries, users } from "../../db/schema.ts";
+import { AppError } from "../core/errors.ts";
+import type { Statement } from "../core/ports/store.ts";
+import { clearGuards } from "../core/use-cases/write-guard.ts";
+import { insertMany } from "../core/use-cases/insert-many.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../core/context.ts";
 import { loadDemoData } from "../core/demo/load-demo-data.ts";
 import { newTokenSecret } from "../core/tokens/token-secret.ts";
@@ -16,19 +22,72 @@ export function openStore(path: string): SqliteStore {
 }
 
 /**
- * Fills an empty register with the demo data and makes a demo admin token and
- * a demo admin user, whose secrets are returned to be shown once. A register with any history is
- * left alone.
+ * Fills an empty register with the demo data, a demo admin token and a demo
+ * admin user, all or nothing: everything is built in a scratch in-memory
+ * database, then copied in one atomic unit that holds only while the register
+ * is still empty. A crash at any point leaves either an empty register (the
+ * next start loads it again) or the whole demo. The secrets are handed to
+ * `show` before the commit, since after it they can no longer be recovered.
+ * A register with any history is left alone.
  */
-export async function seedDemoIfEmpty(store: SqliteStore): Promise<DemoCredentials | null> {
+export async function seedDemoIfEmpty(store: SqliteStore, show: (credentials: DemoCredentials) => void): Promise<"loaded" | "not_empty"> {
+  if (!(await isEmpty(store))) return "not_empty";
+  const scratch = createSqliteStore(":memory:");
+  try {
+    const ctx = makeCtx(scratch, { ...SYSTEM_ACTOR, id: "system:demo", name: "demo data" });
+    await loadDemoData(ctx);
+    const token = await createToken(ctx, { name: "demo admin", role: "admin" });
+    const password = newTokenSecret().slice(5, 25);
+    await createUser(ctx, { email: DEMO_ADMIN_EMAIL, name: "Demo DPO", role: "admin", password });
+    const statements: Statement[] = [guardEmpty(store)];
+    for (const table of REGISTER_TABLES) {
+      const rows = (await scratch.db.select().from(table)) as Record<string, unknown>[];
+      statements.push(...insertMany(store, table, rows));
+    }
+    show({ token: token.token, email: DEMO_ADMIN_EMAIL, password });
+    await store.atomic([...statements, clearGuards(store.db)]);
+    return "loaded";
+  } catch (error) {
+    // Another process loaded a register first: this one leaves it as it is.
+    if (error instanceof AppError && error.code === "conflict" && !(await isEmpty(store))) return "not_empty";
+    throw error;
+  } finally {
+    scratch.close();
+  }
+}
+
+/** Whether the register holds no user and no token, so nobody can sign in or call the API. */
+export async function hasNoWayIn(store: SqliteStore): Promise<boolean> {
+  const [people] = await store.db.select({ n: count() }).from(users);
+  const [tokens] = await store.db.select({ n: count() }).from(apiTokens);
+  return (people?.n ?? 0) === 0 && (tokens?.n ?? 0) === 0;
+}
+
+async function isEmpty(store: SqliteStore): Promise<boolean> {
   const [row] = await store.db.select({ n: count() }).from(auditEntries);
-  if ((row?.n ?? 0) > 0) return null;
-  const ctx = makeCtx(store, { ...SYSTEM_ACTOR, id: "system:demo", name: "demo data" });
-  await loadDemoData(ctx);
-  const token = await createToken(ctx, { name: "demo admin", role: "admin" });
-  const password = newTokenSecret().slice(5, 25);
-  await createUser(ctx, { email: DEMO_ADMIN_EMAIL, name: "Demo DPO", role: "admin", password });
-  return { token: token.token, email: DEMO_ADMIN_EMAIL, password };
+  return (row?.n ?? 0) === 0;
+}
+
+/** Every table, each after the tables its foreign keys refer to, so rows can be copied in this order. */
+const REGISTER_TABLES = referencedFirst((Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && t !== schema.writeGuards));
+
+function referencedFirst(tables: SQLiteTable[]): SQLiteTable[] {
+  const ordered: SQLiteTable[] = [];
+  const visit = (table: SQLiteTable) => {
+    if (ordered.includes(table)) return;
+    for (const key of getTableConfig(table).foreignKeys) {
+      const target = key.reference().foreignTable;
+      if (target !== table) visit(target);
+    }
+    ordered.push(table);
+  };
+  tables.forEach(visit);
+  return ordered;
+}
+
+function guardEmpty(store: SqliteStore): Statement {
+  const db = store.db;
+  return db.insert(schema.writeGuards).select(db.select({ ok: sql<number>`(select count(*) from ${auditEntries}) = 0`.as("ok") }).from(sql`(select 1)`));
 }
 
 export const DEMO_ADMIN_EMAIL = "dpo@demo.example";

@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import { readConfig } from "../config.ts";
-import { openStore, seedDemoIfEmpty } from "./bootstrap.ts";
+import { hasNoWayIn, openStore, seedDemoIfEmpty } from "./bootstrap.ts";
 import { startLifecycleScheduler } from "./lifecycle-scheduler.ts";
 import { startOutboxDelivery } from "../delivery/outbox-loop.ts";
 import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
@@ -9,12 +9,15 @@ import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
 const config = readConfig(process.env);
 const store = openStore(config.DATABASE_PATH);
 if (config.DEMO_DATA) {
-  const demo = await seedDemoIfEmpty(store);
-  if (demo) {
-    console.log(`Loaded the ClearFacts demo register into ${config.DATABASE_PATH}.`);
+  const seeded = await seedDemoIfEmpty(store, (demo) => {
+    console.log("Loading the ClearFacts demo register; its credentials are valid once it has loaded:");
     console.log(`Demo admin API token (shown once, keep it): ${demo.token}`);
     console.log(`Demo admin sign-in (shown once): ${demo.email} / ${demo.password}`);
-  }
+  });
+  if (seeded === "loaded") console.log(`Loaded the ClearFacts demo register into ${config.DATABASE_PATH}.`);
+}
+if (await hasNoWayIn(store)) {
+  console.log(`Nobody can sign in to the register at ${config.DATABASE_PATH} yet: create the first admin with ./dev cli user create --email … --name …`);
 }
 
 const app = createApp({ store, publicBaseUrl: config.PUBLIC_BASE_URL });
