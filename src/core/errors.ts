@@ -6,6 +6,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "precondition_failed"
   | "unsupported_media_type"
   | "payload_too_large"
   | "internal";
@@ -26,6 +27,18 @@ export class AppError extends Error {
     this.code = code;
     this.issues = issues;
   }
+}
+
+/**
+ * A write made on the condition that the record is still at one of
+ * `revisions` (HTTP If-Match): refused, changing nothing, when it moved on.
+ */
+export function checkPrecondition(what: string, current: number, revisions: number[] | undefined): void {
+  if (revisions === undefined || revisions.includes(current)) return;
+  throw new AppError(
+    "precondition_failed",
+    `${what} is at revision ${current}, not the one your If-Match names (${revisions.join(", ") || "none readable"}): someone changed it since you read it. Nothing was changed; read it again and reapply your change.`,
+  );
 }
 
 export const notFound = (what: string, id: string) => new AppError("not_found", `No ${what} with id ${id}.`);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { organisation } from "../../../db/schema.ts";
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
+import { AppError, checkPrecondition } from "../errors.ts";
 import { Organisation, OrganisationInput } from "../model/organisation.ts";
 import type { Db } from "../ports/store.ts";
 import { parseInput, withNulls } from "../use-cases/parse-input.ts";
@@ -30,10 +30,11 @@ export async function getOrganisation(ctx: Ctx): Promise<Organisation> {
 }
 
 /** Creates or replaces the profile, audited like every other change. */
-export async function putOrganisation(ctx: Ctx, raw: unknown, options: { expectedRevision?: number } = {}): Promise<Organisation> {
+export async function putOrganisation(ctx: Ctx, raw: unknown, options: { expectedRevision?: number; ifMatch?: number[] } = {}): Promise<Organisation> {
   const input = withNulls(OrganisationInput.shape, parseInput(OrganisationInput, raw));
   const db = ctx.store.db;
   const current = await loadOrganisation(db);
+  checkPrecondition("The organisation profile", current?.revision ?? 0, options.ifMatch);
   // A form opened before the profile existed expects revision 0; a concurrent first save fails on the primary key.
   if (options.expectedRevision !== undefined && (current?.revision ?? 0) !== options.expectedRevision) {
     throw staleRevision("the organisation profile", options.expectedRevision, current?.revision ?? 0);

@@ -1,17 +1,18 @@
 import { eq } from "drizzle-orm";
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
+import { AppError, checkPrecondition } from "../errors.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
 import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Marks a record archived: kept for the history and documents as of earlier dates, hidden from lists. */
-export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string): Promise<E> {
+export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string, options: { ifMatch?: number[] } = {}): Promise<E> {
   const archivedAt = kind.columns.archivedAt;
   if (kind.removal !== "archive" || !archivedAt) throw new AppError("bad_request", `A ${kind.label} is deleted, not archived.`);
   const current = await getEntity(ctx, kind, idOrReference);
   const id = current.id;
+  checkPrecondition(`This ${kind.label}`, current.revision, options.ifMatch);
   if (current.archivedAt) throw new AppError("conflict", `This ${kind.label} is already archived.`);
   const refusal = await kind.archiveRefusal?.(ctx.store.db, current);
   if (refusal) throw new AppError("conflict", refusal);

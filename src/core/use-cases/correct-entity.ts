@@ -20,11 +20,17 @@ export const CorrectionInput = z.strictObject({
  * only through a workflow (a sub-processor's locations, status, chain…). It is
  * validated like any edit, and recorded as a correction with its reason.
  */
-export async function correctEntity<E extends EntityMeta, I extends object>(ctx: Ctx, kind: EntityKind<E, I>, idOrReference: string, raw: unknown): Promise<E> {
+export async function correctEntity<E extends EntityMeta, I extends object>(
+  ctx: Ctx,
+  kind: EntityKind<E, I>,
+  idOrReference: string,
+  raw: unknown,
+  options: { ifMatch?: number[] } = {},
+): Promise<E> {
   if (ctx.actor.role !== "admin") throw new AppError("forbidden", "Only an admin may correct what follows a workflow.");
   const input = parseInput(CorrectionInput, raw);
   try {
-    return await updateEntity(ctx, kind, idOrReference, input.changes, { correction: { reason: input.reason } });
+    return await updateEntity(ctx, kind, idOrReference, input.changes, { ...options, correction: { reason: input.reason } });
   } catch (error) {
     // The fields sit under "changes" in a correction's body.
     if (error instanceof AppError && error.code === "validation") {

@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
+import { AppError, checkPrecondition } from "../errors.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
 import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Deletes an unused catalogue entry; the audit entry keeps what it was. */
-export async function deleteEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string): Promise<void> {
+export async function deleteEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string, options: { ifMatch?: number[] } = {}): Promise<void> {
   if (kind.removal !== "delete") throw new AppError("bad_request", `A ${kind.label} is archived, not deleted.`);
   const current = await getEntity(ctx, kind, idOrReference);
   const id = current.id;
+  checkPrecondition(`This ${kind.label}`, current.revision, options.ifMatch);
   const usages = (await kind.usages?.(ctx.store.db, id)) ?? [];
   if (usages.length > 0) {
     throw new AppError("conflict", `This ${kind.label} is still used by ${usages.join(", ")}. Remove it there first.`);

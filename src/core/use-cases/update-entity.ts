@@ -1,6 +1,6 @@
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
+import { AppError, checkPrecondition } from "../errors.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
 import { getEntity } from "./get-entity.ts";
 import { parseInput, requireObject, throwIfIssues, withNulls } from "./parse-input.ts";
@@ -24,12 +24,13 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   kind: EntityKind<E, I>,
   idOrReference: string,
   raw: unknown,
-  options: { expectedRevision?: number; correction?: { reason: string } } = {},
+  options: { expectedRevision?: number; ifMatch?: number[]; correction?: { reason: string } } = {},
 ): Promise<E> {
   const body = requireObject(raw);
   parseInput(kind.input.partial(), body);
   const current = await getEntity(ctx, kind, idOrReference);
   const id = current.id;
+  checkPrecondition(`This ${kind.label}`, current.revision, options.ifMatch);
   if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
     throw staleRevision(`this ${kind.label}`, options.expectedRevision, current.revision);
   }

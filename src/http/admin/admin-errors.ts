@@ -1,19 +1,20 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError } from "../../core/errors.ts";
+import { AppError, type ErrorCode } from "../../core/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { signInPage } from "./sign-in-page.ts";
 import { html } from "./ui/html.ts";
 import { renderBarePage, renderPage } from "./ui/page.ts";
 
-const STATUS: Record<string, ContentfulStatusCode> = {
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
   validation: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   unsupported_media_type: 415,
   payload_too_large: 413,
   internal: 500,
@@ -25,6 +26,7 @@ const TITLES: Record<number, string> = {
   403: "Not allowed",
   404: "Not found",
   409: "Changed meanwhile",
+  412: "Changed meanwhile",
   413: "Too large",
   415: "Unsupported form",
   422: "Not saved",

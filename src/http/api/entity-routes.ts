@@ -11,6 +11,7 @@ import type { Permission } from "../../core/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { ETAG_HEADER, IfMatchHeader, ifMatchOf, tagged } from "./preconditions.ts";
 
 export interface EntityRouteSpec {
   segment: string;
@@ -63,9 +64,9 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       method: "get", path: `${base}/{id}`, tags: [tag], summary: `Get a ${kind.label}`, security,
       ...permissionOf("register:read"), middleware: [read] as const,
       request: { params: Param },
-      responses: { 200: json(Output, "Found."), ...readErrors },
+      responses: { 200: { ...json(Output, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
-    async (c) => c.json(await getEntity(c.get("ctx"), kind, c.req.param("id")), 200),
+    async (c) => tagged(c, await getEntity(c.get("ctx"), kind, c.req.param("id"))),
   );
 
   app.openapi(
@@ -73,10 +74,10 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       method: "patch", path: `${base}/{id}`, tags: [tag], summary: `Change a ${kind.label}`,
       description: "Fields left out keep their value; the result is validated as a whole.", security,
       ...permissionOf(writePermission), middleware: [write] as const,
-      request: { params: Param, body: { content: { "application/json": { schema: Patch } }, required: true } },
-      responses: { 200: json(Output, "Changed."), ...writeErrors },
+      request: { params: Param, headers: IfMatchHeader, body: { content: { "application/json": { schema: Patch } }, required: true } },
+      responses: { 200: { ...json(Output, "Changed."), headers: ETAG_HEADER }, ...writeErrors },
     }),
-    async (c) => c.json(await updateEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
+    async (c) => tagged(c, await updateEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json(), ifMatchOf(c))),
   );
 
   if (kind.directWriteIssues) {
@@ -87,10 +88,10 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
         description:
           "For a real mistake only, once the customers concerned have been told: sets fields that a PATCH refuses because they change through a workflow. Recorded in the audit trail as a correction, with its reason.",
         security, ...permissionOf("register:correct"), middleware: [requirePermission("register:correct")] as const,
-        request: { params: Param, body: { content: { "application/json": { schema: Correction } }, required: true } },
-        responses: { 200: json(Output, "Corrected."), ...writeErrors },
+        request: { params: Param, headers: IfMatchHeader, body: { content: { "application/json": { schema: Correction } }, required: true } },
+        responses: { 200: { ...json(Output, "Corrected."), headers: ETAG_HEADER }, ...writeErrors },
       }),
-      async (c) => c.json(await correctEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json()), 200),
+      async (c) => tagged(c, await correctEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json(), ifMatchOf(c))),
     );
   }
 
@@ -100,21 +101,21 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
         method: "post", path: `${base}/{id}/archive`, tags: [tag], summary: `Archive a ${kind.label}`,
         description: "Archived records are kept for the history but hidden from lists and can no longer be referenced.",
         security, ...permissionOf(writePermission), middleware: [write] as const,
-        request: { params: Param },
-        responses: { 200: json(Output, "Archived."), ...writeErrors },
+        request: { params: Param, headers: IfMatchHeader },
+        responses: { 200: { ...json(Output, "Archived."), headers: ETAG_HEADER }, ...writeErrors },
       }),
-      async (c) => c.json(await archiveEntity(c.get("ctx"), kind, c.req.param("id")), 200),
+      async (c) => tagged(c, await archiveEntity(c.get("ctx"), kind, c.req.param("id"), ifMatchOf(c))),
     );
   } else {
     app.openapi(
       createRoute({
         method: "delete", path: `${base}/{id}`, tags: [tag], summary: `Delete an unused ${kind.label}`,
         security, ...permissionOf(writePermission), middleware: [write] as const,
-        request: { params: Param },
+        request: { params: Param, headers: IfMatchHeader },
         responses: { 204: { description: "Deleted." }, ...writeErrors },
       }),
       async (c) => {
-        await deleteEntity(c.get("ctx"), kind, c.req.param("id"));
+        await deleteEntity(c.get("ctx"), kind, c.req.param("id"), ifMatchOf(c));
         return c.body(null, 204);
       },
     );

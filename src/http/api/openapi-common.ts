@@ -32,6 +32,7 @@ export const writeErrors = {
   400: problem("Malformed JSON."),
   404: problem("Not found."),
   409: problem("Conflicts with the register's current state."),
+  412: problem("If-Match names a revision the record has moved on from; nothing was changed."),
   413: problem("Body too large."),
   415: problem("Body is not JSON."),
   422: problem("Invalid fields; each is named."),
