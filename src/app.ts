@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { systemClock } from "./core/context.ts";
 import { AppError } from "./core/errors.ts";
 import { ENTITY_KINDS } from "./core/register/kinds.ts";
-import { fieldIssues } from "./core/use-cases/parse-input.ts";
+import { inputIssues } from "./core/use-cases/parse-input.ts";
 import { registerAuditRoutes } from "./http/api/audit-routes.ts";
 import { registerChangeRoutes } from "./http/api/change-routes.ts";
 import { registerClearanceRoutes } from "./http/api/clearance-routes.ts";
@@ -29,7 +29,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     // Schema failures become the same problem+json as the use cases' own.
     defaultHook: (result) => {
-      if (!result.success) throw new AppError("validation", "The request has invalid fields.", fieldIssues(result.error));
+      // The validator hands over the input it refused as `data`, though zod-openapi's type omits it.
+      if (!result.success) throw new AppError("validation", "The request has invalid fields.", inputIssues((result as { data?: unknown }).data, result.error));
     },
   });
   app.onError((error, c) => (isHtmlPath(c.req.path) ? adminErrorPage(error, c) : handleError(error, c)));

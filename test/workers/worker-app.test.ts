@@ -44,6 +44,9 @@ describe("the Worker over D1", () => {
     const moved = await call("/api/v1/sub-processors/IXORDOCS", { method: "PATCH", headers: procurement, body: JSON.stringify({ locations: [{ country: "AT" }] }) });
     expect(moved.status).toBe(422);
     expect(((await moved.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["locations"]);
+    const broken = await call("/api/v1/sub-processors/IXORDOCS", { method: "PATCH", headers: procurement, body: JSON.stringify({ legalName: "Vendor \ud800 BV" }) });
+    expect(broken.status).toBe(422);
+    expect(((await broken.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["legalName"]);
     const activated = await call("/api/v1/sub-processors", { method: "POST", headers: procurement, body: JSON.stringify({ ...fixtures.subProcessor(), status: "active" }) });
     expect(activated.status).toBe(422);
     const corrected = await call("/api/v1/sub-processors/IXORDOCS/corrections", {

@@ -14,6 +14,7 @@ import { annexContent } from "./view/annex.ts";
 import { art30ControllerContent } from "./view/art30-controller.ts";
 import { art30ProcessorContent } from "./view/art30-processor.ts";
 import type { DocumentContent } from "./view/document-content.ts";
+import { wellFormedDeep } from "../model/text-rules.ts";
 
 export interface DocumentSpec {
   kind: DocumentKind;
@@ -34,11 +35,12 @@ export interface RenderedDocument {
   findings: Finding[];
 }
 
+/** What a document says. Text stored before the text rules may hold lone surrogates: they show as U+FFFD, never fail a document. */
 export function documentContent(snapshot: RegisterSnapshot, spec: Pick<DocumentSpec, "kind" | "agreementId" | "language">): DocumentContent {
   const recordLanguage = spec.language ?? snapshot.organisation?.defaultLanguage ?? "en";
-  if (spec.kind === "annex") return annexContent(snapshot, spec.agreementId ?? "", spec.language);
-  if (spec.kind === "art30-processor") return art30ProcessorContent(snapshot, recordLanguage);
-  return art30ControllerContent(snapshot, recordLanguage);
+  if (spec.kind === "annex") return wellFormedDeep(annexContent(snapshot, spec.agreementId ?? "", spec.language));
+  if (spec.kind === "art30-processor") return wellFormedDeep(art30ProcessorContent(snapshot, recordLanguage));
+  return wellFormedDeep(art30ControllerContent(snapshot, recordLanguage));
 }
 
 /**

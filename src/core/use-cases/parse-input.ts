@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type FieldIssue, invalid, pathOf } from "../errors.ts";
+import { textIssues } from "../model/text-rules.ts";
 
 /** zod issues as field issues: one per bad field, unknown keys named one by one. */
 export function fieldIssues(error: z.ZodError, prefix = ""): FieldIssue[] {
@@ -11,11 +12,23 @@ export function fieldIssues(error: z.ZodError, prefix = ""): FieldIssue[] {
   });
 }
 
-/** Parse, don't validate: the typed value, or an AppError naming every bad field. */
+/**
+ * Parse, don't validate: the typed value, or an AppError naming every bad
+ * field. Every string, however nested, must also be text the register can
+ * store and print (text-rules.ts).
+ */
 export function parseInput<T>(schema: z.ZodType<T>, raw: unknown, prefix = ""): T {
   const result = schema.safeParse(raw);
-  if (!result.success) throw invalid(fieldIssues(result.error, prefix));
+  const issues = inputIssues(raw, result.success ? null : result.error, prefix);
+  if (!result.success || issues.length > 0) throw invalid(issues);
   return result.data;
+}
+
+/** The issues of an input: its text first (text-rules.ts), then what the schema found on other fields. */
+export function inputIssues(raw: unknown, error: z.ZodError | null, prefix = ""): FieldIssue[] {
+  const badText = textIssues(raw, prefix);
+  const named = new Set(badText.map((i) => i.path));
+  return [...badText, ...(error ? fieldIssues(error, prefix).filter((i) => !named.has(i.path)) : [])];
 }
 
 export function throwIfIssues(issues: FieldIssue[]): void {
