@@ -13,19 +13,28 @@ import { registerOutboxRoutes } from "./http/api/outbox-routes.ts";
 import { referencePage } from "./http/api/reference-page.ts";
 import { registerTokenRoutes } from "./http/api/token-routes.ts";
 import { registerFeedRoutes } from "./http/feeds/feed-routes.ts";
-import type { AppDeps, AppEnv } from "./http/env.ts";
+import type { AppDeps, AppEnv, AppWiring } from "./http/env.ts";
 import { bearerAuth } from "./http/middleware/auth.ts";
 import { jsonBodies } from "./http/middleware/json-body.ts";
 import { handleError, problemResponse } from "./http/problem.ts";
 import { adminErrorPage, isHtmlPath } from "./http/admin/admin-errors.ts";
 import { registerAdmin } from "./http/admin/register-admin.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { DEFAULT_PUBLIC_BASE_URL } from "./core/changes/objection-link.ts";
+import { requestLimits } from "./http/middleware/rate-limit.ts";
 
 export const API_VERSION = "1.0.0";
 
 /** The whole HTTP application; the Node and Worker entries only build its dependencies. */
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
+  // Links in e-mails and feeds start with the configured base, never with what a request's Host header claims.
+  const wiring: AppWiring = {
+    ...deps,
+    clock,
+    publicBaseUrl: deps.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL,
+    limits: requestLimits(deps.rateLimits, () => clock.now().getTime()),
+  };
   const app = new OpenAPIHono<AppEnv>({
     // Schema failures become the same problem+json as the use cases' own.
     defaultHook: (result) => {
@@ -39,7 +48,7 @@ export function createApp(deps: AppDeps) {
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/", (c) => c.redirect("/admin", 302));
-  registerAdmin(app, { ...deps, clock });
+  registerAdmin(app, wiring);
 
   app.use("/api/v1/*", ...jsonBodies(), bearerAuth(deps.store, clock));
   registerOrganisationRoutes(app);
@@ -52,10 +61,10 @@ export function createApp(deps: AppDeps) {
       writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
     });
   }
-  registerChangeRoutes(app, deps);
+  registerChangeRoutes(app, wiring);
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);
-  registerFeedRoutes(app, { store: deps.store, clock });
+  registerFeedRoutes(app, wiring);
   registerDocumentRoutes(app);
   registerAuditRoutes(app);
   registerTokenRoutes(app);

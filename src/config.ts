@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RATE_LIMITS, RateRuleText } from "./http/middleware/rate-limit.ts";
 
 /** The Node service's configuration, from environment variables (documented in the README). */
 const Config = z.object({
@@ -14,6 +15,13 @@ const Config = z.object({
   /** Where people reach the service (e.g. https://dpa.example.com); customer objection links in e-mails start with it. */
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Sign-in attempts per client address, and per account, as attempts/seconds. */
+  RATE_SIGN_IN_PER_ADDRESS: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAddress),
+  RATE_SIGN_IN_PER_ACCOUNT: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAccount),
+  /** Objections sent through one customer link, as attempts/seconds. */
+  RATE_OBJECTIONS_PER_LINK: RateRuleText.default(DEFAULT_RATE_LIMITS.objectionsPerLink),
+  /** A request header holding the client's address, set by a trusted proxy in front (e.g. X-Forwarded-For); unset: the connection's address. */
+  CLIENT_ADDRESS_HEADER: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "precondition_failed"
+  | "too_many_requests"
   | "unsupported_media_type"
   | "payload_too_large"
   | "internal";

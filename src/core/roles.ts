@@ -1,10 +1,12 @@
-export const ROLES = ["admin", "editor", "read-only", "procurement"] as const;
+export const ROLES = ["admin", "editor", "read-only", "procurement", "calendar"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * What each role may do. Procurement reads the register and proposes
  * sub-processors (and announces and withdraws those changes); it cannot edit
  * the rest of the register, decide on objections or see the audit log.
+ * A calendar token opens the deadline calendar and nothing else: its secret
+ * sits in a subscription URL, stored by calendar apps and seen by proxies.
  */
 const GRANTS = {
   "register:read": ["admin", "editor", "read-only", "procurement"],
@@ -15,6 +17,7 @@ const GRANTS = {
   /** Corrections of fields that otherwise follow a workflow (a sub-processor's locations…), with a reason. */
   "register:correct": ["admin"],
   "operations:run": ["admin"],
+  "calendar:read": ["calendar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -3,6 +3,8 @@ import { createApp } from "../app.ts";
 import { readConfig } from "../config.ts";
 import { hasNoWayIn, openStore, seedDemoIfEmpty } from "./bootstrap.ts";
 import { startLifecycleScheduler } from "./lifecycle-scheduler.ts";
+import { clientAddressOf } from "./client-address.ts";
+import { nodeKdf } from "./node-kdf.ts";
 import { startOutboxDelivery } from "../delivery/outbox-loop.ts";
 import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
 
@@ -20,7 +22,13 @@ if (await hasNoWayIn(store)) {
   console.log(`Nobody can sign in to the register at ${config.DATABASE_PATH} yet: create the first admin with ./dev cli user create --email … --name …`);
 }
 
-const app = createApp({ store, publicBaseUrl: config.PUBLIC_BASE_URL });
+const app = createApp({
+  store,
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  passwordKdf: nodeKdf(1),
+  rateLimits: { signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS, signInPerAccount: config.RATE_SIGN_IN_PER_ACCOUNT, objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK },
+  clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
+});
 const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
 const delivery = config.SMTP_URL
   ? startOutboxDelivery({ store, mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 })

@@ -1,7 +1,9 @@
 import type { Actor, Clock, Ctx } from "../core/context.ts";
 import type { Store } from "../core/ports/store.ts";
 import type { SignedInSession } from "../core/users/sessions.ts";
-import type { ScryptCost } from "../core/users/password.ts";
+import type { Kdf, ScryptCost } from "../core/users/password.ts";
+import type { Context } from "hono";
+import type { RateLimits, RequestLimits } from "./middleware/rate-limit.ts";
 
 /** What the entries hand to createApp. */
 export interface AppDeps {
@@ -11,10 +13,20 @@ export interface AppDeps {
   passwordCost?: ScryptCost;
   /**
    * Where people reach the service, e.g. https://dpa.example.com: customer
-   * objection links in e-mails start with it. Defaults to the request's origin.
+   * objection links in e-mails and the Atom feed's links start with it, never
+   * with a request's Host. Defaults to http://localhost:3000.
    */
   publicBaseUrl?: string;
+  /** scrypt for sign-ins; the Node entry passes node:crypto's (see entry/node-kdf.ts). */
+  passwordKdf?: Kdf;
+  /** Limits on sign-in attempts and customer objections (defaults in http/middleware/rate-limit.ts). */
+  rateLimits?: Partial<RateLimits>;
+  /** The client's address for rate limits: the Node entry reads the connection, the Worker Cloudflare's header. */
+  clientAddress?: (c: Context) => string | undefined;
 }
+
+/** What createApp builds once from AppDeps and hands to the routes. */
+export type AppWiring = AppDeps & { clock: Clock; limits: RequestLimits; publicBaseUrl: string };
 
 /** Hono's typed per-request variables. */
 export interface AppEnv {

@@ -5,7 +5,7 @@ import { clearFactsWorld, type FeedWorld, LAST_DAY, makeEffective, noticesOf, pr
 import { readIcs } from "./ics-reader.ts";
 
 const calendar = async (w: FeedWorld, query = "lang=en") => {
-  const response = await w.t.request("GET", `/feeds/deadlines.ics?token=${encodeURIComponent(w.t.tokens["read-only"])}&${query}`, { token: null });
+  const response = await w.t.request("GET", `/feeds/deadlines.ics?token=${encodeURIComponent(w.t.tokens.calendar)}&${query}`, { token: null });
   expect(response.status).toBe(200);
   return { response, ...readIcs(await response.text()) };
 };
@@ -72,11 +72,11 @@ describe("GET /feeds/deadlines.ics", () => {
   it("accepts the token as a Bearer header and revalidates an unchanged calendar", async () => {
     const w = await clearFactsWorld();
     await proposeVendor(w, "OCRCo GmbH");
-    const viaHeader = await w.t.request("GET", "/feeds/deadlines.ics", { token: "read-only" });
+    const viaHeader = await w.t.request("GET", "/feeds/deadlines.ics", { token: "calendar" });
     expect(viaHeader.status).toBe(200);
     expect(readIcs(await viaHeader.text()).events).toHaveLength(3);
     w.clock.t += 60_000;
-    const again = await w.t.request("GET", "/feeds/deadlines.ics", { token: "read-only", headers: { "if-none-match": viaHeader.headers.get("etag") as string } });
+    const again = await w.t.request("GET", "/feeds/deadlines.ics", { token: "calendar", headers: { "if-none-match": viaHeader.headers.get("etag") as string } });
     expect(again.status).toBe(304);
   });
 
@@ -91,6 +91,18 @@ describe("GET /feeds/deadlines.ics", () => {
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(response.headers.get("www-authenticate")).toContain("Bearer");
     expect(await response.text()).not.toContain("BEGIN:VCALENDAR");
+  });
+
+  it("opens only to a calendar token, which opens nothing else", async () => {
+    const w = await clearFactsWorld();
+    for (const role of ["admin", "editor", "read-only", "procurement"] as const) {
+      const response = await w.t.request("GET", `/feeds/deadlines.ics?token=${encodeURIComponent(w.t.tokens[role])}`, { token: null });
+      expect(response.status, role).toBe(403);
+      expect(((await response.json()) as { detail: string }).detail).toContain("./dev cli token create --role calendar");
+    }
+    for (const path of ["/api/v1/agreements", "/api/v1/audit", "/api/v1/sub-processors"]) {
+      expect((await w.t.request("GET", path, { token: "calendar" })).status, path).toBe(403);
+    }
   });
 
   it("refuses a revoked token, in the URL or as a header", async () => {

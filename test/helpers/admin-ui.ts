@@ -5,6 +5,7 @@ import type { Store } from "../../src/core/ports/store.ts";
 import type { ScryptCost } from "../../src/core/users/password.ts";
 import type { UserRole } from "../../src/core/users/user-model.ts";
 import { createUser } from "../../src/core/users/user-use-cases.ts";
+import type { AppDeps } from "../../src/http/env.ts";
 
 /** Tests hash passwords cheaply; the production cost is tested in the password unit tests. */
 export const TEST_COST: ScryptCost = { N: 16, r: 1, p: 1 };
@@ -35,12 +36,12 @@ export interface AdminUi {
 }
 
 /** The real app over `store`, with one user per role (admin, editor, read-only) whose password is TEST_PASSWORD. */
-export async function makeAdminUi(store: Store, clock?: Clock, publicBaseUrl?: string): Promise<AdminUi> {
+export async function makeAdminUi(store: Store, clock?: Clock, publicBaseUrl?: string, deps: Partial<AppDeps> = {}): Promise<AdminUi> {
   const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
   for (const role of ["admin", "editor", "read-only"] as const) {
     await createUser(ctx, { email: emailOf(role), name: `Test ${role}`, role, password: TEST_PASSWORD }, TEST_COST);
   }
-  const app = createApp({ store, clock, passwordCost: TEST_COST, publicBaseUrl });
+  const app = createApp({ store, clock, passwordCost: TEST_COST, publicBaseUrl, ...deps });
   const get: AdminUi["get"] = async (path, session) =>
     app.request(`${ORIGIN}${path}`, { headers: session ? { cookie: cookieHeader(session) } : {} });
   const post: AdminUi["post"] = async (path, fields, session, options = {}) => {

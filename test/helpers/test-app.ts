@@ -25,7 +25,7 @@ export interface RequestOptions {
 export async function makeTestApp(store: Store, clock?: Clock): Promise<TestApp> {
   const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
   const tokens = {} as Record<TokenName, string>;
-  for (const role of ["admin", "editor", "read-only", "procurement"] as const) {
+  for (const role of ["admin", "editor", "read-only", "procurement", "calendar"] as const) {
     tokens[role] = (await createToken(ctx, { name: `test ${role}`, role })).token;
   }
   const revoked = await createToken(ctx, { name: "revoked", role: "admin" });

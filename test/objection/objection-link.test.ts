@@ -31,7 +31,7 @@ async function announcedWorld() {
   const mails = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_notice" || m.kind === "authorisation_request");
   const linkOf = (noticeId: string) => {
     const mail = mails.find((m) => m.relatedId === noticeId);
-    const link = /http:\/\/localhost(\/object\/\S+)/.exec(mail?.body ?? "")?.[1];
+    const link = /http:\/\/localhost:3000(\/object\/\S+)/.exec(mail?.body ?? "")?.[1];
     if (!link) throw new Error(`no link in the e-mail for notice ${noticeId}`);
     return link;
   };
@@ -62,7 +62,7 @@ describe("the notice e-mails", () => {
     }
     const toPeeters = mails.find((m) => m.recipient === "an.peeters@peeters.example");
     // In the agreement's language (Dutch), next to the deadline.
-    expect(toPeeters?.body).toMatch(/U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: http:\/\/localhost\/object\//);
+    expect(toPeeters?.body).toMatch(/U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: http:\/\/localhost:3000\/object\//);
   });
 
   it("start links with the configured public base URL", async () => {

@@ -4,11 +4,12 @@ import type { Ctx } from "../context.ts";
 import { formatDate, formatInstant, translate } from "../documents/localise.ts";
 import { AppError, invalid } from "../errors.ts";
 import { type ChangeNotice, type Objection, ObjectionInput } from "../model/change-notice.ts";
-import { changeNotices, objections, outbox } from "../../../db/schema.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { changeNotices, objections, outbox, writeGuards } from "../../../db/schema.ts";
 import type { Statement } from "../ports/store.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
-import { findNotice } from "./change-rows.ts";
+import { findNotice, toObjection } from "./change-rows.ts";
 import { noticeAlert } from "./dpo-mail.ts";
 
 /** How far ahead of the server's clock a stated receipt time may be (clock skew between systems). */
@@ -44,9 +45,11 @@ export function receivedInstant(ctx: Ctx, notice: ChangeNotice, stated: string |
  * notice's deadline, and alerts the DPO in the same atomic unit. Late
  * objections are kept and flagged; they do not stop the change by themselves.
  */
-export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown): Promise<Objection> {
+export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown, options: { sameTwiceIsOnce?: boolean } = {}): Promise<Objection> {
   const input = parseInput(ObjectionInput, raw);
   const notice = await findNotice(ctx.store.db, noticeId);
+  const earlier = options.sameTwiceIsOnce ? await sameObjection(ctx, noticeId, input.grounds) : null;
+  if (earlier) return earlier;
   requireOpen(notice);
   if (notice.kind === "authorisation_request") {
     throw new AppError(
@@ -87,12 +90,32 @@ export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown):
     at,
   );
   const db = ctx.store.db;
-  await ctx.store.atomic([
+  const statements = [
     guardNotice(ctx, notice),
+    // Two identical submissions racing each other: only the first is written.
+    ...(options.sameTwiceIsOnce ? [guardNoSameObjection(ctx, noticeId, input.grounds)] : []),
     db.insert(objections).values(objection),
     auditStatement(ctx, { action: "object", entityType: "objection", entityId: objection.id, before: null, after: objection }, at),
     db.insert(outbox).values(alert),
     clearGuards(db),
-  ]);
+  ];
+  try {
+    await ctx.store.atomic(statements);
+  } catch (error) {
+    const raced = options.sameTwiceIsOnce && error instanceof AppError && error.code === "conflict" ? await sameObjection(ctx, noticeId, input.grounds) : null;
+    if (raced) return raced;
+    throw error;
+  }
   return objection;
+}
+
+async function sameObjection(ctx: Ctx, noticeId: string, grounds: string): Promise<Objection | null> {
+  const [row] = await ctx.store.db.select().from(objections).where(and(eq(objections.noticeId, noticeId), eq(objections.grounds, grounds))).limit(1);
+  return row ? toObjection(row) : null;
+}
+
+function guardNoSameObjection(ctx: Ctx, noticeId: string, grounds: string): Statement {
+  const db = ctx.store.db;
+  const same = sql`(select count(*) from ${objections} where ${objections.noticeId} = ${noticeId} and ${objections.grounds} = ${grounds})`;
+  return db.insert(writeGuards).select(db.select({ ok: sql<number>`${same} = 0`.as("ok") }).from(sql`(select 1)`));
 }

@@ -23,17 +23,27 @@ const KEY_BYTES = 32;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 
-export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<string> {
+/**
+ * scrypt itself: pure JavaScript by default, which runs everywhere but on the
+ * caller's thread; the Node entry hands in node:crypto's, which runs on
+ * libuv's thread pool and leaves the event loop to other requests. Both give
+ * the same bytes for the same input (RFC 7914).
+ */
+export type Kdf = (password: string, salt: Uint8Array, cost: ScryptCost, keyBytes: number) => Promise<Uint8Array>;
+
+export const pureKdf: Kdf = (password, salt, cost, keyBytes) => scryptAsync(password, salt, { ...cost, dkLen: keyBytes, maxmem: 256 * 1024 * 1024 });
+
+export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST, kdf: Kdf = pureKdf): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const key = await derive(password, salt, cost);
+  const key = await derive(password, salt, cost, kdf);
   return ["scrypt", cost.N, cost.r, cost.p, bytesToHex(salt), bytesToHex(key)].join("$");
 }
 
 /** True when `password` matches `stored`; a malformed stored hash never matches. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string, kdf: Kdf = pureKdf): Promise<boolean> {
   const parsed = parseHash(stored);
   if (!parsed) return false;
-  const key = await derive(password, parsed.salt, parsed.cost);
+  const key = await derive(password, parsed.salt, parsed.cost, kdf);
   return constantTimeEqual(key, parsed.key);
 }
 
@@ -49,8 +59,8 @@ export function needsRehash(stored: string, cost: ScryptCost = DEFAULT_COST): bo
  */
 export const UNKNOWN_USER_HASH = `scrypt$${DEFAULT_COST.N}$${DEFAULT_COST.r}$${DEFAULT_COST.p}$${"00".repeat(16)}$${"00".repeat(KEY_BYTES)}`;
 
-function derive(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Uint8Array> {
-  return scryptAsync(password.normalize("NFKC"), salt, { ...cost, dkLen: KEY_BYTES, maxmem: 256 * 1024 * 1024 });
+function derive(password: string, salt: Uint8Array, cost: ScryptCost, kdf: Kdf): Promise<Uint8Array> {
+  return kdf(password.normalize("NFKC"), salt, cost, KEY_BYTES);
 }
 
 function parseHash(stored: string): { cost: ScryptCost; salt: Uint8Array; key: Uint8Array } | null {

@@ -1,10 +1,10 @@
-import { eq, lt, or } from "drizzle-orm";
+import { eq, lt, or, sql } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema.ts";
 import type { Actor, Clock } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Store } from "../ports/store.ts";
 import { hashTokenSecret, newTokenSecret } from "../tokens/token-secret.ts";
-import { DEFAULT_COST, hashPassword, needsRehash, type ScryptCost, UNKNOWN_USER_HASH, verifyPassword } from "./password.ts";
+import { DEFAULT_COST, hashPassword, type Kdf, needsRehash, pureKdf, type ScryptCost, UNKNOWN_USER_HASH, verifyPassword } from "./password.ts";
 import { toUser } from "./user-use-cases.ts";
 import type { User } from "./user-model.ts";
 
@@ -29,6 +29,26 @@ export interface SignedInSession {
 }
 
 const WRONG_CREDENTIALS = "The e-mail address or password is not right.";
+const LOCKED = "Too many failed sign-ins: this account is locked for a few minutes. Try again later or ask an admin.";
+
+const isLocked = (lockedUntil: string | null, now: Date) => lockedUntil !== null && Date.parse(lockedUntil) > now.getTime();
+
+/**
+ * One failed sign-in, counted by the database itself in one statement: guesses
+ * sent in parallel each count, whatever the others read. The fifth in a row
+ * locks the account and starts the count again.
+ */
+function countFailure(store: Store, userId: string, now: Date) {
+  const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+  const locks = sql`${users.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS}`;
+  return store.db
+    .update(users)
+    .set({
+      failedSignIns: sql`case when ${locks} then 0 else ${users.failedSignIns} + 1 end`,
+      lockedUntil: sql`case when ${locks} then ${lockedUntil} else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+}
 
 /**
  * Checks an e-mail and password and opens a session. Returns the cookie
@@ -40,30 +60,29 @@ export async function signIn(
   clock: Clock,
   credentials: { email: string; password: string },
   cost: ScryptCost = DEFAULT_COST,
+  kdf: Kdf = pureKdf,
 ): Promise<{ secret: string; session: SignedInSession }> {
   const db = store.db;
   const now = clock.now();
   const email = credentials.email.trim().toLowerCase();
   const [row] = await db.select().from(users).where(eq(users.email, email));
-  const matches = await verifyPassword(credentials.password, row?.passwordHash ?? UNKNOWN_USER_HASH);
+  // A locked account is refused before any hashing: a flood against it costs no CPU.
+  if (row && isLocked(row.lockedUntil, now)) throw new AppError("unauthenticated", LOCKED);
+  const matches = await verifyPassword(credentials.password, row?.passwordHash ?? UNKNOWN_USER_HASH, kdf);
   if (!row || row.disabledAt) throw new AppError("unauthenticated", WRONG_CREDENTIALS);
-  if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
-    throw new AppError("unauthenticated", "Too many failed sign-ins: this account is locked for a few minutes. Try again later or ask an admin.");
-  }
   if (!matches) {
-    const failed = row.failedSignIns + 1;
-    const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-    await store.atomic([
-      db.update(users).set({ failedSignIns: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, row.id)),
-    ]);
+    await store.atomic([countFailure(store, row.id, now)]);
     throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   }
+  // Guesses running in parallel may have locked the account while this one hashed.
+  const [fresh] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, row.id));
+  if (isLocked(fresh?.lockedUntil ?? null, now)) throw new AppError("unauthenticated", LOCKED);
   const secret = newTokenSecret();
   const id = await hashTokenSecret(secret);
   const csrfToken = newTokenSecret();
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
-  const rehash = needsRehash(row.passwordHash, cost) ? { passwordHash: await hashPassword(credentials.password, cost) } : {};
+  const rehash = needsRehash(row.passwordHash, cost) ? { passwordHash: await hashPassword(credentials.password, cost, kdf) } : {};
   await store.atomic([
     db.update(users).set({ failedSignIns: 0, lockedUntil: null, ...rehash }).where(eq(users.id, row.id)),
     db.insert(sessions).values({ id, userId: row.id, csrfToken, createdAt: at, lastSeenAt: at, expiresAt }),

@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   editor: "Editor",
   "read-only": "Read-only (auditor)",
   procurement: "Procurement (API only)",
+  calendar: "Calendar (the deadline calendar only)",
 };
 
 const Email = z

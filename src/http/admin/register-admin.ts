@@ -1,6 +1,5 @@
 import type { Hono } from "hono";
-import type { Clock } from "../../core/context.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
+import type { AppEnv, AppWiring } from "../env.ts";
 import { registerObjectionPages } from "../objection/objection-pages.ts";
 import { registerAuditPages } from "./audit/audit-pages.ts";
 import { registerChangePages } from "./changes/change-pages.ts";
@@ -20,7 +19,7 @@ import { registerAssets } from "./ui/assets.ts";
  * every signed-in post must carry the session's CSRF token. Each route then
  * checks its own permission (admin-route.ts).
  */
-export function registerAdmin(app: Hono<AppEnv>, deps: AppDeps & { clock: Clock }): void {
+export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerAssets(app);
   app.use("/admin/*", rejectCrossSitePosts(), sessionGuard(deps.store, deps.clock), async (c, next) =>
     c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next),

@@ -1,11 +1,9 @@
 import type { Context, Hono } from "hono";
-import type { Clock } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
-import type { Store } from "../../core/ports/store.ts";
 import { signIn, signOut } from "../../core/users/sessions.ts";
-import type { ScryptCost } from "../../core/users/password.ts";
 import { changeOwnPassword } from "../../core/users/user-use-cases.ts";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv, AppWiring } from "../env.ts";
+import { waitText } from "../middleware/rate-limit.ts";
 import { adminRoute } from "./admin-route.ts";
 import { formFields } from "./form-guard.ts";
 import { clearSessionCookie, setFlash, setSessionCookie } from "./session-cookie.ts";
@@ -17,20 +15,29 @@ import { renderPage } from "./ui/page.ts";
 
 const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
-export function registerSignInRoutes(app: Hono<AppEnv>, deps: { store: Store; clock: Clock; passwordCost?: ScryptCost }): void {
+export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
   app.get(SIGN_IN_PATH, (c) => signInPage(c, { next: c.req.query("next") }));
 
   app.post(SIGN_IN_PATH, async (c) => {
     const form = await formFields(c);
     const email = text(form.email);
     const next = text(form.next);
+    // Both budgets are spent by every attempt: many guesses from one address, or at one account from many.
+    const wait = Math.max(
+      deps.limits.signInPerAddress.take(deps.clientAddress?.(c) ?? "unknown"),
+      deps.limits.signInPerAccount.take(email.trim().toLowerCase()),
+    );
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      return signInPage(c, { next, email, message: `Too many sign-in attempts. Please try again ${waitText(wait)}.`, status: 429 });
+    }
     const missing = [
       ...(email.trim() ? [] : [{ path: "email", message: "Enter your e-mail address." }]),
       ...(text(form.password) ? [] : [{ path: "password", message: "Enter your password." }]),
     ];
     if (missing.length) return signInPage(c, { next, email, errors: new FieldErrors(missing), status: 422 });
     try {
-      const { secret } = await signIn(deps.store, deps.clock, { email, password: text(form.password) }, deps.passwordCost);
+      const { secret } = await signIn(deps.store, deps.clock, { email, password: text(form.password) }, deps.passwordCost, deps.passwordKdf);
       setSessionCookie(c, secret);
       return c.redirect(safeNext(next), 303);
     } catch (error) {

@@ -11,7 +11,7 @@ import { AuthorisationInput, ChangeNotice, Objection, ObjectionInput, Resolution
 import { AnnounceInput, ChangeProposalInput, SubProcessorChange, WithdrawInput } from "../../core/model/sub-processor-change.ts";
 import { AppError } from "../../core/errors.ts";
 import { parseInput } from "../../core/use-cases/parse-input.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
+import type { AppEnv, AppWiring } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
@@ -55,8 +55,8 @@ async function jsonOrEmpty(c: { req: { text(): Promise<string> } }): Promise<unk
   }
 }
 
-/** `deps.publicBaseUrl` starts the objection links in notice e-mails; without it, the request's origin does. */
-export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppDeps, "publicBaseUrl"> = {}): void {
+/** `deps.publicBaseUrl` starts the objection links in notice e-mails. */
+export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
   const base = "/api/v1/sub-processor-changes";
   app.openapi(
     createRoute({

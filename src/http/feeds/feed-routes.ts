@@ -19,7 +19,7 @@ import { publicPage } from "./public-page.ts";
  * OpenAPI operations: they are outside /api/v1 and its bearer middleware, and
  * serve formats for browsers, feed readers and calendar apps.
  */
-export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Store; clock: Clock }): void {
+export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Store; clock: Clock; publicBaseUrl: string }): void {
   const db = deps.store.db;
 
   app.get("/public/sub-processors", async (c) => {
@@ -40,7 +40,7 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
   app.get("/public/sub-processors.atom", async (c) => {
     const organisation = await publicOrganisation(db);
     const feed = await changeFeed(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
-    const body = atomFeed(feed, new URL(c.req.url).origin);
+    const body = atomFeed(feed, deps.publicBaseUrl);
     return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", fingerprint: body, visibility: "public" });
   });
 

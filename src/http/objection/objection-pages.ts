@@ -4,13 +4,14 @@ import { decideAuthorisation } from "../../core/changes/decide-authorisation.ts"
 import { noticeView, type NoticeView } from "../../core/changes/notice-view.ts";
 import { checkObjectionToken } from "../../core/changes/objection-link.ts";
 import { recordObjection } from "../../core/changes/record-objection.ts";
-import { type Actor, type Clock, type Ctx, makeCtx } from "../../core/context.ts";
+import { type Actor, type Ctx, makeCtx } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { AUTHORISATION_DECISIONS } from "../../core/model/change-notice.ts";
 import { parseInput } from "../../core/use-cases/parse-input.ts";
 import { formFields } from "../admin/form-guard.ts";
 import { FieldErrors } from "../admin/ui/fields.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
+import type { AppEnv, AppWiring } from "../env.ts";
+import { waitText } from "../middleware/rate-limit.ts";
 import { answerReceipt, closedPage, noticePage, objectionReceipt, refusedPage } from "./objection-views.ts";
 
 /**
@@ -40,7 +41,7 @@ const linkActor = (noticeId: string): Actor => ({ id: `notice-link:${noticeId}`,
 const signed = (text: string | undefined, form: { name: string; email: string }) =>
   `${text ? `${text}\n\n` : ""}Sent through the notice link by ${form.name} <${form.email}>.`;
 
-export function registerObjectionPages(app: Hono<AppEnv>, deps: AppDeps & { clock: Clock }): void {
+export function registerObjectionPages(app: Hono<AppEnv>, deps: AppWiring): void {
   /** The notice the token opens, or the refusal page to answer with. */
   async function open(c: Context): Promise<{ ctx: Ctx; view: NoticeView; token: string } | Response> {
     const token = c.req.param("token") ?? "";
@@ -69,6 +70,13 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppDeps & { cloc
     const fields = await formFields(c);
     const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]));
     const retry = (error: AppError) => noticePage(c, view, token, deps.clock.now(), { errors: new FieldErrors(error.issues), values }, 422);
+    // A link reaches one notice: a handful of submissions is plenty; a flood would fill the DPO's mailbox.
+    const wait = deps.limits.objectionsPerLink.take(view.notice.id);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      const busy = new FieldErrors([{ path: "(body)", message: `Too many submissions through this link. Please try again ${waitText(wait)}, or write to us.` }]);
+      return noticePage(c, view, token, deps.clock.now(), { errors: busy, values }, 429);
+    }
     try {
       if (view.notice.kind === "authorisation_request") {
         const form = parseInput(AnswerForm, values);
@@ -79,7 +87,8 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppDeps & { cloc
         return answerReceipt(c, view, form.decision, decided.authorisationDecidedAt ?? decided.updatedAt, token);
       }
       const form = parseInput(ObjectionForm, values);
-      const objection = await recordObjection(ctx, view.notice.id, { grounds: signed(form.grounds, form), channel: "link" });
+      // Sent twice (a double click, a reload), the same objection is recorded once and shows the same receipt.
+      const objection = await recordObjection(ctx, view.notice.id, { grounds: signed(form.grounds, form), channel: "link" }, { sameTwiceIsOnce: true });
       return objectionReceipt(c, view, objection, token);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -37,3 +37,48 @@ describe("password hashes", () => {
     expect(await verifyPassword("", UNKNOWN_USER_HASH)).toBe(false);
   });
 });
+
+describe("node:crypto's scrypt for the Node entry", () => {
+  it("gives the same hashes as the pure-JS one, both ways", async () => {
+    const { nodeKdf } = await import("../../../src/entry/node-kdf.ts");
+    const cost = { N: 1024, r: 8, p: 1 };
+    const native = nodeKdf(1);
+    const byPure = await hashPassword("correct horse battery staple", cost);
+    const byNative = await hashPassword("correct horse battery staple", cost, native);
+    expect(await verifyPassword("correct horse battery staple", byPure, native)).toBe(true);
+    expect(await verifyPassword("correct horse battery staple", byNative)).toBe(true);
+    expect(await verifyPassword("wrong horse battery staple", byNative, native)).toBe(false);
+  });
+
+  it("runs tasks at most n at a time, in the order they came", async () => {
+    const { limitConcurrency } = await import("../../../src/entry/node-kdf.ts");
+    const limited = limitConcurrency(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const task = (i: number) => async () => {
+      started.push(i);
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      if (i === 3) throw new Error("a failing task frees its slot too");
+      return i;
+    };
+    const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => limited(task(i))));
+    expect(most).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+  });
+
+  it("refuses a task at once, as too many requests, when the queue is full", async () => {
+    const { limitConcurrency } = await import("../../../src/entry/node-kdf.ts");
+    const limited = limitConcurrency(1, 2);
+    let release = () => {};
+    const blocker = new Promise<void>((resolve) => (release = resolve));
+    const held = [limited(() => blocker), limited(async () => 1), limited(async () => 2)];
+    await expect(limited(async () => 3)).rejects.toMatchObject({ code: "too_many_requests" });
+    release();
+    expect(await Promise.all(held)).toEqual([undefined, 1, 2]);
+  });
+});

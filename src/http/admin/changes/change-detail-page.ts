@@ -11,7 +11,7 @@ import { displayName } from "../../../core/register/rows.ts";
 import { subProcessorKind } from "../../../core/register/sub-processors.ts";
 import { can } from "../../../core/roles.ts";
 import { getEntities } from "../../../core/use-cases/get-entities.ts";
-import type { AppDeps, AppEnv } from "../../env.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
 import { daysLeftText, zonedTime } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
@@ -118,7 +118,7 @@ function objectionTable(objections: ObjectionLine[]): Html {
 }
 
 /** POST /admin/changes/:id/announce */
-export function announceHandler(deps: AppDeps) {
+export function announceHandler(deps: AppWiring) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const form = await postedForm(c);
     const intendedStart = form.text("intendedStart");

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../../env.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { announceHandler, changePage, withdrawHandler } from "./change-detail-page.ts";
 import { changeListPage } from "./change-list-page.ts";
@@ -13,7 +13,7 @@ import { newChangePage, proposeHandler } from "./proposal-pages.ts";
  * proposing, announcing and withdrawing sub-processors:write; recording and
  * deciding on customers' answers register:write.
  */
-export function registerChangePages(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerChangePages(app: Hono<AppEnv>, deps: AppWiring): void {
   adminRoute(app, "GET", "/admin/changes", "register:read", changeListPage);
   // Before /admin/changes/:id, which would otherwise take "new" for an id.
   adminRoute(app, "GET", "/admin/changes/new", "sub-processors:write", newChangePage);

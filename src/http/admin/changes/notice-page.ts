@@ -6,7 +6,7 @@ import { existingObjectionLinks } from "../../../core/changes/objection-link.ts"
 import { recordObjection } from "../../../core/changes/record-objection.ts";
 import { AppError } from "../../../core/errors.ts";
 import { can } from "../../../core/roles.ts";
-import type { AppDeps, AppEnv } from "../../env.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
 import { daysLeftText, endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
@@ -29,11 +29,11 @@ interface Shown {
   status?: ContentfulStatusCode;
 }
 
-export function noticePageHandler(deps: AppDeps) {
+export function noticePageHandler(deps: AppWiring) {
   return (c: Context<AppEnv>) => noticePage(c, deps);
 }
 
-async function noticePage(c: Context<AppEnv>, deps: AppDeps, shown: Shown = {}): Promise<Response> {
+async function noticePage(c: Context<AppEnv>, deps: AppWiring, shown: Shown = {}): Promise<Response> {
   const ctx = c.get("ctx");
   const view = await noticeView(ctx, c.req.param("id") ?? "");
   const { notice, facts } = view;
@@ -102,7 +102,7 @@ ${textArea({ name: "exclusion.note", label: "Details", value: v["exclusion.note"
 type Action = (c: Context<AppEnv>, noticeId: string, form: PostedForm, zone: string) => Promise<string>;
 
 /** A notice form's POST: the use case, then back to the notice with a message; its issues shown beside its fields (422). */
-function noticeAction(deps: AppDeps, prefix: string, act: Action) {
+function noticeAction(deps: AppWiring, prefix: string, act: Action) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const form = await postedForm(c);
     const id = c.req.param("id") ?? "";
@@ -117,7 +117,7 @@ function noticeAction(deps: AppDeps, prefix: string, act: Action) {
   };
 }
 
-export const recordObjectionHandler = (deps: AppDeps) =>
+export const recordObjectionHandler = (deps: AppWiring) =>
   noticeAction(deps, "objection", async (c, id, form, zone) => {
     const objection = await recordObjection(c.get("ctx"), id, {
       grounds: form.values["objection.grounds"] ?? "",
@@ -127,7 +127,7 @@ export const recordObjectionHandler = (deps: AppDeps) =>
     return `Objection recorded${objection.onTime ? "" : " (LATE: received after the window closed)"}.`;
   });
 
-export const authorisationHandler = (deps: AppDeps) =>
+export const authorisationHandler = (deps: AppWiring) =>
   noticeAction(deps, "authorisation", async (c, id, form, zone) => {
     const notice = await decideAuthorisation(c.get("ctx"), id, {
       decision: form.text("authorisation.decision"),
@@ -137,7 +137,7 @@ export const authorisationHandler = (deps: AppDeps) =>
     return `Answer recorded: ${notice.authorisation}.`;
   });
 
-export const exclusionHandler = (deps: AppDeps) =>
+export const exclusionHandler = (deps: AppWiring) =>
   noticeAction(deps, "exclusion", async (c, id, form) => {
     const reason = form.text("exclusion.reason");
     if (reason !== "alternative_offered" && reason !== "customer_terminated") {

@@ -6,7 +6,7 @@ import { activityKind } from "../../../core/register/activities.ts";
 import { displayName } from "../../../core/register/rows.ts";
 import { subProcessorKind } from "../../../core/register/sub-processors.ts";
 import { listEntities } from "../../../core/use-cases/list-entities.ts";
-import type { AppDeps, AppEnv } from "../../env.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { FieldErrors } from "../ui/fields.ts";
@@ -38,7 +38,7 @@ async function formPage(c: Context<AppEnv>, form: PostedForm | null, errors: Fie
 export const newChangePage = (c: Context<AppEnv>): Promise<Response> => formPage(c, null, new FieldErrors());
 
 /** POST /admin/changes: proposes (and, if ticked, announces) through the same use case as the API; on a refusal the form comes back with what was typed. */
-export function proposeHandler(deps: AppDeps) {
+export function proposeHandler(deps: AppWiring) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const form = await postedForm(c);
     try {
