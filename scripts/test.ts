@@ -21,6 +21,13 @@ const clockSteps: Step[] = CLOCK_ZONES.map((zone) => {
 
 const steps: Step[] = [
   { name: "build document templates", command: ["node", "scripts/build-documents.ts"] },
+  { name: "OpenAPI document: written, client types generated", command: ["node", "scripts/openapi.ts"] },
+  {
+    name: "OpenAPI document passes Redocly's recommended-strict rules",
+    command: ["npx", "redocly", "lint", "test-results/openapi.json"],
+    // No network here: no usage reports, no update check.
+    env: { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+  },
   { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
   { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },

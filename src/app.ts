@@ -22,6 +22,8 @@ import { registerAdmin } from "./http/admin/register-admin.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { DEFAULT_PUBLIC_BASE_URL } from "./core/changes/objection-link.ts";
 import { requestLimits } from "./http/middleware/rate-limit.ts";
+import { allowedMethods } from "./http/method-not-allowed.ts";
+import { finishDocument } from "./http/api/openapi-document.ts";
 
 export const API_VERSION = "1.0.0";
 
@@ -43,7 +45,15 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.onError((error, c) => (isHtmlPath(c.req.path) ? adminErrorPage(error, c) : handleError(error, c)));
-  app.notFound((c) => problemResponse(c, "not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  let allowed: (path: string) => string[] = () => [];
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const methods = allowed(path);
+    if (methods.length === 0) return problemResponse(c, "not_found", `No route ${c.req.method} ${path}.`);
+    const response = problemResponse(c, "method_not_allowed", `${path} answers ${methods.join(", ")}, not ${c.req.method}.`);
+    response.headers.set("Allow", methods.join(", "));
+    return response;
+  });
   app.use("*", securityHeaders());
 
   app.get("/health", (c) => c.json({ status: "ok" }));
@@ -71,15 +81,16 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   const document = () =>
-    app.getOpenAPI31Document({
+    finishDocument(app.getOpenAPI31Document({
       openapi: "3.1.0",
       info: {
         title: "DPA register",
         version: API_VERSION,
         description: "Processing activities, sub-processors and customer data processing agreements (GDPR Art. 28 and 30).",
       },
-    });
+    }));
   app.get("/api/openapi.json", (c) => c.json(document()));
+  allowed = allowedMethods(app.routes);
   app.get("/api/reference", (c) => {
     // Its stylesheet is inline; it has no script at all.
     c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");

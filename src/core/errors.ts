@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict"
   | "precondition_failed"
   | "too_many_requests"
+  | "method_not_allowed"
   | "unsupported_media_type"
   | "payload_too_large"
   | "internal";

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }>
   conflict: { status: 409, title: "Conflict" },
   precondition_failed: { status: 412, title: "Precondition failed" },
   too_many_requests: { status: 429, title: "Too many requests" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   payload_too_large: { status: 413, title: "Request body too large" },
   internal: { status: 500, title: "Internal error" },

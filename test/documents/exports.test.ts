@@ -169,12 +169,19 @@ describe("bad document requests", () => {
     ["the annex of an unknown agreement", "/api/v1/documents/annex/0190a000-0000-7000-8000-000000000000?format=pdf"],
     ["an annex as of before its agreement existed", `/api/v1/documents/annex/{agreement}?asOf=2024-01-01T00:00:00Z`],
     ["an unknown export", "/api/v1/exports/0190a000-0000-7000-8000-000000000000/verify"],
-    ["an export id that is not an id", "/api/v1/exports/not-an-id/file"],
   ])("answers 404 for %s and records nothing", async (_, path) => {
     const before = await snapshot(t.store);
     const response = await t.request("GET", path.replace("{agreement}", agreementId));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await snapshot(t.store)).toEqual(before);
+  });
+
+  it("answers 422 naming the id for an export id that is not an id, as the OpenAPI document says (format uuid)", async () => {
+    const before = await snapshot(t.store);
+    const response = await t.request("GET", "/api/v1/exports/not-an-id/file");
+    expect(response.status).toBe(422);
+    expect((await bodyOf<{ errors: { field: string }[] }>(response)).errors.map((e) => e.field)).toEqual(["id"]);
     expect(await snapshot(t.store)).toEqual(before);
   });
 });

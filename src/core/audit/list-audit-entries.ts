@@ -5,6 +5,7 @@ import type { Ctx } from "../context.ts";
 import { NAMED_BY_ENTITY_TYPE, resolveNamedFields } from "../register/named-records.ts";
 import type { Page } from "../use-cases/list-entities.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
+import { InstantInput } from "../model/values.ts";
 
 export const AuditFilter = z.strictObject({
   entityType: z.string().min(1).max(60).optional(),
@@ -15,8 +16,8 @@ export const AuditFilter = z.strictObject({
     .optional()
     .describe("The entity's id; with entityType agreement, customer or sub_processor, its reference works too."),
   actorId: z.string().min(1).max(60).optional(),
-  since: z.iso.datetime().optional().describe("Entries at or after this instant."),
-  until: z.iso.datetime().optional().describe("Entries before this instant."),
+  since: InstantInput.optional().describe("Entries at or after this instant (Z or an offset)."),
+  until: InstantInput.optional().describe("Entries before this instant (Z or an offset)."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.coerce.number().int().min(0).optional().describe("nextCursor of the previous page."),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EntityMeta } from "./meta.ts";
-import { ClockPeriod, Id, IsoDate } from "./values.ts";
+import { ClockPeriod, Id, InstantInput, IsoDate } from "./values.ts";
 
 export const NOTICE_KINDS = ["objection_window", "authorisation_request"] as const;
 export const NOTICE_STATUSES = ["open", "closed"] as const;
@@ -33,7 +33,7 @@ export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
 export const ObjectionInput = z.strictObject({
   grounds: z.string().trim().min(1).max(20_000).describe("The customer's reasoned grounds, as received."),
-  receivedAt: Timestamp.optional().describe("When the objection reached the processor; defaults to now. Not in the future."),
+  receivedAt: InstantInput.optional().describe("When the objection reached the processor, with Z or an offset; defaults to now. Not in the future."),
   channel: z.enum(OBJECTION_CHANNELS).default("api"),
 });
 
@@ -70,6 +70,6 @@ export const ResolutionInput = z
 
 export const AuthorisationInput = z.strictObject({
   decision: z.enum(AUTHORISATION_DECISIONS),
-  receivedAt: Timestamp.optional(),
+  receivedAt: InstantInput.optional().describe("When the answer reached the processor, with Z or an offset; defaults to now."),
   note: z.string().trim().min(1).max(5000).optional(),
 });

@@ -7,8 +7,11 @@ const EEA = new Set([
   "IS", "LI", "NO",
 ]);
 
+/** Every ISO 3166-1 alpha-2 code, sorted: an enum, so the OpenAPI document lists exactly what the validator takes. */
+export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
+
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+  return COUNTRY_CODES.includes(code);
 }
 
 export function isInEea(code: string): boolean {

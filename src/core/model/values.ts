@@ -1,7 +1,7 @@
 // Value objects shared by the register's entities, as zod schemas: the single
 // source for validation, TypeScript types and the OpenAPI document.
 import { z } from "zod";
-import { isCountryCode } from "./countries.ts";
+import { COUNTRY_CODES } from "./countries.ts";
 
 export const LANGUAGES = ["en", "nl", "fr"] as const;
 export const Language = z.enum(LANGUAGES).describe("Document language (ISO 639-1).");
@@ -17,15 +17,19 @@ export const LocalizedText = z
   .refine((t) => t.en !== undefined || t.nl !== undefined || t.fr !== undefined, {
     message: "Give the text in at least one language (en, nl or fr).",
   })
-  .describe("The same text in one or more languages, keyed by language code.");
+  .describe("The same text in one or more languages, keyed by language code.")
+  // The refinement above, as the OpenAPI document states it.
+  .meta({ minProperties: 1 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const CountryCode = z
-  .string()
-  .refine(isCountryCode, { message: "Not an ISO 3166-1 alpha-2 country code (e.g. BE, DE, US)." })
-  .describe("ISO 3166-1 alpha-2 country code, upper case.");
+  .enum(COUNTRY_CODES, { message: "Not an ISO 3166-1 alpha-2 country code (e.g. BE, DE, US)." })
+  .describe("ISO 3166-1 alpha-2 country code, upper case.")
+  .meta({ id: "CountryCode" });
 
 export const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
+/** An instant a client sends: RFC 3339 with Z or any offset; the register stores and answers it in UTC. */
+export const InstantInput = z.iso.datetime({ offset: true }).describe("An instant, RFC 3339, with Z or an offset (e.g. 2027-01-04T23:30:00+01:00); stored in UTC.");
 export const Id = z.uuid().describe("Identifier made by the register.");
 
 /**

@@ -1,4 +1,4 @@
-import { eq, inArray, like, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import {
@@ -18,7 +18,7 @@ import { activityRules } from "./activity-rules.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { idOrReference, NAMED_AGREEMENT } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   role: z.enum(["controller", "processor"]).optional(),
@@ -97,7 +97,7 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
     const conditions: SQL[] = [];
     if (filter.role) conditions.push(eq(activities.role, filter.role));
     if (filter.status) conditions.push(eq(activities.status, filter.status));
-    if (filter.q) conditions.push(like(activities.name, `%${filter.q}%`));
+    if (filter.q) conditions.push(contains(activities.name, filter.q));
     const linked = (link: LinkTable, target: SQLiteColumn, value: string) =>
       inArray(activities.id, db.select({ id: link.owner }).from(link.table).where(eq(target, value)));
     if (filter.dataCategoryId) conditions.push(linked(dataLinks, activityDataCategories.dataCategoryId, filter.dataCategoryId));

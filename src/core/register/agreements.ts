@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, ne, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activities, agreementActivities, agreements, customers } from "../../../db/schema.ts";
 import type { FieldIssue } from "../errors.ts";
@@ -8,7 +8,7 @@ import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_AGREEMENT, NAMED_CUSTOMER } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { displayName, orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, displayName, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   customerId: idOrReference(NAMED_CUSTOMER).optional(),
@@ -63,7 +63,7 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
     if (filter.customerId) conditions.push(eq(agreements.customerId, filter.customerId));
     if (filter.status) conditions.push(eq(agreements.status, filter.status));
     if (filter.authorisation) conditions.push(eq(agreements.authorisation, filter.authorisation));
-    if (filter.q) conditions.push(like(agreements.reference, `%${filter.q}%`));
+    if (filter.q) conditions.push(contains(agreements.reference, filter.q));
     if (filter.activityId) {
       conditions.push(
         inArray(

@@ -1,4 +1,4 @@
-import { inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { customers } from "../../../db/schema.ts";
 import { Customer, CustomerInput } from "../model/customer.ts";
@@ -6,7 +6,7 @@ import { CountryCode } from "../model/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
 import { checkReferenceFree, NAMED_CUSTOMER } from "./named-records.ts";
-import { orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name or the reference."),
@@ -41,7 +41,7 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
 
   where(_db, filter) {
     const conditions: SQL[] = [];
-    if (filter.q) conditions.push(or(like(customers.legalName, `%${filter.q}%`), like(customers.reference, `%${filter.q}%`)) as SQL);
+    if (filter.q) conditions.push(or(contains(customers.legalName, filter.q), contains(customers.reference, filter.q)) as SQL);
     if (filter.country) conditions.push(sql`json_extract(${customers.address}, '$.country') = ${filter.country}`);
     return conditions;
   },

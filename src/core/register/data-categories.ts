@@ -1,11 +1,11 @@
-import { eq, inArray, like, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activityDataCategories, dataCategories } from "../../../db/schema.ts";
 import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "../model/data-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { orNull, putRow } from "./rows.ts";
+import { contains, orNull, putRow } from "./rows.ts";
 
 const Filter = z.strictObject({
   special: z.enum(SPECIAL_CATEGORIES).optional(),
@@ -34,7 +34,7 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
   where(_db, filter) {
     const conditions: SQL[] = [];
     if (filter.special) conditions.push(eq(dataCategories.special, filter.special));
-    if (filter.q) conditions.push(like(dataCategories.name, `%${filter.q}%`));
+    if (filter.q) conditions.push(contains(dataCategories.name, filter.q));
     return conditions;
   },
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db, Statement } from "../ports/store.ts";
 import type { LocalizedText } from "../model/values.ts";
@@ -30,4 +30,10 @@ export function withoutMeta<E extends { id: string; revision: number; createdAt:
 ): Omit<E, "id" | "revision" | "createdAt" | "updatedAt" | "archivedAt"> {
   const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, archivedAt: _a, ...input } = entity;
   return input;
+}
+
+/** `column` contains `text` literally: % and _ in what a person typed match themselves, not any text. */
+export function contains(column: SQLiteColumn, text: string): SQL {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${column} like ${`%${escaped}%`} escape '\\'`;
 }

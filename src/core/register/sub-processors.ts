@@ -1,4 +1,4 @@
-import { eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { activities, subProcessorActivities, subProcessors } from "../../../db/schema.ts";
 import type { FieldIssue } from "../errors.ts";
@@ -11,7 +11,7 @@ import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_SUB_PROCESSOR } from "./named-records.ts";
 import { archiveRefusal, directEditIssues } from "./sub-processor-fields.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   status: z.enum(SUB_PROCESSOR_STATUSES).optional(),
@@ -72,7 +72,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     const conditions: SQL[] = [];
     if (filter.status) conditions.push(eq(subProcessors.status, filter.status));
     if (filter.parentId) conditions.push(eq(subProcessors.parentId, filter.parentId));
-    if (filter.q) conditions.push(or(like(subProcessors.legalName, `%${filter.q}%`), like(subProcessors.reference, `%${filter.q}%`)) as SQL);
+    if (filter.q) conditions.push(or(contains(subProcessors.legalName, filter.q), contains(subProcessors.reference, filter.q)) as SQL);
     if (filter.country) {
       conditions.push(
         sql`exists (select 1 from json_each(${subProcessors.locations}) where json_extract(value, '$.country') = ${filter.country})`,

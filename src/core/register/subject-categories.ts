@@ -1,11 +1,11 @@
-import { eq, inArray, like, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
 import { SubjectCategory, SubjectCategoryInput } from "../model/subject-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { orNull, putRow } from "./rows.ts";
+import { contains, orNull, putRow } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
@@ -29,7 +29,7 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
 
   where(_db, filter) {
     const conditions: SQL[] = [];
-    if (filter.q) conditions.push(like(subjectCategories.name, `%${filter.q}%`));
+    if (filter.q) conditions.push(contains(subjectCategories.name, filter.q));
     return conditions;
   },
 

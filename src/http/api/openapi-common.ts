@@ -41,7 +41,7 @@ export const writeErrors = {
 export const readErrors = { ...commonErrors, 404: problem("Not found."), 422: problem("Invalid query parameters.") };
 
 export const IdParam = z.object({
-  id: z.string().openapi({ param: { name: "id", in: "path" }, description: "The entity's id." }),
+  id: z.uuid().openapi({ param: { name: "id", in: "path" }, description: "The entity's id." }),
 });
 
 /** The path parameter of a record people also name by its reference: either works. */

@@ -1,0 +1,78 @@
+/**
+ * What the OpenAPI document says beyond the routes themselves: a stable
+ * operationId for each operation a client generator names its methods by
+ * (entity routes set theirs in entity-routes.ts), the tags' descriptions,
+ * the server and the licence.
+ */
+const OPERATION_IDS: Record<string, string> = {
+  "GET /api/v1/organisation": "getOrganisation",
+  "PUT /api/v1/organisation": "putOrganisation",
+  "GET /api/v1/agreements/{id}/clocks": "getAgreementClocks",
+  "POST /api/v1/sub-processor-changes": "proposeSubProcessorChange",
+  "GET /api/v1/sub-processor-changes": "listSubProcessorChanges",
+  "GET /api/v1/sub-processor-changes/pending": "listPendingSubProcessorChanges",
+  "GET /api/v1/sub-processor-changes/{id}": "getSubProcessorChange",
+  "POST /api/v1/sub-processor-changes/{id}/announce": "announceSubProcessorChange",
+  "POST /api/v1/sub-processor-changes/{id}/withdraw": "withdrawSubProcessorChange",
+  "GET /api/v1/sub-processor-changes/{id}/notices": "listChangeNotices",
+  "GET /api/v1/change-notices/{id}": "getChangeNotice",
+  "POST /api/v1/change-notices/{id}/objections": "recordObjection",
+  "POST /api/v1/change-notices/{id}/authorisation": "recordAuthorisation",
+  "POST /api/v1/change-notices/{id}/exclusion": "excludeAgreementFromChange",
+  "GET /api/v1/objections": "listObjections",
+  "GET /api/v1/objections/{id}": "getObjection",
+  "POST /api/v1/objections/{id}/resolution": "resolveObjection",
+  "GET /api/v1/clearance": "getClearance",
+  "POST /api/v1/lifecycle/run": "runLifecycle",
+  "GET /api/v1/outbox": "listOutbox",
+  "GET /api/v1/documents/art30-controller": "getControllerRecord",
+  "GET /api/v1/documents/art30-controller/completeness": "checkControllerRecord",
+  "GET /api/v1/documents/art30-processor": "getProcessorRecord",
+  "GET /api/v1/documents/art30-processor/completeness": "checkProcessorRecord",
+  "GET /api/v1/documents/annex/{agreementId}": "getAnnex",
+  "GET /api/v1/documents/annex/{agreementId}/completeness": "checkAnnex",
+  "GET /api/v1/exports": "listExports",
+  "GET /api/v1/exports/{id}": "getExport",
+  "GET /api/v1/exports/{id}/verify": "verifyExport",
+  "GET /api/v1/exports/{id}/file": "downloadExport",
+  "GET /api/v1/audit": "listAuditEntries",
+  "GET /api/v1/tokens": "listTokens",
+  "POST /api/v1/tokens": "createToken",
+  "POST /api/v1/tokens/{id}/revoke": "revokeToken",
+};
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Organisation: "The organisation's own profile: controller and processor identity, DPO, EU representative.",
+  "Data categories": "Categories of personal data, with Art. 9 and Art. 10 flags.",
+  "Subject categories": "Categories of data subjects.",
+  "Security measures": "Technical and organisational measures under the Annex III headings of the 2021/915 clauses.",
+  "Processing activities": "Processing activities as controller (Art. 30(1)) and as processor (Art. 30(2)).",
+  "Sub-processors": "Sub-processors: what customers were promised changes only through sub-processor changes.",
+  Customers: "The controllers the organisation processes for.",
+  Agreements: "Data processing agreements and their contract clocks.",
+  "Sub-processor changes": "Proposals, notices, objections and authorisations: the Art. 28(2) / clause 7.7 workflow.",
+  Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV or JSON, as of any instant, with their exports.",
+  Audit: "Every change to the register, with before and after.",
+  Operations: "The scheduler and the outbox.",
+  "API tokens": "Tokens for this API, by role.",
+};
+
+type Operation = { operationId?: string; tags?: string[] };
+type Document = { paths?: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[] } & Record<string, unknown>;
+
+export function finishDocument<D extends object>(document: D): D {
+  const doc = document as unknown as Document;
+  const used = new Set<string>();
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(operations)) {
+      operation.operationId ??= OPERATION_IDS[`${method.toUpperCase()} ${path}`];
+      for (const tag of operation.tags ?? []) used.add(tag);
+    }
+  }
+  doc.tags = [...used].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
+  // Relative: the API is served by whatever origin served this document, wherever it is deployed.
+  doc.servers = [{ url: "/", description: "This register (the origin this document came from)." }];
+  const info = (doc.info ?? {}) as Record<string, unknown>;
+  doc.info = { ...info, license: { name: "AGPL-3.0-only", url: "https://www.gnu.org/licenses/agpl-3.0.html" } };
+  return document;
+}
