@@ -42,6 +42,9 @@ const MATRIX: Record<string, Allowed> = {
       [`GET /admin/${s}/:id/history`, AUDITORS],
     ]),
   ),
+  // What customers were promised about a sub-processor: only an admin corrects it directly, with a reason.
+  "GET /admin/sub-processors/:id/correct": ADMINS,
+  "POST /admin/sub-processors/:id/correct": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
   "POST /admin/organisation": WRITERS,

@@ -165,6 +165,32 @@ describe("an admin's correction of a real mistake", () => {
   });
 });
 
+describe("an admin's correction in the admin UI", () => {
+  it("is offered to admins only, needs a reason beside its field, and is saved with it", async () => {
+    const ui = await makeAdminUi(w.store, w.clock);
+    const admin = await ui.signIn("admin");
+    const editor = await ui.signIn("editor");
+    expect(await (await ui.get("/admin/sub-processors/IXORDOCS", admin)).text()).toContain("Correct a mistake (admin)");
+    expect(await (await ui.get("/admin/sub-processors/IXORDOCS", editor)).text()).not.toContain("Correct a mistake");
+    expect((await ui.get("/admin/sub-processors/IXORDOCS/correct", editor)).status).toBe(403);
+
+    const form = readForm(await (await ui.get("/admin/sub-processors/IXORDOCS/correct", admin)).text());
+    const before = await snapshot(w.store);
+    const noReason = await ui.post(form.action, fill(form, { "Region (location 1)": "Frankfurt" }), admin);
+    expect(noReason.status).toBe(422);
+    expect(errorBeside(await noReason.text(), "reason")).toBe("Fill this in.");
+    expect(await snapshot(w.store)).toEqual(before);
+
+    const reason = "The region was left out when IxorDocs was recorded; customers were told on 2 March.";
+    const saved = await ui.post(form.action, fill(form, { "Region (location 1)": "Frankfurt", "Reason for the correction (required)": reason }), admin);
+    expect(saved.status).toBe(303);
+    const vendor = await bodyOf<{ locations: unknown[] }>(await w.t.request("GET", "/api/v1/sub-processors/IXORDOCS"));
+    expect(vendor.locations).toEqual([{ country: "DE", region: "Frankfurt" }]);
+    const history = await (await ui.get("/admin/sub-processors/IXORDOCS/history", admin)).text();
+    expect(history).toContain(`Reason: ${reason}`);
+  });
+});
+
 describe("clearance tells the truth", () => {
   const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { AppError } from "../../../core/errors.ts";
 import type { EntityMeta } from "../../../core/register/entity-kind.ts";
+import { correctEntity } from "../../../core/use-cases/correct-entity.ts";
 import { createEntity } from "../../../core/use-cases/create-entity.ts";
 import { getEntity } from "../../../core/use-cases/get-entity.ts";
 import { updateEntity } from "../../../core/use-cases/update-entity.ts";
@@ -10,6 +11,7 @@ import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
 import { attempt, conflictPage, formPage, postedRevision } from "./form-page.ts";
 import { formErrors } from "./forms/form-errors.ts";
+import type { Field } from "./forms/form-spec.ts";
 import { parseForm } from "./forms/parse-form.ts";
 import { coreKind, type KindPage } from "./register-kinds.ts";
 
@@ -79,5 +81,55 @@ export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promis
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "conflict") throw error;
     return conflictPage(c, { message: error.message, trail: [listOf(page)], view, edit: `${view}/edit` });
+  }
+}
+
+const REASON: Field = {
+  type: "text",
+  name: "reason",
+  label: "Reason for the correction",
+  required: true,
+  hint: "What was wrong, and how the customers concerned were told. It is kept in the audit trail and shown in the history.",
+};
+
+/** An admin's correction form: every field, those that otherwise follow a workflow included, and the reason. */
+export async function correctionForm(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, typed?: { values: unknown; revision: number; issues: AppError }) {
+  if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
+  const view = `/admin/${page.segment}/${seg(entity.id)}`;
+  const fields = [...page.fields, REASON];
+  return formPage(c, {
+    title: `Correct ${page.title(entity)}`,
+    trail: [listOf(page), [view, page.title(entity)]],
+    action: `${view}/correct`,
+    cancel: view,
+    fields,
+    values: typed?.values ?? { ...coreKind(page).toInput(entity), reason: "" },
+    revision: typed?.revision ?? entity.revision,
+    errors: typed ? formErrors(fields, typed.issues.issues, typed.values) : undefined,
+    status: typed ? 422 : undefined,
+  });
+}
+
+/** POST of the correction form: the correction use case, refused as stale if the record changed since the form was opened. */
+export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
+  const id = c.req.param("id") ?? "";
+  const kind = coreKind(page);
+  const posted = await formFields(c);
+  const revision = postedRevision(posted);
+  const values = parseForm(page.fields, posted, kind.input);
+  const reason = typeof posted.reason === "string" ? posted.reason : "";
+  const view = `/admin/${page.segment}/${seg(id)}`;
+  try {
+    const result = await attempt(() => correctEntity(c.get("ctx"), kind, id, { reason, changes: values }, { ifMatch: [revision] }));
+    if ("issues" in result) {
+      // The use case names the fields under "changes"; the form has them at the top.
+      const issues = new AppError("validation", result.issues.message, result.issues.issues.map((i) => ({ ...i, path: i.path.replace(/^changes\./, "") })));
+      return correctionForm(c, page, await getEntity(c.get("ctx"), kind, id), { values: { ...(values as object), reason }, revision, issues });
+    }
+    setFlash(c, "Corrected.");
+    return c.redirect(view, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "precondition_failed")) throw error;
+    return conflictPage(c, { message: error.message, trail: [listOf(page)], view, edit: `${view}/correct` });
   }
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
-import { createFromForm, editForm, newForm, updateFromForm } from "./entity-forms.ts";
+import { correctFromForm, correctionForm, createFromForm, editForm, newForm, updateFromForm } from "./entity-forms.ts";
 import { historyPage } from "./history-page.ts";
 import { listPage } from "./list-page.ts";
 import { coreKind, type KindPage } from "./register-kinds.ts";
@@ -32,6 +32,12 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
   adminRoute(app, "GET", `${base}/:id`, "register:read", async (c) => viewPage(c, page, await load(c)));
   adminRoute(app, "GET", `${base}/:id/edit`, write, async (c) => editForm(c, page, await load(c)));
   adminRoute(app, "POST", `${base}/:id`, write, (c) => updateFromForm(c, page));
+
+  // Kinds whose fields partly follow a workflow (sub-processors): an admin corrects a real mistake, with a reason.
+  if (kind.directWriteIssues) {
+    adminRoute(app, "GET", `${base}/:id/correct`, "register:correct", async (c) => correctionForm(c, page, await load(c)));
+    adminRoute(app, "POST", `${base}/:id/correct`, "register:correct", (c) => correctFromForm(c, page));
+  }
 
   if (kind.removal === "archive") {
     adminRoute(app, "POST", `${base}/:id/archive`, write, async (c) => {

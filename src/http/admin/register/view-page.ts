@@ -52,6 +52,9 @@ function actions(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, base: s
     const verb = archives ? "Archive" : "Delete";
     parts.push(html`<form method="post" action="${base}/${verb.toLowerCase()}" class="inline" data-confirm="${verb} this ${page.singular}?">${csrfField(c.get("session").csrfToken)}<button type="submit" class="danger">${verb}</button></form>`);
   }
+  if (coreKind(page).directWriteIssues && can(role, "register:correct") && !entity.archivedAt) {
+    parts.push(html`<a href="${base}/correct">Correct a mistake (admin)</a>`);
+  }
   if (can(role, "audit:read")) parts.push(html`<a href="${base}/history">History of this ${page.singular}</a>`);
   return html`${parts}`;
 }
