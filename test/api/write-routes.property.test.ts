@@ -96,11 +96,13 @@ async function runBatch(seed: number, requests: number, seen: { sent: number; ac
 }
 
 async function everyDocumentRenders(w: Awaited<ReturnType<typeof changeWorld>>, after: string) {
+  // By id: an accepted PATCH may well have renamed the agreement's reference.
+  const agreement = w.agreements["CF-DPA-2024-001"];
   for (const path of [
     "/api/v1/documents/art30-controller?format=json",
     "/api/v1/documents/art30-processor?format=json",
-    "/api/v1/documents/annex/CF-DPA-2024-001?format=json",
-    "/api/v1/documents/annex/CF-DPA-2024-001?format=html",
+    `/api/v1/documents/annex/${agreement}?format=json`,
+    `/api/v1/documents/annex/${agreement}?format=html`,
   ]) {
     const response = await w.t.request("GET", path, { token: "read-only" });
     expect(response.status, `${path} after ${after}\n${await response.clone().text()}`).toBe(200);

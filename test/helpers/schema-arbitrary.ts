@@ -25,6 +25,7 @@ export type JsonSchema = {
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   minProperties?: number;
+  not?: { required?: string[]; const?: unknown; anyOf?: { required: string[] }[] };
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
@@ -51,12 +52,33 @@ export function resolve(schema: JsonSchema, components: Components): JsonSchema 
 /** Values the schema allows, kept small: arrays of at most 3, text of at most 40 characters where the schema allows. */
 export function valid(schema: JsonSchema, components: Components, depth = 0): fc.Arbitrary<unknown> {
   const s = resolve(schema, components);
+  if (s.not?.const !== undefined) {
+    const { not, ...rest } = s;
+    return valid(rest, components, depth).filter((value) => value !== not.const);
+  }
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
-  if (s.anyOf ?? s.oneOf) return fc.oneof(...(s.anyOf ?? s.oneOf ?? []).map((option) => valid(option, components, depth)));
+  const branches = s.anyOf ?? s.oneOf;
+  // Branches beside an object's own properties constrain it (kind-dependent fields): one branch, merged in.
+  if (branches && s.properties) return fc.constantFrom(...branches).chain((branch) => valid(constrained(s, branch), components, depth));
+  if (branches) return fc.oneof(...branches.map((option) => valid(option, components, depth)));
   if (s.allOf) return valid(Object.assign({}, ...s.allOf.map((part) => resolve(part, components))), components, depth);
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : ["object"];
   return fc.oneof(...types.map((type) => validOfType(type, s, components, depth)));
+}
+
+/** An object schema narrowed by one branch: its property constraints, its required keys, the keys it forbids. */
+function constrained(s: JsonSchema, branch: JsonSchema): JsonSchema {
+  const { anyOf: _anyOf, oneOf: _oneOf, ...base } = s;
+  const properties = { ...base.properties };
+  for (const [key, narrowing] of Object.entries(branch.properties ?? {})) {
+    const own = properties[key] ?? {};
+    properties[key] = narrowing.not ? { ...own, not: narrowing.not } : { ...own, ...narrowing };
+  }
+  const forbidden = new Set([...(branch.not?.required ?? []), ...(branch.not?.anyOf ?? []).flatMap((option) => option.required)]);
+  for (const key of forbidden) delete properties[key];
+  const required = [...new Set([...(base.required ?? []), ...(branch.required ?? [])])].filter((key) => !forbidden.has(key));
+  return { ...base, properties, required };
 }
 
 function validOfType(type: string, s: JsonSchema, components: Components, depth: number): fc.Arbitrary<unknown> {
@@ -92,8 +114,17 @@ function validString(s: JsonSchema): fc.Arbitrary<string> {
       return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     case "date-time":
       return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString());
-    default:
-      return plainText(s.minLength ?? 0, s.maxLength ?? 40).filter((text) => !s.pattern || new RegExp(s.pattern, "u").test(text));
+    default: {
+      // Spaces around the text, and a line break inside, are what forms send; a lone space is what a careless client sends.
+      const max = s.maxLength ?? 40;
+      const text = fc.oneof(
+        plainText(s.minLength ?? 0, max),
+        plainText(s.minLength ?? 0, max - 2).map((t) => ` ${t} `),
+        plainText(s.minLength ?? 0, max - 2).map((t) => `${t}\n${t}`.slice(0, max)),
+        fc.constant(" "),
+      );
+      return text.filter((t) => t.length >= (s.minLength ?? 0) && t.length <= max && (!s.pattern || new RegExp(s.pattern, "u").test(t)));
+    }
   }
 }
 

@@ -33,6 +33,12 @@ export function holidayName(date: PlainDate, country: string): string | null {
   return yearCalendar(yearOf(date), country).names.get(date) ?? null;
 }
 
+/** The countries date-holidays has a calendar for, as ISO codes, sorted: those whose law can govern an agreement's deadlines. */
+export function holidayCountries(): [string, ...string[]] {
+  knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));
+  return [...knownCountries].filter((code) => /^[A-Z]{2}$/.test(code)).sort() as [string, ...string[]];
+}
+
 /** Whether date-holidays has a calendar for `country`, so deadlines governed by its law can be counted. */
 export function hasHolidayCalendar(country: string): boolean {
   knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasHolidayCalendar } from "../clocks/public-holidays.ts";
+import { holidayCountries } from "../clocks/public-holidays.ts";
 import { ArchivableMeta } from "./meta.ts";
 import { Clocks, CountryCode, Id, IsoDate, Language, Reference } from "./values.ts";
 
@@ -16,13 +16,15 @@ export const AgreementInput = z.strictObject({
     .enum(["prior_specific", "general"])
     .describe("SCC clause 7.7(a): option 1 prior specific authorisation, option 2 general written authorisation."),
   clocks: Clocks,
-  governingCountry: CountryCode.default("BE")
-    .refine(hasHolidayCalendar, { message: "No public-holiday calendar is known for this country, so its deadlines cannot be counted." })
-    .describe("Member State whose public holidays extend deadlines."),
+  // Enums rather than refinements, so the OpenAPI document lists exactly the values the register takes.
+  governingCountry: z
+    .enum(holidayCountries(), { message: "No public-holiday calendar is known for this country, so its deadlines cannot be counted." })
+    .default("BE")
+    .describe("Member State whose public holidays extend deadlines: a country with a known public-holiday calendar."),
   timeZone: z
-    .string()
-    .refine(isTimeZone, { message: "Not an IANA time zone, e.g. Europe/Brussels." })
-    .default("Europe/Brussels"),
+    .enum(timeZones(), { message: "Not an IANA time zone, e.g. Europe/Brussels." })
+    .default("Europe/Brussels")
+    .describe("IANA time zone in which the deadlines' days end."),
   status: z.enum(AGREEMENT_STATUSES).default("draft"),
   activityIds: z.array(Id).max(500).default([]),
 });
@@ -38,11 +40,7 @@ export const Agreement = z.object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
-  } catch {
-    return false;
-  }
+/** The runtime's IANA zones (Intl), with UTC. */
+function timeZones(): [string, ...string[]] {
+  return [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])].sort() as [string, ...string[]];
 }

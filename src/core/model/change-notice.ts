@@ -66,7 +66,9 @@ export const ResolutionInput = z
     if (r.resolution === "overruled" && !r.reason) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Overruling an objection needs the reason, for the record." });
     }
-  });
+  })
+  // The refinement above, as the OpenAPI document states it.
+  .meta({ anyOf: [{ properties: { resolution: { const: "overruled" }, reason: {} }, required: ["reason"] }, { properties: { resolution: { enum: RESOLUTIONS.filter((r) => r !== "overruled") } } }] });
 
 export const AuthorisationInput = z.strictObject({
   decision: z.enum(AUTHORISATION_DECISIONS),

@@ -15,6 +15,23 @@ export const NewVendor = SubProcessorInput.omit({ status: true, activityIds: tru
   "A new vendor's details; it becomes an active sub-processor when the change takes effect.",
 );
 
+/** JSON Schema for "has these fields" (each named in properties too, as linters expect). */
+const has = (keys: string[]) => ({ properties: Object.fromEntries(keys.map((key) => [key, {}])), required: keys });
+const forbids = (...keys: string[]) => ({ not: { anyOf: keys.map((key) => has([key])) } });
+const shape = (kind: ChangeKind, needs: string[], refuses: string[]) => {
+  const needed = has(needs);
+  const properties = { ...needed.properties, kind: { const: kind }, ...(needs.includes("activityIds") ? { activityIds: { minItems: 1 } } : {}) };
+  return { properties, required: needs, ...forbids(...refuses) };
+};
+const KIND_SHAPES = [
+  shape("add", ["vendor", "activityIds"], ["subProcessorId", "replacesId", "locations", "transferMechanism"]),
+  shape("add", ["subProcessorId", "activityIds"], ["vendor", "replacesId", "locations", "transferMechanism"]),
+  shape("replace", ["vendor", "replacesId"], ["subProcessorId", "locations", "transferMechanism"]),
+  shape("replace", ["subProcessorId", "replacesId"], ["vendor", "locations", "transferMechanism"]),
+  shape("remove", ["subProcessorId"], ["vendor", "replacesId", "locations", "transferMechanism"]),
+  shape("change_locations", ["subProcessorId", "locations"], ["vendor", "replacesId"]),
+];
+
 export const ChangeProposalInput = z
   .strictObject({
     kind: z.enum(CHANGE_KINDS).describe("add a sub-processor, replace one with another, remove one, or change its locations."),
@@ -47,7 +64,9 @@ export const ChangeProposalInput = z
     if (p.kind !== "change_locations" && p.locations) refuse("locations");
     if (p.kind !== "change_locations" && p.transferMechanism !== undefined) refuse("transferMechanism");
     if (p.kind === "add" && (!p.activityIds || p.activityIds.length === 0)) need("activityIds", "Name the activities the new sub-processor will serve.");
-  });
+  })
+  // The refinement above, as the OpenAPI document states it: which fields each kind takes, needs and refuses.
+  .meta({ anyOf: KIND_SHAPES });
 export type ChangeProposalInput = z.infer<typeof ChangeProposalInput>;
 
 export const SubProcessorChange = z.object({

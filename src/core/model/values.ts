@@ -151,6 +151,14 @@ export const TransferMechanism = z
         message: "Art. 30(1)(e): document the suitable safeguards of an Art. 49(1) second-subparagraph transfer.",
       });
     }
+  })
+  // The refinement above, as the OpenAPI document states it (the validator keeps its field-by-field messages).
+  .meta({
+    anyOf: [
+      { properties: { kind: { enum: ["adequacy", "scc", "bcr"] } }, not: { properties: { derogation: {} }, required: ["derogation"] } },
+      { properties: { kind: { const: "art49_derogation" }, derogation: { not: { const: "compelling_legitimate_interests" } } }, required: ["derogation"] },
+      { properties: { kind: { const: "art49_derogation" }, derogation: { const: "compelling_legitimate_interests" }, safeguards: {} }, required: ["derogation", "safeguards"] },
+    ],
   });
 export type TransferMechanism = z.infer<typeof TransferMechanism>;
 

@@ -60,8 +60,34 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 type Operation = { operationId?: string; tags?: string[] };
 type Document = { paths?: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[] } & Record<string, unknown>;
 
+/**
+ * The text rule every input goes through (core/model/text-rules.ts), and the
+ * trimming of required text, as patterns on every free-text string: no control
+ * character but tab and line breaks, and for required text at least one
+ * character that is not a space.
+ */
+const CONTROL = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
+const ANY_TEXT = `^[^${CONTROL}]*$`;
+const SOME_TEXT = `^[^${CONTROL}]*[^\\s${CONTROL}][^${CONTROL}]*$`;
+
+function stateTextRules(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) stateTextRules(child);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as Record<string, unknown>;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes("string") && schema.format === undefined && schema.enum === undefined && schema.const === undefined && schema.pattern === undefined) {
+    schema.pattern = typeof schema.minLength === "number" && schema.minLength > 0 ? SOME_TEXT : ANY_TEXT;
+  }
+  for (const child of Object.values(schema)) stateTextRules(child);
+}
+
 export function finishDocument<D extends object>(document: D): D {
   const doc = document as unknown as Document;
+  stateTextRules((doc as { components?: unknown }).components);
+  for (const operations of Object.values(doc.paths ?? {})) stateTextRules(Object.values(operations).map((operation) => (operation as { requestBody?: unknown }).requestBody));
   const used = new Set<string>();
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
