@@ -311,8 +311,8 @@ export const documentExports = sqliteTable(
 
 /**
  * A proposed change to the sub-processors (Art. 28(2), SCC clause 7.7):
- * add a vendor, replace one with another, remove one or change its
- * locations, for the affected activities. Announcing it opens one notice per
+ * add a vendor, replace one with another, remove one, change its locations
+ * or the chain it is engaged through, for the affected activities. Announcing it opens one notice per
  * affected agreement; it becomes effective once every window has closed with
  * no open objection and every prior-specific authorisation is granted.
  */
@@ -327,6 +327,8 @@ export const subProcessorChanges = sqliteTable(
     replacesId: text("replaces_id").references(() => subProcessors.id, { onDelete: "restrict" }),
     locations: json<Location[] | null>("locations"),
     transferMechanism: json<TransferMechanism | null>("transfer_mechanism"),
+    /** change_chain: the sub-processor that engages this one from then on (null: engaged directly). */
+    parentId: text("parent_id").references(() => subProcessors.id, { onDelete: "restrict" }),
     activityIds: json<string[]>("activity_ids").notNull(),
     reason: json<LocalizedText>("reason").notNull(),
     intendedStart: text("intended_start").notNull(),

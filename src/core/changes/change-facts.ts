@@ -28,14 +28,16 @@ export async function requireOrganisation(ctx: Ctx) {
 
 /** What notices and messages about a stored change say. */
 export async function loadFacts(ctx: Ctx, change: SubProcessorChange): Promise<ChangeFacts> {
-  const ids = [change.subProcessorId, ...(change.replacesId ? [change.replacesId] : [])];
+  const ids = [change.subProcessorId, ...(change.replacesId ? [change.replacesId] : []), ...(change.parentId ? [change.parentId] : [])];
   const vendors = await subProcessorKind.load(ctx.store.db, ids);
   const vendor = vendors.find((v) => v.id === change.subProcessorId) as SubProcessor;
   const replaced = change.replacesId ? (vendors.find((v) => v.id === change.replacesId) ?? null) : null;
+  const parent = change.parentId ? (vendors.find((v) => v.id === change.parentId) ?? null) : null;
   return {
     change,
     vendor,
     replaced,
+    parent,
     activityNames: await activityNames(ctx, change.activityIds),
     organisation: await requireOrganisation(ctx),
   };

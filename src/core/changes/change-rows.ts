@@ -19,6 +19,7 @@ export function toChange(row: ChangeRow): SubProcessorChange {
     replacesId: row.replacesId ?? null,
     locations: row.locations ?? null,
     transferMechanism: row.transferMechanism ?? null,
+    parentId: row.parentId ?? null,
     activityIds: row.activityIds,
     reason: row.reason,
     intendedStart: row.intendedStart,

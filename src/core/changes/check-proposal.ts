@@ -5,7 +5,7 @@ import { isInEea } from "../model/countries.ts";
 import type { SubProcessor } from "../model/sub-processor.ts";
 import type { ChangeProposalInput } from "../model/sub-processor-change.ts";
 import { checkDuplicates, checkReferences } from "../register/references.ts";
-import { subProcessorKind } from "../register/sub-processors.ts";
+import { chainReaches, subProcessorKind } from "../register/sub-processors.ts";
 import { throwIfIssues, withNulls } from "../use-cases/parse-input.ts";
 
 export interface CheckedProposal {
@@ -66,6 +66,7 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
       issues.push({ path: "transferMechanism", message: `Locations outside the EEA (${outside.map((l) => l.country).join(", ")}) need a transfer mechanism.` });
     }
   }
+  if (input.kind === "change_chain" && vendor) issues.push(...(await chainIssues(ctx, vendor, input.parentId ?? null)));
   if (input.vendor) {
     // The vendor will become active by itself, so it must already satisfy an active sub-processor's rules.
     const asActive = withNulls(subProcessorKind.input.shape, { ...input.vendor, status: "active" as const, activityIds });
@@ -75,4 +76,19 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
   }
   throwIfIssues(issues);
   return { activityIds, vendor, replaced, subProcessorIds: ids };
+}
+
+/** A new parent must be another active sub-processor, not one engaged (directly or not) by the vendor itself, and not the present one. */
+async function chainIssues(ctx: Ctx, vendor: SubProcessor, parentId: string | null): Promise<FieldIssue[]> {
+  if (parentId === (vendor.parentId ?? null)) {
+    return [{ path: "parentId", message: parentId ? "That sub-processor already engages it." : "It is already engaged directly." }];
+  }
+  if (parentId === null) return [];
+  const [parent] = await subProcessorKind.load(ctx.store.db, [parentId]);
+  if (!parent || parent.archivedAt) return [{ path: "parentId", message: `No sub-processor with id ${parentId} (or it is archived).` }];
+  if (parent.status !== "active") return [{ path: "parentId", message: `${parent.legalName} is ${parent.status}, not an active sub-processor.` }];
+  if (parentId === vendor.id || (await chainReaches(ctx.store.db, parentId, vendor.id))) {
+    return [{ path: "parentId", message: "A sub-processor cannot be in its own chain of sub-processors." }];
+  }
+  return [];
 }

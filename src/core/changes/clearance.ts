@@ -197,6 +197,8 @@ function describeChange(change: SubProcessorChange, vendorName: string): string 
       return `the change removing ${vendorName} (proposed ${proposed})`;
     case "change_locations":
       return `the change of ${vendorName}'s locations (proposed ${proposed})`;
+    case "change_chain":
+      return `the change of the sub-processor engaging ${vendorName} (proposed ${proposed})`;
   }
 }
 

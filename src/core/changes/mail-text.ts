@@ -11,6 +11,8 @@ export interface ChangeFacts {
   change: SubProcessorChange;
   vendor: { legalName: string; service: LocalizedText; locations: Location[] };
   replaced: { legalName: string } | null;
+  /** change_chain: the sub-processor that engages the vendor from then on (null: the organisation directly). */
+  parent?: { legalName: string } | null;
   activityNames: LocalizedText[];
   organisation: Organisation;
 }
@@ -26,6 +28,7 @@ export function changeLine(facts: ChangeFacts, lang: Language): string {
     service: pick(vendor.service, lang) ?? "",
     locations: locations.join(", "),
     replaced: facts.replaced?.legalName ?? "",
+    parent: facts.parent?.legalName ?? translate(lang, "change.chain.direct"),
   });
 }
 

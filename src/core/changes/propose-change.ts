@@ -79,6 +79,7 @@ export async function proposeChange(ctx: Ctx, raw: unknown, idempotencyKey: stri
     replacesId: input.replacesId ?? null,
     locations: input.locations ?? null,
     transferMechanism: input.transferMechanism ?? null,
+    parentId: input.kind === "change_chain" ? (input.parentId ?? null) : null,
     activityIds: checked.activityIds,
     reason: input.reason,
     intendedStart: input.intendedStart,
@@ -100,9 +101,11 @@ export async function proposeChange(ctx: Ctx, raw: unknown, idempotencyKey: stri
 
   let result: ProposalResult = { change, replayed: false, noticeCount: 0 };
   if (input.announce) {
+    const [parent] = change.parentId ? await subProcessorKind.load(db, [change.parentId]) : [];
     const facts = {
       vendor,
       replaced: checked.replaced,
+      parent: parent ?? null,
       activityNames: await activityNames(ctx, change.activityIds),
       organisation: await requireOrganisation(ctx),
     };

@@ -34,6 +34,8 @@ export function appliedVendors(change: SubProcessorChange, vendor: SubProcessor,
       return [leaving(vendor)];
     case "change_locations":
       return [{ ...vendor, locations: change.locations ?? vendor.locations, transferMechanism: change.transferMechanism ?? vendor.transferMechanism }];
+    case "change_chain":
+      return [{ ...vendor, parentId: change.parentId }];
   }
 }
 

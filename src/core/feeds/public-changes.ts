@@ -41,7 +41,7 @@ export async function publicChanges(db: Db, lang: Language, statuses: readonly P
     // A change withdrawn before its announcement also has no announcedAt: it never reaches the public.
     .where(and(inArray(subProcessorChanges.status, [...statuses]), isNotNull(subProcessorChanges.announcedAt)))
     .orderBy(desc(subProcessorChanges.announcedAt), desc(subProcessorChanges.id));
-  const vendorIds = [...new Set(rows.flatMap((r) => [r.subProcessorId, ...(r.replacesId ? [r.replacesId] : [])]))];
+  const vendorIds = [...new Set(rows.flatMap((r) => [r.subProcessorId, ...(r.replacesId ? [r.replacesId] : []), ...(r.parentId ? [r.parentId] : [])]))];
   const vendors = vendorIds.length === 0 ? [] : await db.select().from(subProcessors).where(inArray(subProcessors.id, vendorIds));
   const byId = new Map(vendors.map((v) => [v.id, v]));
 
@@ -58,6 +58,7 @@ export async function publicChanges(db: Db, lang: Language, statuses: readonly P
       service,
       locations: locationLine(locations),
       replaced: replaced?.legalName ?? "",
+      parent: (row.parentId ? byId.get(row.parentId)?.legalName : undefined) ?? translate(lang, "change.chain.direct"),
     });
     return {
       id: row.id,

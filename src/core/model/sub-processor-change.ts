@@ -3,7 +3,7 @@ import { EntityMeta } from "./meta.ts";
 import { SubProcessorInput } from "./sub-processor.ts";
 import { Id, IsoDate, LocalizedText, Location, TransferMechanism } from "./values.ts";
 
-export const CHANGE_KINDS = ["add", "replace", "remove", "change_locations"] as const;
+export const CHANGE_KINDS = ["add", "replace", "remove", "change_locations", "change_chain"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_STATUSES = ["proposed", "announced", "effective", "withdrawn"] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
@@ -24,24 +24,26 @@ const shape = (kind: ChangeKind, needs: string[], refuses: string[]) => {
   return { properties, required: needs, ...forbids(...refuses) };
 };
 const KIND_SHAPES = [
-  shape("add", ["vendor", "activityIds"], ["subProcessorId", "replacesId", "locations", "transferMechanism"]),
-  shape("add", ["subProcessorId", "activityIds"], ["vendor", "replacesId", "locations", "transferMechanism"]),
-  shape("replace", ["vendor", "replacesId"], ["subProcessorId", "locations", "transferMechanism"]),
-  shape("replace", ["subProcessorId", "replacesId"], ["vendor", "locations", "transferMechanism"]),
-  shape("remove", ["subProcessorId"], ["vendor", "replacesId", "locations", "transferMechanism"]),
-  shape("change_locations", ["subProcessorId", "locations"], ["vendor", "replacesId"]),
+  shape("add", ["vendor", "activityIds"], ["subProcessorId", "replacesId", "locations", "transferMechanism", "parentId"]),
+  shape("add", ["subProcessorId", "activityIds"], ["vendor", "replacesId", "locations", "transferMechanism", "parentId"]),
+  shape("replace", ["vendor", "replacesId"], ["subProcessorId", "locations", "transferMechanism", "parentId"]),
+  shape("replace", ["subProcessorId", "replacesId"], ["vendor", "locations", "transferMechanism", "parentId"]),
+  shape("remove", ["subProcessorId"], ["vendor", "replacesId", "locations", "transferMechanism", "parentId"]),
+  shape("change_locations", ["subProcessorId", "locations"], ["vendor", "replacesId", "parentId"]),
+  shape("change_chain", ["subProcessorId", "parentId"], ["vendor", "replacesId", "locations", "transferMechanism"]),
 ];
 
 export const ChangeProposalInput = z
   .strictObject({
-    kind: z.enum(CHANGE_KINDS).describe("add a sub-processor, replace one with another, remove one, or change its locations."),
+    kind: z.enum(CHANGE_KINDS).describe("add a sub-processor, replace one with another, remove one, change its locations, or change the sub-processor that engages it."),
     subProcessorId: Id.optional().describe(
-      "add/replace: an existing vendor coming in (else give `vendor`); remove/change_locations: the sub-processor concerned.",
+      "add/replace: an existing vendor coming in (else give `vendor`); remove/change_locations/change_chain: the sub-processor concerned.",
     ),
     vendor: NewVendor.optional(),
     replacesId: Id.optional().describe("replace: the sub-processor being replaced."),
     locations: z.array(Location).min(1).max(100).optional().describe("change_locations: the new locations."),
     transferMechanism: TransferMechanism.nullable().optional().describe("change_locations: the mechanism for the new locations."),
+    parentId: Id.nullable().optional().describe("change_chain: the sub-processor that engages this one from then on; null: engaged directly."),
     activityIds: z
       .array(Id)
       .max(500)
@@ -63,6 +65,8 @@ export const ChangeProposalInput = z
     if (p.kind === "change_locations" && !p.locations) need("locations", "Give the new locations.");
     if (p.kind !== "change_locations" && p.locations) refuse("locations");
     if (p.kind !== "change_locations" && p.transferMechanism !== undefined) refuse("transferMechanism");
+    if (p.kind === "change_chain" && p.parentId === undefined) need("parentId", "Name the sub-processor that will engage it, or null for none.");
+    if (p.kind !== "change_chain" && p.parentId !== undefined) refuse("parentId");
     if (p.kind === "add" && (!p.activityIds || p.activityIds.length === 0)) need("activityIds", "Name the activities the new sub-processor will serve.");
   })
   // The refinement above, as the OpenAPI document states it: which fields each kind takes, needs and refuses.
@@ -76,6 +80,7 @@ export const SubProcessorChange = z.object({
   replacesId: Id.nullable(),
   locations: z.array(Location).nullable(),
   transferMechanism: TransferMechanism.nullable(),
+  parentId: Id.nullable().describe("change_chain: the sub-processor that engages it from then on; null: directly."),
   activityIds: z.array(Id),
   reason: LocalizedText,
   intendedStart: IsoDate,

@@ -35,7 +35,7 @@ const WORKFLOW_ROUTE: Record<string, string> = {
   locations: `Customers were told where this vendor processes their data: propose a change of kind change_locations (${CHANGES}), which notifies them.`,
   transferMechanism: `Customers were told under which safeguard their data leaves the EEA: propose a change of kind change_locations with the new transferMechanism (${CHANGES}).`,
   activityIds: `Customers were told which processing this vendor serves: propose a change of kind add for more activities or remove for fewer (${CHANGES}).`,
-  parentId: "Customers were told the chain of sub-processors: an admin corrects it with a reason once they have been told (POST /api/v1/sub-processors/{id}/corrections).",
+  parentId: `Customers were told the chain of sub-processors: propose a change of kind change_chain (${CHANGES}), which notifies them.`,
 };
 
 /** The issues of a direct create or edit that would change what customers were promised; empty when it may go ahead. */

@@ -135,7 +135,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
 };
 
 /** Whether walking up from `start` through parents reaches `target`. */
-async function chainReaches(db: Db, start: string, target: string): Promise<boolean> {
+export async function chainReaches(db: Db, start: string, target: string): Promise<boolean> {
   let current: string | null = start;
   for (let step = 0; current && step < MAX_CHAIN; step++) {
     if (current === target) return true;

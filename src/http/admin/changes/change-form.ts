@@ -59,7 +59,7 @@ export function proposalForm(o: { csrf: string; choices: ProposalChoices; form: 
 <form method="post" action="/admin/changes">${csrfField(o.csrf)}
 ${selectField({ name: "kind", label: "Kind of change", value: f.kind ?? "add", choices: CHANGE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k })), errors: e, required: true })}
 ${selectField({ name: "textLanguage", label: "Language of the texts you write below", value: f.textLanguage ?? "en", choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), errors: e, hint: "The service description, safeguards and reason are stored in this language; notices show them to every customer." })}
-${selectField({ name: "subProcessorId", label: "Existing sub-processor", value: f.subProcessorId, choices: o.choices.subProcessors, blank: "None: a new vendor, described below", errors: e, hint: "Add or replace: a vendor already in the register that comes in (else describe the new vendor below). Remove or change of locations: the sub-processor concerned." })}
+${selectField({ name: "subProcessorId", label: "Existing sub-processor", value: f.subProcessorId, choices: o.choices.subProcessors, blank: "None: a new vendor, described below", errors: e, hint: "Add or replace: a vendor already in the register that comes in (else describe the new vendor below). Remove, change of locations or of the engaging sub-processor: the sub-processor concerned." })}
 ${selectField({ name: "replacesId", label: "Sub-processor being replaced", value: f.replacesId, choices: o.choices.activeSubProcessors, blank: "—", errors: e, hint: "Replace only." })}
 <fieldset class="group" id="${idOf("vendor")}"><legend>New vendor (add or replace)</legend>${groupError(e, "vendor")}
 ${textField({ name: "vendor.legalName", label: "Vendor name", value: f["vendor.legalName"], errors: e, hint: "Its legal name." })}
@@ -83,6 +83,7 @@ ${mechanismFields("vendor.transferMechanism", "of the new vendor", f, e)}
 ${locationRows("locations", "The sub-processor's new locations", { country: "New country", region: "New region" }, f, e)}
 ${mechanismFields("transferMechanism", "for the new locations", f, e)}
 </fieldset>
+${selectField({ name: "parentId", label: "Engaged through (change of the sub-processor engaging it only)", value: f.parentId, choices: o.choices.activeSubProcessors, blank: "Nobody: we engage it directly", errors: e, hint: "The sub-processor that engages the one concerned from then on; customers are told of the new chain." })}
 ${checkboxes({ name: "activityIds", label: "Affected processing activities", values: lists.activityIds ?? [], choices: o.choices.activities, errors: e, hint: "Required to add a sub-processor; otherwise the sub-processor's own activities when none is ticked." })}
 ${textArea({ name: "reason", label: "Reason", value: f.reason, errors: e, rows: 3, required: true, hint: "Why the change is made; customers read it in the notice." })}
 ${textField({ name: "intendedStart", label: "Intended start", type: "date", value: f.intendedStart, errors: e, required: true, hint: "Not before the last objection window closes; announcing tells you the earliest date." })}
@@ -143,5 +144,6 @@ export function proposalInput(form: PostedForm): Record<string, unknown> {
     input.locations = locations("locations");
     input.transferMechanism = mechanism("transferMechanism");
   }
+  if (kind === "change_chain") input.parentId = form.text("parentId") ?? null;
   return input;
 }

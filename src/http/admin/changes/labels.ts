@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<string, string> = {
   replace: "Replace a sub-processor",
   remove: "Remove a sub-processor",
   change_locations: "Change of locations",
+  change_chain: "Change of the sub-processor engaging it",
 };
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   replace: "replacement",
   remove: "removal",
   change_locations: "new locations",
+  change_chain: "new chain",
 };
 
 export const kindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;

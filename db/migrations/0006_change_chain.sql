@@ -1,0 +1,1 @@
+ALTER TABLE `sub_processor_changes` ADD `parent_id` text REFERENCES sub_processors(id);
