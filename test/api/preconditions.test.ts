@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
@@ -92,6 +93,18 @@ describe("ETag and If-Match", () => {
     expect(final.revision).toBe(1 + CLIENTS * INCREMENTS);
     // The clients did race: some writes were refused and retried rather than applied over another's.
     expect(refused).toBeGreaterThan(0);
+  });
+
+  it("tags a change, a notice and an objection with their revisions too", async () => {
+    const w = await changeWorld();
+    const change = await propose(w.t, ocrProposal(w.maintenance));
+    const [notice] = (await noticesOf(w.t, change.id)).filter((n) => n.kind === "objection_window");
+    const objection = await bodyOf<{ id: string }>(await w.t.request("POST", `/api/v1/change-notices/${notice?.id}/objections`, { token: "editor", body: { grounds: "Not audited." } }));
+    for (const path of [`/api/v1/sub-processor-changes/${change.id}`, `/api/v1/change-notices/${notice?.id}`, `/api/v1/objections/${objection.id}`]) {
+      const response = await w.t.request("GET", path);
+      const { revision } = await bodyOf<{ revision: number }>(response.clone());
+      expect(response.headers.get("etag"), path).toBe(`"${revision}"`);
+    }
   });
 
   it("is documented in the OpenAPI document", async () => {

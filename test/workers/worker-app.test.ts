@@ -1,6 +1,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR, systemClock } from "../../src/core/context.ts";
+import { signIn } from "../../src/core/users/sessions.ts";
+import { createUser } from "../../src/core/users/user-use-cases.ts";
 import { createToken } from "../../src/core/tokens/token-use-cases.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import * as fixtures from "../helpers/fixtures.ts";
@@ -55,5 +57,23 @@ describe("the Worker over D1", () => {
     expect(corrected.status).toBe(200);
     const trail = (await (await call("/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS", { headers: admin })).json()) as { items: Array<{ action: string; reason: string | null }> };
     expect(trail.items.at(-1)).toMatchObject({ action: "correct", reason: "The region was recorded wrongly." });
+  });
+
+  it("tags records with their revision and refuses a stale If-Match over D1; wrong passwords lock the account there too", async () => {
+    const store = await freshD1Store();
+    const ctx = makeCtx(store, SYSTEM_ACTOR);
+    const headers = { authorization: `Bearer ${(await createToken(ctx, { name: "editor", role: "editor" })).token}`, "content-type": "application/json" };
+    const created = (await (await call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify(fixtures.customer()) })).json()) as { id: string };
+    const read = await call(`/api/v1/customers/${created.id}`, { headers });
+    expect(read.headers.get("etag")).toBe('"1"');
+    const first = await call(`/api/v1/customers/${created.id}`, { method: "PATCH", headers: { ...headers, "if-match": '"1"' }, body: JSON.stringify({ companyNumber: "1" }) });
+    expect(first.status).toBe(200);
+    const stale = await call(`/api/v1/customers/${created.id}`, { method: "PATCH", headers: { ...headers, "if-match": '"1"' }, body: JSON.stringify({ companyNumber: "2" }) });
+    expect(stale.status).toBe(412);
+
+    await createUser(ctx, { email: "dana@example.test", name: "Dana", role: "admin", password: "correct horse battery staple" }, { N: 16, r: 1, p: 1 });
+    const guesses = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => signIn(store, systemClock, { email: "dana@example.test", password: `wrong password ${i}` })));
+    expect(guesses.every((g) => g.status === "rejected")).toBe(true);
+    await expect(signIn(store, systemClock, { email: "dana@example.test", password: "correct horse battery staple" })).rejects.toThrow(/locked/);
   });
 });

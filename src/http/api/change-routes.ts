@@ -15,6 +15,7 @@ import type { AppEnv, AppWiring } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { ETAG_HEADER, tagged } from "./preconditions.ts";
 
 const ChangeOut = SubProcessorChange.meta({ id: "SubProcessorChange" });
 const NoticeOut = ChangeNotice.meta({ id: "ChangeNotice" });
@@ -95,9 +96,9 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
       method: "get", path: `${base}/{id}`, tags: [TAG], summary: "A change and where it stands", security,
       ...permissionOf("register:read"), middleware: [read] as const,
       request: { params: IdParam },
-      responses: { 200: json(ChangeDetailOut, "Found."), ...readErrors },
+      responses: { 200: { ...json(ChangeDetailOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
-    async (c) => c.json(await changeDetail(c.get("ctx"), c.req.param("id")), 200),
+    async (c) => tagged(c, await changeDetail(c.get("ctx"), c.req.param("id"))),
   );
   app.openapi(
     createRoute({
@@ -134,9 +135,9 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
       method: "get", path: `${notices}/{id}`, tags: [TAG], summary: "A notice", security,
       ...permissionOf("register:read"), middleware: [read] as const,
       request: { params: IdParam },
-      responses: { 200: json(NoticeOut, "Found."), ...readErrors },
+      responses: { 200: { ...json(NoticeOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
-    async (c) => c.json(await findNotice(c.get("ctx").store.db, c.req.param("id")), 200),
+    async (c) => tagged(c, await findNotice(c.get("ctx").store.db, c.req.param("id"))),
   );
   app.openapi(
     createRoute({
@@ -189,9 +190,9 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
       method: "get", path: `${objectionsPath}/{id}`, tags: [TAG], summary: "An objection", security,
       ...permissionOf("register:read"), middleware: [read] as const,
       request: { params: IdParam },
-      responses: { 200: json(ObjectionOut, "Found."), ...readErrors },
+      responses: { 200: { ...json(ObjectionOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
-    async (c) => c.json(await findObjection(c.get("ctx").store.db, c.req.param("id")), 200),
+    async (c) => tagged(c, await findObjection(c.get("ctx").store.db, c.req.param("id"))),
   );
   app.openapi(
     createRoute({
