@@ -253,6 +253,10 @@ export const auditEntries = sqliteTable(
     after: json<unknown>("after"),
     /** Why, where the action needs one: a correction of what otherwise follows a workflow. */
     reason: text("reason"),
+    /** The previous entry's hash (core/audit/audit-chain.ts); unique, so the chain cannot fork. */
+    prevHash: text("prev_hash").unique(),
+    /** SHA-256 of this entry's canonical content, prevHash included. */
+    hash: text("hash"),
   },
   (t) => [index("audit_entries_entity").on(t.entityType, t.entityId, t.seq)],
 );

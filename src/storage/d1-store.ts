@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../../db/schema.ts";
 import type { Db, Store } from "../core/ports/store.ts";
+import { CHAIN_RETRIES, linkAuditRows, lostChainRace } from "../core/audit/audit-chain.ts";
 import { translateConstraintError } from "./constraint-errors.ts";
 
 /**
@@ -10,17 +11,24 @@ import { translateConstraintError } from "./constraint-errors.ts";
  */
 export function createD1Store(binding: D1Database): Store {
   const db = drizzle(binding, { schema });
-  return {
+  const store: Store = {
     db: db as unknown as Db,
     // D1 caps bound parameters per query at 100.
     maxBoundParameters: 100,
     async atomic(statements) {
       if (statements.length === 0) return;
-      try {
-        await db.batch(statements as [never, ...never[]]);
-      } catch (error) {
-        translateConstraintError(error);
+      for (let attempt = 1; ; attempt++) {
+        // Linked to the chain's head as it is now; a concurrent request that got there first makes the batch fail, and it is linked again.
+        const linked = await linkAuditRows(store, statements);
+        try {
+          await db.batch(linked as [never, ...never[]]);
+          return;
+        } catch (error) {
+          if (attempt < CHAIN_RETRIES && lostChainRace(error)) continue;
+          translateConstraintError(error);
+        }
       }
     },
   };
+  return store;
 }

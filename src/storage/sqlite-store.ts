@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../../db/schema.ts";
 import type { Db, Statement, Store } from "../core/ports/store.ts";
 import { bulkInsertStatement } from "./sqlite-bulk-insert.ts";
+import { CHAIN_RETRIES, linkAuditRows, lostChainRace } from "../core/audit/audit-chain.ts";
 import { translateConstraintError } from "./constraint-errors.ts";
 
 export const MIGRATIONS_FOLDER = new URL("../../db/migrations", import.meta.url).pathname;
@@ -44,19 +45,26 @@ export function createSqliteStore(path: string): SqliteStore {
   const runAll = sqlite.transaction((statements: SyncStatement[]) => {
     for (const statement of statements) statement.run();
   });
-  return {
+  const store: SqliteStore = {
     sqlite,
     db: db as unknown as Db,
     maxBoundParameters: SQLITE_MAX_VARIABLES,
     async atomic(statements) {
       if (statements.length === 0) return;
-      try {
-        runAll.immediate(statements as SyncStatement[]);
-      } catch (error) {
-        translateConstraintError(error);
+      for (let attempt = 1; ; attempt++) {
+        // Linked to the chain's head as it is now; a writer that got there first makes this fail, and it is linked again.
+        const linked = await linkAuditRows(store, statements);
+        try {
+          runAll.immediate(linked as SyncStatement[]);
+          return;
+        } catch (error) {
+          if (attempt < CHAIN_RETRIES && lostChainRace(error)) continue;
+          translateConstraintError(error);
+        }
       }
     },
     bulkInsert: (table, rows) => [bulkInsertStatement(sqlite, table, rows)],
     close: () => sqlite.close(),
   };
+  return store;
 }

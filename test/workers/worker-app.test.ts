@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { makeCtx, SYSTEM_ACTOR, systemClock } from "../../src/core/context.ts";
+import { walkChain } from "../../src/core/audit/audit-chain.ts";
 import { signIn } from "../../src/core/users/sessions.ts";
 import { createUser } from "../../src/core/users/user-use-cases.ts";
 import { createToken } from "../../src/core/tokens/token-use-cases.ts";
@@ -75,5 +76,16 @@ describe("the Worker over D1", () => {
     const guesses = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => signIn(store, systemClock, { email: "dana@example.test", password: `wrong password ${i}` })));
     expect(guesses.every((g) => g.status === "rejected")).toBe(true);
     await expect(signIn(store, systemClock, { email: "dana@example.test", password: "correct horse battery staple" })).rejects.toThrow(/locked/);
+  });
+
+  it("keeps one audit chain under concurrent Worker requests over D1", async () => {
+    const store = await freshD1Store();
+    const headers = { authorization: `Bearer ${(await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "editor", role: "editor" })).token}`, "content-type": "application/json" };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify({ ...fixtures.customer(), legalName: `Parallel ${i}` }) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    const report = await walkChain(store);
+    expect(report).toMatchObject({ entries: 9, broken: null, unchained: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import type { Statement } from "../ports/store.ts";
+import { auditRowsStatement } from "./audit-chain.ts";
 
 export type AuditAction =
   | "create"
@@ -45,7 +46,7 @@ export function auditRow(ctx: Ctx, change: AuditChange, at: string): AuditRow {
   };
 }
 
-/** The audit row for a change; callers put it in the same atomic unit as the change. */
+/** The audit row for a change; callers put it in the same atomic unit as the change, where the store links it into the chain. */
 export function auditStatement(ctx: Ctx, change: AuditChange, at: string): Statement {
-  return ctx.store.db.insert(auditEntries).values(auditRow(ctx, change, at));
+  return auditRowsStatement([auditRow(ctx, change, at)]);
 }

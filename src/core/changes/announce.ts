@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { agreementActivities, agreements, auditEntries, changeNotices, customers, outbox, subProcessorChanges } from "../../../db/schema.ts";
+import { agreementActivities, agreements, changeNotices, customers, outbox, subProcessorChanges } from "../../../db/schema.ts";
+import { auditRowsStatement } from "../audit/audit-chain.ts";
 import { auditRow, auditStatement } from "../audit/audit-statement.ts";
 import { addDays, type Deadline, deadlineFrom, localDate } from "../clocks/deadline.ts";
 import type { Ctx } from "../context.ts";
@@ -152,11 +153,7 @@ export async function announcement(
       .where(eq(subProcessorChanges.id, change.id)),
     auditStatement(ctx, { action: "announce", entityType: "sub_processor_change", entityId: change.id, before: change, after: announced }, at),
     ...insertMany(ctx.store, changeNotices, notices),
-    ...insertMany(
-      ctx.store,
-      auditEntries,
-      notices.map((n) => auditRow(ctx, { action: "create", entityType: "change_notice", entityId: n.id, before: null, after: n }, at)),
-    ),
+    auditRowsStatement(notices.map((n) => auditRow(ctx, { action: "create", entityType: "change_notice", entityId: n.id, before: null, after: n }, at))),
     ...insertMany(ctx.store, outbox, mails),
   ];
   return { announced, notices, statements };

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import { auditEntries, changeNotices } from "../../../db/schema.ts";
+import { changeNotices } from "../../../db/schema.ts";
+import { auditRowsStatement } from "../audit/audit-chain.ts";
 import { auditRow } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
 import type { Statement } from "../ports/store.ts";
-import { insertMany } from "../use-cases/insert-many.ts";
 
 /**
  * Closes every open notice of a change with one UPDATE (there may be
@@ -25,9 +25,7 @@ export function closeNotices(
       .update(changeNotices)
       .set({ status: "closed", outcome, outcomeReason, revision: sql`${changeNotices.revision} + 1`, updatedAt: at })
       .where(and(eq(changeNotices.changeId, changeId), eq(changeNotices.status, "open"))),
-    ...insertMany(
-      ctx.store,
-      auditEntries,
+    auditRowsStatement(
       open.map((n) =>
         auditRow(ctx, {
           action: "update",

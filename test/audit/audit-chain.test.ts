@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditEntries } from "../../db/schema.ts";
+import { entryHash, GENESIS, walkChain } from "../../src/core/audit/audit-chain.ts";
+import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { changeWorld, ocrProposal, propose } from "../helpers/changes.ts";
+import * as fixtures from "../helpers/fixtures.ts";
+import { bodyOf } from "../helpers/test-app.ts";
+import { tempDir } from "../node/helpers.ts";
+
+// The audit trail is one hash chain: every entry links to the one before and
+// hashes to what it stores, whatever writes it and however many at once.
+
+describe("the audit trail's hash chain", () => {
+  it("links every entry, bulk ones included, from GENESIS, and the API shows the hashes", async () => {
+    const w = await changeWorld();
+    await propose(w.t, ocrProposal(w.maintenance));
+    await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { companyNumber: "0123.456.750" } });
+    const rows = await w.store.db.select().from(auditEntries).orderBy(auditEntries.seq);
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows[0]?.prevHash).toBe(GENESIS);
+    rows.forEach((row, i) => {
+      expect(row.seq).toBe(i + 1);
+      if (i > 0) expect(row.prevHash).toBe(rows[i - 1]?.hash);
+      expect(entryHash({ ...row, prevHash: row.prevHash as string })).toBe(row.hash);
+    });
+    const report = await walkChain(w.store);
+    expect(report).toEqual({ entries: rows.length, head: rows.at(-1)?.hash, unchained: [], broken: null });
+    const listed = await bodyOf<{ items: { hash: string; prevHash: string }[] }>(await w.t.request("GET", "/api/v1/audit?limit=500"));
+    expect(listed.items.map((e) => e.hash)).toEqual(rows.map((r) => r.hash));
+  });
+
+  it("names the first entry an edit of the database broke", async () => {
+    const w = await changeWorld();
+    const [victim] = await w.store.db.select().from(auditEntries).where(eq(auditEntries.seq, 10));
+    await w.store.db.update(auditEntries).set({ actorName: "someone else" }).where(eq(auditEntries.seq, 10));
+    expect((await walkChain(w.store)).broken).toEqual({ seq: 10, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
+    await w.store.db.update(auditEntries).set({ actorName: victim?.actorName as string }).where(eq(auditEntries.seq, 10));
+    expect((await walkChain(w.store)).broken).toBeNull();
+    await w.store.db.delete(auditEntries).where(eq(auditEntries.seq, 12));
+    expect((await walkChain(w.store)).broken?.seq).toBe(13);
+  });
+
+  it("stays one linear chain when two processes write to one database file at once", async () => {
+    const path = join(tempDir(), "register.db");
+    createSqliteStore(path).close();
+    const writer = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-many.ts"), path, "40"], { stdio: ["ignore", "inherit", "inherit"] });
+        child.on("exit", resolve);
+      });
+    expect(await Promise.all([writer(), writer()])).toEqual([0, 0]);
+    const store = createSqliteStore(path);
+    try {
+      const report = await walkChain(store);
+      expect(report.broken).toBeNull();
+      expect(report.entries).toBe(2 * 40 * 2);
+      const [count] = await store.db.select({ n: sql<number>`count(*)` }).from(auditEntries);
+      expect(count?.n).toBe(report.entries);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+
+  it("stays one chain under concurrent requests in one process", async () => {
+    const w = await changeWorld();
+    const before = (await walkChain(w.store)).entries;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => w.t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), legalName: `Parallel ${i}` } })));
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+    const report = await walkChain(w.store);
+    expect(report).toMatchObject({ entries: before + 12, broken: null });
+  });
+});
