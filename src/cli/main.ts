@@ -3,6 +3,7 @@ import { userInfo } from "node:os";
 import { Command, Option } from "commander";
 import { readConfig } from "../config.ts";
 import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
+import { walkChain } from "../core/audit/audit-chain.ts";
 import { AppError } from "../core/errors.ts";
 import { ROLES } from "../core/roles.ts";
 import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-cases.ts";
@@ -77,6 +78,20 @@ token
   .action(async (id: string) => {
     const revoked = await withCtx((ctx) => revokeToken(ctx, id));
     console.log(`Revoked token ${revoked.id} (${revoked.name}).`);
+  });
+
+program
+  .command("verify")
+  .description("Walk the audit trail's hash chain; exits 1 naming the first entry that was changed, inserted, removed or reordered.")
+  .action(async () => {
+    const report = await withCtx((ctx) => walkChain(ctx.store));
+    const unchained = report.unchained.length ? `; ${report.unchained.length} entries written outside the chain (seq ${report.unchained.join(", ")})` : "";
+    if (report.broken) {
+      console.log(`NOT VERIFIED: entry ${report.broken.seq}: ${report.broken.problem} (${report.entries} entries hold before it${unchained}).`);
+      process.exitCode = 1;
+    } else {
+      console.log(`verified: ${report.entries} audit entries form one chain, head ${report.head}${unchained}.`);
+    }
   });
 
 registerDocumentCommands(program, withCtx);

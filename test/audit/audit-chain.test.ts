@@ -73,3 +73,25 @@ describe("the audit trail's hash chain", () => {
     expect(report).toMatchObject({ entries: before + 12, broken: null });
   });
 });
+
+describe("./dev cli verify", () => {
+  it("verifies an untouched register and names the entry an edit broke, exiting 1", async () => {
+    const { run, ROOT } = await import("../node/helpers.ts");
+    const { loadDemoRegister } = await import("../helpers/demo-register.ts");
+    const database = join(tempDir(), "register.db");
+    const store = createSqliteStore(database);
+    await loadDemoRegister(store);
+    store.close();
+    const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), "--database", database, ...args]);
+    const good = await cli("verify");
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^verified: \d+ audit entries form one chain, head [0-9a-f]{64}\.$/m);
+
+    const tamper = createSqliteStore(database);
+    tamper.sqlite.prepare("update audit_entries set \"before\" = '{\"legalName\":\"forged\"}' where seq = 7").run();
+    tamper.close();
+    const bad = await cli("verify");
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("NOT VERIFIED: entry 7: its content does not hash to the hash it stores");
+  }, 60_000);
+});
