@@ -45,23 +45,30 @@ export function createSqliteStore(path: string): SqliteStore {
   const runAll = sqlite.transaction((statements: SyncStatement[]) => {
     for (const statement of statements) statement.run();
   });
+  async function writeLinked(statements: Statement[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      // Linked to the chain's head as it is now; a process that got there first makes this fail, and it is linked again.
+      const linked = await linkAuditRows(store, statements);
+      try {
+        runAll.immediate(linked as SyncStatement[]);
+        return;
+      } catch (error) {
+        if (attempt < CHAIN_RETRIES && lostChainRace(error)) continue;
+        translateConstraintError(error);
+      }
+    }
+  }
+  let queue: Promise<void> = Promise.resolve();
   const store: SqliteStore = {
     sqlite,
     db: db as unknown as Db,
     maxBoundParameters: SQLITE_MAX_VARIABLES,
-    async atomic(statements) {
-      if (statements.length === 0) return;
-      for (let attempt = 1; ; attempt++) {
-        // Linked to the chain's head as it is now; a writer that got there first makes this fail, and it is linked again.
-        const linked = await linkAuditRows(store, statements);
-        try {
-          runAll.immediate(linked as SyncStatement[]);
-          return;
-        } catch (error) {
-          if (attempt < CHAIN_RETRIES && lostChainRace(error)) continue;
-          translateConstraintError(error);
-        }
-      }
+    atomic(statements) {
+      if (statements.length === 0) return Promise.resolve();
+      // Units of this process take the head of the chain in turn; only another process can race it.
+      const run = queue.then(() => writeLinked(statements));
+      queue = run.catch(() => {});
+      return run;
     },
     bulkInsert: (table, rows) => [bulkInsertStatement(sqlite, table, rows)],
     close: () => sqlite.close(),

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { objections, outbox, users } from "../../db/schema.ts";
+import { auditEntries, objections, outbox, users } from "../../db/schema.ts";
+import { walkChain } from "../../src/core/audit/audit-chain.ts";
 import { MAX_FAILED_SIGN_INS } from "../../src/core/users/sessions.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { changeWorld, noticesOf, ocrProposal, propose, settableClock } from "../helpers/changes.ts";
@@ -28,6 +29,24 @@ describe("sign-in lockout", () => {
     expect(right.status).toBe(401);
     expect(await right.text()).toContain("this account is locked");
     expect(right.headers.get("set-cookie")).toBeNull();
+    // Every guess and the lockout are in the audit chain, which still holds.
+    const entries = await store.db.select().from(auditEntries).where(and(eq(auditEntries.entityType, "user"), eq(auditEntries.entityId, row?.id as string)));
+    expect(entries.filter((e) => e.action === "sign_in_failed")).toHaveLength(40);
+    expect(entries.filter((e) => e.action === "lock").length).toBeGreaterThanOrEqual(1);
+    expect((await walkChain(store)).broken).toBeNull();
+  });
+
+  it("puts sign-ins and sign-outs on the record, named by the person", async () => {
+    const store = memoryStore();
+    const ui = await makeAdminUi(store, settableClock(START));
+    const session = await ui.signIn("admin");
+    expect((await ui.post("/admin/sign-out", {}, session)).status).toBe(303);
+    const entries = await store.db.select().from(auditEntries).where(eq(auditEntries.entityType, "user"));
+    const security = entries.filter((e) => e.action === "sign_in" || e.action === "sign_out");
+    expect(security.map((e) => [e.action, e.actorName])).toEqual([
+      ["sign_in", "Test admin <admin@example.test>"],
+      ["sign_out", "Test admin <admin@example.test>"],
+    ]);
   });
 });
 

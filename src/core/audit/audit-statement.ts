@@ -17,7 +17,11 @@ export type AuditAction =
   | "decide"
   | "exclude"
   | "take_effect"
-  | "correct";
+  | "correct"
+  | "sign_in"
+  | "sign_in_failed"
+  | "lock"
+  | "sign_out";
 
 export interface AuditChange {
   action: AuditAction;

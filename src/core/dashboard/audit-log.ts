@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, max, ne, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, max, notInArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEntries } from "../../../db/schema.ts";
 import type { AuditAction } from "../audit/audit-statement.ts";
@@ -12,7 +12,11 @@ import { parseInput } from "../use-cases/parse-input.ts";
 /** Every action the use cases write (audit/audit-statement.ts), for the filter's choices. */
 export const AUDIT_ACTIONS = [
   "create", "update", "archive", "delete", "revoke", "export", "announce", "withdraw", "object", "resolve", "decide", "exclude", "take_effect",
+  "correct", "sign_in", "sign_in_failed", "lock", "sign_out",
 ] as const satisfies readonly AuditAction[];
+
+/** Who came and went: on the record, but not changes to the register. */
+const SECURITY_ACTIONS = ["sign_in", "sign_in_failed", "lock", "sign_out"] as const satisfies readonly AuditAction[];
 
 /** Every entity type the use cases audit: the register's kinds and the rest of the service. */
 export const AUDITED_TYPES = [
@@ -67,7 +71,12 @@ export async function auditActors(ctx: Ctx): Promise<{ actorId: string; actorNam
   return rows.map(({ actorId, actorName }) => ({ actorId, actorName })).sort((a, b) => a.actorName.localeCompare(b.actorName) || a.actorId.localeCompare(b.actorId));
 }
 
-/** The latest changes to the register and its workflows; exports are left out (they change nothing). */
+/** The latest changes to the register and its workflows; exports and sign-ins are left out (they change nothing). */
 export async function recentChanges(ctx: Ctx, limit: number): Promise<AuditEntry[]> {
-  return ctx.store.db.select().from(auditEntries).where(ne(auditEntries.action, "export")).orderBy(desc(auditEntries.seq)).limit(limit);
+  return ctx.store.db
+    .select()
+    .from(auditEntries)
+    .where(notInArray(auditEntries.action, ["export", ...SECURITY_ACTIONS]))
+    .orderBy(desc(auditEntries.seq))
+    .limit(limit);
 }

@@ -1,6 +1,7 @@
-import { eq, lt, or, sql } from "drizzle-orm";
-import { sessions, users } from "../../../db/schema.ts";
-import type { Actor, Clock } from "../context.ts";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { auditEntries, sessions, users } from "../../../db/schema.ts";
+import { auditStatement } from "../audit/audit-statement.ts";
+import { type Actor, type Clock, type Ctx, makeCtx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Store } from "../ports/store.ts";
 import { hashTokenSecret, newTokenSecret } from "../tokens/token-secret.ts";
@@ -71,7 +72,14 @@ export async function signIn(
   const matches = await verifyPassword(credentials.password, row?.passwordHash ?? UNKNOWN_USER_HASH, kdf);
   if (!row || row.disabledAt) throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   if (!matches) {
-    await store.atomic([countFailure(store, row.id, now)]);
+    const who = makeCtx(store, actorOf(toUser(row)), clock);
+    await store.atomic([countFailure(store, row.id, now), securityEntry(who, "sign_in_failed", row.id, now)]);
+    // The guess that locked the account (this one, or one sent in parallel): the lockout goes on the record too.
+    const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, row.id));
+    const lockedUntil = after?.lockedUntil ?? null;
+    if (lockedUntil && lockedUntil !== row.lockedUntil && isLocked(lockedUntil, now) && (await lockNotYetRecorded(store, row.id, lockedUntil))) {
+      await store.atomic([securityEntry(who, "lock", row.id, now, { lockedUntil })]);
+    }
     throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   }
   // Guesses running in parallel may have locked the account while this one hashed.
@@ -85,6 +93,7 @@ export async function signIn(
   const rehash = needsRehash(row.passwordHash, cost) ? { passwordHash: await hashPassword(credentials.password, cost, kdf) } : {};
   await store.atomic([
     db.update(users).set({ failedSignIns: 0, lockedUntil: null, ...rehash }).where(eq(users.id, row.id)),
+    securityEntry(makeCtx(store, actorOf(toUser(row)), clock), "sign_in", row.id, now),
     db.insert(sessions).values({ id, userId: row.id, csrfToken, createdAt: at, lastSeenAt: at, expiresAt }),
     // Sign-in is a good moment to sweep sessions that can no longer be used.
     db.delete(sessions).where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()))),
@@ -113,8 +122,27 @@ export async function findSession(store: Store, clock: Clock, secret: string): P
   return { id, csrfToken: session.csrfToken, user, actor: actorOf(user), expiresAt: session.expiresAt };
 }
 
-export async function signOut(store: Store, sessionId: string): Promise<void> {
-  await store.atomic([store.db.delete(sessions).where(eq(sessions.id, sessionId))]);
+export async function signOut(store: Store, clock: Clock, session: SignedInSession): Promise<void> {
+  const who = makeCtx(store, session.actor, clock);
+  await store.atomic([store.db.delete(sessions).where(eq(sessions.id, session.id)), securityEntry(who, "sign_out", session.user.id, clock.now())]);
+}
+
+/**
+ * Sign-ins, failed sign-ins, lockouts and sign-outs go into the audit chain
+ * like changes to the register: who could act, and who tried, is evidence too.
+ */
+function securityEntry(ctx: Ctx, action: "sign_in" | "sign_in_failed" | "lock" | "sign_out", userId: string, at: Date, after: unknown = null) {
+  return auditStatement(ctx, { action, entityType: "user", entityId: userId, before: null, after }, at.toISOString());
+}
+
+async function lockNotYetRecorded(store: Store, userId: string, lockedUntil: string): Promise<boolean> {
+  const [last] = await store.db
+    .select({ after: auditEntries.after })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, "user"), eq(auditEntries.entityId, userId), eq(auditEntries.action, "lock")))
+    .orderBy(desc(auditEntries.seq))
+    .limit(1);
+  return (last?.after as { lockedUntil?: string } | null)?.lockedUntil !== lockedUntil;
 }
 
 /** Audit entries name the person by name and e-mail, which stay readable after the user is renamed. */

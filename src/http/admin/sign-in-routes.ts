@@ -47,7 +47,7 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
   });
 
   adminRoute(app, "POST", "/admin/sign-out", "signed-in", async (c) => {
-    await signOut(deps.store, c.get("session").id);
+    await signOut(deps.store, deps.clock, c.get("session"));
     clearSessionCookie(c);
     return c.redirect(SIGN_IN_PATH, 303);
   });
