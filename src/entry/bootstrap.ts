@@ -6,7 +6,7 @@ import * as schema from "../../db/schema.ts";
 import { apiTokens, auditEntries, users } from "../../db/schema.ts";
 import { AppError } from "../core/errors.ts";
 import type { Statement } from "../core/ports/store.ts";
-import { clearGuards } from "../core/use-cases/write-guard.ts";
+import { clearGuards, guardCount } from "../core/use-cases/write-guard.ts";
 import { insertMany } from "../core/use-cases/insert-many.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../core/context.ts";
 import { loadDemoData } from "../core/demo/load-demo-data.ts";
@@ -39,7 +39,7 @@ export async function seedDemoIfEmpty(store: SqliteStore, show: (credentials: De
     const token = await createToken(ctx, { name: "demo admin", role: "admin" });
     const password = newTokenSecret().slice(5, 25);
     await createUser(ctx, { email: DEMO_ADMIN_EMAIL, name: "Demo DPO", role: "admin", password });
-    const statements: Statement[] = [guardEmpty(store)];
+    const statements: Statement[] = [guardCount(store.db, sql`(select count(*) from ${auditEntries})`, 0)];
     for (const table of REGISTER_TABLES) {
       const rows = (await scratch.db.select().from(table)) as Record<string, unknown>[];
       statements.push(...insertMany(store, table, rows));
@@ -85,10 +85,6 @@ function referencedFirst(tables: SQLiteTable[]): SQLiteTable[] {
   return ordered;
 }
 
-function guardEmpty(store: SqliteStore): Statement {
-  const db = store.db;
-  return db.insert(schema.writeGuards).select(db.select({ ok: sql<number>`(select count(*) from ${auditEntries}) = 0`.as("ok") }).from(sql`(select 1)`));
-}
 
 export const DEMO_ADMIN_EMAIL = "dpo@demo.example";
 

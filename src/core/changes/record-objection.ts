@@ -5,10 +5,10 @@ import { formatDate, formatInstant, translate } from "../documents/localise.ts";
 import { AppError, invalid } from "../errors.ts";
 import { type ChangeNotice, type Objection, ObjectionInput } from "../model/change-notice.ts";
 import { and, eq, sql } from "drizzle-orm";
-import { changeNotices, objections, outbox, writeGuards } from "../../../db/schema.ts";
+import { changeNotices, objections, outbox } from "../../../db/schema.ts";
 import type { Statement } from "../ports/store.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
-import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
+import { clearGuards, guardCount, guardRow } from "../use-cases/write-guard.ts";
 import { findNotice, toObjection } from "./change-rows.ts";
 import { noticeAlert } from "./dpo-mail.ts";
 
@@ -115,7 +115,6 @@ async function sameObjection(ctx: Ctx, noticeId: string, grounds: string): Promi
 }
 
 function guardNoSameObjection(ctx: Ctx, noticeId: string, grounds: string): Statement {
-  const db = ctx.store.db;
   const same = sql`(select count(*) from ${objections} where ${objections.noticeId} = ${noticeId} and ${objections.grounds} = ${grounds})`;
-  return db.insert(writeGuards).select(db.select({ ok: sql<number>`${same} = 0`.as("ok") }).from(sql`(select 1)`));
+  return guardCount(ctx.store.db, same, 0);
 }

@@ -1,5 +1,5 @@
-import { eq, type SQL, sql } from "drizzle-orm";
-import { changeNotices, objections, outbox, subProcessorChanges, writeGuards } from "../../../db/schema.ts";
+import { eq, sql } from "drizzle-orm";
+import { changeNotices, objections, outbox, subProcessorChanges } from "../../../db/schema.ts";
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import { formatInstant } from "../documents/localise.ts";
@@ -8,7 +8,7 @@ import type { SubProcessor } from "../model/sub-processor.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Statement } from "../ports/store.ts";
 import { subProcessorKind } from "../register/sub-processors.ts";
-import { clearGuards, guardRevision, guardRow } from "../use-cases/write-guard.ts";
+import { clearGuards, guardCount, guardRevision, guardRow } from "../use-cases/write-guard.ts";
 import { requireOrganisation } from "./change-facts.ts";
 import { closeNotices } from "./close-notices.ts";
 import { dpoMessage } from "./dpo-mail.ts";
@@ -57,8 +57,8 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   const statements: Statement[] = [
     guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision),
     // The decision was made on what was read: a notice closed or an objection received since then makes this a conflict, retried next tick.
-    guardCount(ctx, sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`, applying.length),
-    guardCount(ctx, sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id})`, objectionCount),
+    guardCount(db, sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`, applying.length),
+    guardCount(db, sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id})`, objectionCount),
   ];
   for (const next of appliedVendors(change, vendor, replaced, excluded)) {
     const before = current.find((s) => s.id === next.id) as SubProcessor;
@@ -92,9 +92,4 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   );
   await ctx.store.atomic(statements);
   return effective;
-}
-
-/** A write guard (see db/schema.ts writeGuards) that fails the unit unless `count` still equals `expected`. */
-function guardCount(ctx: Ctx, count: SQL, expected: number): Statement {
-  return ctx.store.db.insert(writeGuards).select(ctx.store.db.select({ ok: sql<number>`${count} = ${expected}`.as("ok") }).from(sql`(select 1)`));
 }

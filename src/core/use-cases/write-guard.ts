@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { writeGuards } from "../../../db/schema.ts";
 import type { Db, Statement } from "../ports/store.ts";
@@ -25,6 +25,11 @@ export function guardRow(
 
 export function guardRevision<E extends EntityMeta>(db: Db, kind: EntityKind<E, object>, entity: E): Statement {
   return guardRow(db, { table: kind.table, ...kind.columns }, entity.id, entity.revision);
+}
+
+/** A statement that makes the atomic unit fail unless `count` (a SQL count) still equals `expected`. */
+export function guardCount(db: Db, count: SQL, expected: number): Statement {
+  return db.insert(writeGuards).select(db.select({ ok: sql<number>`${count} = ${expected}`.as("ok") }).from(sql`(select 1)`));
 }
 
 /** The last statement of a guarded unit: guard rows never outlive it. */
