@@ -261,6 +261,38 @@ export const auditEntries = sqliteTable(
   (t) => [index("audit_entries_entity").on(t.entityType, t.entityId, t.seq)],
 );
 
+/**
+ * Signed statements "the audit chain had `size` entries and its head was
+ * `head` at `at`" (core/audit/checkpoints.ts). Signed with a key kept outside
+ * the database and published, so a rewrite of the chain, even a consistent
+ * one, no longer matches what a third party kept. Not audited themselves:
+ * they attest to the chain rather than change the register.
+ */
+export const auditCheckpoints = sqliteTable("audit_checkpoints", {
+  size: integer("size").primaryKey(),
+  head: text("head").notNull(),
+  at: text("at").notNull(),
+  keyId: text("key_id").notNull(),
+  publicKey: text("public_key").notNull(),
+  signature: text("signature").notNull(),
+});
+
+/** Each run of the register's verification (core/audit/verify-register.ts), for the dashboard. */
+export const verificationRuns = sqliteTable(
+  "verification_runs",
+  {
+    id: text("id").primaryKey(),
+    at: text("at").notNull(),
+    trigger: text("trigger").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    entries: integer("entries").notNull(),
+    head: text("head").notNull(),
+    /** What the run found wrong, in order (empty when it verified). */
+    problems: json<unknown[]>("problems").notNull(),
+  },
+  (t) => [index("verification_runs_at").on(t.at)],
+);
+
 export const apiTokens = sqliteTable("api_tokens", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -309,6 +341,8 @@ export const documentExports = sqliteTable(
     actorId: text("actor_id").notNull(),
     actorName: text("actor_name").notNull(),
     createdAt: text("created_at").notNull(),
+    /** The signed checkpoint printed in the document (audit_checkpoints.size); null for exports made before checkpoints. */
+    checkpointSize: integer("checkpoint_size"),
   },
   (t) => [index("document_exports_sha256").on(t.sha256), index("document_exports_created").on(t.createdAt, t.id)],
 );

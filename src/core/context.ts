@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
+import type { CheckpointSigner } from "./audit/checkpoints.ts";
 import type { Store } from "./ports/store.ts";
 import type { Role } from "./roles.ts";
 
@@ -26,6 +27,8 @@ export interface Ctx {
    * DEFAULT_PUBLIC_BASE_URL (core/changes/objection-link.ts).
    */
   publicBaseUrl?: string;
+  /** Signs audit checkpoints (key outside the database); unset, exports carry no checkpoint. */
+  checkpointSigner?: CheckpointSigner;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

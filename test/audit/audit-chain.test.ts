@@ -27,7 +27,7 @@ describe("the audit trail's hash chain", () => {
       expect(entryHash({ ...row, prevHash: row.prevHash as string })).toBe(row.hash);
     });
     const report = await walkChain(w.store);
-    expect(report).toEqual({ entries: rows.length, head: rows.at(-1)?.hash, unchained: [], broken: null });
+    expect(report).toMatchObject({ entries: rows.length, head: rows.at(-1)?.hash, unchained: [], broken: null });
     const listed = await bodyOf<{ items: { hash: string; prevHash: string }[] }>(await w.t.request("GET", "/api/v1/audit?limit=500"));
     expect(listed.items.map((e) => e.hash)).toEqual(rows.map((r) => r.hash));
   });

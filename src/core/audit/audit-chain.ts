@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import canonicalize from "canonicalize";
-import { desc, isNotNull, max } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, max } from "drizzle-orm";
 import { auditEntries } from "../../../db/schema.ts";
 import { wellFormedDeep } from "../model/text-rules.ts";
 import type { Statement, Store } from "../ports/store.ts";
@@ -62,22 +62,32 @@ export function entryHash(entry: ChainedFields): string {
 export async function linkAuditRows(store: Store, statements: Statement[]): Promise<Statement[]> {
   if (!statements.some(isPlaceholder)) return statements;
   const db = store.db;
-  // Entries written outside the chain (SQL made by the CLI for D1) keep their place in seq but not in the chain.
   const [last] = await db.select({ seq: max(auditEntries.seq) }).from(auditEntries);
-  const [head] = await db.select({ hash: auditEntries.hash }).from(auditEntries).where(isNotNull(auditEntries.hash)).orderBy(desc(auditEntries.seq)).limit(1);
+  const [head] = await db.select({ seq: auditEntries.seq, hash: auditEntries.hash }).from(auditEntries).where(isNotNull(auditEntries.hash)).orderBy(desc(auditEntries.seq)).limit(1);
   let seq = last?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS;
-  return statements.flatMap((statement) => {
-    if (!isPlaceholder(statement)) return [statement];
-    const linked = statement[AUDIT_ROWS].map((row) => {
-      seq += 1;
-      const fields: ChainedFields = { ...row, seq, before: row.before ?? null, after: row.after ?? null, reason: row.reason ?? null, prevHash };
-      const hash = entryHash(fields);
-      prevHash = hash;
-      return { ...fields, hash };
-    });
-    return insertMany(store, auditEntries, linked);
+  // Entries written outside the service after the head (SQL made by the CLI for D1) join the chain with the next write.
+  const outside = await db.select().from(auditEntries).where(and(gt(auditEntries.seq, head?.seq ?? 0), isNull(auditEntries.hash))).orderBy(auditEntries.seq);
+  const adopted = outside.map((row) => {
+    const hash = entryHash({ ...row, prevHash });
+    const statement = db.update(auditEntries).set({ prevHash, hash }).where(and(eq(auditEntries.seq, row.seq), isNull(auditEntries.hash)));
+    prevHash = hash;
+    return statement;
   });
+  return [
+    ...adopted,
+    ...statements.flatMap((statement) => {
+      if (!isPlaceholder(statement)) return [statement];
+      const linked = statement[AUDIT_ROWS].map((row) => {
+        seq += 1;
+        const fields: ChainedFields = { ...row, seq, before: row.before ?? null, after: row.after ?? null, reason: row.reason ?? null, prevHash };
+        const hash = entryHash(fields);
+        prevHash = hash;
+        return { ...fields, hash };
+      });
+      return insertMany(store, auditEntries, linked);
+    }),
+  ];
 }
 
 /** Whether a failed unit lost a race for the head of the chain (and may be linked again and retried). */
@@ -94,36 +104,49 @@ export interface ChainReport {
   entries: number;
   /** The hash of the newest entry, GENESIS for an empty chain. */
   head: string;
-  /** Entries written outside the chain (SQL made by the CLI for D1), by seq. */
+  /** Entries written outside the chain (SQL made by the CLI for D1) and not linked yet, by seq. */
   unchained: number[];
   /** The first entry that does not hold, and what is wrong with it; null when every one does. */
   broken: { seq: number; problem: string } | null;
+  /** The hash and seq of the entry at each chain position (position 1 is index 0), up to the first broken one. */
+  positions: { hash: string; seq: number }[];
 }
+
+/** Rows read per query while walking, so a long trail never sits in memory whole. */
+const WALK_PAGE = 2_000;
 
 /**
  * Walks the chain from the start: each entry must link to the previous
  * entry's hash and hash to what it stores. The first entry that does not is
- * reported; every later one depends on it.
+ * reported; every later one depends on it. An entry outside the chain that
+ * sits before a chained one was put there by hand, after the fact.
  */
 export async function walkChain(store: Store): Promise<ChainReport> {
-  const rows = await store.db.select().from(auditEntries).orderBy(auditEntries.seq);
   let head = GENESIS;
-  let entries = 0;
+  const positions: ChainReport["positions"] = [];
   const unchained: number[] = [];
-  for (const row of rows) {
-    if (row.hash === null && row.prevHash === null) {
-      unchained.push(row.seq);
-      continue;
+  const report = (broken: ChainReport["broken"]): ChainReport => ({ entries: positions.length, head, unchained, broken, positions });
+  for (let after = 0; ; ) {
+    const rows = await store.db.select().from(auditEntries).where(gt(auditEntries.seq, after)).orderBy(auditEntries.seq).limit(WALK_PAGE);
+    for (const row of rows) {
+      if (row.hash === null && row.prevHash === null) {
+        unchained.push(row.seq);
+        continue;
+      }
+      const outside = unchained.at(-1);
+      if (outside !== undefined) {
+        return report({ seq: outside, problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written" });
+      }
+      if (row.prevHash !== head) {
+        return report({ seq: row.seq, problem: `it links to ${row.prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered` });
+      }
+      if (entryHash({ ...row, prevHash: row.prevHash }) !== row.hash) {
+        return report({ seq: row.seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
+      }
+      head = row.hash;
+      positions.push({ hash: row.hash, seq: row.seq });
     }
-    if (row.prevHash !== head) {
-      return { entries, head, unchained, broken: { seq: row.seq, problem: `links to ${row.prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…` } };
-    }
-    const computed = entryHash({ ...row, prevHash: row.prevHash });
-    if (computed !== row.hash) {
-      return { entries, head, unchained, broken: { seq: row.seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" } };
-    }
-    head = row.hash;
-    entries += 1;
+    if (rows.length < WALK_PAGE) return report(null);
+    after = rows.at(-1)?.seq ?? after;
   }
-  return { entries, head, unchained, broken: null };
 }

@@ -19,6 +19,7 @@ export const DocumentExport = z.object({
   fileName: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
+  checkpointSize: z.int().nullable().describe("The signed audit checkpoint printed in the document (GET /public/checkpoints/{size}); null without one."),
 });
 export type DocumentExport = z.infer<typeof DocumentExport>;
 

@@ -11,6 +11,7 @@ import { parseInput } from "../use-cases/parse-input.ts";
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, DocumentRequest, parseDocumentRequest } from "./document-request.ts";
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
 import { TEMPLATE_VERSION } from "./generated/templates.ts";
+import { type Checkpoint, checkpointOfSize, signCheckpoint } from "../audit/checkpoints.ts";
 import { lastSeqAt, loadSnapshot } from "./register-snapshot.ts";
 import { type RenderedDocument, renderDocument } from "./render-document.ts";
 
@@ -20,7 +21,7 @@ type ExportRow = typeof documentExports.$inferSelect;
  * Renders a document and records the export (what was asked, the as-of
  * state and the sha256 of the bytes) with its audit entry, atomically.
  */
-export async function exportDocument(ctx: Ctx, raw: unknown): Promise<{ record: DocumentExport; document: RenderedDocument }> {
+export async function exportDocument(ctx: Ctx, raw: unknown): Promise<ExportedDocument> {
   const request = await parseDocumentRequest(ctx.store.db, raw);
   const now = ctx.clock.now().toISOString();
   const asOf = request.asOf ? new Date(request.asOf).toISOString() : now;
@@ -28,7 +29,9 @@ export async function exportDocument(ctx: Ctx, raw: unknown): Promise<{ record: 
 
   const throughSeq = await lastSeqAt(ctx.store.db, asOf);
   const snapshot = await loadSnapshot(ctx.store.db, asOf, throughSeq);
-  const document = await renderDocument(snapshot, request);
+  // Every export is signed: whoever keeps the document keeps a checkpoint of the whole trail.
+  const checkpoint = ctx.checkpointSigner ? await signCheckpoint(ctx.store, ctx.checkpointSigner, ctx.clock) : null;
+  const document = await renderDocument(snapshot, { ...request, checkpoint });
   const row: ExportRow = {
     id: ctx.newId(),
     kind: request.kind,
@@ -46,13 +49,21 @@ export async function exportDocument(ctx: Ctx, raw: unknown): Promise<{ record: 
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,
     createdAt: now,
+    checkpointSize: checkpoint?.size ?? null,
   };
   const record = toRecord(row);
   await ctx.store.atomic([
     ctx.store.db.insert(documentExports).values(row),
     auditStatement(ctx, { action: "export", entityType: "document_export", entityId: row.id, before: null, after: record }, now),
   ]);
-  return { record, document };
+  return { record, document, checkpoint };
+}
+
+export interface ExportedDocument {
+  record: DocumentExport;
+  document: RenderedDocument;
+  /** The checkpoint printed in it, null when the service has no signing key or the export predates checkpoints. */
+  checkpoint: Checkpoint | null;
 }
 
 export const ExportFilter = z.strictObject({
@@ -89,17 +100,19 @@ export async function getExport(ctx: Ctx, id: string): Promise<DocumentExport> {
 }
 
 /** Renders a past export again from the register as it stood at its as-of instant. */
-export async function regenerateExport(ctx: Ctx, id: string): Promise<{ record: DocumentExport; document: RenderedDocument }> {
+export async function regenerateExport(ctx: Ctx, id: string): Promise<ExportedDocument> {
   const row = await loadRow(ctx, id);
   const snapshot = await loadSnapshot(ctx.store.db, row.asOf, row.throughSeq);
+  const checkpoint = row.checkpointSize === null ? null : await checkpointOfSize(ctx.store.db, row.checkpointSize);
   const document = await renderDocument(snapshot, {
     kind: row.kind as DocumentExport["kind"],
     agreementId: row.agreementId,
     language: row.language as DocumentExport["language"],
     format: row.format as DocumentExport["format"],
     draft: row.draft,
+    checkpoint,
   });
-  return { record: toRecord(row), document };
+  return { record: toRecord(row), document, checkpoint };
 }
 
 /** Regenerates a past export and compares its bytes with the recorded sha256. */

@@ -6,6 +6,7 @@ import { TEMPLATE_VERSION } from "./generated/templates.ts";
 import { displayText } from "./display-text.ts";
 import { formatInstant, translate } from "./localise.ts";
 import type { RegisterSnapshot } from "./register-snapshot.ts";
+import type { Checkpoint } from "../audit/checkpoints.ts";
 import { renderCsv } from "./render/csv.ts";
 import { renderHtml } from "./render/html.ts";
 import { renderPdf } from "./render/pdf/render-pdf.ts";
@@ -22,6 +23,8 @@ export interface DocumentSpec {
   language: Language | null;
   format: DocumentFormat;
   draft: boolean;
+  /** The signed audit checkpoint an export carries (JSON meta, PDF info and footer); none in previews. */
+  checkpoint?: Checkpoint | null;
 }
 
 export interface RenderedDocument {
@@ -66,6 +69,7 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
     fingerprint,
     templateVersion: TEMPLATE_VERSION,
     draft: spec.draft,
+    ...(spec.checkpoint ? { checkpoint: spec.checkpoint } : {}),
   };
   const view = { meta, findings: shownFindings, body: content.body };
 
@@ -86,7 +90,12 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
             language: lang,
             asOf: new Date(snapshot.asOf),
             headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),
-            footerLines: [translate(lang, "pdf.footer", { asOf: meta.asOf }), translate(lang, "pdf.fingerprint", { fingerprint })],
+            footerLines: [
+              translate(lang, "pdf.footer", { asOf: meta.asOf }),
+              translate(lang, "pdf.fingerprint", { fingerprint }),
+              ...(spec.checkpoint ? [checkpointFooter(spec.checkpoint, lang)] : []),
+            ],
+            custom: spec.checkpoint ? { AuditCheckpoint: canonicalize(spec.checkpoint) ?? "" } : {},
             pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
             creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
           });
@@ -102,6 +111,9 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
     findings: content.findings,
   };
 }
+
+const checkpointFooter = (c: Checkpoint, lang: Language) =>
+  translate(lang, "pdf.checkpoint", { size: c.size, head: c.head.slice(0, 16), at: formatInstant(c.at, lang), keyId: c.keyId });
 
 /** e.g. annex_CF-DPA-2024-001_2026-11-21T100405Z_nl.pdf */
 function fileName(spec: DocumentSpec, content: DocumentContent, asOf: string): string {

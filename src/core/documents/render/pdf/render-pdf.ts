@@ -12,7 +12,10 @@ export interface PdfMeta {
   /** The register's as-of instant: the PDF's creation date, so the same state gives the same bytes. */
   asOf: Date;
   headerText: string;
-  footerLines: [string, string];
+  /** Two or three lines: the as-of state, the fingerprint and, on exports, the signed audit checkpoint. */
+  footerLines: string[];
+  /** Extra entries for the PDF's document information (the full checkpoint on exports). */
+  custom?: Record<string, string>;
   pageLabel(page: number, pages: number): string;
   creator: string;
 }
@@ -50,7 +53,7 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
     compress: true,
     lang: meta.language,
     displayTitle: true,
-    info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: meta.creator, Producer: "dpa-register", CreationDate: meta.asOf, ModDate: meta.asOf },
+    info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: meta.creator, Producer: "dpa-register", CreationDate: meta.asOf, ModDate: meta.asOf, ...meta.custom },
   });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
@@ -271,8 +274,7 @@ function decoratePages(doc: PDFKit.PDFDocument, meta: PdfMeta): void {
     doc.text(meta.headerText, MARGIN.left, MARGIN.top - 28, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true });
     doc.moveTo(MARGIN.left, MARGIN.top - 16).lineTo(A4.width - MARGIN.right, MARGIN.top - 16).lineWidth(0.5).strokeColor(BORDER).stroke();
     const footerTop = BOTTOM + 20;
-    doc.text(meta.footerLines[0], MARGIN.left, footerTop, { lineBreak: false });
-    doc.text(meta.footerLines[1], MARGIN.left, footerTop + size * 1.4, { lineBreak: false });
+    meta.footerLines.forEach((line, n) => doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false }));
     const label = meta.pageLabel(i + 1, range.count);
     doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), footerTop, { lineBreak: false });
   }

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { Checkpoint } from "./checkpoints.ts";
+
+export const VerificationProblem = z.object({
+  check: z.enum(["chain", "checkpoint", "state"]).describe("chain: the hash chain itself; checkpoint: a signed checkpoint; state: a row against its audit trail."),
+  seq: z.int().nullable().describe("The audit entry it concerns, where one can be named."),
+  subject: z.string().nullable().describe("The record or checkpoint it concerns, e.g. 'agreement 0193…' or 'checkpoint 120'."),
+  message: z.string(),
+});
+export type VerificationProblem = z.infer<typeof VerificationProblem>;
+
+/** What one run of the register's verification found. */
+export const VerificationReport = z.object({
+  id: z.string(),
+  at: z.string(),
+  trigger: z.enum(["daily", "cli", "admin", "backup", "restore", "import"]),
+  ok: z.boolean().describe("True when no problem was found."),
+  entries: z.int().describe("Audit entries in the chain that hold."),
+  head: z.string().describe("The hash of the newest entry that holds."),
+  pending: z.array(z.int()).describe("Entries written outside the service after the head (SQL for D1), linked at the next write."),
+  checkpoints: z.object({
+    checked: z.int(),
+    latest: Checkpoint.nullable().describe("The newest checkpoint the chain still extends."),
+  }),
+  recordsChecked: z.int().describe("Register entities, users and tokens compared with their audit trail."),
+  problems: z.array(VerificationProblem).describe("In order: the first broken entry first."),
+});
+export type VerificationReport = z.infer<typeof VerificationReport>;
+export type VerificationTrigger = VerificationReport["trigger"];
