@@ -4,6 +4,8 @@ import { AppError } from "./core/errors.ts";
 import { ENTITY_KINDS } from "./core/register/kinds.ts";
 import { inputIssues } from "./core/use-cases/parse-input.ts";
 import { registerAuditRoutes } from "./http/api/audit-routes.ts";
+import { registerOnboardingRoutes } from "./http/api/onboarding-routes.ts";
+import { registerVerificationRoutes } from "./http/api/verification-routes.ts";
 import { registerChangeRoutes } from "./http/api/change-routes.ts";
 import { registerClearanceRoutes } from "./http/api/clearance-routes.ts";
 import { registerDocumentRoutes } from "./http/api/document-routes.ts";
@@ -12,7 +14,9 @@ import { registerOrganisationRoutes } from "./http/api/organisation-routes.ts";
 import { registerOutboxRoutes } from "./http/api/outbox-routes.ts";
 import { referencePage } from "./http/api/reference-page.ts";
 import { registerTokenRoutes } from "./http/api/token-routes.ts";
+import { REGISTER_IMPORT_MAX_BYTES, REGISTER_IMPORT_PATH, registerRegisterTransferRoutes } from "./http/api/register-transfer-routes.ts";
 import { registerFeedRoutes } from "./http/feeds/feed-routes.ts";
+import { registerCheckpointRoutes } from "./http/feeds/checkpoint-routes.ts";
 import type { AppDeps, AppEnv, AppWiring } from "./http/env.ts";
 import { bearerAuth } from "./http/middleware/auth.ts";
 import { jsonBodies } from "./http/middleware/json-body.ts";
@@ -59,8 +63,10 @@ export function createApp(deps: AppDeps) {
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/", (c) => c.redirect("/admin", 302));
   registerAdmin(app, wiring);
+  // Before the JSON API's middleware: these routes take spreadsheet files, and authenticate themselves.
+  registerOnboardingRoutes(app, wiring);
 
-  app.use("/api/v1/*", ...jsonBodies(), bearerAuth(deps.store, clock));
+  app.use("/api/v1/*", ...jsonBodies({ [REGISTER_IMPORT_PATH]: REGISTER_IMPORT_MAX_BYTES }), bearerAuth(deps.store, clock, deps.checkpoints?.signer ?? undefined));
   registerOrganisationRoutes(app);
   for (const [segment, kind] of Object.entries(ENTITY_KINDS)) {
     registerEntityRoutes(app, {
@@ -75,9 +81,12 @@ export function createApp(deps: AppDeps) {
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);
   registerFeedRoutes(app, wiring);
+  registerCheckpointRoutes(app, wiring);
   registerDocumentRoutes(app);
   registerAuditRoutes(app);
+  registerVerificationRoutes(app, wiring);
   registerTokenRoutes(app);
+  registerRegisterTransferRoutes(app, wiring);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   const document = () =>

@@ -22,6 +22,16 @@ const Config = z.object({
   RATE_OBJECTIONS_PER_LINK: RateRuleText.default(DEFAULT_RATE_LIMITS.objectionsPerLink),
   /** A request header holding the client's address, set by a trusted proxy in front (e.g. X-Forwarded-For); unset: the connection's address. */
   CLIENT_ADDRESS_HEADER: z.string().min(1).optional(),
+  /** The Ed25519 key that signs audit checkpoints (base64url, 43 characters); kept outside the database. */
+  CHECKPOINT_KEY: z.string().min(1).optional(),
+  /** A file holding that key, when CHECKPOINT_KEY is unset; default: checkpoint-signing.key beside the database, made on first start. */
+  CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /** Public keys of earlier signing keys whose checkpoints still count after a rotation (comma-separated). */
+  CHECKPOINT_TRUSTED_KEYS: z.string().optional(),
+  /** How often the chain is signed when it has grown (exports are always signed). */
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(3600),
+  /** How often the whole register is verified (chain, checkpoints, rows against their trail). */
+  VERIFY_INTERVAL_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -3,14 +3,18 @@ import { userInfo } from "node:os";
 import { Command, Option } from "commander";
 import { readConfig } from "../config.ts";
 import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
-import { walkChain } from "../core/audit/audit-chain.ts";
 import { AppError } from "../core/errors.ts";
 import { ROLES } from "../core/roles.ts";
 import { createToken, listTokens, revokeToken } from "../core/tokens/token-use-cases.ts";
 import { openStore } from "../entry/bootstrap.ts";
+import { nodeCheckpointKeys } from "../entry/checkpoint-key.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
+import { registerOnboardingCommands } from "./onboarding-commands.ts";
+import { registerEvidenceCommands } from "./evidence-commands.ts";
 import { tokenInsertSql } from "./token-sql.ts";
 import { registerUserCommands } from "./user-commands.ts";
+import { registerBackupCommands } from "./backup-commands.ts";
+import { registerTransferCommands } from "./register-transfer-commands.ts";
 
 /** The operator at the terminal acts as an admin; the audit log names them. */
 const cliActor = (): Actor => ({ id: "cli", name: `cli:${safeUser()}`, role: "admin" });
@@ -29,10 +33,16 @@ const program = new Command()
   .description("Operate a DPA register database.")
   .option("--database <path>", "SQLite database file (default: $DATABASE_PATH or data/register.db)");
 
-function withCtx<T>(run: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const path = program.opts<{ database?: string }>().database ?? readConfig(process.env).DATABASE_PATH;
-  const store = openStore(path);
-  return run(makeCtx(store, cliActor())).finally(() => store.close());
+const databasePath = () => program.opts<{ database?: string }>().database ?? readConfig(process.env).DATABASE_PATH;
+
+/** The service's checkpoint keys as configured for this database; the CLI never makes a key file. */
+const checkpointKeysOfCli = () => nodeCheckpointKeys({ ...readConfig(process.env), DATABASE_PATH: databasePath() }, { create: false });
+
+async function withCtx<T>(run: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const keys = await checkpointKeysOfCli();
+  const store = openStore(databasePath());
+  // Exports made here are signed like the service's.
+  return run({ ...makeCtx(store, cliActor()), checkpointSigner: keys.signer ?? undefined }).finally(() => store.close());
 }
 
 const token = program.command("token").description("API tokens for the JSON API.");
@@ -80,22 +90,13 @@ token
     console.log(`Revoked token ${revoked.id} (${revoked.name}).`);
   });
 
-program
-  .command("verify")
-  .description("Walk the audit trail's hash chain; exits 1 naming the first entry that was changed, inserted, removed or reordered.")
-  .action(async () => {
-    const report = await withCtx((ctx) => walkChain(ctx.store));
-    const unchained = report.unchained.length ? `; ${report.unchained.length} entries written outside the chain (seq ${report.unchained.join(", ")})` : "";
-    if (report.broken) {
-      console.log(`NOT VERIFIED: entry ${report.broken.seq}: ${report.broken.problem} (${report.entries} entries hold before it${unchained}).`);
-      process.exitCode = 1;
-    } else {
-      console.log(`verified: ${report.entries} audit entries form one chain, head ${report.head}${unchained}.`);
-    }
-  });
-
 registerDocumentCommands(program, withCtx);
+registerOnboardingCommands(program, withCtx);
+registerEvidenceCommands(program, withCtx, checkpointKeysOfCli);
 registerUserCommands(program, withCtx, cliActor);
+const operatorDeps = { databasePath, keys: checkpointKeysOfCli, withCtx, actor: cliActor };
+registerBackupCommands(program, operatorDeps);
+registerTransferCommands(program, operatorDeps);
 
 try {
   await program.parseAsync(process.argv);

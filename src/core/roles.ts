@@ -17,6 +17,8 @@ const GRANTS = {
   /** Corrections of fields that otherwise follow a workflow (a sub-processor's locations…), with a reason. */
   "register:correct": ["admin"],
   "operations:run": ["admin"],
+  /** The whole register out and in (register-transfer): users' password hashes, token hashes and app secrets included. */
+  "register:transfer": ["admin"],
   "calendar:read": ["calendar"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { count, is, sql } from "drizzle-orm";
-import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { referencedFirst } from "../core/register-transfer/register-tables.ts";
 import * as schema from "../../db/schema.ts";
 import { apiTokens, auditEntries, users } from "../../db/schema.ts";
 import { AppError } from "../core/errors.ts";
@@ -71,19 +72,6 @@ async function isEmpty(store: SqliteStore): Promise<boolean> {
 /** Every table, each after the tables its foreign keys refer to, so rows can be copied in this order. */
 const REGISTER_TABLES = referencedFirst((Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && t !== schema.writeGuards));
 
-function referencedFirst(tables: SQLiteTable[]): SQLiteTable[] {
-  const ordered: SQLiteTable[] = [];
-  const visit = (table: SQLiteTable) => {
-    if (ordered.includes(table)) return;
-    for (const key of getTableConfig(table).foreignKeys) {
-      const target = key.reference().foreignTable;
-      if (target !== table) visit(target);
-    }
-    ordered.push(table);
-  };
-  tables.forEach(visit);
-  return ordered;
-}
 
 
 export const DEMO_ADMIN_EMAIL = "dpo@demo.example";

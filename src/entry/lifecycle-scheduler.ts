@@ -1,5 +1,7 @@
+import type { CheckpointKeys } from "../core/audit/checkpoints.ts";
+import { EVIDENCE_ACTOR, runEvidenceTick } from "../core/audit/evidence-tick.ts";
 import { LIFECYCLE_ACTOR, runLifecycle } from "../core/changes/run-lifecycle.ts";
-import { type Clock, makeCtx, systemClock } from "../core/context.ts";
+import { type Clock, makeCtx } from "../core/context.ts";
 import type { Store } from "../core/ports/store.ts";
 
 export interface Scheduler {
@@ -8,23 +10,18 @@ export interface Scheduler {
 }
 
 /**
- * The Node service's in-process scheduler: runs the lifecycle tick (due
- * changes take effect, reminders are queued) at start and then every
- * `intervalMs`, never two ticks at once. A failing tick is logged and the
- * next one tries again: the tick is idempotent.
+ * Runs `task` at start and then every `intervalMs`, never two runs at once.
+ * A failing run is logged and the next one tries again: tasks are idempotent.
  */
-export function startLifecycleScheduler(options: { store: Store; clock?: Clock; intervalMs: number; log?: (line: string) => void }): Scheduler {
-  const clock = options.clock ?? systemClock;
+export function startScheduler(options: { name: string; intervalMs: number; task: () => Promise<void>; log?: (line: string) => void }): Scheduler {
   const log = options.log ?? ((line: string) => console.error(line));
   let running: Promise<void> | null = null;
   const tick = () => {
     running ??= (async () => {
       try {
-        const report = await runLifecycle(makeCtx(options.store, LIFECYCLE_ACTOR, clock));
-        for (const id of report.effective) log(`lifecycle: change ${id} took effect`);
-        for (const failure of report.failed) log(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+        await options.task();
       } catch (error) {
-        log(`lifecycle: tick failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`${options.name}: run failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         running = null;
       }
@@ -41,4 +38,42 @@ export function startLifecycleScheduler(options: { store: Store; clock?: Clock; 
       await running;
     },
   };
+}
+
+/** The lifecycle tick: due changes take effect, reminders are queued. */
+export function startLifecycleScheduler(options: { store: Store; clock?: Clock; intervalMs: number; log?: (line: string) => void }): Scheduler {
+  const log = options.log ?? ((line: string) => console.error(line));
+  return startScheduler({
+    name: "lifecycle",
+    intervalMs: options.intervalMs,
+    log,
+    async task() {
+      const report = await runLifecycle(makeCtx(options.store, LIFECYCLE_ACTOR, options.clock));
+      for (const id of report.effective) log(`lifecycle: change ${id} took effect`);
+      for (const failure of report.failed) log(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+    },
+  });
+}
+
+/** Signs the chain when it has grown, and verifies the register when the last verification is older than `verifyEveryMs`. */
+export function startEvidenceScheduler(options: {
+  store: Store;
+  keys: CheckpointKeys;
+  clock?: Clock;
+  intervalMs: number;
+  verifyEveryMs: number;
+  log?: (line: string) => void;
+}): Scheduler {
+  const log = options.log ?? ((line: string) => console.error(line));
+  return startScheduler({
+    name: "evidence",
+    intervalMs: options.intervalMs,
+    log,
+    async task() {
+      const { verification } = await runEvidenceTick(makeCtx(options.store, EVIDENCE_ACTOR, options.clock), options.keys, { verifyEveryMs: options.verifyEveryMs });
+      if (verification && !verification.ok) {
+        log(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
+      }
+    },
+  });
 }

@@ -1,4 +1,6 @@
 import { createApp } from "../app.ts";
+import { type CheckpointKeys, checkpointKeys } from "../core/audit/checkpoints.ts";
+import { DAY_MS, EVIDENCE_ACTOR, runEvidenceTick } from "../core/audit/evidence-tick.ts";
 import { LIFECYCLE_ACTOR, runLifecycle } from "../core/changes/run-lifecycle.ts";
 import { makeCtx } from "../core/context.ts";
 import { createD1Store } from "../storage/d1-store.ts";
@@ -7,6 +9,10 @@ export interface WorkerEnv {
   DB: D1Database;
   /** Where people reach the service (wrangler.toml [vars]); customer objection links and feed links start with it. */
   PUBLIC_BASE_URL?: string;
+  /** The audit checkpoint signing key, a secret: `wrangler secret put CHECKPOINT_KEY` (README: Evidence). */
+  CHECKPOINT_KEY?: string;
+  /** Public keys of earlier signing keys still trusted (wrangler.toml [vars]), comma-separated. */
+  CHECKPOINT_TRUSTED_KEYS?: string;
 }
 
 /**
@@ -15,30 +21,48 @@ export interface WorkerEnv {
  */
 let built: { env: WorkerEnv; app: ReturnType<typeof createApp> } | null = null;
 
-function appFor(env: WorkerEnv) {
-  if (built?.env.DB !== env.DB || built.env.PUBLIC_BASE_URL !== env.PUBLIC_BASE_URL) {
+const sameBindings = (a: WorkerEnv, b: WorkerEnv) =>
+  a.DB === b.DB && a.PUBLIC_BASE_URL === b.PUBLIC_BASE_URL && a.CHECKPOINT_KEY === b.CHECKPOINT_KEY && a.CHECKPOINT_TRUSTED_KEYS === b.CHECKPOINT_TRUSTED_KEYS;
+
+async function appFor(env: WorkerEnv) {
+  if (!built || !sameBindings(built.env, env)) {
     const app = createApp({
       store: createD1Store(env.DB),
       publicBaseUrl: env.PUBLIC_BASE_URL,
       // Cloudflare puts the visitor's address in this header; the limits hold per isolate.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
+      checkpoints: await keysOf(env),
     });
     built = { env, app };
   }
   return built.app;
 }
 
+const keysOf = (env: WorkerEnv): Promise<CheckpointKeys> => checkpointKeys(env.CHECKPOINT_KEY, env.CHECKPOINT_TRUSTED_KEYS);
+
 /** The Cloudflare Worker: the same app over D1 (migrations applied by wrangler). */
 export default {
-  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
-    return appFor(env).fetch(request, env, ctx);
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
+    return (await appFor(env)).fetch(request, env, ctx);
   },
-  /** The cron trigger in wrangler.toml: due changes take effect, reminders are queued (mail is delivered by a Node instance). */
+  /**
+   * The cron trigger in wrangler.toml: due changes take effect, reminders are
+   * queued (mail is delivered by a Node instance), the chain is signed when it
+   * has grown and the register is verified once a day.
+   */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext) {
+    const store = createD1Store(env.DB);
     ctx.waitUntil(
-      runLifecycle(makeCtx(createD1Store(env.DB), LIFECYCLE_ACTOR)).then((report) => {
+      runLifecycle(makeCtx(store, LIFECYCLE_ACTOR)).then((report) => {
         for (const failure of report.failed) console.error(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
       }),
+    );
+    ctx.waitUntil(
+      keysOf(env)
+        .then((keys) => runEvidenceTick(makeCtx(store, EVIDENCE_ACTOR), keys, { verifyEveryMs: DAY_MS }))
+        .then(({ verification }) => {
+          if (verification && !verification.ok) console.error(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
+        }),
     );
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -1,5 +1,7 @@
+import type { CheckpointKeys } from "../core/audit/checkpoints.ts";
 import type { Actor, Clock, Ctx } from "../core/context.ts";
 import type { Store } from "../core/ports/store.ts";
+import type { ScratchStoreFactory } from "../core/ports/scratch-store.ts";
 import type { SignedInSession } from "../core/users/sessions.ts";
 import type { Kdf, ScryptCost } from "../core/users/password.ts";
 import type { Context } from "hono";
@@ -23,6 +25,14 @@ export interface AppDeps {
   rateLimits?: Partial<RateLimits>;
   /** The client's address for rate limits: the Node entry reads the connection, the Worker Cloudflare's header. */
   clientAddress?: (c: Context) => string | undefined;
+  /** Empty in-memory registers for checking spreadsheet imports (core/onboarding); without it, imports are refused. */
+  scratchStore?: ScratchStoreFactory;
+  /**
+   * The audit checkpoint keys (core/audit/checkpoints.ts): exports are signed
+   * with the signer, verification trusts the listed public keys. Without
+   * them, nothing is signed and checkpoints are not trusted.
+   */
+  checkpoints?: CheckpointKeys;
 }
 
 /** What createApp builds once from AppDeps and hands to the routes. */

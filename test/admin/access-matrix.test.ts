@@ -45,6 +45,7 @@ const MATRIX: Record<string, Allowed> = {
   // What customers were promised about a sub-processor: only an admin corrects it directly, with a reason.
   "GET /admin/sub-processors/:id/correct": ADMINS,
   "POST /admin/sub-processors/:id/correct": ADMINS,
+  "POST /admin/verification": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
   "POST /admin/organisation": WRITERS,
@@ -72,6 +73,10 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/documents/annex/:agreementId/download": ALL,
   "GET /admin/documents/exports/:id": ALL,
   "GET /admin/documents/exports/:id/file": ALL,
+  // Spreadsheet onboarding: writers check and import; everyone may download the template.
+  "GET /admin/onboarding": WRITERS,
+  "POST /admin/onboarding": WRITERS,
+  "GET /admin/onboarding/template.xlsx": ALL,
   "GET /admin/audit": AUDITORS,
   "GET /admin/audit/:id": AUDITORS,
   // People and tokens: admins (DPOs) only.

@@ -4,6 +4,9 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEntries } from "../../db/schema.ts";
 import { entryHash, GENESIS, walkChain } from "../../src/core/audit/audit-chain.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { ENTITY_KINDS } from "../../src/core/register/kinds.ts";
+import { createEntity } from "../../src/core/use-cases/create-entity.ts";
 import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { changeWorld, ocrProposal, propose } from "../helpers/changes.ts";
 import * as fixtures from "../helpers/fixtures.ts";
@@ -85,13 +88,33 @@ describe("./dev cli verify", () => {
     const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), "--database", database, ...args]);
     const good = await cli("verify");
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/^verified: \d+ audit entries form one chain, head [0-9a-f]{64}\.$/m);
+    expect(good.stdout).toMatch(/^verified: \d+ audit entries form one chain, head [0-9a-f]{64}; \d+ records match their audit trail\.$/m);
 
     const tamper = createSqliteStore(database);
     tamper.sqlite.prepare("update audit_entries set \"before\" = '{\"legalName\":\"forged\"}' where seq = 7").run();
     tamper.close();
     const bad = await cli("verify");
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain("NOT VERIFIED: entry 7: its content does not hash to the hash it stores");
+    expect(bad.stdout).toContain("NOT VERIFIED: 1 problem(s), the first broken entry first:\n  - [chain] entry 7: its content does not hash to the hash it stores");
   }, 60_000);
+});
+
+describe("entries written outside the service", () => {
+  it("are pending until the next write links them into the chain, after which the register verifies", async () => {
+    const { tokenInsertSql } = await import("../../src/cli/token-sql.ts");
+    const { verifyRegister } = await import("../../src/core/audit/verify-register.ts");
+    const store = createSqliteStore(":memory:");
+    try {
+      const { sql: insert } = await tokenInsertSql({ id: "cli", name: "cli:ops", role: "admin" }, { role: "admin", name: "first" });
+      store.sqlite.exec(insert);
+      const ctx = makeCtx(store, SYSTEM_ACTOR);
+      const pending = await verifyRegister(ctx, { trigger: "cli", trustedKeys: [], record: false });
+      expect(pending).toMatchObject({ ok: true, entries: 0, pending: [1] });
+      await createEntity(ctx, ENTITY_KINDS.customers, fixtures.customer());
+      const linked = await verifyRegister(ctx, { trigger: "cli", trustedKeys: [], record: false });
+      expect(linked).toMatchObject({ ok: true, entries: 2, pending: [] });
+    } finally {
+      store.close();
+    }
+  });
 });

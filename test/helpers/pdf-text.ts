@@ -22,3 +22,11 @@ export function pdfPageCount(bytes: Uint8Array): number {
   const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
 }
+
+/** The PDF's document information, custom entries included (poppler's pdfinfo -custom), by key. */
+export function pdfInfo(bytes: Uint8Array): Record<string, string> {
+  const file = join(mkdtempSync(join(tmpdir(), "dpa-pdf-")), "document.pdf");
+  writeFileSync(file, bytes);
+  const lines = execFileSync("pdfinfo", ["-custom", file], { encoding: "utf8" }).split("\n");
+  return Object.fromEntries(lines.map((line) => /^([^:]+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1], m[2]] as [string, string]));
+}

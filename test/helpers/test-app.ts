@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
+import type { AppDeps } from "../../src/http/env.ts";
 import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import type { Store } from "../../src/core/ports/store.ts";
 import type { Role } from "../../src/core/roles.ts";
@@ -22,7 +23,7 @@ export interface RequestOptions {
 }
 
 /** The real app over `store`, with one token per role and one revoked token. */
-export async function makeTestApp(store: Store, clock?: Clock): Promise<TestApp> {
+export async function makeTestApp(store: Store, clock?: Clock, deps: Partial<AppDeps> = {}): Promise<TestApp> {
   const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
   const tokens = {} as Record<TokenName, string>;
   for (const role of ["admin", "editor", "read-only", "procurement", "calendar"] as const) {
@@ -32,7 +33,7 @@ export async function makeTestApp(store: Store, clock?: Clock): Promise<TestApp>
   await revokeToken(ctx, revoked.id);
   tokens.revoked = revoked.token;
 
-  const app = createApp({ store, clock });
+  const app = createApp({ store, clock, ...deps });
   return {
     store,
     tokens,

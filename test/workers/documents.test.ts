@@ -1,4 +1,6 @@
-import { env, exports } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import entry from "../../src/entry/worker.ts";
 import { describe, expect, it } from "vitest";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import { createToken } from "../../src/core/tokens/token-use-cases.ts";
@@ -7,13 +9,16 @@ import { freshD1Store } from "./d1-store.ts";
 
 // Documents rendered by the deployed Worker entry, inside workerd, over D1:
 // the same templates, the same PDF code, the same bytes as on Node.
-const worker = (exports as unknown as { default: Fetcher }).default;
+// Exports carry a signed checkpoint of the audit chain, whose head depends on the ids each runtime made, so the
+// byte-for-byte comparison with Node runs the same entry without a signing key (test/workers/evidence.test.ts signs).
+const unsignedEnv = { ...env, CHECKPOINT_KEY: undefined };
 
 async function demoWorker() {
   const store = await freshD1Store();
   const demo = await loadDemoRegister(store);
   const { token } = await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "worker documents", role: "read-only" });
-  const get = (path: string) => worker.fetch(`https://register.test${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string) =>
+    entry.fetch(new Request(`https://register.test${path}`, { headers: { authorization: `Bearer ${token}` } }), unsignedEnv as never, createExecutionContext());
   return { demo, get };
 }
 

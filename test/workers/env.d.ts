@@ -7,6 +7,15 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** sha256 of the demo documents rendered on Node (test/workers/reference-documents.ts). */
       NODE_REFERENCE: { annexPdf: string; annexHtml: string; art30Pdf: string };
+      /** The Worker's checkpoint signing key in these suites (vitest.workers.config.ts). */
+      CHECKPOINT_KEY: string;
+      /** A register exported on Node and the SQL of a first D1 admin token (test/workers/register-export-fixture.ts). */
+      REGISTER_EXPORT: {
+        text: string;
+        adminToken: string;
+        exports: { id: string; asOf: string; sha256: string }[];
+        bootstrap: { sql: string; token: string };
+      };
     }
   }
 }

@@ -116,4 +116,26 @@ export async function latestCheckpoint(db: Db): Promise<Checkpoint | null> {
 }
 
 /** One line for a document footer or an HTTP header: size, head, key and signature. */
-export const checkpointLine = (c: Checkpoint): string => `size=${c.size}; head=${c.head}; at=${c.at}; key=${c.keyId}; signature=${c.signature}`;
+export const checkpointLine = (c: Checkpoint): string =>
+  `size=${c.size}; head=${c.head}; at=${c.at}; key=${c.keyId}; publicKey=${c.publicKey}; signature=${c.signature}`;
+
+/** The service's checkpoint keys: the one it signs with (if any) and every public key whose checkpoints it trusts. */
+export interface CheckpointKeys {
+  signer: CheckpointSigner | null;
+  /** The signer's public key first, then earlier keys still trusted after a rotation. */
+  trusted: string[];
+}
+
+/**
+ * Keys from configuration: the private key (base64url seed) and a list of
+ * earlier public keys separated by commas or white space. A malformed public
+ * key is an error, not a silently shorter list.
+ */
+export async function checkpointKeys(privateKey: string | undefined, trustedPublicKeys: string | undefined): Promise<CheckpointKeys> {
+  const signer = privateKey?.trim() ? await signerFromKey(privateKey) : null;
+  const earlier = (trustedPublicKeys ?? "").split(/[\s,]+/).filter(Boolean);
+  for (const key of earlier) {
+    if (fromBase64url(key)?.length !== 32) throw new Error(`A trusted checkpoint key must be an Ed25519 public key in base64url (43 characters), not "${key}".`);
+  }
+  return { signer, trusted: [...new Set([...(signer ? [signer.publicKey] : []), ...earlier])] };
+}

@@ -5,6 +5,7 @@ import { registerAuditPages } from "./audit/audit-pages.ts";
 import { registerChangePages } from "./changes/change-pages.ts";
 import { registerDashboard } from "./dashboard/dashboard-page.ts";
 import { registerDocumentPages } from "./documents/document-pages.ts";
+import { registerOnboardingPages } from "./onboarding/onboarding-pages.ts";
 import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
 import { registerPeoplePages } from "./people/people-pages.ts";
 import { registerRegisterPages } from "./register/register-pages.ts";
@@ -21,14 +22,15 @@ import { registerAssets } from "./ui/assets.ts";
  */
 export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerAssets(app);
-  app.use("/admin/*", rejectCrossSitePosts(), sessionGuard(deps.store, deps.clock), async (c, next) =>
+  app.use("/admin/*", rejectCrossSitePosts(), sessionGuard(deps.store, deps.clock, deps.checkpoints?.signer ?? undefined), async (c, next) =>
     c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next),
   );
   registerSignInRoutes(app, deps);
-  registerDashboard(app);
+  registerDashboard(app, deps);
   registerRegisterPages(app);
   registerChangePages(app, deps);
   registerDocumentPages(app);
+  registerOnboardingPages(app, deps);
   registerAuditPages(app);
   registerPeoplePages(app, deps);
   // Customers reach /object/* through signed links, without an account.

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import type { CheckpointSigner } from "../../core/audit/checkpoints.ts";
 import { type Clock, makeCtx } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Store } from "../../core/ports/store.ts";
@@ -10,7 +11,7 @@ import { clearSessionCookie, readSessionCookie } from "./session-cookie.ts";
 export const SIGN_IN_PATH = "/admin/sign-in";
 
 /** Loads the signed-in user from the session cookie; without a live session, the answer is the sign-in page (401). */
-export function sessionGuard(store: Store, clock: Clock): MiddlewareHandler<AppEnv> {
+export function sessionGuard(store: Store, clock: Clock, checkpointSigner?: CheckpointSigner): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.path === SIGN_IN_PATH) return next();
     const secret = readSessionCookie(c);
@@ -21,7 +22,7 @@ export function sessionGuard(store: Store, clock: Clock): MiddlewareHandler<AppE
     }
     c.set("session", session);
     c.set("actor", session.actor);
-    c.set("ctx", makeCtx(store, session.actor, clock));
+    c.set("ctx", { ...makeCtx(store, session.actor, clock), checkpointSigner });
     return next();
   };
 }

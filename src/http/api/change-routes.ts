@@ -9,8 +9,8 @@ import { resolveObjection } from "../../core/changes/resolve-objection.ts";
 import { withdrawChange } from "../../core/changes/withdraw-change.ts";
 import { AuthorisationInput, ChangeNotice, Objection, ObjectionInput, ResolutionInput } from "../../core/model/change-notice.ts";
 import { AnnounceInput, ChangeProposalInput, SubProcessorChange, WithdrawInput } from "../../core/model/sub-processor-change.ts";
-import { AppError } from "../../core/errors.ts";
 import { parseInput } from "../../core/use-cases/parse-input.ts";
+import { jsonOrEmpty, optionalBody } from "./optional-body.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { withPublicBaseUrl } from "../objection/link-context.ts";
@@ -32,7 +32,6 @@ const ChangeDetailOut = SubProcessorChange.extend({
 }).meta({ id: "SubProcessorChangeDetail" });
 const pageOf = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
-const optionalBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: false } });
 const IdempotencyHeader = z.object({
   "idempotency-key": z.string().optional().openapi({
     param: { name: "idempotency-key", in: "header" },
@@ -45,16 +44,6 @@ const read = requirePermission("register:read");
 const propose = requirePermission("sub-processors:write");
 const decide = requirePermission("register:write");
 
-/** Optional JSON bodies: an empty POST means "no options". */
-async function jsonOrEmpty(c: { req: { text(): Promise<string> } }): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
-  }
-}
 
 /** `deps.publicBaseUrl` starts the objection links in notice e-mails. */
 export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {

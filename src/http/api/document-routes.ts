@@ -1,16 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { checkDocument } from "../../core/documents/completeness/check-document.ts";
 import { DOCUMENT_FORMATS, type DocumentKind } from "../../core/documents/document-request.ts";
 import { DocumentExport, ExportVerification } from "../../core/documents/export-record.ts";
 import { ExportFilter, exportDocument, getExport, listExports, regenerateExport, verifyExport } from "../../core/documents/export-use-cases.ts";
-import type { RenderedDocument } from "../../core/documents/render-document.ts";
 import { Language } from "../../core/model/values.ts";
 import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security } from "./openapi-common.ts";
-import { DOCUMENT_CSP } from "../security-headers.ts";
+import { documentResponse } from "../document-response.ts";
 
 const DocumentQuery = z.strictObject({
   format: z.enum(DOCUMENT_FORMATS).optional().describe("html (default), pdf, csv (Art. 30 records only) or json."),
@@ -26,6 +24,10 @@ const FILE_RESPONSE = {
     "X-Export-Id": { description: "The recorded export; verify it later at /api/v1/exports/{id}/verify.", schema: { type: "string" as const } },
     "X-Content-SHA256": { description: "SHA-256 of the body.", schema: { type: "string" as const } },
     "X-Document-Fingerprint": { description: "SHA-256 of the document's content, as printed in it.", schema: { type: "string" as const } },
+    "Audit-Checkpoint": {
+      description: "The signed audit checkpoint the document carries: size, head, at, key (id), publicKey and signature (see GET /public/checkpoints).",
+      schema: { type: "string" as const },
+    },
   },
   content: {
     "text/html": { schema: z.string() },
@@ -62,7 +64,7 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
       }),
       async (c) => {
         const q = c.req.query();
-        const { document, record } = await exportDocument(c.get("ctx"), {
+        const exported = await exportDocument(c.get("ctx"), {
           kind,
           agreementId: c.req.param("agreementId") ?? null,
           format: q.format,
@@ -70,7 +72,7 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
           asOf: q.asOf,
           draft: q.draft === undefined ? undefined : q.draft === "true",
         });
-        return fileResponse(c, document, record.id) as never;
+        return documentResponse(c, exported) as never;
       },
     );
     app.openapi(
@@ -123,23 +125,8 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 200: FILE_RESPONSE, ...readErrors },
     }),
     async (c) => {
-      const { document, record } = await regenerateExport(c.get("ctx"), c.req.param("id"));
-      return fileResponse(c, document, record.id) as never;
+      return documentResponse(c, await regenerateExport(c.get("ctx"), c.req.param("id"))) as never;
     },
   );
 }
 
-/** HTML documents carry register text: they may run no script and load nothing. */
-
-function fileResponse(c: Context<AppEnv>, document: RenderedDocument, exportId: string): Response {
-  const disposition = document.contentType.startsWith("text/html") ? "inline" : "attachment";
-  return c.body(document.bytes as Uint8Array<ArrayBuffer>, 200, {
-    "content-type": document.contentType,
-    "content-disposition": `${disposition}; filename="${document.fileName}"`,
-    "content-security-policy": DOCUMENT_CSP,
-    "cache-control": "no-store",
-    "x-export-id": exportId,
-    "x-content-sha256": document.sha256,
-    "x-document-fingerprint": document.fingerprint,
-  });
-}

@@ -36,6 +36,8 @@ const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/exports/{id}/verify": "verifyExport",
   "GET /api/v1/exports/{id}/file": "downloadExport",
   "GET /api/v1/audit": "listAuditEntries",
+  "POST /api/v1/verifications": "verifyRegister",
+  "GET /api/v1/verifications/latest": "getLastVerification",
   "GET /api/v1/tokens": "listTokens",
   "POST /api/v1/tokens": "createToken",
   "POST /api/v1/tokens/{id}/revoke": "revokeToken",
@@ -52,7 +54,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Agreements: "Data processing agreements and their contract clocks.",
   "Sub-processor changes": "Proposals, notices, objections and authorisations: the Art. 28(2) / clause 7.7 workflow.",
   Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV or JSON, as of any instant, with their exports.",
-  Audit: "Every change to the register, with before and after.",
+  Audit: "Every change to the register, with before and after, in a hash chain; its signed checkpoints and the register's verification.",
   Operations: "The scheduler and the outbox.",
   "API tokens": "Tokens for this API, by role.",
 };

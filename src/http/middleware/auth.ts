@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import type { CheckpointSigner } from "../../core/audit/checkpoints.ts";
 import { type Clock, makeCtx } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Store } from "../../core/ports/store.ts";
@@ -7,7 +8,7 @@ import { authenticate } from "../../core/tokens/token-use-cases.ts";
 import type { AppEnv } from "../env.ts";
 
 /** Bearer-token authentication: nothing past it runs without a valid, unrevoked token. */
-export function bearerAuth(store: Store, clock: Clock): MiddlewareHandler<AppEnv> {
+export function bearerAuth(store: Store, clock: Clock, checkpointSigner?: CheckpointSigner): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -15,7 +16,7 @@ export function bearerAuth(store: Store, clock: Clock): MiddlewareHandler<AppEnv
     const actor = await authenticate(store, match[1], clock.now());
     if (!actor) throw new AppError("unauthenticated", "This API token is unknown or has been revoked.");
     c.set("actor", actor);
-    c.set("ctx", makeCtx(store, actor, clock));
+    c.set("ctx", { ...makeCtx(store, actor, clock), checkpointSigner });
     await next();
   };
 }

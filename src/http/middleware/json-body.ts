@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * cross-origin application/json POST through and its validator skips bodies
  * of other types, so the type is checked here: anything else is a 415.
  */
-export function jsonBodies(): MiddlewareHandler[] {
+export function jsonBodies(largerBodies: Record<string, number> = {}): MiddlewareHandler[] {
   const requireJson: MiddlewareHandler = async (c, next) => {
     if (hasBody(c.req.raw)) {
       const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -19,12 +19,17 @@ export function jsonBodies(): MiddlewareHandler[] {
     }
     await next();
   };
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-    },
-  });
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new AppError("payload_too_large", `The body is larger than ${maxSize} bytes.`);
+      },
+    });
+  const standard = limitOf(MAX_BODY_BYTES);
+  // A few routes take whole files (a register export): their own limit, by exact path.
+  const larger = new Map(Object.entries(largerBodies).map(([path, maxSize]) => [path, limitOf(maxSize)]));
+  const limit: MiddlewareHandler = (c, next) => (larger.get(c.req.path) ?? standard)(c, next);
   return [requireJson, limit];
 }
 
@@ -32,5 +37,8 @@ function hasBody(request: Request): boolean {
   if (!["POST", "PUT", "PATCH"].includes(request.method)) return false;
   const length = request.headers.get("content-length");
   if (length !== null) return Number(length) > 0;
+  // Without a length, a stream may still be empty (Node's adapter gives one for a bare `curl -X POST`):
+  // with no type either, nothing claims a body, and a route that needs one says so itself.
+  if (!request.headers.get("content-type") && !request.headers.get("transfer-encoding")) return false;
   return request.body !== null;
 }

@@ -4,13 +4,14 @@ import { recentChanges } from "../../../core/dashboard/audit-log.ts";
 import { awaitingDecisions } from "../../../core/dashboard/awaiting-decisions.ts";
 import { documentOverview } from "../../../core/dashboard/document-overview.ts";
 import { can } from "../../../core/roles.ts";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { auditTable } from "../audit/audit-views.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { effectiveSection, windowsSection } from "./change-sections.ts";
 import { completenessSection, decisionsSection } from "./decision-sections.ts";
+import { evidenceSection, registerVerificationAction } from "./evidence-section.ts";
 
 /** Audit entries on the dashboard. */
 const RECENT_SHOWN = 10;
@@ -21,9 +22,10 @@ const ACCESS = "register:read" as const;
  * What a DPO checks every morning, from a handful of grouped queries (no
  * query per notice or per row): objection windows with days left, what
  * waits for a decision, what takes effect soon or is held up, incomplete
- * documents and the latest changes.
+ * documents, the last verification of the audit trail and the latest changes.
  */
-export function registerDashboard(app: Hono<AppEnv>): void {
+export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "checkpoints">): void {
+  registerVerificationAction(app, deps);
   adminRoute(app, "GET", DASHBOARD_PATH, ACCESS, async (c) => {
     const role = c.get("actor").role;
     const ctx = c.get("ctx");
@@ -34,6 +36,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
     ]);
+    const evidence = showAudit ? await evidenceSection(ctx, { csrf: c.get("session").csrfToken, mayVerify: can(role, "operations:run") }) : nothing;
     const body = html`<h2>Open objection windows</h2>
 ${windowsSection(changes)}
 <h2>Awaiting a decision</h2>
@@ -42,6 +45,7 @@ ${decisionsSection(decisions)}
 ${effectiveSection(changes)}
 <h2>Completeness warnings</h2>
 ${completenessSection(documents)}
+${showAudit ? html`<h2 id="evidence">Evidence: audit trail verification</h2>${evidence}` : nothing}
 ${showAudit ? html`<h2>Recent changes</h2>${auditTable(recent, `The latest ${RECENT_SHOWN} changes, newest first.`)}<p><a href="/admin/audit">The whole audit log</a></p>` : nothing}`;
     return renderPage(c, { title: "Dashboard", body });
   });

@@ -9,7 +9,7 @@ import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { pageQuery, readWithQuery } from "../audit/page-query.ts";
 import { renderPage } from "../ui/page.ts";
-import { documentResponse } from "./document-file.ts";
+import { documentResponse } from "../../document-response.ts";
 import { documentsBody, type ListOptions } from "./documents-view.ts";
 import { exportView } from "./export-view.ts";
 
@@ -54,14 +54,12 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
   });
   // The same bytes again, regenerated from the audit trail as of the export's instant; not a new export.
   adminRoute(app, "GET", "/admin/documents/exports/:id/file", "register:read", async (c) => {
-    const { document, record } = await regenerateExport(c.get("ctx"), c.req.param("id") ?? "");
-    return documentResponse(c, document, record.id);
+    return documentResponse(c, await regenerateExport(c.get("ctx"), c.req.param("id") ?? ""));
   });
 }
 
 async function sendDocument(c: Context<AppEnv>, kind: DocumentKind, agreementId: string | null, format: "html" | "download"): Promise<Response> {
   const ctx = c.get("ctx");
   const request = await readWithQuery(async () => exportRequestOf(ctx, { kind, agreementId }, pageQuery(c), format));
-  const { document, record } = await exportDocument(ctx, request);
-  return documentResponse(c, document, record.id);
+  return documentResponse(c, await exportDocument(ctx, request));
 }

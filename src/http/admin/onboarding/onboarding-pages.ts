@@ -1,0 +1,51 @@
+import type { Context, Hono } from "hono";
+import { AppError } from "../../../core/errors.ts";
+import { importRegister, type ImportReport } from "../../../core/onboarding/import-register.ts";
+import { IMPORT_KINDS, type ImportKind, SHEET_SPECS } from "../../../core/onboarding/sheet-specs.ts";
+import { formatOf, readSpreadsheet } from "../../../spreadsheets/read-spreadsheet.ts";
+import { templateResponse } from "../../api/onboarding-routes.ts";
+import type { AppEnv, AppWiring } from "../../env.ts";
+import { adminRoute } from "../admin-route.ts";
+import { errorSummary, FieldErrors } from "../ui/fields.ts";
+import { renderPage } from "../ui/page.ts";
+import { onboardingBody } from "./onboarding-view.ts";
+
+export const ONBOARDING_PATH = "/admin/onboarding";
+
+/**
+ * Spreadsheet onboarding for the DPO: download the template, upload the
+ * filled workbook (or a CSV), check it (dry run) and import it. The same use
+ * case as the API and the CLI (core/onboarding/import-register.ts).
+ */
+export function registerOnboardingPages(app: Hono<AppEnv>, deps: AppWiring): void {
+  adminRoute(app, "GET", ONBOARDING_PATH, "register:write", (c) => page(c, { errors: new FieldErrors() }));
+  adminRoute(app, "GET", `${ONBOARDING_PATH}/template.xlsx`, "register:read", (c) => templateResponse(c));
+  adminRoute(app, "POST", ONBOARDING_PATH, "register:write", async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const file = form.file instanceof File && form.file.size > 0 ? form.file : null;
+    const kindField = typeof form.kind === "string" && (IMPORT_KINDS as readonly string[]).includes(form.kind) ? (form.kind as ImportKind) : null;
+    const dryRun = form.action !== "import";
+    const format = file ? formatOf(file.name || file.type, new Uint8Array(await file.slice(0, 2).arrayBuffer())) : null;
+    if (!file || !format) {
+      const message = file ? "Choose an .xlsx or .csv file." : "Choose the filled-in spreadsheet to check or import.";
+      return page(c, { errors: new FieldErrors([{ path: "file", message }]), kind: kindField, status: 422 });
+    }
+    if (!deps.scratchStore) throw new AppError("bad_request", "This deployment does not import spreadsheets (it has no scratch database); use the Node server.");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const report = await importRegister(c.get("ctx"), deps.scratchStore, {
+      workbook: await readSpreadsheet(bytes, format, kindField, file.name || `upload.${format}`),
+      dryRun,
+      source: file.name || `upload.${format}`,
+    });
+    return page(c, { errors: new FieldErrors(), report, fileName: file.name, kind: kindField, status: report.valid ? 200 : 422 });
+  });
+}
+
+function page(c: Context<AppEnv>, o: { errors: FieldErrors; report?: ImportReport; fileName?: string; kind?: ImportKind | null; status?: 200 | 422 }) {
+  const kinds = IMPORT_KINDS.map((k) => ({ value: k, label: SHEET_SPECS[k].sheet }));
+  return renderPage(c, {
+    title: "Import a spreadsheet",
+    status: o.status ?? 200,
+    body: onboardingBody({ csrf: c.get("session").csrfToken, kinds, kind: o.kind ?? null, report: o.report ?? null, fileName: o.fileName ?? null, summary: errorSummary(o.errors, "Nothing was checked."), errors: o.errors }),
+  });
+}

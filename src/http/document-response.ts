@@ -1,0 +1,24 @@
+import type { Context } from "hono";
+import { checkpointLine } from "../core/audit/checkpoints.ts";
+import type { ExportedDocument } from "../core/documents/export-use-cases.ts";
+import type { AppEnv } from "./env.ts";
+import { DOCUMENT_CSP } from "./security-headers.ts";
+
+/**
+ * An exported document as the API and the admin UI send it: shown in the
+ * browser when it is HTML and saved as a file otherwise, with its export id,
+ * hashes and the signed audit checkpoint it carries in headers.
+ */
+export function documentResponse(c: Context<AppEnv>, { document, record, checkpoint }: ExportedDocument): Response {
+  const preview = document.contentType.startsWith("text/html");
+  return c.body(document.bytes as Uint8Array<ArrayBuffer>, 200, {
+    "content-type": document.contentType,
+    "content-disposition": `${preview ? "inline" : "attachment"}; filename="${document.fileName}"`,
+    "content-security-policy": DOCUMENT_CSP,
+    "cache-control": "no-store",
+    "x-export-id": record.id,
+    "x-content-sha256": document.sha256,
+    "x-document-fingerprint": document.fingerprint,
+    ...(checkpoint ? { "audit-checkpoint": checkpointLine(checkpoint) } : {}),
+  });
+}
