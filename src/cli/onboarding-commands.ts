@@ -62,5 +62,6 @@ function printReport(report: ImportReport): void {
       : report.subProcessors.path === "proposed_changes"
         ? ` Sub-processors ${report.dryRun ? "would arrive" : "arrived"} as proposed changes (the register has agreements)${report.subProcessors.changeIds.length ? `: ${report.subProcessors.changeIds.join(", ")}` : ""}; announce them from the Changes page.`
         : "";
-  console.log(report.dryRun ? `Dry run: ${rows} pass every check; nothing was written.${vendors}` : `Imported ${rows}.${vendors}`);
+  if (counted.length === 0) console.log("The file holds no rows to import (the template's sheets are empty); nothing was written.");
+  else console.log(report.dryRun ? `Dry run: ${rows} pass every check; nothing was written.${vendors}` : `Imported ${rows}.${vendors}`);
 }

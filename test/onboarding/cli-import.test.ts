@@ -29,6 +29,9 @@ describe("the CLI's spreadsheet onboarding", () => {
     expect(existsSync(templatePath)).toBe(true);
     expect((await readXlsx(new Uint8Array(readFileSync(templatePath)))).sheets.map((s) => s.name)).toContain("Sub-processors");
 
+    const blank = await cli("--database", database, "import-spreadsheet", templatePath, "--dry-run");
+    expect(blank.stdout).toContain("The file holds no rows to import (the template's sheets are empty); nothing was written.");
+
     const file = join(dir, "clearfacts.xlsx");
     writeFileSync(file, await writeTemplate(clearFactsRows()));
     const before = await stateOf(database);
