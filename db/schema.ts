@@ -158,6 +158,7 @@ export const subProcessors = sqliteTable(
     status: text("status").notNull(),
     /** Agreements kept out of this vendor by an objection's resolution (alternative offered, customer terminated). */
     excludedAgreementIds: json<string[]>("excluded_agreement_ids").notNull().default(sql`'[]'`),
+    // biome-ignore lint/suspicious/noExplicitAny: a self-reference must break the table's type inference (Drizzle's documented form)
     parentId: text("parent_id").references((): any => subProcessors.id, {
       onDelete: "restrict",
     }),

@@ -291,7 +291,9 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
     deadlines.samples.push(performance.now() - t0);
     const announcedFacts = { ...facts, change: built.announced };
     t0 = performance.now();
-    told.forEach((a, i) => noticeMail(announcedFacts, built.notices[i]!, a, { legalName: a.customerName, contact: a.contact }));
+    told.forEach((a, i) => {
+      noticeMail(announcedFacts, built.notices[i]!, a, { legalName: a.customerName, contact: a.contact });
+    });
     mails.samples.push(performance.now() - t0);
     t0 = performance.now();
     for (const s of built.statements) (s as unknown as { toSQL(): unknown }).toSQL();

@@ -204,7 +204,10 @@ async function benchSize(n: number, rows: Row[]) {
   const { writes, annexAgreementId } = await buildRegister(makeCtx(store, SYSTEM_ACTOR), n);
   const buildMs = performance.now() - t0;
   console.error(`N=${n}: register built in ${(buildMs / 1000).toFixed(1)} s; rendering ...`);
-  const snapshotFigure = await measure(async () => (await snapshotOf(store), null));
+  const snapshotFigure = await measure(async () => {
+    await snapshotOf(store);
+    return null;
+  });
   rows.push({ n, document: "snapshot (loadSnapshot + lastSeqAt)", format: "-", figure: snapshotFigure });
   const snapshot = await snapshotOf(store);
   for (const d of DOCUMENTS) {

@@ -28,6 +28,8 @@ const steps: Step[] = [
     // No network here: no usage reports, no update check.
     env: { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
   },
+  { name: "format and lint (Biome: any difference or lint error fails)", command: ["npx", "biome", "ci", "--error-on-warnings"] },
+  { name: "layer rules (dependency-cruiser)", command: ["npx", "depcruise", "src", "db", "--config", ".dependency-cruiser.cjs"] },
   { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
   { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },

@@ -24,6 +24,7 @@ import { handleError, problemResponse } from "./http/problem.ts";
 import { adminErrorPage, isHtmlPath } from "./http/admin/admin-errors.ts";
 import { registerAdmin } from "./http/admin/register-admin.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { requestLog } from "./http/middleware/request-log.ts";
 import { DEFAULT_PUBLIC_BASE_URL } from "./core/changes/objection-link.ts";
 import { requestLimits } from "./http/middleware/rate-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
@@ -58,6 +59,8 @@ export function createApp(deps: AppDeps) {
     response.headers.set("Allow", methods.join(", "));
     return response;
   });
+  // First: every answer, errors, 404 and 405 included, carries the request id, and every request is logged.
+  app.use("*", requestLog({ trustedHeader: deps.requestIdHeader, logger: deps.logger }));
   app.use("*", securityHeaders());
 
   app.get("/health", (c) => c.json({ status: "ok" }));

@@ -22,6 +22,8 @@ const Config = z.object({
   RATE_OBJECTIONS_PER_LINK: RateRuleText.default(DEFAULT_RATE_LIMITS.objectionsPerLink),
   /** A request header holding the client's address, set by a trusted proxy in front (e.g. X-Forwarded-For); unset: the connection's address. */
   CLIENT_ADDRESS_HEADER: z.string().min(1).optional(),
+  /** A request header whose well-formed value (set by a trusted proxy) becomes the request id; unset: every request id is generated. */
+  REQUEST_ID_HEADER: z.string().min(1).optional(),
   /** The Ed25519 key that signs audit checkpoints (base64url, 43 characters); kept outside the database. */
   CHECKPOINT_KEY: z.string().min(1).optional(),
   /** A file holding that key, when CHECKPOINT_KEY is unset; default: checkpoint-signing.key beside the database, made on first start. */

@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import type { Actor, Ctx } from "../core/context.ts";
 import { AppError } from "../core/errors.ts";
 import { newTokenSecret } from "../core/tokens/token-secret.ts";

@@ -6,6 +6,7 @@ import { startEvidenceScheduler, startLifecycleScheduler } from "./lifecycle-sch
 import { nodeCheckpointKeys } from "./checkpoint-key.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { nodeKdf } from "./node-kdf.ts";
+import type { Logger } from "../http/middleware/request-log.ts";
 import { startOutboxDelivery } from "../delivery/outbox-loop.ts";
 import { createSmtpMailer } from "../delivery/smtp-mailer.ts";
 import { createSqliteStore } from "../storage/sqlite-store.ts";
@@ -32,6 +33,9 @@ const app = createApp({
   passwordKdf: nodeKdf(1),
   rateLimits: { signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS, signInPerAccount: config.RATE_SIGN_IN_PER_ACCOUNT, objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK },
   clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
+  requestIdHeader: config.REQUEST_ID_HEADER,
+  // One JSON line per request on stdout; requests that failed (5xx), with their error, on stderr.
+  logger: { info: (line) => process.stdout.write(`${line}\n`), error: (line) => process.stderr.write(`${line}\n`) } satisfies Logger,
   // Spreadsheet imports are checked in a scratch copy of the register, in memory.
   scratchStore: () => createSqliteStore(":memory:"),
 });

@@ -4,6 +4,7 @@ import { DAY_MS, EVIDENCE_ACTOR, runEvidenceTick } from "../core/audit/evidence-
 import { LIFECYCLE_ACTOR, runLifecycle } from "../core/changes/run-lifecycle.ts";
 import { makeCtx } from "../core/context.ts";
 import { createD1Store } from "../storage/d1-store.ts";
+import { consoleLogger } from "../http/middleware/request-log.ts";
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -13,6 +14,8 @@ export interface WorkerEnv {
   CHECKPOINT_KEY?: string;
   /** Public keys of earlier signing keys still trusted (wrangler.toml [vars]), comma-separated. */
   CHECKPOINT_TRUSTED_KEYS?: string;
+  /** The header whose well-formed value becomes the request id (wrangler.toml [vars]); default: Cloudflare's cf-ray. */
+  REQUEST_ID_HEADER?: string;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface WorkerEnv {
 let built: { env: WorkerEnv; app: ReturnType<typeof createApp> } | null = null;
 
 const sameBindings = (a: WorkerEnv, b: WorkerEnv) =>
-  a.DB === b.DB && a.PUBLIC_BASE_URL === b.PUBLIC_BASE_URL && a.CHECKPOINT_KEY === b.CHECKPOINT_KEY && a.CHECKPOINT_TRUSTED_KEYS === b.CHECKPOINT_TRUSTED_KEYS;
+  a.DB === b.DB && a.PUBLIC_BASE_URL === b.PUBLIC_BASE_URL && a.CHECKPOINT_KEY === b.CHECKPOINT_KEY && a.CHECKPOINT_TRUSTED_KEYS === b.CHECKPOINT_TRUSTED_KEYS &&
+  a.REQUEST_ID_HEADER === b.REQUEST_ID_HEADER;
 
 async function appFor(env: WorkerEnv) {
   if (!built || !sameBindings(built.env, env)) {
@@ -32,6 +36,9 @@ async function appFor(env: WorkerEnv) {
       // Cloudflare puts the visitor's address in this header; the limits hold per isolate.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
       checkpoints: await keysOf(env),
+      requestIdHeader: env.REQUEST_ID_HEADER ?? "cf-ray",
+      // One JSON line per request in the Worker's logs (console.log; 5xx with their error on console.error).
+      logger: consoleLogger,
     });
     built = { env, app };
   }

@@ -6,6 +6,7 @@ import type { SignedInSession } from "../core/users/sessions.ts";
 import type { Kdf, ScryptCost } from "../core/users/password.ts";
 import type { Context } from "hono";
 import type { RateLimits, RequestLimits } from "./middleware/rate-limit.ts";
+import type { Logger } from "./middleware/request-log.ts";
 
 /** What the entries hand to createApp. */
 export interface AppDeps {
@@ -33,6 +34,13 @@ export interface AppDeps {
    * them, nothing is signed and checkpoints are not trusted.
    */
   checkpoints?: CheckpointKeys;
+  /**
+   * A header set by a trusted proxy whose well-formed value becomes the
+   * request id (the Worker: Cloudflare's cf-ray); unset, every id is generated.
+   */
+  requestIdHeader?: string;
+  /** Where the one JSON line per request goes; without it (tests) requests are not logged and errors go to stderr. */
+  logger?: Logger;
 }
 
 /** What createApp builds once from AppDeps and hands to the routes. */
@@ -40,5 +48,5 @@ export type AppWiring = AppDeps & { clock: Clock; limits: RequestLimits; publicB
 
 /** Hono's typed per-request variables. */
 export interface AppEnv {
-  Variables: { actor: Actor; ctx: Ctx; session: SignedInSession };
+  Variables: { actor: Actor; ctx: Ctx; session: SignedInSession; requestId: string };
 }

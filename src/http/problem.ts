@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, type ErrorCode, type FieldIssue } from "../core/errors.ts";
+import { requestIdOf } from "./middleware/request-log.ts";
 
 /** The one table from error codes to HTTP statuses and titles. */
 const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
@@ -21,7 +22,7 @@ const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }>
 
 const CODE_BY_STATUS = new Map(Object.entries(STATUS).map(([code, { status }]) => [status as number, code as ErrorCode]));
 
-/** RFC 9457 problem details, with one entry per bad field. */
+/** RFC 9457 problem details, with one entry per bad field and the request's id (also in its Request-Id header). */
 export function problemResponse(c: Context, code: ErrorCode, detail: string, issues: FieldIssue[] = []): Response {
   const { status, title } = STATUS[code];
   const body = {
@@ -30,6 +31,7 @@ export function problemResponse(c: Context, code: ErrorCode, detail: string, iss
     status,
     detail,
     instance: new URL(c.req.url).pathname,
+    requestId: requestIdOf(c),
     ...(issues.length > 0
       ? { errors: issues.map((i) => ({ field: i.path, pointer: toPointer(i.path), message: i.message })) }
       : {}),
@@ -39,7 +41,7 @@ export function problemResponse(c: Context, code: ErrorCode, detail: string, iss
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-/** Hono's onError: never a stack trace to a client. */
+/** Hono's onError: never a stack trace to a client; the request log (middleware/request-log.ts) records it with the request id. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) return problemResponse(c, error.code, error.message, error.issues);
   if (error instanceof HTTPException) {
@@ -47,7 +49,6 @@ export function handleError(error: Error, c: Context): Response {
     const detail = error.message || STATUS[code].title;
     return problemResponse(c, code, detail, code === "bad_request" ? [{ path: "(body)", message: detail }] : []);
   }
-  console.error("unhandled error", c.req.method, c.req.path, error);
   return problemResponse(c, "internal", "Something went wrong on our side; the change was not saved.");
 }
 

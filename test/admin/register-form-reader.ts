@@ -15,12 +15,12 @@ export interface PageForm {
   html: string;
 }
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1] ?? "") : undefined;
+  return m ? unescapeHtml(m[1] ?? "") : undefined;
 };
 
 /** The page's register form (the one with `novalidate`) and its current values. */
@@ -45,18 +45,18 @@ export function readForm(page: string): PageForm {
     if (!name) continue;
     const all = [...(options ?? "").matchAll(/<option value="([^"]*)"( selected)?>/g)];
     const chosen = all.find((o) => o[2]) ?? all[0];
-    add(name, unescape(chosen?.[1] ?? ""));
+    add(name, unescapeHtml(chosen?.[1] ?? ""));
   }
   for (const [, open, text] of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
     const name = attr(open ?? "", "name");
-    if (name) add(name, unescape(text ?? ""));
+    if (name) add(name, unescapeHtml(text ?? ""));
   }
-  return { action: unescape(form[1] ?? ""), values, html: page };
+  return { action: unescapeHtml(form[1] ?? ""), values, html: page };
 }
 
 /** The name of the control whose <label> reads exactly `label`. */
 export function nameOfLabel(page: string, label: string): string {
-  const labels = [...page.matchAll(/<label for="([^"]+)">([^<]*)<\/label>/g)].filter((m) => unescape(m[2] ?? "") === label);
+  const labels = [...page.matchAll(/<label for="([^"]+)">([^<]*)<\/label>/g)].filter((m) => unescapeHtml(m[2] ?? "") === label);
   expect(labels.length, `exactly one control labelled "${label}"`).toBe(1);
   const id = labels[0]?.[1];
   const control = new RegExp(`<(?:input|select|textarea)\\b[^>]*\\sid="${id}"[^>]*>`).exec(page);
@@ -75,21 +75,21 @@ export function fill(form: PageForm, byLabel: Record<string, string>): FormValue
 /** The value of a checkbox whose label reads `label` (to tick it). */
 export function checkboxValue(page: string, label: string): { name: string; value: string } {
   const m = [...page.matchAll(/<input type="checkbox" id="([^"]+)" name="([^"]+)" value="([^"]+)"[^>]*><label for="\1">([^<]*)<\/label>/g)].find(
-    (x) => unescape(x[4] ?? "") === label,
+    (x) => unescapeHtml(x[4] ?? "") === label,
   );
   if (!m) throw new Error(`no checkbox labelled "${label}"`);
-  return { name: m[2] ?? "", value: unescape(m[3] ?? "") };
+  return { name: m[2] ?? "", value: unescapeHtml(m[3] ?? "") };
 }
 
 /** The error paragraph beside a control, by the control's dotted name. */
 export function errorBeside(page: string, name: string): string | undefined {
   const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   const m = new RegExp(`<p class="error" id="${id}-error">([^<]*)</p>`).exec(page);
-  return m ? unescape(m[1] ?? "") : undefined;
+  return m ? unescapeHtml(m[1] ?? "") : undefined;
 }
 
 /** The flash message of a page. */
-export const flashOf = (page: string) => unescape(/<p class="flash" role="status">([^<]*)<\/p>/.exec(page)?.[1] ?? "");
+export const flashOf = (page: string) => unescapeHtml(/<p class="flash" role="status">([^<]*)<\/p>/.exec(page)?.[1] ?? "");
 
 /** A fresh store with the admin app over it, signed in as `role`; optionally with the demo register. */
 export async function signedIn(role: "admin" | "editor" | "read-only", o: { demo?: boolean } = {}) {

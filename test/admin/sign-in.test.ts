@@ -130,7 +130,7 @@ describe("sessions", () => {
     const admin = await ui.signIn("admin");
     const editor = await ui.signIn("editor");
     const users = await (await ui.get("/admin/users", admin)).text();
-    const editorId = new RegExp(`href="/admin/users/([^"]+)">Test editor<`).exec(users)?.[1] ?? "";
+    const editorId = /href="\/admin\/users\/([^"]+)">Test editor</.exec(users)?.[1] ?? "";
     const userPage = await (await ui.get(`/admin/users/${editorId}`, admin)).text();
     const revision = /name="revision" value="(\d+)"/.exec(userPage)?.[1] ?? "";
     const saved = await ui.post(`/admin/users/${editorId}`, { name: "Test editor", role: "editor", disabled: "true", revision }, admin);

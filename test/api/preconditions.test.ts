@@ -114,7 +114,7 @@ describe("ETag and If-Match", () => {
     const patch = doc.paths["/api/v1/customers/{id}"]?.patch;
     expect(patch?.parameters?.some((p) => p.name.toLowerCase() === "if-match" && p.in === "header")).toBe(true);
     expect(Object.keys(patch?.responses ?? {})).toContain("412");
-    expect(Object.keys(doc.paths["/api/v1/customers/{id}"]?.get?.responses["200"]?.headers ?? {})).toEqual(["ETag"]);
+    expect(Object.keys(doc.paths["/api/v1/customers/{id}"]?.get?.responses["200"]?.headers ?? {})).toEqual(["ETag", "Request-Id"]);
     expect(doc.paths["/api/v1/customers/{id}/archive"]?.post?.parameters?.some((p) => p.name.toLowerCase() === "if-match")).toBe(true);
   });
 });

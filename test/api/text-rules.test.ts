@@ -10,6 +10,11 @@ import { bodyOf } from "../helpers/test-app.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { errorBeside, fill, readForm } from "../admin/register-form-reader.ts";
 import { ROOT, run, tempDir } from "../node/helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // One rule for every free-text field: no broken characters (lone UTF-16
 // surrogates) and no control characters but tab and line breaks, refused with
@@ -53,7 +58,7 @@ describe("text through every door", () => {
     await refused(await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: { ...OCR_VENDOR, legalName: LONE } }), "legalName", /lone UTF-16 surrogate/);
     await refused(await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { contact: { name: NUL, email: "an@peeters.example" } } }), "contact.name", /U\+0000/);
     await refused(await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { body: { service: { en: BELL } } }), "service.en", /U\+0007/);
-    await refused(await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { [`bad\u0001key`]: "x" } }), "(key)", /U\+0001/);
+    await refused(await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { "bad\u0001key": "x" } }), "(key)", /U\+0001/);
     expect(await snapshot(w.store)).toEqual(before);
   });
 
@@ -102,7 +107,7 @@ describe("text through every door", () => {
     const result = await run([join(ROOT, "src/cli/main.ts"), "--database", database, "token", "create", "--role", "admin", "--name", `ops${"\u0007"}`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/name: Contains the control character U\+0007/);
-  });
+  }, CHILD_PROCESS_TEST_MS);
 });
 
 describe("documents over text stored before the rule", () => {

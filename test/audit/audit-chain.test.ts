@@ -11,7 +11,12 @@ import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { changeWorld, ocrProposal, propose } from "../helpers/changes.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { bodyOf } from "../helpers/test-app.ts";
-import { tempDir } from "../node/helpers.ts";
+import { stopChild, tempDir } from "../node/helpers.ts";
+import { onCleanup, stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // The audit trail is one hash chain: every entry links to the one before and
 // hashes to what it stores, whatever writes it and however many at once.
@@ -52,6 +57,7 @@ describe("the audit trail's hash chain", () => {
     const writer = () =>
       new Promise<number | null>((resolve) => {
         const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-many.ts"), path, "40"], { stdio: ["ignore", "inherit", "inherit"] });
+        onCleanup(() => stopChild(child, "SIGKILL"));
         child.on("exit", resolve);
       });
     expect(await Promise.all([writer(), writer()])).toEqual([0, 0]);
@@ -65,7 +71,7 @@ describe("the audit trail's hash chain", () => {
     } finally {
       store.close();
     }
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("stays one chain under concurrent requests in one process", async () => {
     const w = await changeWorld();
@@ -96,7 +102,7 @@ describe("./dev cli verify", () => {
     const bad = await cli("verify");
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("NOT VERIFIED: 1 problem(s), the first broken entry first:\n  - [chain] entry 7: its content does not hash to the hash it stores");
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 });
 
 describe("entries written outside the service", () => {

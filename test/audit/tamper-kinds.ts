@@ -261,7 +261,7 @@ export const TAMPER_KINDS: TamperKind[] = [
   {
     name: "the chain rewritten and its checkpoints re-signed with another key",
     async tamper({ raw }) {
-      const seq = await rewriteHistoryConsistently(raw);
+      await rewriteHistoryConsistently(raw);
       const forger = await signerFromKey((await newSigningKey()).privateKey);
       for (const c of await raw.all("select * from audit_checkpoints")) {
         const size = Number(c.size);

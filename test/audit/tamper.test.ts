@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { verifyRegister } from "../../src/core/audit/verify-register.ts";
-import { type Checkpoint } from "../../src/core/audit/checkpoints.ts";
+import type { Checkpoint } from "../../src/core/audit/checkpoints.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import { createSqliteStore, type SqliteStore } from "../../src/storage/sqlite-store.ts";
 import { buildRegister, type RawDb, type Register, TAMPER_KINDS } from "./tamper-kinds.ts";

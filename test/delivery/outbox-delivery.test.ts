@@ -13,6 +13,11 @@ import { createSqliteStore, type SqliteStore } from "../../src/storage/sqlite-st
 import { freePort, tempDir } from "../node/helpers.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { type SmtpSink, type SmtpSinkOptions, startSmtpSink } from "../helpers/smtp.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS, PATIENCE_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const FROM = "register@dpa.example";
 const MINUTE = 60_000;
@@ -72,7 +77,7 @@ async function rowOf(id: string) {
 
 const deliver = (mailer: Mailer, extra: { limit?: number; maxAttempts?: number } = {}) => deliverDueMessages({ store, mailer, clock, ...extra });
 
-describe("delivering the outbox over SMTP", () => {
+describe("delivering the outbox over SMTP", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("delivers every due message once, with its recipient, subject, body and Message-ID", async () => {
     const smtp = await sink();
     const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
@@ -188,7 +193,7 @@ describe("delivering the outbox over SMTP", () => {
   });
 });
 
-describe("claims", () => {
+describe("claims", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("lets two deliverers on one database file send each message exactly once", async () => {
     const smtp = await sink();
     const file = join(tempDir(), "register.db");
@@ -245,12 +250,12 @@ describe("claims", () => {
     const row = await queue();
     const first = heldMailer();
     const firstRun = deliver(first.mailer);
-    await expect.poll(() => first.calls).toBe(1);
+    await expect.poll(() => first.calls, { timeout: PATIENCE_MS }).toBe(1);
 
     advance(LEASE_MS);
     const second = heldMailer();
     const secondRun = deliver(second.mailer);
-    await expect.poll(() => second.calls).toBe(1);
+    await expect.poll(() => second.calls, { timeout: PATIENCE_MS }).toBe(1);
     expect(await rowOf(row.id)).toMatchObject({ status: "sending", attempts: 2 });
 
     first.fail(new Error("connection reset"));
@@ -280,7 +285,7 @@ function heldMailer() {
   return held;
 }
 
-describe("the background loop", () => {
+describe("the background loop", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   const quiet = () => undefined;
 
   it("delivers once at start, then every interval, and nothing after stop()", async () => {
@@ -295,7 +300,9 @@ describe("the background loop", () => {
     await loop.stop();
     await queue();
     await expect(loop.runOnce()).rejects.toThrow(/stopped/);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Several of the loop's intervals. Node fires timers in deadline order, so a tick the stopped
+    // loop had left armed fires before this timer, however loaded the machine: load cannot make this fail.
+    await new Promise((resolve) => setTimeout(resolve, 4 * 30));
     expect(smtp.messages()).toHaveLength(2);
   });
 
@@ -318,7 +325,7 @@ describe("the background loop", () => {
     const extra = [loop.runOnce(), loop.runOnce()];
     const openGates = async (count: number) => {
       for (let i = 0; i < count; i++) {
-        await expect.poll(() => gates.length).toBe(1);
+        await expect.poll(() => gates.length, { timeout: PATIENCE_MS }).toBe(1);
         gates.shift()?.();
       }
     };
@@ -343,7 +350,7 @@ describe("the background loop", () => {
     const logged: unknown[][] = [];
     const loop = startOutboxDelivery({ store: broken, mailer: { send: async () => undefined }, clock, intervalMs: 10, log: (...args) => logged.push(args) });
     cleanups.push(() => loop.stop());
-    await expect.poll(() => logged.length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => logged.length, { timeout: PATIENCE_MS }).toBeGreaterThanOrEqual(2);
     expect(logged[0]?.[0]).toMatch(/delivery run failed/);
     expect(logged[0]?.[1]).toBeInstanceOf(Error);
     await expect(loop.runOnce()).rejects.toThrow();

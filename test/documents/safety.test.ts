@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as fixtures from "../helpers/fixtures.ts";
 import { flat, pdfPageCount, pdfText } from "../helpers/pdf-text.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
-import { activeSubProcessorVia, bodyOf, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
+import { activeSubProcessorVia, createdVia, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 
 // Register text that a document must show as typed and never act on.
 const SCRIPT = "<script>alert(1)</script>";

@@ -132,7 +132,7 @@ export function watchCsp(page: Page, violations: string[] = []): string[] {
 
 /** Waits for the page's `<h1>` to read `name`: where a click led. */
 export async function expectHeading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole("heading", { level: 1, name }).waitFor({ state: "visible", timeout: 5_000 });
+  await page.getByRole("heading", { level: 1, name }).waitFor({ state: "visible", timeout: 60_000 });
 }
 
 /** The page's visible text, for vitest's string assertions. */

@@ -14,7 +14,7 @@ export function readIcs(text: string): { lines: string[]; events: IcsEvent[] } {
   for (const line of lines) {
     if (line === "BEGIN:VEVENT") current = new Map();
     else if (line === "END:VEVENT" && current) {
-      events.push({ props: current, uid: current.get("UID") ?? "", summary: unescape(current.get("SUMMARY") ?? ""), description: unescape(current.get("DESCRIPTION") ?? "") });
+      events.push({ props: current, uid: current.get("UID") ?? "", summary: unescapeIcsText(current.get("SUMMARY") ?? ""), description: unescapeIcsText(current.get("DESCRIPTION") ?? "") });
       current = null;
     } else if (current) {
       const colon = line.indexOf(":");
@@ -24,7 +24,7 @@ export function readIcs(text: string): { lines: string[]; events: IcsEvent[] } {
   return { lines, events };
 }
 
-function unescape(value: string): string {
+function unescapeIcsText(value: string): string {
   let out = "";
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];

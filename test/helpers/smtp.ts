@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { ROOT, tempDir } from "../node/helpers.ts";
+import { ROOT, stopChild, tempDir } from "../node/helpers.ts";
+import { onCleanup } from "./cleanup.ts";
+import { PATIENCE_MS, waitFor } from "./wait.ts";
 
 /** A message as test/helpers/smtp-sink.ts wrote it down. */
 export interface Received {
@@ -26,12 +27,16 @@ export interface SmtpSink {
   port: number;
   url: string;
   messages(): Received[];
-  /** Polls the sink's file until it holds at least `count` messages. */
+  /** Polls the sink's file until it holds at least `count` messages (by default for up to PATIENCE_MS). */
   waitForMessages(count: number, timeoutMs?: number): Promise<Received[]>;
   stop(): Promise<void>;
 }
 
-/** Starts the sink as a separate process on a port of its choosing. */
+/**
+ * Starts the sink as a separate process on a port of its choosing. It is
+ * registered with test/helpers/cleanup.ts, so a test file calling
+ * `stopStartedAfterEach()` (or its own `stop()`) never leaves it running.
+ */
 export function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const file = join(tempDir(), "received.jsonl");
   const env: Record<string, string> = { ...process.env } as Record<string, string>;
@@ -45,12 +50,10 @@ export function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> 
     const lines = readFileSync(file, "utf8").split("\n").slice(0, -1);
     return lines.map((line) => JSON.parse(line) as Received);
   };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.on("close", () => resolve());
-      child.kill("SIGTERM");
-    });
+  const stop = async () => {
+    await stopChild(child, "SIGTERM");
+  };
+  onCleanup(stop);
 
   return new Promise((resolve, reject) => {
     let output = "";
@@ -63,15 +66,14 @@ export function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> 
         port,
         url: `smtp://127.0.0.1:${port}`,
         messages,
-        async waitForMessages(count, timeoutMs = 5_000) {
-          const deadline = Date.now() + timeoutMs;
-          for (;;) {
-            const received = messages();
-            if (received.length >= count) return received;
-            if (Date.now() > deadline) throw new Error(`expected ${count} messages, the sink has ${received.length}`);
-            await sleep(20);
-          }
-        },
+        waitForMessages: (count, timeoutMs = PATIENCE_MS) =>
+          waitFor(
+            () => {
+              const received = messages();
+              return received.length >= count && received;
+            },
+            { timeoutMs, what: () => `${count} messages in the SMTP sink (it has ${messages().length})`, intervalMs: 20 },
+          ),
         stop,
       });
     };

@@ -10,6 +10,11 @@ import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // ./dev cli backup and restore: a consistent copy of a database the service
 // is writing to, checked before it is trusted, and put back only when it
@@ -52,7 +57,14 @@ function startWriter(database: string) {
   return {
     acked,
     /** Resolves once `count` customers have been acknowledged. */
-    until: (count: number) => Promise.race([new Promise<void>((resolve) => (acked.size >= count ? resolve() : (waiting = { count, resolve }))), exited]),
+    until: (count: number) =>
+      Promise.race([
+        new Promise<void>((resolve) => {
+          if (acked.size >= count) resolve();
+          else waiting = { count, resolve };
+        }),
+        exited,
+      ]),
     stop: () => stop(child),
   };
 }
@@ -110,7 +122,7 @@ describe("./dev cli backup", () => {
     } finally {
       store.close();
     }
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("refuses to overwrite a file, and reports a copy of a register that does not verify with exit code 1", async () => {
     const dir = tempDir();
@@ -129,7 +141,7 @@ describe("./dev cli backup", () => {
     expect(made.code).toBe(1);
     expect(made.stdout).toContain("NOT VERIFIED");
     expect(made.stdout).toContain("entry 4");
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 });
 
 describe("./dev cli restore", () => {
@@ -163,7 +175,7 @@ describe("./dev cli restore", () => {
     expect(sha256(live)).toBe(bytesBefore);
     expect(readdirSync(dir).sort()).toEqual([...before.files, "damaged.db"].sort());
     expect(await stateOf(live)).toEqual(before.state);
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("refuses to replace a register without --force or while it is open, and with --force keeps the old one beside the restored one", async () => {
     const dir = tempDir();
@@ -201,5 +213,5 @@ describe("./dev cli restore", () => {
     expect(now.rows.customers).toEqual(backedUp.rows.customers);
     expect(existsSync(`${live}-wal`) && readFileSync(`${live}-wal`).length > 0).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 });

@@ -6,6 +6,11 @@ import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
 
@@ -17,7 +22,7 @@ async function demoDatabase(): Promise<string> {
   return database;
 }
 
-describe("the CLI's documents", () => {
+describe("the CLI's documents", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("writes an annex PDF named after the agreement, records the export and verifies it", async () => {
     const database = await demoDatabase();
     const out = tempDir();

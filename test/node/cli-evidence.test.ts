@@ -4,6 +4,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, ROOT, run, type Started, startNode, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS, waitFor } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 /** One HTTP exchange written by hand, byte for byte. */
 function rawRequest(port: number, request: string): Promise<string> {
@@ -18,7 +23,7 @@ function rawRequest(port: number, request: string): Promise<string> {
 
 const cli = (env: Record<string, string>, ...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args], env);
 
-describe("evidence on a Node install: the key file, the scheduler's checkpoint, and `./dev cli verify`", () => {
+describe("evidence on a Node install: the key file, the scheduler's checkpoint, and `./dev cli verify`", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   let service: Started | null = null;
   afterEach(async () => {
     await service?.stop();
@@ -35,11 +40,13 @@ describe("evidence on a Node install: the key file, the scheduler's checkpoint, 
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
     // The evidence scheduler signs at start; wait for that checkpoint rather than for a fixed time.
-    let page: { checkpoints: { size: number }[] } = { checkpoints: [] };
-    for (let tries = 0; page.checkpoints.length === 0 && tries < 600; tries++) {
-      page = (await (await fetch(`http://127.0.0.1:${port}/public/checkpoints`)).json()) as typeof page;
-      if (page.checkpoints.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const page = await waitFor(
+      async () => {
+        const answer = (await (await fetch(`http://127.0.0.1:${port}/public/checkpoints`)).json()) as { checkpoints: { size: number }[] };
+        return answer.checkpoints.length > 0 && answer;
+      },
+      { what: "the scheduler's first checkpoint at /public/checkpoints", intervalMs: 100 },
+    );
     expect(page.checkpoints.length).toBe(1);
     // What `curl -X POST` sends: no body, no Content-Length, no Content-Type.
     const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(service.output())?.[1] ?? "";

@@ -3,6 +3,11 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
 
@@ -33,7 +38,7 @@ describe("the CLI's user commands", () => {
     const listed = await cli("--database", database, "user", "list");
     expect(listed.stdout).toMatch(/\tadmin\tdana@example.test\tDana DPO\tenabled/);
     expect(listed.stdout).not.toContain(password);
-  }, 30_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("take a password from standard input and reset it with set-password", async () => {
     const database = join(tempDir(), "register.db");
@@ -49,7 +54,7 @@ describe("the CLI's user commands", () => {
     expect(await withStdin(["--database", database, "user", "set-password", "--email", "ed@example.test", "--password-stdin"], "another long secret\n")).toBe(0);
     expect(await signInStatus(database, "ed@example.test", "typed in a pipe!")).toBe(401);
     expect(await signInStatus(database, "ed@example.test", "another long secret")).toBe(303);
-  }, 30_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("refuse a bad e-mail, a short password or an unknown role and create nothing", async () => {
     const database = join(tempDir(), "register.db");
@@ -60,7 +65,7 @@ describe("the CLI's user commands", () => {
     expect(role.code).not.toBe(0);
     expect(role.stderr).toContain("Allowed choices are admin, editor, read-only");
     expect((await cli("--database", database, "user", "list")).stdout).toBe("");
-  }, 30_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("print SQL that creates a user in a D1 (or any SQLite) database, audit entry included", async () => {
     const printed = await cli("user", "sql", "--email", "worker-admin@example.test", "--name", "O'Neil");
@@ -77,5 +82,5 @@ describe("the CLI's user commands", () => {
       store.close();
     }
     expect(await signInStatus(database, "worker-admin@example.test", password)).toBe(303);
-  }, 30_000);
+  }, CHILD_PROCESS_TEST_MS);
 });

@@ -3,10 +3,15 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
 
-describe("the CLI", () => {
+describe("the CLI", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("creates a token whose secret is printed once and works against the API, then revokes it", async () => {
     const database = join(tempDir(), "register.db");
     const created = await cli("--database", database, "token", "create", "--role", "read-only", "--name", "auditor laptop");

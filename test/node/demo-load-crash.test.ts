@@ -4,6 +4,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, ROOT, type Started, startNode, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // The first start loads the demo register all or nothing: killed at any moment
 // of that load, the next start finds either an empty register (and loads it,
@@ -66,7 +71,7 @@ describe("the first start's demo load", () => {
     expect(agreements.status).toBe(200);
     expect(((await agreements.json()) as { items: unknown[] }).items).toHaveLength(3);
     expect(restart.output()).not.toContain("Nobody can sign in");
-  }, 180_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("says how to get in when a register holds data but nobody can sign in", async () => {
     const env = { PORT: String(await freePort()), DATABASE_PATH: join(tempDir(), "register.db"), DEMO_DATA: "false" };
@@ -74,5 +79,5 @@ describe("the first start's demo load", () => {
     servers.push(server);
     expect(server.output()).toContain("Nobody can sign in to the register at");
     expect(server.output()).toContain("./dev cli user create --email");
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 });

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
 
 // ./dev on a machine where poppler-utils and Chromium are missing and apt-get is
 // a stub: PATH holds only the few programs ./dev itself uses, Node, and the stubs.
@@ -78,14 +79,14 @@ describe("./dev installs what the tests need, or stops saying what is missing", 
     expect(output).toContain("./dev: installing Debian's poppler-utils (for pdftotext) failed");
     expect(output).not.toContain("== [1/");
     expect(aptCalls(box)).toEqual(["update -qq -o DPkg::Lock::Timeout=60"]);
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("fails `./dev setup` naming pdftotext when the install reports success but brings no pdftotext", async () => {
     const box = sandbox({ "apt-get": 'echo "$*" >> "$LOG"; exit 0' });
     const { code, output } = await dev(box, ["setup"]);
     expect(code).not.toBe(0);
     expect(output).toContain("./dev: pdftotext is still missing after installing Debian's poppler-utils.");
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("waits for apt's lock held by another process, then installs and checks every tool", async () => {
     const box = sandbox({ "apt-get": lockedFor(2, INSTALLS_TOOLS) });
@@ -97,7 +98,7 @@ describe("./dev installs what the tests need, or stops saying what is missing", 
     const calls = aptCalls(box);
     expect(calls.filter((call) => call.startsWith("locked"))).toHaveLength(2);
     expect(calls.at(-1)).toBe("install -y -qq --no-install-recommends poppler-utils -o DPkg::Lock::Timeout=60");
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("gives up when the lock is held past the bound, and says so", async () => {
     const box = sandbox({ "apt-get": lockedFor(1000, "exit 0") });
@@ -105,7 +106,7 @@ describe("./dev installs what the tests need, or stops saying what is missing", 
     expect(code).not.toBe(0);
     expect(output).toContain("apt's lock was still held by another process after 0 s.");
     expect(output).toContain("installing Debian's poppler-utils (for pdftotext) failed");
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("tells a user who is not root and has no sudo what to install", async () => {
     const box = sandbox({ id: 'if [ "$1" = "-u" ]; then echo 1000; else echo "uid=1000"; fi', "apt-get": 'echo "$*" >> "$LOG"; exit 0' });
@@ -113,7 +114,7 @@ describe("./dev installs what the tests need, or stops saying what is missing", 
     expect(code).not.toBe(0);
     expect(output).toContain("pdftotext is missing, and installing Debian's poppler-utils needs root (or sudo).");
     expect(aptCalls(box)).toEqual([]);
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 });
 
 describe("npm test without ./dev", () => {
@@ -129,5 +130,5 @@ describe("npm test without ./dev", () => {
     expect(output).toContain("missing: chromium (Debian package chromium; ./dev test installs it)");
     expect(output).toMatch(/^0 passed, 3 failed$/m);
     expect(output).not.toContain("== [1/");
-  }, 120_000);
+  }, CHILD_PROCESS_TEST_MS);
 });

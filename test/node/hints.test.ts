@@ -4,13 +4,18 @@ import { describe, expect, it } from "vitest";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { ROOT, run } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // Hints the product prints name the command the README gives (`./dev cli ...`),
 // which works on any machine: `npm run cli` needs Node 24 already on PATH.
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
 
-describe("hints name the commands of the README", () => {
+describe("hints name the commands of the README", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("the sign-in page tells how to make the first account with ./dev cli", async () => {
     const ui = await makeAdminUi(memoryStore());
     const page = await (await ui.get("/admin/sign-in")).text();

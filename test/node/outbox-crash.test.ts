@@ -1,8 +1,13 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
-import { freePort, startNode, tempDir } from "./helpers.ts";
+import { CHILD_PROCESS_TEST_MS, waitFor } from "../helpers/wait.ts";
+import { type Exit, freePort, type Started, startNode, tempDir } from "./helpers.ts";
+
+// Servers and the SMTP sink are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const OCR_VENDOR = {
   legalName: "Klippa OCR GmbH",
@@ -21,49 +26,66 @@ function crash(child: { kill(signal: NodeJS.Signals): boolean; exitCode: number 
   });
 }
 
+function outboxStatuses(database: string): string[] {
+  const db = new Database(database, { readonly: true });
+  try {
+    return (db.prepare("select status from outbox order by id").all() as { status: string }[]).map((r) => r.status);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Stops the service with SIGTERM and waits until it has exited. Its shutdown
+ * handler waits for the outbox delivery run in progress (the one at start
+ * included), so once it exited cleanly no delivery is under way or to come.
+ */
+async function stopAfterDeliveryRuns(service: Started): Promise<void> {
+  const exit: Exit = await service.stop();
+  if (exit.code !== 0) throw new Error(`the service did not shut down cleanly (${exit.code ?? exit.signal}):\n${service.output()}`);
+}
+
 describe("the outbox across a crash", () => {
   it("loses no notice e-mail and sends none twice when the process dies between creating the notices and sending them", async () => {
     const sink = await startSmtpSink();
     const database = join(tempDir(), "register.db");
     const env = { PORT: String(await freePort()), DATABASE_PATH: database, SMTP_URL: sink.url, MAIL_FROM: "dpo@clearfacts.example" };
-    try {
-      // First life: delivery runs once at start (nothing queued yet) and then not for an hour.
-      const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
-      const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
-      const base = `http://127.0.0.1:${env.PORT}`;
-      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-      const activities = (await (await fetch(`${base}/api/v1/activities?limit=200`, { headers })).json()) as { items: { id: string; name: { en?: string } }[] };
-      const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
-      const proposed = await fetch(`${base}/api/v1/sub-processor-changes`, {
-        method: "POST",
-        headers: { ...headers, "idempotency-key": "crash-test" },
-        body: JSON.stringify({ kind: "add", vendor: OCR_VENDOR, activityIds: [maintenance], reason: { en: "Better OCR" }, intendedStart: "2099-01-01", announce: true }),
-      });
-      expect(proposed.status).toBe(201);
-      await crash(first.child);
-      expect(sink.messages()).toHaveLength(0);
+    // First life: delivery runs once at start (nothing queued yet) and then not for an hour.
+    const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
+    const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const activities = (await (await fetch(`${base}/api/v1/activities?limit=200`, { headers })).json()) as { items: { id: string; name: { en?: string } }[] };
+    const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
+    const proposed = await fetch(`${base}/api/v1/sub-processor-changes`, {
+      method: "POST",
+      headers: { ...headers, "idempotency-key": "crash-test" },
+      body: JSON.stringify({ kind: "add", vendor: OCR_VENDOR, activityIds: [maintenance], reason: { en: "Better OCR" }, intendedStart: "2099-01-01", announce: true }),
+    });
+    expect(proposed.status).toBe(201);
+    await crash(first.child);
+    expect(sink.messages()).toHaveLength(0);
 
-      // Second life: the queued e-mails go out, once each.
-      const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
-      const received = await sink.waitForMessages(3, 15_000);
-      await new Promise((r) => setTimeout(r, 1500)); // another delivery tick: nothing more may arrive
-      await second.stop();
-      expect(sink.messages()).toHaveLength(3);
-      expect(received.map((m) => m.to[0]).sort()).toEqual(["an.peeters@peeters.example", "luc.dupont@dupont.example", "tom.janssens@janssens.example"]);
+    // Second life: the queued e-mails go out, once each.
+    const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+    const received = await sink.waitForMessages(3);
+    // Nothing more may arrive: wait until every row is in its final state (sent, so no later
+    // delivery tick picks it up again), then until the service has stopped with no run in progress.
+    await waitFor(() => outboxStatuses(database).every((status) => status === "sent"), { what: () => `every outbox row sent (they are ${outboxStatuses(database).join(", ")})` });
+    await stopAfterDeliveryRuns(second);
+    expect(sink.messages()).toHaveLength(3);
+    expect(received.map((m) => m.to[0]).sort()).toEqual(["an.peeters@peeters.example", "luc.dupont@dupont.example", "tom.janssens@janssens.example"]);
 
-      const db = new Database(database, { readonly: true });
-      const rows = db.prepare("select id, status from outbox order by id").all() as { id: string; status: string }[];
-      db.close();
-      expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
-      expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(rows.map((r) => `<${r.id}@dpa-register>`)));
+    const db = new Database(database, { readonly: true });
+    const rows = db.prepare("select id, status from outbox order by id").all() as { id: string; status: string }[];
+    db.close();
+    expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(rows.map((r) => `<${r.id}@dpa-register>`)));
 
-      // Third life: everything was recorded as sent, so nothing is sent again.
-      const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
-      await new Promise((r) => setTimeout(r, 1500));
-      await third.stop();
-      expect(sink.messages()).toHaveLength(3);
-    } finally {
-      await sink.stop();
-    }
-  }, 60_000);
+    // Third life: everything was recorded as sent, so nothing is sent again. Its delivery run
+    // at start has finished once it has shut down cleanly.
+    const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+    await stopAfterDeliveryRuns(third);
+    expect(sink.messages()).toHaveLength(3);
+  }, CHILD_PROCESS_TEST_MS);
 });

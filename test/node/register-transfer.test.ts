@@ -15,6 +15,11 @@ import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { buildRegisterFixture, type RegisterFixture } from "../helpers/register-fixture.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 // Export and import of the whole register on Node, with the file the Worker
 // suite imports over D1 (test/workers/register-transfer.test.ts): built from
@@ -94,7 +99,7 @@ describe("the register export", () => {
     const text = readFileSync(out, "utf8");
     expect((JSON.parse(text) as RegisterExport).contentSha256).toBe(fixture.document.contentSha256);
     expect(text.replace(/"exportedAt": "[^"]+"/, "")).toBe(fixture.text.replace(/"exportedAt": "[^"]+"/, ""));
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("checks a file with --check without writing anything, and refuses checkpoints signed with a key it does not trust", async () => {
     const target = join(tempDir(), "register.db");
@@ -108,7 +113,7 @@ describe("the register export", () => {
     expect(untrusted.stderr).toContain("which this service does not trust");
     expect(untrusted.stderr).toContain(fixture.publicKey);
     await withStore(target, async (store) => expect(tablesHoldingRows(await snapshot(store))).toEqual([]));
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("refuses a file with a broken chain, an altered file and a non-empty database, writing nothing", async () => {
     const doc = JSON.parse(fixture.text) as RegisterExport;
@@ -137,7 +142,7 @@ describe("the register export", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("The register is not empty");
     expect(await withStore(full, snapshot)).toEqual(before);
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 
   it("is served to the register's admins by GET /api/v1/admin/register-export, and recorded in the audit trail after what it holds", async () => {
     const target = join(tempDir(), "register.db");
@@ -152,5 +157,5 @@ describe("the register export", () => {
       const [last] = store.sqlite.prepare("select action, entity_type, actor_name from audit_entries order by seq desc limit 1").all();
       expect(last).toEqual({ action: "export", entity_type: "register_export", actor_name: "register admin" });
     });
-  }, 60_000);
+  }, CHILD_PROCESS_TEST_MS);
 });

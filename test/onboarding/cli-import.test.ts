@@ -7,6 +7,11 @@ import { readXlsx } from "../../src/spreadsheets/xlsx-reader.ts";
 import { ROOT, run, tempDir } from "../node/helpers.ts";
 import { clearFactsRows } from "./clearfacts-sheet.ts";
 import { registerState } from "./onboarding-app.ts";
+import { stopStartedAfterEach } from "../helpers/cleanup.ts";
+import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
+
+// Processes, servers and SMTP sinks started through the helpers are stopped by these hooks, even when a test fails or times out.
+stopStartedAfterEach();
 
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
 
@@ -19,7 +24,7 @@ async function stateOf(database: string) {
   }
 }
 
-describe("the CLI's spreadsheet onboarding", () => {
+describe("the CLI's spreadsheet onboarding", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("writes the template, checks a filled one without writing, then imports it", async () => {
     const dir = tempDir();
     const database = join(dir, "register.db");

@@ -1,4 +1,4 @@
-import { auditEntries } from "../../../db/schema.ts";
+import type { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import type { Statement } from "../ports/store.ts";
 import { auditRowsStatement } from "./audit-chain.ts";

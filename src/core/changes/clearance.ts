@@ -127,6 +127,7 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
     case "awaiting_authorisation":
       return answer("pending", state.awaiting.map((n) => `Awaiting the authorisation of agreement ${named(n.agreementId)} (asked to answer by ${n.lastDay}).`), base);
     case "pending": {
+      // biome-ignore lint/complexity/useMathMinMax: plain ISO dates, compared as strings
       const lastDay = state.notices.map((n) => n.lastDay).reduce((a, b) => (a > b ? a : b), "");
       const own = query.agreementId ? state.notices.find((n) => n.agreementId === query.agreementId) : undefined;
       return answer(

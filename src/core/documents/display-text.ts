@@ -4,6 +4,7 @@
 // or an amount read backwards, and C0/C1 controls are invisible or break
 // layouts. They are shown as visible code points instead, in every format,
 // so the document reads the same in a browser, a PDF viewer and a spreadsheet.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const INVISIBLE_OR_REORDERING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function displayText(text: string): string {

@@ -8,7 +8,7 @@ import { Id } from "../model/values.ts";
 import { idOrReference, NAMED_AGREEMENT, resolveNamedFields } from "../register/named-records.ts";
 import type { Page } from "../use-cases/list-entities.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, DocumentRequest, parseDocumentRequest } from "./document-request.ts";
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, parseDocumentRequest } from "./document-request.ts";
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
 import { TEMPLATE_VERSION } from "./generated/templates.ts";
 import { type Checkpoint, checkpointOfSize, signCheckpoint } from "../audit/checkpoints.ts";

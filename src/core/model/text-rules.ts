@@ -5,6 +5,7 @@ import { type FieldIssue, pathOf } from "../errors.ts";
  * breaks as CR LF), DEL and the C1 controls: invisible, they garble documents
  * and e-mails and are never part of what a person meant to write.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Deeper than any input of the register: a body nested further is refused rather than walked. */

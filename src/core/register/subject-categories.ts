@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
 import { SubjectCategory, SubjectCategoryInput } from "../model/subject-category.ts";

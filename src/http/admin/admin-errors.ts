@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, type ErrorCode } from "../../core/errors.ts";
 import type { AppEnv } from "../env.ts";
+import { requestIdOf } from "../middleware/request-log.ts";
 import { signInPage } from "./sign-in-page.ts";
 import { html } from "./ui/html.ts";
 import { renderBarePage, renderPage } from "./ui/page.ts";
@@ -51,15 +52,15 @@ export function adminErrorPage(error: Error, c: Context<AppEnv>): Response | Pro
   } else if (error instanceof HTTPException) {
     status = error.status as ContentfulStatusCode;
     message = error.message || (TITLES[status] ?? "Error");
-  } else {
-    console.error("unhandled error", c.req.method, c.req.path, error);
   }
+  // Anything else is logged by the request log (middleware/request-log.ts), under the reference the page shows.
   if (status === 401 && c.req.path.startsWith("/admin")) {
     const next = c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : "/admin";
     return signInPage(c, { next, message, status: 401 });
   }
   const title = TITLES[status] ?? "Error";
+  const reference = html`<p><small>Reference: ${requestIdOf(c)}</small></p>`;
   // Customers on /object/* have no account: no way into the admin UI is offered to them.
-  if (!c.get("session")) return renderBarePage(c, { title, body: html`<p>${message}</p>`, status, noindex: c.req.path.startsWith("/object/") });
-  return renderPage(c, { title, body: html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>`, status });
+  if (!c.get("session")) return renderBarePage(c, { title, body: html`<p>${message}</p>${reference}`, status, noindex: c.req.path.startsWith("/object/") });
+  return renderPage(c, { title, body: html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>${reference}`, status });
 }

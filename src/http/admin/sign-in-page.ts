@@ -6,7 +6,7 @@ import { renderBarePage } from "./ui/page.ts";
 
 /** Only same-site paths under /admin are followed after sign-in, so the form cannot be made to redirect elsewhere. */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/admin") || next.startsWith("//") || /[\\\r\n]/.test(next)) return "/admin";
+  if (!next?.startsWith("/admin") || next.startsWith("//") || /[\\\r\n]/.test(next)) return "/admin";
   return next;
 }
 

@@ -9,6 +9,7 @@ import { writeTemplate } from "../../spreadsheets/template-writer.ts";
 import { XLSX_TYPE } from "../../spreadsheets/xlsx-reader.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { bearerAuth, requirePermission } from "../middleware/auth.ts";
+import { requestIdOf } from "../middleware/request-log.ts";
 import { json, permissionOf, Problem, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 /** A spreadsheet register is larger than any JSON body the API takes. */
@@ -159,6 +160,7 @@ function reportResponse(c: Context, report: ImportReport): Response {
     status: 422,
     detail: `The spreadsheet has ${report.issues.length} problem${report.issues.length === 1 ? "" : "s"}; nothing was written.`,
     instance: new URL(c.req.url).pathname,
+    requestId: requestIdOf(c),
     errors: report.issues.map((i) => ({ field: i.cell, pointer: "", message: i.header ? `${i.header}: ${i.message}` : i.message })),
     issues: report.issues,
   };

@@ -9,6 +9,7 @@ export const Problem = z
     status: z.int(),
     detail: z.string(),
     instance: z.string(),
+    requestId: z.string().describe("The request's id, as in the Request-Id response header; quote it when reporting a problem."),
     errors: z
       .array(z.object({ field: z.string(), pointer: z.string(), message: z.string() }))
       .optional()

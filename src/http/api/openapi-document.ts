@@ -1,3 +1,5 @@
+import { REQUEST_ID_HEADER, WELL_FORMED_REQUEST_ID } from "../middleware/request-log.ts";
+
 /**
  * What the OpenAPI document says beyond the routes themselves: a stable
  * operationId for each operation a client generator names its methods by
@@ -59,7 +61,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   "API tokens": "Tokens for this API, by role.",
 };
 
-type Operation = { operationId?: string; tags?: string[] };
+type Operation = { operationId?: string; tags?: string[]; responses?: Record<string, Record<string, unknown>> };
 type Document = { paths?: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[] } & Record<string, unknown>;
 
 /**
@@ -95,8 +97,22 @@ export function finishDocument<D extends object>(document: D): D {
     for (const [method, operation] of Object.entries(operations)) {
       operation.operationId ??= OPERATION_IDS[`${method.toUpperCase()} ${path}`];
       for (const tag of operation.tags ?? []) used.add(tag);
+      // Every answer, errors included, carries its request id (http/middleware/request-log.ts).
+      for (const response of Object.values(operation.responses ?? {})) {
+        if (!("$ref" in response)) response.headers = { ...(response.headers as object | undefined), [REQUEST_ID_HEADER]: { $ref: "#/components/headers/RequestId" } };
+      }
     }
   }
+  const withComponents = doc as { components?: Record<string, unknown> };
+  const components = withComponents.components ?? {};
+  withComponents.components = components;
+  components.headers = {
+    ...(components.headers as object | undefined),
+    RequestId: {
+      description: "The request's id: from a trusted proxy's header when configured and well-formed (on Cloudflare, cf-ray), else generated. Problem bodies repeat it as requestId, the admin UI's error pages as their reference, and the request log records it.",
+      schema: { type: "string", pattern: WELL_FORMED_REQUEST_ID.source },
+    },
+  };
   doc.tags = [...used].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
   // Relative: the API is served by whatever origin served this document, wherever it is deployed.
   doc.servers = [{ url: "/", description: "This register (the origin this document came from)." }];

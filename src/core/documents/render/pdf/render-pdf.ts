@@ -243,7 +243,9 @@ class Layout {
         this.doc.rect(x, this.y, width, height).fill(background);
         this.pen = "";
       }
-      lines.slice(from, to).forEach((line, i) => this.write(line.text, x + CELL_PADDING + line.x, this.y + CELL_PADDING + i * lh, line.bold || fill !== null, BODY));
+      lines.slice(from, to).forEach((line, i) => {
+        this.write(line.text, x + CELL_PADDING + line.x, this.y + CELL_PADDING + i * lh, line.bold || fill !== null, BODY);
+      });
       x += width;
     });
     x = MARGIN.left;
@@ -274,7 +276,9 @@ function decoratePages(doc: PDFKit.PDFDocument, meta: PdfMeta): void {
     doc.text(meta.headerText, MARGIN.left, MARGIN.top - 28, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true });
     doc.moveTo(MARGIN.left, MARGIN.top - 16).lineTo(A4.width - MARGIN.right, MARGIN.top - 16).lineWidth(0.5).strokeColor(BORDER).stroke();
     const footerTop = BOTTOM + 20;
-    meta.footerLines.forEach((line, n) => doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false }));
+    meta.footerLines.forEach((line, n) => {
+      doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false });
+    });
     const label = meta.pageLabel(i + 1, range.count);
     doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), footerTop, { lineBreak: false });
   }

@@ -43,7 +43,7 @@ export function formErrors(fields: readonly Field[], issues: readonly FieldIssue
 function checkboxListPaths(fields: readonly Field[], prefix = ""): RegExp[] {
   const found: RegExp[] = [];
   for (const f of fields) {
-    const path = prefix && f.name ? `${prefix}\\.${escape(f.name)}` : prefix || escape(f.name);
+    const path = prefix && f.name ? `${prefix}\\.${escapeRegExp(f.name)}` : prefix || escapeRegExp(f.name);
     if (f.type === "references") found.push(new RegExp(`^${path}\\.\\d+$`));
     else if (f.type === "group") found.push(...checkboxListPaths(f.fields, path));
     else if (f.type === "repeat") found.push(...checkboxListPaths(f.fields, `${path}\\.\\d+`));
@@ -51,4 +51,4 @@ function checkboxListPaths(fields: readonly Field[], prefix = ""): RegExp[] {
   return found;
 }
 
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
