@@ -9,17 +9,35 @@ const WORKER_TEST_CHECKPOINT_KEY = "d29ya2VyLXRlc3QtY2hlY2twb2ludC1rZXktMzJieXQ"
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("db/migrations");
   // The same documents rendered on Node, to compare with workerd's bytes.
-  const reference = JSON.parse(execFileSync(process.execPath, ["test/workers/reference-documents.ts"], { encoding: "utf8" })) as Record<string, string>;
+  const reference = JSON.parse(execFileSync(process.execPath, ["test/workers/reference-documents.ts"], { encoding: "utf8" })) as Record<
+    string,
+    string
+  >;
   // A register exported on Node (signed with the suites' key), for the Worker to import over D1 and export again.
   const registerExport = JSON.parse(
-    execFileSync(process.execPath, ["test/workers/register-export-fixture.ts", WORKER_TEST_CHECKPOINT_KEY], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
-  ) as { text: string; adminToken: string; exports: { id: string; asOf: string; sha256: string }[]; bootstrap: { sql: string; token: string } };
+    execFileSync(process.execPath, ["test/workers/register-export-fixture.ts", WORKER_TEST_CHECKPOINT_KEY], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  ) as {
+    text: string;
+    adminToken: string;
+    exports: { id: string; asOf: string; sha256: string }[];
+    bootstrap: { sql: string; token: string };
+  };
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         // A fixed checkpoint key for the tests, as `wrangler secret put CHECKPOINT_KEY` gives a deployed Worker.
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, NODE_REFERENCE: reference, CHECKPOINT_KEY: WORKER_TEST_CHECKPOINT_KEY, REGISTER_EXPORT: registerExport } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            NODE_REFERENCE: reference,
+            CHECKPOINT_KEY: WORKER_TEST_CHECKPOINT_KEY,
+            REGISTER_EXPORT: registerExport,
+          },
+        },
       }),
     ],
     // date-holidays requires moment-timezone, which requires "moment"; the pool would resolve that to

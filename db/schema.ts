@@ -2,14 +2,7 @@
 // returns) lives in src/core/model and is mapped to these rows on purpose:
 // columns can change without breaking API clients, and the reverse.
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type {
   Address,
   Certification,
@@ -119,10 +112,7 @@ export const activityDataCategories = sqliteTable(
     position: integer("position").notNull(),
     retention: json<Retention | null>("retention"),
   },
-  (t) => [
-    primaryKey({ columns: [t.activityId, t.dataCategoryId] }),
-    index("activity_data_categories_category").on(t.dataCategoryId),
-  ],
+  (t) => [primaryKey({ columns: [t.activityId, t.dataCategoryId] }), index("activity_data_categories_category").on(t.dataCategoryId)],
 );
 
 export const activitySecurityMeasures = sqliteTable(
@@ -179,10 +169,7 @@ export const subProcessorActivities = sqliteTable(
       .references(() => activities.id, { onDelete: "restrict" }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.subProcessorId, t.activityId] }),
-    index("sub_processor_activities_activity").on(t.activityId),
-  ],
+  (t) => [primaryKey({ columns: [t.subProcessorId, t.activityId] }), index("sub_processor_activities_activity").on(t.activityId)],
 );
 
 export const customers = sqliteTable("customers", {
@@ -232,10 +219,7 @@ export const agreementActivities = sqliteTable(
       .references(() => activities.id, { onDelete: "restrict" }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.agreementId, t.activityId] }),
-    index("agreement_activities_activity").on(t.activityId),
-  ],
+  (t) => [primaryKey({ columns: [t.agreementId, t.activityId] }), index("agreement_activities_activity").on(t.activityId)],
 );
 
 /** Append-only history: one row per change, written in the change's atomic unit. */
@@ -311,11 +295,9 @@ export const apiTokens = sqliteTable("api_tokens", {
  * changed since it was read, which rolls back the whole atomic unit on both
  * better-sqlite3 and D1. The batch deletes its guard rows before it ends.
  */
-export const writeGuards = sqliteTable(
-  "write_guards",
-  { ok: integer("ok").notNull() },
-  (t) => [check("write_guards_ok", sql`${t.ok} = 1`)],
-);
+export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNull() }, (t) => [
+  check("write_guards_ok", sql`${t.ok} = 1`),
+]);
 
 /**
  * Every document that left the register: what was asked for and the sha256 of

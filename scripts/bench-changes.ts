@@ -32,7 +32,10 @@ import { createSqliteStore, type SqliteStore } from "../src/storage/sqlite-store
 const { values: args } = parseArgs({
   options: { sizes: { type: "string", default: "1000,10000,20000" }, runs: { type: "string", default: "5" }, json: { type: "string" } },
 });
-const SIZES = args.sizes.split(",").map(Number).filter((n) => n > 0);
+const SIZES = args.sizes
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNS = Math.max(1, Number(args.runs));
 const TARGET_N = 10_000;
 const TARGET_MS = 1000;
@@ -52,7 +55,13 @@ const dispose = (store: SqliteStore) => {
   rmSync(dirname(file), { recursive: true, force: true });
 };
 
-interface Register { store: SqliteStore; ctx: Ctx; activityId: string; priorSpecific: number; setupMs: number }
+interface Register {
+  store: SqliteStore;
+  ctx: Ctx;
+  activityId: string;
+  priorSpecific: number;
+  setupMs: number;
+}
 
 /**
  * The organisation, the activity and the first customer and agreement go through the audited use
@@ -75,11 +84,20 @@ async function buildRegister(n: number): Promise<Register> {
   const activity = await createEntity(ctx, K.activities, {
     role: "processor",
     status: "active",
-    name: { en: "Recognising and booking purchase invoices", nl: "Herkennen en boeken van aankoopfacturen", fr: "Reconnaissance et comptabilisation des factures d'achat" },
+    name: {
+      en: "Recognising and booking purchase invoices",
+      nl: "Herkennen en boeken van aankoopfacturen",
+      fr: "Reconnaissance et comptabilisation des factures d'achat",
+    },
   });
   const customer = (i: number) => ({
     legalName: `Boekhoudkantoor ${i + 1} BV`,
-    address: { street: `Kerkstraat ${1 + (i % 250)}`, postalCode: String(1000 + (i % 8999)), city: i % 2 ? "Gent" : "Brussel", country: "BE" },
+    address: {
+      street: `Kerkstraat ${1 + (i % 250)}`,
+      postalCode: String(1000 + (i % 8999)),
+      city: i % 2 ? "Gent" : "Brussel",
+      country: "BE",
+    },
     contact: { ...(i % 4 ? { name: `Zaakvoerder ${i + 1}` } : {}), email: `c${i + 1}@customer.example` },
     language: LANGUAGES[i % 3]!,
   });
@@ -111,7 +129,11 @@ async function buildRegister(n: number): Promise<Register> {
     agreementRows.push(a);
     links.push({ agreementId: a.id, activityId: activity.id, position: 0 });
   }
-  await store.atomic([...insertMany(store, customers, customerRows), ...insertMany(store, agreements, agreementRows), ...insertMany(store, agreementActivities, links)]);
+  await store.atomic([
+    ...insertMany(store, customers, customerRows),
+    ...insertMany(store, agreements, agreementRows),
+    ...insertMany(store, agreementActivities, links),
+  ]);
   const found = (await affectedAgreements(ctx, [activity.id])).length;
   if (found !== n) throw new Error(`setup: ${found} agreements cover the activity, expected ${n}`);
   return { store, ctx, activityId: activity.id, priorSpecific: Math.ceil(n / 10), setupMs: performance.now() - t0 };
@@ -131,14 +153,24 @@ const proposal = (activityId: string, announce: boolean) => {
       locations: [{ country: "DE" }, { country: "IE" }],
     },
     activityIds: [activityId],
-    reason: { en: "More accurate recognition of scanned invoices.", nl: "Nauwkeurigere herkenning van gescande facturen.", fr: "Reconnaissance plus précise des factures scannées." },
+    reason: {
+      en: "More accurate recognition of scanned invoices.",
+      nl: "Nauwkeurigere herkenning van gescande facturen.",
+      fr: "Reconnaissance plus précise des factures scannées.",
+    },
     intendedStart: INTENDED_START,
     announce,
   };
 };
 
 // ---- Verification: count back what one announcement wrote.
-interface Written { notices: number; requests: number; audits: number; mails: number; dbGrowthKiB: number }
+interface Written {
+  notices: number;
+  requests: number;
+  audits: number;
+  mails: number;
+  dbGrowthKiB: number;
+}
 function countWritten(reg: Register, changeId: string): Omit<Written, "dbGrowthKiB"> {
   const one = (sql: string) => (reg.store.sqlite.prepare(sql).get(changeId) as { n: number }).n;
   const notices = `select id from change_notices where change_id = ?`;
@@ -151,13 +183,28 @@ function countWritten(reg: Register, changeId: string): Omit<Written, "dbGrowthK
 }
 function verify(reg: Register, n: number, changeId: string, what: string): void {
   const w = countWritten(reg, changeId);
-  const changeAudit = (reg.store.sqlite.prepare(`select count(*) n from audit_entries where entity_type = 'sub_processor_change' and entity_id = ? and action = 'announce'`).get(changeId) as { n: number }).n;
-  const status = (reg.store.sqlite.prepare(`select status from sub_processor_changes where id = ?`).get(changeId) as { status: string }).status;
-  if (w.notices !== n || w.audits !== n || w.mails !== n || w.requests !== reg.priorSpecific || changeAudit !== 1 || status !== "announced") {
-    throw new Error(`${what}, N=${n}: expected ${n} notices (${reg.priorSpecific} authorisation requests), ${n} audit entries, ${n} e-mails, 1 announce entry, status announced; found ${JSON.stringify({ ...w, changeAudit, status })}`);
+  const changeAudit = (
+    reg.store.sqlite
+      .prepare(`select count(*) n from audit_entries where entity_type = 'sub_processor_change' and entity_id = ? and action = 'announce'`)
+      .get(changeId) as { n: number }
+  ).n;
+  const status = (reg.store.sqlite.prepare(`select status from sub_processor_changes where id = ?`).get(changeId) as { status: string })
+    .status;
+  if (
+    w.notices !== n ||
+    w.audits !== n ||
+    w.mails !== n ||
+    w.requests !== reg.priorSpecific ||
+    changeAudit !== 1 ||
+    status !== "announced"
+  ) {
+    throw new Error(
+      `${what}, N=${n}: expected ${n} notices (${reg.priorSpecific} authorisation requests), ${n} audit entries, ${n} e-mails, 1 announce entry, status announced; found ${JSON.stringify({ ...w, changeAudit, status })}`,
+    );
   }
 }
-const dbBytes = (store: SqliteStore) => (store.sqlite.pragma("page_count", { simple: true }) as number) * (store.sqlite.pragma("page_size", { simple: true }) as number);
+const dbBytes = (store: SqliteStore) =>
+  (store.sqlite.pragma("page_count", { simple: true }) as number) * (store.sqlite.pragma("page_size", { simple: true }) as number);
 
 // ---- Baseline: the same 3N rows (notices, audit entries, e-mails) of a finished announcement,
 // copied with new ids and inserted with bare prepared multi-row INSERTs in one BEGIN IMMEDIATE
@@ -169,14 +216,31 @@ function bareInsert(reg: Register, changeId: string): { ms: number; rows: number
   const notices = sqlite.prepare(`select * from change_notices where change_id = ?`).all(changeId) as Record<string, unknown>[];
   const ids = new Map(notices.map((r) => [r.id as string, crypto.randomUUID()]));
   const inList = `(select id from change_notices where change_id = ?)`;
-  const audits = (sqlite.prepare(`select * from audit_entries where entity_type = 'change_notice' and entity_id in ${inList}`).all(changeId) as Record<string, unknown>[]).map(({ seq: _, ...r }) => ({ ...r, id: crypto.randomUUID(), entity_id: ids.get(r.entity_id as string) }));
-  const mails = (sqlite.prepare(`select * from outbox where related_type = 'change_notice' and related_id in ${inList}`).all(changeId) as Record<string, unknown>[]).map((r) => ({ ...r, id: crypto.randomUUID(), related_id: ids.get(r.related_id as string) }));
+  const audits = (
+    sqlite.prepare(`select * from audit_entries where entity_type = 'change_notice' and entity_id in ${inList}`).all(changeId) as Record<
+      string,
+      unknown
+    >[]
+  ).map(({ seq: _, ...r }) => ({ ...r, id: crypto.randomUUID(), entity_id: ids.get(r.entity_id as string) }));
+  const mails = (
+    sqlite.prepare(`select * from outbox where related_type = 'change_notice' and related_id in ${inList}`).all(changeId) as Record<
+      string,
+      unknown
+    >[]
+  ).map((r) => ({ ...r, id: crypto.randomUUID(), related_id: ids.get(r.related_id as string) }));
   const copies = notices.map((r) => ({ ...r, id: ids.get(r.id as string) }));
-  const tables: [string, Record<string, unknown>[]][] = [["change_notices", copies], ["audit_entries", audits], ["outbox", mails]];
+  const tables: [string, Record<string, unknown>[]][] = [
+    ["change_notices", copies],
+    ["audit_entries", audits],
+    ["outbox", mails],
+  ];
   // Statements prepared outside the timing: a prepared statement is what a bare insert loop reuses.
   const plans = tables.map(([table, rows]) => {
     const columns = Object.keys(rows[0] ?? {});
-    const statement = (count: number) => sqlite.prepare(`insert into ${table} (${columns.join(", ")}) values ${Array.from({ length: count }, () => `(${columns.map(() => "?").join(", ")})`).join(", ")}`);
+    const statement = (count: number) =>
+      sqlite.prepare(
+        `insert into ${table} (${columns.join(", ")}) values ${Array.from({ length: count }, () => `(${columns.map(() => "?").join(", ")})`).join(", ")}`,
+      );
     const full = statement(Math.min(CHUNK, rows.length));
     const rest = rows.length % CHUNK ? statement(rows.length % CHUNK) : full;
     return { rows: rows.map((r) => columns.map((c) => r[c])), full, rest };
@@ -192,12 +256,14 @@ function bareInsert(reg: Register, changeId: string): { ms: number; rows: number
   const t0 = performance.now();
   insertAll.immediate();
   const ms = performance.now() - t0;
-  sqlite.transaction(() => {
-    for (const [table, rows] of tables) {
-      const remove = sqlite.prepare(`delete from ${table} where id in (select value from json_each(?))`);
-      remove.run(JSON.stringify(rows.map((r) => r.id)));
-    }
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (const [table, rows] of tables) {
+        const remove = sqlite.prepare(`delete from ${table} where id in (select value from json_each(?))`);
+        remove.run(JSON.stringify(rows.map((r) => r.id)));
+      }
+    })
+    .immediate();
   return { ms, rows: copies.length + audits.length + mails.length };
 }
 
@@ -212,7 +278,11 @@ const rssMiB = () => process.memoryUsage.rss() / 2 ** 20;
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
-interface Sample { ms: number; extraMiB: number; peakMiB: number }
+interface Sample {
+  ms: number;
+  extraMiB: number;
+  peakMiB: number;
+}
 async function sample<T>(run: () => Promise<T>): Promise<Sample & { value: T }> {
   gc();
   await new Promise((resolve) => setTimeout(resolve, 20)); // let the sampler see the RSS before
@@ -227,7 +297,15 @@ async function sample<T>(run: () => Promise<T>): Promise<Sample & { value: T }> 
 
 // ---- One size: the use cases, the baseline and a phase breakdown, interleaved run by run so
 // that drift of the machine hits all of them alike.
-interface Row { n: number; path: string; samples: number[]; extraMiB: number[]; peakMiB: number[]; rows: number; written?: Written }
+interface Row {
+  n: number;
+  path: string;
+  samples: number[];
+  extraMiB: number[];
+  peakMiB: number[];
+  rows: number;
+  written?: Written;
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const min = (xs: number[]) => Math.min(...xs);
 
@@ -302,7 +380,9 @@ async function benchSize(n: number): Promise<{ rows: Row[]; setupMs: number }> {
     await ctx.store.atomic(built.statements);
     write.samples.push(performance.now() - t0);
     verify(reg, n, phased.change.id, "phases");
-    console.error(`  run ${r + 1}/${RUNS}: propose+announce ${p.ms.toFixed(0)} ms, announce ${a.ms.toFixed(0)} ms, bare insert ${b.ms.toFixed(0)} ms`);
+    console.error(
+      `  run ${r + 1}/${RUNS}: propose+announce ${p.ms.toFixed(0)} ms, announce ${a.ms.toFixed(0)} ms, bare insert ${b.ms.toFixed(0)} ms`,
+    );
   }
   dispose(reg.store);
   return { rows: [base, propose, announce, query, build, deadlines, mails, toSql, write], setupMs: reg.setupMs };
@@ -335,7 +415,9 @@ console.log(`|---|---|---|---|---|---|---|---|---|`);
 for (const r of rows) {
   const m = median(r.samples);
   const phase = r.path.startsWith("  ");
-  console.log(`| ${r.n.toLocaleString("en")} | ${phase ? `↳ ${r.path.trim().replace(/^phase: /, "")}` : r.path} | ${fmtMs(m)} | ${fmtMs(min(r.samples))} | ${r.rows ? r.rows.toLocaleString("en") : "-"} | ${(m / baseOf(r.n)).toFixed(1)}x | ${((m / r.n) * 1000).toFixed(1)} µs | ${r.extraMiB.length ? median(r.extraMiB).toFixed(0) : "-"} | ${r.peakMiB.length ? `${median(r.peakMiB).toFixed(0)} MiB` : "-"} |`);
+  console.log(
+    `| ${r.n.toLocaleString("en")} | ${phase ? `↳ ${r.path.trim().replace(/^phase: /, "")}` : r.path} | ${fmtMs(m)} | ${fmtMs(min(r.samples))} | ${r.rows ? r.rows.toLocaleString("en") : "-"} | ${(m / baseOf(r.n)).toFixed(1)}x | ${((m / r.n) * 1000).toFixed(1)} µs | ${r.extraMiB.length ? median(r.extraMiB).toFixed(0) : "-"} | ${r.peakMiB.length ? `${median(r.peakMiB).toFixed(0)} MiB` : "-"} |`,
+  );
 }
 
 const growth: { path: string; from: number; to: number; timeRatio: number; perSize: number }[] = [];
@@ -349,10 +431,16 @@ for (const path of rows.filter((r) => r.n === SIZES[0] && !r.path.startsWith("  
 }
 if (growth.length) {
   console.log(`\nGrowth (time ratio / size ratio; 1.0 = linear)`);
-  for (const g of growth) console.log(`  ${g.path.padEnd(72)} ${pad(g.from, 6)} -> ${pad(g.to, 6)}: ${pad(g.timeRatio.toFixed(1), 5)}x time, ${g.perSize.toFixed(2)} per size`);
+  for (const g of growth)
+    console.log(
+      `  ${g.path.padEnd(72)} ${pad(g.from, 6)} -> ${pad(g.to, 6)}: ${pad(g.timeRatio.toFixed(1), 5)}x time, ${g.perSize.toFixed(2)} per size`,
+    );
 }
 const written = rows.find((r) => r.n === TARGET_N && r.written)?.written ?? rows.find((r) => r.written)?.written;
-if (written) console.log(`\nOne announcement${rows.some((r) => r.n === TARGET_N) ? ` to ${TARGET_N.toLocaleString("en")}` : ""}: ${written.notices} notices (${written.requests} authorisation requests), ${written.audits} audit entries, ${written.mails} e-mails; the database grew by ${(written.dbGrowthKiB / 1024).toFixed(1)} MiB.`);
+if (written)
+  console.log(
+    `\nOne announcement${rows.some((r) => r.n === TARGET_N) ? ` to ${TARGET_N.toLocaleString("en")}` : ""}: ${written.notices} notices (${written.requests} authorisation requests), ${written.audits} audit entries, ${written.mails} e-mails; the database grew by ${(written.dbGrowthKiB / 1024).toFixed(1)} MiB.`,
+  );
 const target = rows.find((r) => r.n === TARGET_N && r.path.startsWith("proposeChange"));
 const targetAnnounce = rows.find((r) => r.n === TARGET_N && r.path.startsWith("announceChange"));
 console.log(
@@ -367,9 +455,25 @@ if (args.json) {
     cpus: cpus().length,
     runs: RUNS,
     setups,
-    rows: rows.map((r) => ({ n: r.n, path: r.path.trim(), medianMs: median(r.samples), minMs: min(r.samples), samplesMs: r.samples, rowsWritten: r.rows, vsBare: median(r.samples) / baseOf(r.n), extraMiB: r.extraMiB, peakMiB: r.peakMiB, written: r.written })),
+    rows: rows.map((r) => ({
+      n: r.n,
+      path: r.path.trim(),
+      medianMs: median(r.samples),
+      minMs: min(r.samples),
+      samplesMs: r.samples,
+      rowsWritten: r.rows,
+      vsBare: median(r.samples) / baseOf(r.n),
+      extraMiB: r.extraMiB,
+      peakMiB: r.peakMiB,
+      written: r.written,
+    })),
     growth,
-    target: { n: TARGET_N, limitMs: TARGET_MS, proposeMs: target ? median(target.samples) : null, announceMs: targetAnnounce ? median(targetAnnounce.samples) : null },
+    target: {
+      n: TARGET_N,
+      limitMs: TARGET_MS,
+      proposeMs: target ? median(target.samples) : null,
+      announceMs: targetAnnounce ? median(targetAnnounce.samples) : null,
+    },
   };
   writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);
 }

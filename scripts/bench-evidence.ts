@@ -23,7 +23,16 @@ const address = { street: "Rue Haute 1", postalCode: "1000", city: "Brussels", c
 function customerWrite(store: SqliteStore, i: number, chained: boolean) {
   const ctx = makeCtx(store, SYSTEM_ACTOR);
   const now = new Date().toISOString();
-  const row = { id: ctx.newId(), legalName: `Customer ${i} NV`, address, contact: { email: `c${i}@customer.example` }, language: "en", revision: 1, createdAt: now, updatedAt: now };
+  const row = {
+    id: ctx.newId(),
+    legalName: `Customer ${i} NV`,
+    address,
+    contact: { email: `c${i}@customer.example` },
+    language: "en",
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   const change = { action: "create" as const, entityType: "customer", entityId: row.id, before: null, after: row };
   const audit = chained ? auditStatement(ctx, change, now) : store.db.insert(auditEntries).values(auditRow(ctx, change, now));
   return store.atomic([store.db.insert(customers).values(row), audit]);
@@ -62,7 +71,17 @@ const ctx = makeCtx(long, SYSTEM_ACTOR);
 const at = new Date().toISOString();
 for (let written = 0; written < ENTRIES; written += 1000) {
   const rows = Array.from({ length: Math.min(1000, ENTRIES - written) }, (_, i) =>
-    auditRow(ctx, { action: "export", entityType: "document_export", entityId: `export-${written + i}`, before: null, after: { n: written + i, note: "an export record of typical size".repeat(4) } }, at),
+    auditRow(
+      ctx,
+      {
+        action: "export",
+        entityType: "document_export",
+        entityId: `export-${written + i}`,
+        before: null,
+        after: { n: written + i, note: "an export record of typical size".repeat(4) },
+      },
+      at,
+    ),
   );
   await long.atomic([auditRowsStatement(rows)]);
 }
@@ -72,5 +91,7 @@ const verifyMs = await timed(async () => {
   report = await verifyRegister(ctx, { trigger: "cli", trustedKeys: [], record: false });
 });
 const done = report as Awaited<ReturnType<typeof verifyRegister>> | null;
-console.log(`verify: ${done?.entries} audit entries in ${(verifyMs / 1000).toFixed(2)} s (${((verifyMs * 1000) / ENTRIES).toFixed(1)} µs per entry), ok=${done?.ok}, RSS +${((process.memoryUsage().rss - rss) / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `verify: ${done?.entries} audit entries in ${(verifyMs / 1000).toFixed(2)} s (${((verifyMs * 1000) / ENTRIES).toFixed(1)} µs per entry), ok=${done?.ok}, RSS +${((process.memoryUsage().rss - rss) / 2 ** 20).toFixed(0)} MiB`,
+);
 long.close();

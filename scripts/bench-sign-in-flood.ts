@@ -85,7 +85,13 @@ async function flooder(id: number) {
     const localAddress = `127.0.0.${nextAddress}`;
     nextAddress = nextAddress >= 254 ? 2 : nextAddress + 1;
     const body = new URLSearchParams({ email: `guess-${id}-${Math.random()}@example.test`, password: "not the password" }).toString();
-    const answer = await send("POST", "/admin/sign-in", { "content-type": "application/x-www-form-urlencoded", origin: BASE }, body, localAddress);
+    const answer = await send(
+      "POST",
+      "/admin/sign-in",
+      { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+      body,
+      localAddress,
+    );
     outcomes.set(answer.status, (outcomes.get(answer.status) ?? 0) + 1);
   }
 }
@@ -105,7 +111,8 @@ try {
   child.kill("SIGTERM");
 }
 
-const row = (name: string, values: number[]) => `| ${name} | ${values.length} | ${percentile(values, 50).toFixed(2)} ms | ${percentile(values, 95).toFixed(2)} ms |`;
+const row = (name: string, values: number[]) =>
+  `| ${name} | ${values.length} | ${percentile(values, 50).toFixed(2)} ms | ${percentile(values, 95).toFixed(2)} ms |`;
 console.log(`${ROUNDS} rounds of ${WINDOW_MS / 1000} s quiet + ${WINDOW_MS / 1000} s flood (${FLOODERS} sign-in clients), interleaved\n`);
 console.log("| reader's GET /api/v1/agreements | requests | p50 | p95 |\n|---|---|---|---|");
 console.log(row("quiet", samples.quiet));

@@ -24,7 +24,9 @@ async function time(run: () => Promise<void>): Promise<number> {
 
 // Baseline: one plain insert per transaction, same pragmas (WAL, synchronous=FULL).
 const raw = freshStore();
-const insert = raw.sqlite.prepare("insert into customers (id, legal_name, address, contact, language, revision, created_at, updated_at) values (?, ?, ?, ?, 'en', 1, ?, ?)");
+const insert = raw.sqlite.prepare(
+  "insert into customers (id, legal_name, address, contact, language, revision, created_at, updated_at) values (?, ?, ?, ?, 'en', 1, ?, ?)",
+);
 const baseline = await time(async () => {
   for (let i = 0; i < N; i++) insert.run(crypto.randomUUID(), `Customer ${i}`, JSON.stringify(address), "{}", "2026-01-01", "2026-01-01");
 });

@@ -16,7 +16,16 @@ const FONTS = {
   bold: "@expo-google-fonts/roboto/700Bold/Roboto_700Bold.ttf",
 };
 /** Libraries whose upgrade can change a document's bytes. */
-const RENDERING_PACKAGES = ["pdfkit", "fontkit", "handlebars", "htmlparser2", "csv-stringify", "canonicalize", "@expo-google-fonts/roboto", "i18n-iso-countries"];
+const RENDERING_PACKAGES = [
+  "pdfkit",
+  "fontkit",
+  "handlebars",
+  "htmlparser2",
+  "csv-stringify",
+  "canonicalize",
+  "@expo-google-fonts/roboto",
+  "i18n-iso-countries",
+];
 
 const hash = createHash("sha256");
 const precompile = (file: string) => {
@@ -24,10 +33,15 @@ const precompile = (file: string) => {
   hash.update(`${file}\0${source}\0`);
   return Handlebars.precompile(source, { knownHelpers: { t: true }, knownHelpersOnly: true, noEscape: false });
 };
-const hbsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort();
+const hbsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".hbs"))
+    .sort();
 
 const templates = hbsIn("templates").map((f) => `  ${JSON.stringify(basename(f, ".hbs"))}: ${precompile(join("templates", f))}`);
-const partials = hbsIn("templates/partials").map((f) => `  ${JSON.stringify(basename(f, ".hbs"))}: ${precompile(join("templates/partials", f))}`);
+const partials = hbsIn("templates/partials").map(
+  (f) => `  ${JSON.stringify(basename(f, ".hbs"))}: ${precompile(join("templates/partials", f))}`,
+);
 
 const messages: Record<string, Record<string, string>> = {};
 for (const lang of LANGUAGES) {
@@ -76,7 +90,10 @@ export const messages: Record<"en" | "nl" | "fr", Record<string, string>> = ${JS
 export const countryNames: Record<"en" | "nl" | "fr", Record<string, string>> = ${JSON.stringify(countryNames)};
 `,
 );
-writeFileSync(`${OUT}/fonts.ts`, `${banner}/** Roboto (SIL Open Font License), base64: embedded in every PDF so text extracts and renders the same everywhere. */\nexport const fonts: { regular: string; bold: string } = ${JSON.stringify(fonts)};\n`);
+writeFileSync(
+  `${OUT}/fonts.ts`,
+  `${banner}/** Roboto (SIL Open Font License), base64: embedded in every PDF so text extracts and renders the same everywhere. */\nexport const fonts: { regular: string; bold: string } = ${JSON.stringify(fonts)};\n`,
+);
 console.error(`documents built: ${templates.length} templates, ${partials.length} partials, version ${templateVersion}`);
 
 function sourceFiles(dir: string): string[] {

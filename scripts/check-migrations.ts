@@ -8,7 +8,10 @@ const work = "node_modules/.cache/migration-check";
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 cpSync("db/migrations", `${work}/migrations`, { recursive: true });
-writeFileSync(`${work}/drizzle.config.ts`, `export default { dialect: "sqlite", schema: "./db/schema.ts", out: "./${work}/migrations" };\n`);
+writeFileSync(
+  `${work}/drizzle.config.ts`,
+  `export default { dialect: "sqlite", schema: "./db/schema.ts", out: "./${work}/migrations" };\n`,
+);
 
 const result = spawnSync("npx", ["drizzle-kit", "generate", "--config", `${work}/drizzle.config.ts`], { encoding: "utf8" });
 const output = `${result.stdout}${result.stderr}`;

@@ -13,7 +13,16 @@ const clockSteps: Step[] = CLOCK_ZONES.map((zone) => {
   const report = `${REPORTS}/clocks-${zone.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}.json`;
   return {
     name: `clock and change suites with TZ=${zone}`,
-    command: ["npx", "vitest", "run", "test/unit/clocks", "test/changes", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "test/unit/clocks",
+      "test/changes",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     report,
     env: { TZ: zone },
   };
@@ -32,16 +41,38 @@ const steps: Step[] = [
   { name: "layer rules (dependency-cruiser)", command: ["npx", "depcruise", "src", "db", "--config", ".dependency-cruiser.cjs"] },
   { name: "type-check (src and tests)", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match db/schema.ts", command: ["node", "scripts/check-migrations.ts"] },
-  { name: "Node suites", command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`], report: `${REPORTS}/node.json` },
+  {
+    name: "Node suites",
+    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/node.json`],
+    report: `${REPORTS}/node.json`,
+  },
   ...clockSteps,
   {
     name: "Worker suites (workerd + D1)",
-    command: ["npx", "vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/workers.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--config",
+      "vitest.workers.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${REPORTS}/workers.json`,
+    ],
     report: `${REPORTS}/workers.json`,
   },
   {
     name: "browser journeys (headless Chromium)",
-    command: ["npx", "vitest", "run", "--config", "vitest.e2e.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/e2e.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--config",
+      "vitest.e2e.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${REPORTS}/e2e.json`,
+    ],
     report: `${REPORTS}/e2e.json`,
   },
 ];

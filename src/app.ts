@@ -46,7 +46,8 @@ export function createApp(deps: AppDeps) {
     // Schema failures become the same problem+json as the use cases' own.
     defaultHook: (result) => {
       // The validator hands over the input it refused as `data`, though zod-openapi's type omits it.
-      if (!result.success) throw new AppError("validation", "The request has invalid fields.", inputIssues((result as { data?: unknown }).data, result.error));
+      if (!result.success)
+        throw new AppError("validation", "The request has invalid fields.", inputIssues((result as { data?: unknown }).data, result.error));
     },
   });
   app.onError((error, c) => (isHtmlPath(c.req.path) ? adminErrorPage(error, c) : handleError(error, c)));
@@ -69,7 +70,11 @@ export function createApp(deps: AppDeps) {
   // Before the JSON API's middleware: these routes take spreadsheet files, and authenticate themselves.
   registerOnboardingRoutes(app, wiring);
 
-  app.use("/api/v1/*", ...jsonBodies({ [REGISTER_IMPORT_PATH]: REGISTER_IMPORT_MAX_BYTES }), bearerAuth(deps.store, clock, deps.checkpoints?.signer ?? undefined));
+  app.use(
+    "/api/v1/*",
+    ...jsonBodies({ [REGISTER_IMPORT_PATH]: REGISTER_IMPORT_MAX_BYTES }),
+    bearerAuth(deps.store, clock, deps.checkpoints?.signer ?? undefined),
+  );
   registerOrganisationRoutes(app);
   for (const [segment, kind] of Object.entries(ENTITY_KINDS)) {
     registerEntityRoutes(app, {
@@ -93,19 +98,24 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   const document = () =>
-    finishDocument(app.getOpenAPI31Document({
-      openapi: "3.1.0",
-      info: {
-        title: "DPA register",
-        version: API_VERSION,
-        description: "Processing activities, sub-processors and customer data processing agreements (GDPR Art. 28 and 30).",
-      },
-    }));
+    finishDocument(
+      app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "DPA register",
+          version: API_VERSION,
+          description: "Processing activities, sub-processors and customer data processing agreements (GDPR Art. 28 and 30).",
+        },
+      }),
+    );
   app.get("/api/openapi.json", (c) => c.json(document()));
   allowed = allowedMethods(app.routes);
   app.get("/api/reference", (c) => {
     // Its stylesheet is inline; it has no script at all.
-    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    c.header(
+      "content-security-policy",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
     return c.html(referencePage(document() as never));
   });
   return app;

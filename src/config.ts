@@ -6,7 +6,10 @@ const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/register.db"),
-  DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  DEMO_DATA: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** How often due sub-processor changes take effect and reminders are queued. */
   LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Where the outbox is delivered, e.g. smtp://user:pass@mail.example:587; unset keeps e-mails queued. */
@@ -33,7 +36,11 @@ const Config = z.object({
   /** How often the chain is signed when it has grown (exports are always signed). */
   CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(3600),
   /** How often the whole register is verified (chain, checkpoints, rows against their trail). */
-  VERIFY_INTERVAL_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
+  VERIFY_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .default(24),
 });
 export type Config = z.infer<typeof Config>;
 

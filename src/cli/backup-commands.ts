@@ -9,18 +9,32 @@ import { verifyRegister } from "../core/audit/verify-register.ts";
 import { makeCtx } from "../core/context.ts";
 import { AppError } from "../core/errors.ts";
 import { openStore } from "../entry/bootstrap.ts";
-import { copyDatabase, fileProblems, fsyncPath, openReadonlyStore, removeDatabase, replaceDatabase, takeOver } from "../storage/sqlite-files.ts";
+import {
+  copyDatabase,
+  fileProblems,
+  fsyncPath,
+  openReadonlyStore,
+  removeDatabase,
+  replaceDatabase,
+  takeOver,
+} from "../storage/sqlite-files.ts";
 import { createSqliteStore } from "../storage/sqlite-store.ts";
 import { type OperatorCommandDeps, verdict } from "./register-transfer-commands.ts";
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** `backup` and `restore` of the Node database file. */
 export function registerBackupCommands(program: Command, deps: OperatorCommandDeps): void {
   program
     .command("backup")
-    .description("Copy the database consistently while the service runs (VACUUM INTO), then check the copy: integrity_check and the register's verification. Exits 1 when the copy fails either.")
+    .description(
+      "Copy the database consistently while the service runs (VACUUM INTO), then check the copy: integrity_check and the register's verification. Exits 1 when the copy fails either.",
+    )
     .argument("<file>", "where the backup goes (must not exist yet)")
     .option("--trusted-key <public-key...>", "more trusted checkpoint public keys (base64url), besides the configured ones")
     .action(async (file: string, opts: { trustedKey?: string[] }) => {
@@ -46,12 +60,18 @@ export function registerBackupCommands(program: Command, deps: OperatorCommandDe
         }
         const trustedKeys = [...(await deps.keys()).trusted, ...(opts.trustedKey ?? [])];
         const copy = openReadonlyStore(temporary);
-        const report = await verifyRegister(makeCtx(copy, deps.actor()), { trigger: "backup", trustedKeys, record: false }).finally(() => copy.close());
+        const report = await verifyRegister(makeCtx(copy, deps.actor()), { trigger: "backup", trustedKeys, record: false }).finally(() =>
+          copy.close(),
+        );
         renameSync(temporary, file);
         fsyncPath(dirname(resolve(file)));
-        console.log(`backup of ${source} written to ${file} (${statSync(file).size} bytes, sha256 ${sha256Of(file)}): integrity ok; ${verdict(report)}`);
+        console.log(
+          `backup of ${source} written to ${file} (${statSync(file).size} bytes, sha256 ${sha256Of(file)}): integrity ok; ${verdict(report)}`,
+        );
         if (!report.ok) {
-          console.log("The copy is kept, but it is a copy of a register that does not verify: `restore` refuses it. Run `./dev cli verify` on the database.");
+          console.log(
+            "The copy is kept, but it is a copy of a register that does not verify: `restore` refuses it. Run `./dev cli verify` on the database.",
+          );
           process.exitCode = 1;
         }
       } finally {
@@ -89,11 +109,17 @@ export function registerBackupCommands(program: Command, deps: OperatorCommandDe
         fsyncPath(temporary);
 
         const held = existsSync(target) ? await heldIn(target) : null;
-        if (held && !opts.force) return refuse(`The database at ${target} holds ${held}; pass --force to replace it (it is kept beside it). ${capitalise(untouched)}.`);
-        if (takeOver(target) === "in-use") return refuse(`The database at ${target} is open in another process (the service?): stop it first; ${untouched}.`);
+        if (held && !opts.force)
+          return refuse(
+            `The database at ${target} holds ${held}; pass --force to replace it (it is kept beside it). ${capitalise(untouched)}.`,
+          );
+        if (takeOver(target) === "in-use")
+          return refuse(`The database at ${target} is open in another process (the service?): stop it first; ${untouched}.`);
         const aside = `${target}.replaced-${stamp()}`;
         const { kept } = replaceDatabase(target, temporary, aside);
-        console.log(`restored ${backup} to ${target}: ${verdict(report)}${kept.length > 0 ? ` The replaced database is kept as ${kept.join(", ")}.` : ""}`);
+        console.log(
+          `restored ${backup} to ${target}: ${verdict(report)}${kept.length > 0 ? ` The replaced database is kept as ${kept.join(", ")}.` : ""}`,
+        );
       } finally {
         removeDatabase(temporary);
       }
@@ -101,7 +127,11 @@ export function registerBackupCommands(program: Command, deps: OperatorCommandDe
 }
 
 /** The copy brought to this version's schema (as the service would at start) and verified, recording the run in it. */
-async function verifiedCopy(path: string, trustedKeys: string[], deps: OperatorCommandDeps): Promise<VerificationReport | { failure: string }> {
+async function verifiedCopy(
+  path: string,
+  trustedKeys: string[],
+  deps: OperatorCommandDeps,
+): Promise<VerificationReport | { failure: string }> {
   let copy: ReturnType<typeof createSqliteStore> | null = null;
   try {
     copy = createSqliteStore(path);

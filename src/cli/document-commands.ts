@@ -40,7 +40,11 @@ export function registerDocumentCommands(program: Command, withCtx: WithCtx): vo
           draft: opts.draft ?? false,
         }),
       );
-      const path = !opts.out ? document.fileName : existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, document.fileName) : opts.out;
+      const path = !opts.out
+        ? document.fileName
+        : existsSync(opts.out) && statSync(opts.out).isDirectory()
+          ? join(opts.out, document.fileName)
+          : opts.out;
       // Written beside and renamed, so a job never leaves half a file under the final name.
       writeFileSync(`${path}.partial`, document.bytes);
       renameSync(`${path}.partial`, path);
@@ -54,7 +58,8 @@ export function registerDocumentCommands(program: Command, withCtx: WithCtx): vo
     .description("List recorded exports, oldest first.")
     .action(async () => {
       const page = await withCtx((ctx) => listExports(ctx, { limit: "500" }));
-      for (const e of page.items) console.log([e.id, e.createdAt, e.kind, e.format, e.language, `as of ${e.asOf}`, e.sha256, e.actor.name].join("\t"));
+      for (const e of page.items)
+        console.log([e.id, e.createdAt, e.kind, e.format, e.language, `as of ${e.asOf}`, e.sha256, e.actor.name].join("\t"));
     });
   exports
     .command("verify")

@@ -23,7 +23,11 @@ export function registerEvidenceCommands(program: Command, withCtx: WithCtx, key
       const external = (opts.checkpoint ?? []).flatMap(readCheckpoints);
       const configured = await keys();
       const report = await withCtx((ctx) =>
-        verifyRegister(ctx, { trigger: "cli", trustedKeys: [...configured.trusted, ...(opts.trustedKey ?? [])], externalCheckpoints: external }),
+        verifyRegister(ctx, {
+          trigger: "cli",
+          trustedKeys: [...configured.trusted, ...(opts.trustedKey ?? [])],
+          externalCheckpoints: external,
+        }),
       );
       console.log(opts.json ? JSON.stringify(report, null, 2) : describe(report, configured));
       if (!report.ok) process.exitCode = 1;
@@ -32,10 +36,14 @@ export function registerEvidenceCommands(program: Command, withCtx: WithCtx, key
   const checkpoint = program.command("checkpoint").description("Signed checkpoints of the audit trail.");
   checkpoint
     .command("new-key")
-    .description("Make a new Ed25519 signing key: the private key goes to stdout (store it as CHECKPOINT_KEY or in the key file), the public key to stderr.")
+    .description(
+      "Make a new Ed25519 signing key: the private key goes to stdout (store it as CHECKPOINT_KEY or in the key file), the public key to stderr.",
+    )
     .action(async () => {
       const made = await newSigningKey();
-      console.error(`Public key ${made.publicKey} (key id ${made.keyId}): publish it, and list it in CHECKPOINT_TRUSTED_KEYS after the next rotation.`);
+      console.error(
+        `Public key ${made.publicKey} (key id ${made.keyId}): publish it, and list it in CHECKPOINT_TRUSTED_KEYS after the next rotation.`,
+      );
       console.log(made.privateKey);
     });
   checkpoint
@@ -43,7 +51,11 @@ export function registerEvidenceCommands(program: Command, withCtx: WithCtx, key
     .description("Sign the audit chain as it stands now (the service also does this hourly and on every export).")
     .action(async () => {
       const signer = (await keys()).signer;
-      if (!signer) throw new AppError("validation", "No checkpoint signing key is configured: set CHECKPOINT_KEY or CHECKPOINT_KEY_FILE, or start the service once to make one.");
+      if (!signer)
+        throw new AppError(
+          "validation",
+          "No checkpoint signing key is configured: set CHECKPOINT_KEY or CHECKPOINT_KEY_FILE, or start the service once to make one.",
+        );
       const made = await withCtx((ctx) => signCheckpoint(ctx.store, signer, ctx.clock));
       console.log(JSON.stringify(made));
     });
@@ -62,7 +74,11 @@ const CheckpointFile = z.union([Checkpoint, z.array(Checkpoint), z.object({ chec
 /** Checkpoints from a file in any shape the service publishes them. */
 function readCheckpoints(file: string): Checkpoint[] {
   const parsed = CheckpointFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new AppError("validation", `${file} holds no checkpoint: expected one checkpoint, a list of them, or a GET /public/checkpoints page.`);
+  if (!parsed.success)
+    throw new AppError(
+      "validation",
+      `${file} holds no checkpoint: expected one checkpoint, a list of them, or a GET /public/checkpoints page.`,
+    );
   const value = parsed.data;
   return Array.isArray(value) ? value : "checkpoints" in value ? value.checkpoints : [value];
 }
@@ -70,13 +86,21 @@ function readCheckpoints(file: string): Checkpoint[] {
 function describe(report: VerificationReport, keys: CheckpointKeys): string {
   const latest = report.checkpoints.latest;
   const lines = report.ok
-    ? [`verified: ${report.entries} audit entries form one chain, head ${report.head}; ${report.recordsChecked} records match their audit trail.`]
-    : [`NOT VERIFIED: ${report.problems.length} problem(s), the first broken entry first:`, ...report.problems.map((p) => `  - [${p.check}] ${p.message}`)];
+    ? [
+        `verified: ${report.entries} audit entries form one chain, head ${report.head}; ${report.recordsChecked} records match their audit trail.`,
+      ]
+    : [
+        `NOT VERIFIED: ${report.problems.length} problem(s), the first broken entry first:`,
+        ...report.problems.map((p) => `  - [${p.check}] ${p.message}`),
+      ];
   lines.push(
     latest
       ? `Checkpoints: ${report.checkpoints.checked} checked; the newest that holds covers ${latest.size} entries (signed ${latest.at}, key ${latest.keyId}).`
       : `Checkpoints: ${report.checkpoints.checked} checked, none holds${keys.trusted.length === 0 ? " (no trusted key is configured: set CHECKPOINT_KEY or CHECKPOINT_KEY_FILE)" : ""}.`,
   );
-  if (report.pending.length > 0) lines.push(`${report.pending.length} entries written outside the service (seq ${report.pending.join(", ")}) join the chain at the next write.`);
+  if (report.pending.length > 0)
+    lines.push(
+      `${report.pending.length} entries written outside the service (seq ${report.pending.join(", ")}) join the chain at the next write.`,
+    );
   return lines.join("\n");
 }

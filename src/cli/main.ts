@@ -55,21 +55,20 @@ const newTokenCommand = (name: string, description: string) =>
     .addOption(new Option("--role <role>", "what the token may do").choices(ROLES).makeOptionMandatory())
     .requiredOption("--name <name>", "what the token is for, e.g. procurement-workflow");
 
-newTokenCommand("create", "Create a token and print its secret once.")
-  .action(async (opts: { role: string; name: string }) => {
-    const created = await withCtx((ctx) => createToken(ctx, { role: opts.role, name: opts.name }));
-    console.error(`Created ${created.role} token "${created.name}" (id ${created.id}). The secret is shown once:`);
-    console.log(created.token);
-  });
+newTokenCommand("create", "Create a token and print its secret once.").action(async (opts: { role: string; name: string }) => {
+  const created = await withCtx((ctx) => createToken(ctx, { role: opts.role, name: opts.name }));
+  console.error(`Created ${created.role} token "${created.name}" (id ${created.id}). The secret is shown once:`);
+  console.log(created.token);
+});
 
 newTokenCommand(
   "sql",
   "For a Worker on D1: print SQL that creates a token, to run with `wrangler d1 execute --file`; the secret goes to stderr.",
 ).action(async (opts: { role: string; name: string }) => {
-    const { secret, sql } = await tokenInsertSql(cliActor(), opts);
-    console.error(`Token secret (shown once, valid once the SQL has run): ${secret}`);
-    process.stdout.write(sql);
-  });
+  const { secret, sql } = await tokenInsertSql(cliActor(), opts);
+  console.error(`Token secret (shown once, valid once the SQL has run): ${secret}`);
+  process.stdout.write(sql);
+});
 
 token
   .command("list")
@@ -77,7 +76,9 @@ token
   .action(async () => {
     const tokens = await withCtx((ctx) => listTokens(ctx));
     for (const t of tokens) {
-      console.log([t.id, t.role, t.name, t.revokedAt ? `revoked ${t.revokedAt}` : "active", `last used ${t.lastUsedAt ?? "never"}`].join("\t"));
+      console.log(
+        [t.id, t.role, t.name, t.revokedAt ? `revoked ${t.revokedAt}` : "active", `last used ${t.lastUsedAt ?? "never"}`].join("\t"),
+      );
     }
   });
 

@@ -19,7 +19,9 @@ export function registerOnboardingCommands(program: Command, withCtx: WithCtx): 
     .description("Import a spreadsheet register (XLSX from the template, or one CSV per kind); any problem and nothing is written.")
     .argument("<file>", "an .xlsx or .csv file")
     .option("--dry-run", "check every row and report, writing nothing")
-    .addOption(new Option("--kind <kind>", "for a CSV: the kind of rows it holds (default: guessed from the header row)").choices(IMPORT_KINDS))
+    .addOption(
+      new Option("--kind <kind>", "for a CSV: the kind of rows it holds (default: guessed from the header row)").choices(IMPORT_KINDS),
+    )
     .action(async (file: string, opts: { dryRun?: boolean; kind?: ImportKind }) => {
       const bytes = new Uint8Array(readFileSync(file));
       const format = formatOf(file, bytes);
@@ -41,7 +43,11 @@ export function registerOnboardingCommands(program: Command, withCtx: WithCtx): 
     .description("Write the XLSX template of the register, to fill in and import.")
     .option("--out <path>", `file or existing directory (default: ${TEMPLATE_NAME} here)`)
     .action(async (opts: { out?: string }) => {
-      const path = !opts.out ? TEMPLATE_NAME : existsSync(opts.out) && statSync(opts.out).isDirectory() ? join(opts.out, TEMPLATE_NAME) : opts.out;
+      const path = !opts.out
+        ? TEMPLATE_NAME
+        : existsSync(opts.out) && statSync(opts.out).isDirectory()
+          ? join(opts.out, TEMPLATE_NAME)
+          : opts.out;
       writeFileSync(`${path}.partial`, await writeTemplate());
       renameSync(`${path}.partial`, path);
       console.log(path);

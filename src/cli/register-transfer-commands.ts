@@ -24,7 +24,9 @@ const scratch = () => createSqliteStore(":memory:");
 export function registerTransferCommands(program: Command, deps: OperatorCommandDeps): void {
   program
     .command("export-register")
-    .description("Write the whole register (audit trail, checkpoints, users, token hashes, app secrets) to one JSON file; `-` writes to stdout. The file is confidential.")
+    .description(
+      "Write the whole register (audit trail, checkpoints, users, token hashes, app secrets) to one JSON file; `-` writes to stdout. The file is confidential.",
+    )
     .argument("<file>")
     .action(async (file: string) => {
       const { document, text } = await deps.withCtx((ctx) => exportRegister(ctx));
@@ -32,16 +34,22 @@ export function registerTransferCommands(program: Command, deps: OperatorCommand
       else writeFileAtomically(file, text);
       const where = file === "-" ? "stdout" : file;
       const summary = `${document.chain.entries} audit entries, head ${document.chain.head}; contentSha256 ${document.contentSha256}`;
-      console.error(`exported the register to ${where} (${Buffer.byteLength(text)} bytes): ${summary}. Keep it like a database backup: it holds password and token hashes and the app's secrets.`);
+      console.error(
+        `exported the register to ${where} (${Buffer.byteLength(text)} bytes): ${summary}. Keep it like a database backup: it holds password and token hashes and the app's secrets.`,
+      );
       if (document.chain.broken) {
-        console.error(`WARNING: the audit chain is broken at entry ${document.chain.broken.seq} (${document.chain.broken.problem}): this file will not import.`);
+        console.error(
+          `WARNING: the audit chain is broken at entry ${document.chain.broken.seq} (${document.chain.broken.problem}): this file will not import.`,
+        );
         process.exitCode = 1;
       }
     });
 
   program
     .command("import-register")
-    .description("Import a register export into an empty database, checking it first (format, rows, digest, audit chain, checkpoints, every row against its trail); refuses, writing nothing, otherwise.")
+    .description(
+      "Import a register export into an empty database, checking it first (format, rows, digest, audit chain, checkpoints, every row against its trail); refuses, writing nothing, otherwise.",
+    )
     .argument("<file>")
     .option("--check", "only check the file, in memory: nothing is written anywhere")
     .option("--trusted-key <public-key...>", "more trusted checkpoint public keys (base64url), besides the configured ones")
@@ -53,7 +61,9 @@ export function registerTransferCommands(program: Command, deps: OperatorCommand
         const target = scratch();
         try {
           const result = await run(makeCtx(target, deps.actor()));
-          console.log(`${file} checks out: ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows; ${verdict(result.verification)} Nothing was written.`);
+          console.log(
+            `${file} checks out: ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows; ${verdict(result.verification)} Nothing was written.`,
+          );
         } finally {
           target.close();
         }
@@ -61,14 +71,17 @@ export function registerTransferCommands(program: Command, deps: OperatorCommand
       }
       const result = await deps.withCtx(run);
       const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-      console.log(`imported ${file} into ${deps.databasePath()}: ${rows} rows in ${Object.keys(result.rows).length} tables; ${verdict(result.verification)}`);
+      console.log(
+        `imported ${file} into ${deps.databasePath()}: ${rows} rows in ${Object.keys(result.rows).length} tables; ${verdict(result.verification)}`,
+      );
       if (!result.verification.ok) process.exitCode = 1;
     });
 }
 
 /** One line on a verification report. */
 export function verdict(report: VerificationReport): string {
-  if (report.ok) return `verified: ${report.entries} audit entries form one chain, head ${report.head}; ${report.recordsChecked} records match their audit trail.`;
+  if (report.ok)
+    return `verified: ${report.entries} audit entries form one chain, head ${report.head}; ${report.recordsChecked} records match their audit trail.`;
   return `NOT VERIFIED (${report.problems.length} problem(s)): ${report.problems[0]?.message}.`;
 }
 

@@ -32,7 +32,9 @@ export async function userInsertSql(actor: Actor, input: { email: string; name: 
 function insertsFor(sqlite: ReturnType<typeof createSqliteStore>["sqlite"], table: string): string[] {
   // The audit log's sequence number is assigned by the target database. The entry is written outside the hash
   // chain (its head is not known here) and joins it with the service's next write (linkAuditRows).
-  const columns = (sqlite.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name).filter((c) => !["seq", "prev_hash", "hash"].includes(c));
+  const columns = (sqlite.pragma(`table_info(${table})`) as Array<{ name: string }>)
+    .map((c) => c.name)
+    .filter((c) => !["seq", "prev_hash", "hash"].includes(c));
   const values = columns.map((c) => `quote("${c}")`).join(" || ',' || ");
   const rows = sqlite.prepare(`select ${values} as v from "${table}"`).pluck().all() as string[];
   return rows.map((v) => `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${v});`);

@@ -14,11 +14,20 @@ async function passwordFrom(opts: { passwordStdin?: boolean }): Promise<{ passwo
   if (!opts.passwordStdin) return { password: generatedPassword(), generated: true };
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return { password: Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""), generated: false };
+  return {
+    password: Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, ""),
+    generated: false,
+  };
 }
 
 /** `user create|list|set-password|sql`: people who sign in to the admin UI. The first admin is made here. */
-export function registerUserCommands(program: Command, withCtx: <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>, actor: () => Actor): void {
+export function registerUserCommands(
+  program: Command,
+  withCtx: <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>,
+  actor: () => Actor,
+): void {
   const user = program.command("user").description("People who sign in to the admin UI.");
   const withIdentity = (command: Command) =>
     command
@@ -27,21 +36,25 @@ export function registerUserCommands(program: Command, withCtx: <T>(run: (ctx: C
       .addOption(new Option("--role <role>", "what the user may do").choices(USER_ROLES).default("admin"))
       .option("--password-stdin", "read the password from standard input instead of generating one");
 
-  withIdentity(user.command("create").description("Create a user (by default an admin) and print a generated password once."))
-    .action(async (opts: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
+  withIdentity(user.command("create").description("Create a user (by default an admin) and print a generated password once.")).action(
+    async (opts: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
       const { password, generated } = await passwordFrom(opts);
       const created = await withCtx((ctx) => createUser(ctx, { email: opts.email, name: opts.name, role: opts.role, password }));
       console.error(`Created ${created.role} ${created.email} (id ${created.id}). Sign in at /admin/sign-in.`);
       if (generated) console.log(`Password (shown once; change it under "Your account"): ${password}`);
-    });
+    },
+  );
 
-  withIdentity(user.command("sql").description("For a Worker on D1: print SQL creating a user, for `wrangler d1 execute --file`; a generated password goes to stderr."))
-    .action(async (opts: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
-      const { password, generated } = await passwordFrom(opts);
-      const sql = await userInsertSql(actor(), { email: opts.email, name: opts.name, role: opts.role, password });
-      if (generated) console.error(`Password (shown once, valid once the SQL has run): ${password}`);
-      process.stdout.write(sql);
-    });
+  withIdentity(
+    user
+      .command("sql")
+      .description("For a Worker on D1: print SQL creating a user, for `wrangler d1 execute --file`; a generated password goes to stderr."),
+  ).action(async (opts: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
+    const { password, generated } = await passwordFrom(opts);
+    const sql = await userInsertSql(actor(), { email: opts.email, name: opts.name, role: opts.role, password });
+    if (generated) console.error(`Password (shown once, valid once the SQL has run): ${password}`);
+    process.stdout.write(sql);
+  });
 
   user
     .command("list")

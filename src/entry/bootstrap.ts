@@ -70,9 +70,9 @@ async function isEmpty(store: SqliteStore): Promise<boolean> {
 }
 
 /** Every table, each after the tables its foreign keys refer to, so rows can be copied in this order. */
-const REGISTER_TABLES = referencedFirst((Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && t !== schema.writeGuards));
-
-
+const REGISTER_TABLES = referencedFirst(
+  (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && t !== schema.writeGuards),
+);
 
 export const DEMO_ADMIN_EMAIL = "dpo@demo.example";
 

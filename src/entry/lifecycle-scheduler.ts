@@ -13,7 +13,12 @@ export interface Scheduler {
  * Runs `task` at start and then every `intervalMs`, never two runs at once.
  * A failing run is logged and the next one tries again: tasks are idempotent.
  */
-export function startScheduler(options: { name: string; intervalMs: number; task: () => Promise<void>; log?: (line: string) => void }): Scheduler {
+export function startScheduler(options: {
+  name: string;
+  intervalMs: number;
+  task: () => Promise<void>;
+  log?: (line: string) => void;
+}): Scheduler {
   const log = options.log ?? ((line: string) => console.error(line));
   let running: Promise<void> | null = null;
   const tick = () => {
@@ -41,7 +46,12 @@ export function startScheduler(options: { name: string; intervalMs: number; task
 }
 
 /** The lifecycle tick: due changes take effect, reminders are queued. */
-export function startLifecycleScheduler(options: { store: Store; clock?: Clock; intervalMs: number; log?: (line: string) => void }): Scheduler {
+export function startLifecycleScheduler(options: {
+  store: Store;
+  clock?: Clock;
+  intervalMs: number;
+  log?: (line: string) => void;
+}): Scheduler {
   const log = options.log ?? ((line: string) => console.error(line));
   return startScheduler({
     name: "lifecycle",
@@ -70,7 +80,9 @@ export function startEvidenceScheduler(options: {
     intervalMs: options.intervalMs,
     log,
     async task() {
-      const { verification } = await runEvidenceTick(makeCtx(options.store, EVIDENCE_ACTOR, options.clock), options.keys, { verifyEveryMs: options.verifyEveryMs });
+      const { verification } = await runEvidenceTick(makeCtx(options.store, EVIDENCE_ACTOR, options.clock), options.keys, {
+        verifyEveryMs: options.verifyEveryMs,
+      });
       if (verification && !verification.ok) {
         log(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
       }

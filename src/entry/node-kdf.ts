@@ -14,7 +14,9 @@ export function nodeKdf(concurrency = 1, maxWaiting = 32): Kdf {
     limited(
       () =>
         new Promise<Uint8Array>((resolve, reject) =>
-          scrypt(password, salt, keyBytes, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key)))),
+          scrypt(password, salt, keyBytes, { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * 1024 * 1024 }, (error, key) =>
+            error ? reject(error) : resolve(new Uint8Array(key)),
+          ),
         ),
     );
 }
@@ -28,7 +30,8 @@ export function limitConcurrency(concurrency: number, maxWaiting = Number.POSITI
   let running = 0;
   const waiting: Array<() => void> = [];
   return async (task) => {
-    if (running >= concurrency && waiting.length >= maxWaiting) throw new AppError("too_many_requests", "Too many sign-ins are being checked right now. Please try again in a minute.");
+    if (running >= concurrency && waiting.length >= maxWaiting)
+      throw new AppError("too_many_requests", "Too many sign-ins are being checked right now. Please try again in a minute.");
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
     else running++;
     try {

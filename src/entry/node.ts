@@ -22,7 +22,9 @@ if (config.DEMO_DATA) {
   if (seeded === "loaded") console.log(`Loaded the ClearFacts demo register into ${config.DATABASE_PATH}.`);
 }
 if (await hasNoWayIn(store)) {
-  console.log(`Nobody can sign in to the register at ${config.DATABASE_PATH} yet: create the first admin with ./dev cli user create --email … --name …`);
+  console.log(
+    `Nobody can sign in to the register at ${config.DATABASE_PATH} yet: create the first admin with ./dev cli user create --email … --name …`,
+  );
 }
 
 const checkpoints = await nodeCheckpointKeys(config, { create: true, log: (line) => console.log(line) });
@@ -31,7 +33,11 @@ const app = createApp({
   checkpoints,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   passwordKdf: nodeKdf(1),
-  rateLimits: { signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS, signInPerAccount: config.RATE_SIGN_IN_PER_ACCOUNT, objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK },
+  rateLimits: {
+    signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS,
+    signInPerAccount: config.RATE_SIGN_IN_PER_ACCOUNT,
+    objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK,
+  },
   clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
   requestIdHeader: config.REQUEST_ID_HEADER,
   // One JSON line per request on stdout; requests that failed (5xx), with their error, on stderr.
@@ -47,7 +53,11 @@ const evidence = startEvidenceScheduler({
   verifyEveryMs: config.VERIFY_INTERVAL_HOURS * 3600 * 1000,
 });
 const delivery = config.SMTP_URL
-  ? startOutboxDelivery({ store, mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 })
+  ? startOutboxDelivery({
+      store,
+      mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }),
+      intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000,
+    })
   : null;
 if (!delivery) console.log("SMTP_URL is not set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -25,7 +25,10 @@ export interface WorkerEnv {
 let built: { env: WorkerEnv; app: ReturnType<typeof createApp> } | null = null;
 
 const sameBindings = (a: WorkerEnv, b: WorkerEnv) =>
-  a.DB === b.DB && a.PUBLIC_BASE_URL === b.PUBLIC_BASE_URL && a.CHECKPOINT_KEY === b.CHECKPOINT_KEY && a.CHECKPOINT_TRUSTED_KEYS === b.CHECKPOINT_TRUSTED_KEYS &&
+  a.DB === b.DB &&
+  a.PUBLIC_BASE_URL === b.PUBLIC_BASE_URL &&
+  a.CHECKPOINT_KEY === b.CHECKPOINT_KEY &&
+  a.CHECKPOINT_TRUSTED_KEYS === b.CHECKPOINT_TRUSTED_KEYS &&
   a.REQUEST_ID_HEADER === b.REQUEST_ID_HEADER;
 
 async function appFor(env: WorkerEnv) {
@@ -68,7 +71,8 @@ export default {
       keysOf(env)
         .then((keys) => runEvidenceTick(makeCtx(store, EVIDENCE_ACTOR), keys, { verifyEveryMs: DAY_MS }))
         .then(({ verification }) => {
-          if (verification && !verification.ok) console.error(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
+          if (verification && !verification.ok)
+            console.error(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
         }),
     );
   },

@@ -32,9 +32,7 @@ export function problemResponse(c: Context, code: ErrorCode, detail: string, iss
     detail,
     instance: new URL(c.req.url).pathname,
     requestId: requestIdOf(c),
-    ...(issues.length > 0
-      ? { errors: issues.map((i) => ({ field: i.path, pointer: toPointer(i.path), message: i.message })) }
-      : {}),
+    ...(issues.length > 0 ? { errors: issues.map((i) => ({ field: i.path, pointer: toPointer(i.path), message: i.message })) } : {}),
   };
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (code === "unauthenticated") headers["www-authenticate"] = 'Bearer realm="dpa-register"';
@@ -53,4 +51,9 @@ export function handleError(error: Error, c: Context): Response {
 }
 
 const toPointer = (path: string) =>
-  path.startsWith("(") ? "" : `/${path.split(".").map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+  path.startsWith("(")
+    ? ""
+    : `/${path
+        .split(".")
+        .map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1"))
+        .join("/")}`;

@@ -20,7 +20,8 @@ export const DEFAULT_CSP = [
 ].join("; ");
 
 /** Generated documents (previews): their stylesheet is inline and they have no script at all. */
-export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DOCUMENT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * hono's secureHeaders for the rest (HSTS, nosniff, frame options…), with no

@@ -28,7 +28,13 @@ export async function readCsv(bytes: Uint8Array, kind: ImportKind | null, fileNa
   if (!chosen) {
     return {
       sheets: [],
-      issues: [issueAt(fileName, null, `Cannot tell from the header row which kind of rows this CSV holds; name the kind (${IMPORT_KINDS.join(", ")}).`)],
+      issues: [
+        issueAt(
+          fileName,
+          null,
+          `Cannot tell from the header row which kind of rows this CSV holds; name the kind (${IMPORT_KINDS.join(", ")}).`,
+        ),
+      ],
     };
   }
   const rows: SheetRow[] = [];

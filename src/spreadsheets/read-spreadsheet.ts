@@ -15,6 +15,11 @@ export function formatOf(hint: string, bytes?: Uint8Array): SpreadsheetFormat | 
   return null;
 }
 
-export function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetFormat, kind: ImportKind | null, fileName: string): Promise<ParsedWorkbook> {
+export function readSpreadsheet(
+  bytes: Uint8Array,
+  format: SpreadsheetFormat,
+  kind: ImportKind | null,
+  fileName: string,
+): Promise<ParsedWorkbook> {
   return format === "xlsx" ? readXlsx(bytes) : readCsv(bytes, kind, fileName);
 }

@@ -63,14 +63,17 @@ export async function writeTemplate(fill: TemplateRows = {}): Promise<Uint8Array
       if (!column.choices) return;
       const letter = columnLetter(i + 1);
       // exceljs types leave out the sheet's range-wide data validations.
-      (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`${letter}2:${letter}${CHECKED_ROWS}`, {
-        type: "list",
-        allowBlank: true,
-        formulae: [listFor(column.choices)],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        error: `Choose one of the listed values (${column.header}).`,
-      });
+      (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(
+        `${letter}2:${letter}${CHECKED_ROWS}`,
+        {
+          type: "list",
+          allowBlank: true,
+          formulae: [listFor(column.choices)],
+          showErrorMessage: true,
+          errorStyle: "warning",
+          error: `Choose one of the listed values (${column.header}).`,
+        },
+      );
     });
     for (const row of fill[kind] ?? []) {
       const added = sheet.addRow(spec.columns.map((c) => row[c.header] ?? null));

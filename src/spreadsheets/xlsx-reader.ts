@@ -15,7 +15,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<ParsedWorkbook> {
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {
-    return { sheets: [], issues: [issueAt("(file)", null, "This is not an XLSX workbook that can be read; save it as .xlsx (Excel workbook) and try again.")] };
+    return {
+      sheets: [],
+      issues: [issueAt("(file)", null, "This is not an XLSX workbook that can be read; save it as .xlsx (Excel workbook) and try again.")],
+    };
   }
   const issues: ParsedWorkbook["issues"] = [];
   const sheets: ParsedSheet[] = [];

@@ -18,10 +18,12 @@ export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTabl
     run() {
       const insert = sqlite.prepare(sql);
       for (const row of rows) {
-        insert.run(columns.map(([key, column]) => {
-          const value = row[key];
-          return value === undefined || value === null ? null : column.mapToDriverValue(value);
-        }));
+        insert.run(
+          columns.map(([key, column]) => {
+            const value = row[key];
+            return value === undefined || value === null ? null : column.mapToDriverValue(value);
+          }),
+        );
       }
     },
     toSQL: () => ({ sql, params: [] }),

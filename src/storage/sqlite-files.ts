@@ -36,7 +36,9 @@ export function fileProblems(path: string): string[] {
     const integrity = sqlite.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
     const problems = integrity.map((row) => row.integrity_check).filter((line) => line !== "ok");
     const dangling = sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
-    problems.push(...dangling.slice(0, 10).map((row) => `a row of ${row.table} (rowid ${row.rowid}) refers to a missing row of ${row.parent}`));
+    problems.push(
+      ...dangling.slice(0, 10).map((row) => `a row of ${row.table} (rowid ${row.rowid}) refers to a missing row of ${row.parent}`),
+    );
     return problems;
   } catch (error) {
     return [`it cannot be read as a SQLite database (${(error as Error).message})`];

@@ -19,7 +19,9 @@ describe("sign-in lockout", () => {
     const store = memoryStore();
     const ui = await makeAdminUi(store, settableClock(START), undefined, { rateLimits: GENEROUS });
     const email = emailOf("editor");
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => ui.post("/admin/sign-in", { email, password: `wrong password ${i}` }, null)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => ui.post("/admin/sign-in", { email, password: `wrong password ${i}` }, null)),
+    );
     expect(answers.every((a) => a.status === 401)).toBe(true);
     const [row] = await store.db.select().from(users).where(eq(users.email, email));
     expect(row?.lockedUntil).not.toBeNull();
@@ -30,7 +32,10 @@ describe("sign-in lockout", () => {
     expect(await right.text()).toContain("this account is locked");
     expect(right.headers.get("set-cookie")).toBeNull();
     // Every guess and the lockout are in the audit chain, which still holds.
-    const entries = await store.db.select().from(auditEntries).where(and(eq(auditEntries.entityType, "user"), eq(auditEntries.entityId, row?.id as string)));
+    const entries = await store.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityType, "user"), eq(auditEntries.entityId, row?.id as string)));
     expect(entries.filter((e) => e.action === "sign_in_failed")).toHaveLength(40);
     expect(entries.filter((e) => e.action === "lock").length).toBeGreaterThanOrEqual(1);
     expect((await walkChain(store)).broken).toBeNull();
@@ -53,7 +58,10 @@ describe("sign-in lockout", () => {
 describe("rate limits", () => {
   it("answers 429 with Retry-After once one address has spent its sign-in attempts, and again after the wait", async () => {
     const clock = settableClock(START);
-    const ui = await makeAdminUi(memoryStore(), clock, undefined, { ...byAddress, rateLimits: { signInPerAddress: { attempts: 3, seconds: 60 } } });
+    const ui = await makeAdminUi(memoryStore(), clock, undefined, {
+      ...byAddress,
+      rateLimits: { signInPerAddress: { attempts: 3, seconds: 60 } },
+    });
     const attempt = (address: string, email = "nobody@example.test") =>
       ui.post("/admin/sign-in", { email, password: "a wrong password" }, null, { headers: { "x-test-address": address } });
     const flood = await Promise.all(Array.from({ length: 8 }, () => attempt("203.0.113.7")));
@@ -68,10 +76,15 @@ describe("rate limits", () => {
   });
 
   it("bounds guesses at one account from many addresses", async () => {
-    const ui = await makeAdminUi(memoryStore(), settableClock(START), undefined, { ...byAddress, rateLimits: { signInPerAccount: { attempts: 4, seconds: 300 } } });
+    const ui = await makeAdminUi(memoryStore(), settableClock(START), undefined, {
+      ...byAddress,
+      rateLimits: { signInPerAccount: { attempts: 4, seconds: 300 } },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const response = await ui.post("/admin/sign-in", { email: emailOf("admin"), password: "a wrong password" }, null, { headers: { "x-test-address": `192.0.2.${i}` } });
+      const response = await ui.post("/admin/sign-in", { email: emailOf("admin"), password: "a wrong password" }, null, {
+        headers: { "x-test-address": `192.0.2.${i}` },
+      });
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429]);

@@ -97,9 +97,13 @@ async function world() {
   const change = await propose(w.t, ocrProposal(w.maintenance));
   const notice = (await noticesOf(w.t, change.id)).find((n) => n.kind === "objection_window");
   const objection = await bodyOf<{ id: string }>(
-    await w.t.request("POST", `/api/v1/change-notices/${notice?.id}/objections`, { token: "editor", body: { grounds: "We audited only the current vendors." } }),
+    await w.t.request("POST", `/api/v1/change-notices/${notice?.id}/objections`, {
+      token: "editor",
+      body: { grounds: "We audited only the current vendors." },
+    }),
   );
-  const firstId = async (segment: string) => (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", `/api/v1/${segment}?limit=1`))).items[0]?.id;
+  const firstId = async (segment: string) =>
+    (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", `/api/v1/${segment}?limit=1`))).items[0]?.id;
   await w.t.request("GET", `/api/v1/documents/annex/${w.agreements["CF-DPA-2024-001"]}?format=json`, { token: "read-only" });
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
@@ -151,15 +155,23 @@ describe("the admin UI's role x route matrix", () => {
 
   it("lists every route the app serves under /admin, and nothing it does not serve", () => {
     const served = new Set(
-      w.ui.app.routes
-        .filter((r) => (r.path === "/admin" || r.path.startsWith("/admin/")) && r.method !== "ALL")
-        .map(routeKey),
+      w.ui.app.routes.filter((r) => (r.path === "/admin" || r.path.startsWith("/admin/")) && r.method !== "ALL").map(routeKey),
     );
-    expect([...served].filter((r) => !(r in MATRIX)), "routes missing from the matrix").toEqual([]);
-    expect(Object.keys(MATRIX).filter((r) => !served.has(r)), "matrix lines without a route").toEqual([]);
+    expect(
+      [...served].filter((r) => !(r in MATRIX)),
+      "routes missing from the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((r) => !served.has(r)),
+      "matrix lines without a route",
+    ).toEqual([]);
     // Every signed-in route declares its access through adminRoute.
     const declared = new Set(ADMIN_ROUTES.map(routeKey));
-    expect(Object.entries(MATRIX).filter(([r, a]) => a !== "anyone" && !declared.has(r)).map(([r]) => r)).toEqual([]);
+    expect(
+      Object.entries(MATRIX)
+        .filter(([r, a]) => a !== "anyone" && !declared.has(r))
+        .map(([r]) => r),
+    ).toEqual([]);
   });
 
   it.each(Object.entries(MATRIX).filter(([, allowed]) => allowed !== "anyone"))(

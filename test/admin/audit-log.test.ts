@@ -55,7 +55,9 @@ describe("the audit log page", () => {
 
     // An update through the API appears under its actor (the token's name).
     const [peeters] = customers;
-    expect((await t.request("PATCH", `/api/v1/customers/${peeters?.entityId}`, { body: { companyNumber: "0999.999.999" } })).status).toBe(200);
+    expect((await t.request("PATCH", `/api/v1/customers/${peeters?.entityId}`, { body: { companyNumber: "0999.999.999" } })).status).toBe(
+      200,
+    );
     const updates = await (await ui.get("/admin/audit?action=update", session)).text();
     expect(entryNumbers(updates)).toHaveLength(1);
     expect(updates).toContain("<td>test admin</td>");
@@ -66,7 +68,9 @@ describe("the audit log page", () => {
     const { ui, t, all } = await world();
     const session = await ui.signIn("read-only");
     const [vendor] = (await all()).filter((e) => e.entityType === "sub_processor");
-    const patched = await t.request("PATCH", `/api/v1/sub-processors/${vendor?.entityId}`, { body: { processingDescription: { en: "Hosting <of> the platform." } } });
+    const patched = await t.request("PATCH", `/api/v1/sub-processors/${vendor?.entityId}`, {
+      body: { processingDescription: { en: "Hosting <of> the platform." } },
+    });
     expect(patched.status).toBe(200);
     const entry = (await all()).at(-1);
     const response = await ui.get(`/admin/audit/${entry?.id}`, session);
@@ -77,7 +81,9 @@ describe("the audit log page", () => {
     expect(page).toContain(`<a href="/admin/sub-processors/${vendor?.entityId}/history">`);
     const after = page.slice(page.indexOf("<h2>After</h2>"));
     // Indented, and escaped: register text never becomes markup.
-    expect(after).toContain('  &quot;processingDescription&quot;: {\n    &quot;en&quot;: &quot;Hosting &lt;of&gt; the platform.&quot;\n  }');
+    expect(after).toContain(
+      "  &quot;processingDescription&quot;: {\n    &quot;en&quot;: &quot;Hosting &lt;of&gt; the platform.&quot;\n  }",
+    );
     const before = page.slice(page.indexOf("<h2>Before</h2>"), page.indexOf("<h2>After</h2>"));
     expect(before).toContain("&quot;en&quot;: &quot;Hosts the application, its databases and stored documents;");
   });

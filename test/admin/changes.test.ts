@@ -49,11 +49,18 @@ function flashOf(response: Response): string {
 }
 
 async function changes(w: ChangeWorld) {
-  return (await bodyOf<{ items: { id: string; status: string; subProcessorId: string }[] }>(await w.t.request("GET", "/api/v1/sub-processor-changes"))).items;
+  return (
+    await bodyOf<{ items: { id: string; status: string; subProcessorId: string }[] }>(
+      await w.t.request("GET", "/api/v1/sub-processor-changes"),
+    )
+  ).items;
 }
 
 async function objectFor(w: ChangeWorld, noticeId: string) {
-  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, { token: "editor", body: { grounds: "We have not audited this vendor." } });
+  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, {
+    token: "editor",
+    body: { grounds: "We have not audited this vendor." },
+  });
   expect(response.status).toBe(201);
   return bodyOf<{ id: string }>(response);
 }
@@ -89,7 +96,12 @@ describe("proposing a change in the admin UI", () => {
   it("shows the form again with each problem beside its field (422) and saves nothing", async () => {
     const { w, ui, admin } = await setUp();
     const before = await snapshot(w.store);
-    const incomplete = newVendorForm(w.maintenance, { "vendor.address.street": "", "vendor.contact.email": "not-an-address", activityIds: [], reason: "" });
+    const incomplete = newVendorForm(w.maintenance, {
+      "vendor.address.street": "",
+      "vendor.contact.email": "not-an-address",
+      activityIds: [],
+      reason: "",
+    });
     const response = await ui.post("/admin/changes", incomplete, admin);
     expect(response.status).toBe(422);
     const text = await response.text();
@@ -123,18 +135,26 @@ describe("proposing a change in the admin UI", () => {
     const withoutReason = await ui.post(`/admin/changes/${change?.id}/withdraw`, { reason: " " }, admin);
     expect(withoutReason.status).toBe(422);
     expect(await withoutReason.text()).toContain('id="f-reason-error"');
-    expect((await ui.post(`/admin/changes/${change?.id}/withdraw`, { reason: "Vendor failed our security review." }, admin)).status).toBe(303);
+    expect((await ui.post(`/admin/changes/${change?.id}/withdraw`, { reason: "Vendor failed our security review." }, admin)).status).toBe(
+      303,
+    );
     expect((await changes(w))[0]?.status).toBe("withdrawn");
     expect(await page(ui, "/admin/changes?scope=past", admin)).toContain(`href="/admin/changes/${change?.id}"`);
   });
 
   it("proposes the removal of an existing sub-processor, its activities taken from the register", async () => {
     const { w, ui, admin } = await setUp();
-    const response = await ui.post("/admin/changes", { kind: "remove", subProcessorId: w.ixordocs, reason: "OCR moves in-house.", intendedStart: "2026-12-31", textLanguage: "en" }, admin);
+    const response = await ui.post(
+      "/admin/changes",
+      { kind: "remove", subProcessorId: w.ixordocs, reason: "OCR moves in-house.", intendedStart: "2026-12-31", textLanguage: "en" },
+      admin,
+    );
     expect(response.status, await response.clone().text()).toBe(303);
     const [removal] = await changes(w);
     expect(removal).toMatchObject({ status: "proposed", subProcessorId: w.ixordocs });
-    const detail = await bodyOf<{ kind: string; activityIds: string[] }>(await w.t.request("GET", `/api/v1/sub-processor-changes/${removal?.id}`));
+    const detail = await bodyOf<{ kind: string; activityIds: string[] }>(
+      await w.t.request("GET", `/api/v1/sub-processor-changes/${removal?.id}`),
+    );
     expect(detail.kind).toBe("remove");
     expect(detail.activityIds.length).toBeGreaterThan(0);
   });
@@ -157,7 +177,11 @@ describe("deciding on objections in the admin UI", () => {
     expect(missingReason.status).toBe(422);
     expect(await missingReason.text()).toContain("Overruling an objection needs the reason, for the record.");
     expect(await snapshot(w.store)).toEqual(before);
-    const decided = await ui.post(`${path}/resolution`, { resolution: "overruled", reason: "The vendor holds ISO 27001 and processes in the EU only." }, admin);
+    const decided = await ui.post(
+      `${path}/resolution`,
+      { resolution: "overruled", reason: "The vendor holds ISO 27001 and processes in the EU only." },
+      admin,
+    );
     expect(decided.status).toBe(303);
     expect(flashOf(decided)).toBe("Decision recorded: Overruled.");
     const after = await page(ui, path, admin);
@@ -165,7 +189,9 @@ describe("deciding on objections in the admin UI", () => {
     const stored = await bodyOf<{ resolution: string; resolvedBy: string }>(await w.t.request("GET", `/api/v1/objections/${objection.id}`));
     expect(stored.resolution).toBe("overruled");
     expect(stored.resolvedBy).toContain("Test admin");
-    const audit = await bodyOf<{ items: { action: string; actorName: string }[] }>(await w.t.request("GET", `/api/v1/audit?entityType=objection&entityId=${objection.id}`));
+    const audit = await bodyOf<{ items: { action: string; actorName: string }[] }>(
+      await w.t.request("GET", `/api/v1/audit?entityType=objection&entityId=${objection.id}`),
+    );
     expect(audit.items.map((e) => e.action)).toEqual(["object", "resolve"]);
     expect(audit.items[1]?.actorName).toContain("Test admin");
   });
@@ -183,16 +209,34 @@ describe("deciding on objections in the admin UI", () => {
     const link = /href="https:\/\/dpa\.clearfacts\.example(\/object\/[^"]+)"/.exec(noticePage)?.[1];
     expect(link).toBeDefined();
     expect((await ui.get(link as string)).status).toBe(200);
-    const letter = await ui.post(`/admin/notices/${dupont?.id}/objections`, { "objection.grounds": "By letter: we object.", "objection.receivedAt": "2026-12-08T00:30", "objection.channel": "letter" }, admin);
+    const letter = await ui.post(
+      `/admin/notices/${dupont?.id}/objections`,
+      { "objection.grounds": "By letter: we object.", "objection.receivedAt": "2026-12-08T00:30", "objection.channel": "letter" },
+      admin,
+    );
     expect(letter.status).toBe(303);
-    const [objection] = (await bodyOf<{ items: { onTime: boolean; channel: string; receivedAt: string }[] }>(await w.t.request("GET", `/api/v1/objections?changeId=${change.id}`))).items;
+    const [objection] = (
+      await bodyOf<{ items: { onTime: boolean; channel: string; receivedAt: string }[] }>(
+        await w.t.request("GET", `/api/v1/objections?changeId=${change.id}`),
+      )
+    ).items;
     expect(objection).toMatchObject({ onTime: false, channel: "letter", receivedAt: "2026-12-07T23:30:00.000Z" });
-    expect((await ui.post(`/admin/notices/${janssens?.id}/authorisation`, { "authorisation.decision": "granted" }, admin)).status).toBe(303);
+    expect((await ui.post(`/admin/notices/${janssens?.id}/authorisation`, { "authorisation.decision": "granted" }, admin)).status).toBe(
+      303,
+    );
     expect((await noticesOf(w.t, change.id)).find((n) => n.id === janssens?.id)?.authorisation).toBe("granted");
     const withoutNote = await ui.post(`/admin/notices/${dupont?.id}/exclusion`, { "exclusion.reason": "alternative_offered" }, admin);
     expect(withoutNote.status).toBe(422);
     expect(await withoutNote.text()).toContain('id="f-exclusion-note-error"');
-    expect((await ui.post(`/admin/notices/${dupont?.id}/exclusion`, { "exclusion.reason": "alternative_offered", "exclusion.note": "OCR stays with IxorDocs." }, admin)).status).toBe(303);
+    expect(
+      (
+        await ui.post(
+          `/admin/notices/${dupont?.id}/exclusion`,
+          { "exclusion.reason": "alternative_offered", "exclusion.note": "OCR stays with IxorDocs." },
+          admin,
+        )
+      ).status,
+    ).toBe(303);
     expect((await noticesOf(w.t, change.id)).find((n) => n.id === dupont?.id)).toMatchObject({ status: "closed", outcome: "excluded" });
   });
 });

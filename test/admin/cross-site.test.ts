@@ -35,7 +35,9 @@ describe("cross-site form posts", () => {
 
   it("cannot sign a victim in to an attacker's account (login CSRF)", async () => {
     const { ui } = await world();
-    const response = await ui.post("/admin/sign-in", { email: emailOf("admin"), password: TEST_PASSWORD }, null, { origin: "https://evil.example" });
+    const response = await ui.post("/admin/sign-in", { email: emailOf("admin"), password: TEST_PASSWORD }, null, {
+      origin: "https://evil.example",
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get("set-cookie")).toBeNull();
   });
@@ -61,7 +63,12 @@ describe("security headers of admin pages", () => {
     for (const path of ["/admin/account", "/admin/sign-in"]) {
       const response = await ui.get(path, path === "/admin/sign-in" ? null : admin);
       const csp = response.headers.get("content-security-policy") ?? "";
-      const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      const directives = Object.fromEntries(
+        csp
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
       expect(directives["script-src"], path).toEqual(["'self'"]);
       expect(directives["style-src"]).toEqual(["'self'"]);
       expect(directives["frame-ancestors"]).toEqual(["'none'"]);

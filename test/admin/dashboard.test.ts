@@ -25,7 +25,10 @@ async function announced(w: ChangeWorld) {
 }
 
 async function object(w: ChangeWorld, noticeId: string) {
-  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, { token: "editor", body: { grounds: "We audited our vendors; this one we did not." } });
+  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, {
+    token: "editor",
+    body: { grounds: "We audited our vendors; this one we did not." },
+  });
   expect(response.status).toBe(201);
   return bodyOf<{ id: string; onTime: boolean }>(response);
 }
@@ -110,7 +113,10 @@ describe("the dashboard", () => {
   it("shows a change that takes effect within 14 days once nothing holds it up", async () => {
     const w = await changeWorld();
     const { change, janssens } = await announced(w);
-    const granted = await w.t.request("POST", `/api/v1/change-notices/${janssens.id}/authorisation`, { token: "editor", body: { decision: "granted" } });
+    const granted = await w.t.request("POST", `/api/v1/change-notices/${janssens.id}/authorisation`, {
+      token: "editor",
+      body: { decision: "granted" },
+    });
     expect(granted.status).toBe(200);
     // 30 November (Brussels) to 8 December, the intended start: 8 days.
     w.clock.set("2026-11-30T10:00:00.000Z");
@@ -124,7 +130,9 @@ describe("the dashboard", () => {
     const { change, peeters, janssens } = await announced(w);
     const ctx = makeCtx(w.store, SYSTEM_ACTOR, w.clock);
     const compare = async (expected: string) => {
-      const api = await bodyOf<{ verdict: string; startsAt: string }>(await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`));
+      const api = await bodyOf<{ verdict: string; startsAt: string }>(
+        await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`),
+      );
       const [mine] = await announcedChanges(ctx);
       expect({ verdict: mine?.verdict, startsAt: mine?.startsAt }).toEqual({ verdict: api.verdict, startsAt: api.startsAt });
       expect(api.verdict).toBe(expected);
@@ -134,7 +142,10 @@ describe("the dashboard", () => {
     await compare("pending");
     const objection = await object(w, peeters.id);
     await compare("blocked");
-    const resolved = await w.t.request("POST", `/api/v1/objections/${objection.id}/resolution`, { token: "admin", body: { resolution: "overruled", reason: "Vendor is ISO 27001 certified." } });
+    const resolved = await w.t.request("POST", `/api/v1/objections/${objection.id}/resolution`, {
+      token: "admin",
+      body: { resolution: "overruled", reason: "Vendor is ISO 27001 certified." },
+    });
     expect(resolved.status).toBe(200);
     await compare("pending");
     w.clock.set("2026-12-07T23:00:00.000Z");
@@ -144,7 +155,9 @@ describe("the dashboard", () => {
   it("summarises completeness warnings per document with a link to the findings", async () => {
     const w = await changeWorld();
     const customer = await bodyOf<{ id: string }>(await w.t.request("POST", "/api/v1/customers", { body: fixtures.customer() }));
-    const created = await w.t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(customer.id, [w.maintenance], "CF-DPA-2026-099"), signedOn: null, status: "active" } });
+    const created = await w.t.request("POST", "/api/v1/agreements", {
+      body: { ...fixtures.agreement(customer.id, [w.maintenance], "CF-DPA-2026-099"), signedOn: null, status: "active" },
+    });
     expect(created.status).toBe(201);
     const agreement = await bodyOf<{ id: string }>(created);
     const warnings = section(await dashboard(w), "Completeness warnings");
@@ -158,7 +171,9 @@ describe("the dashboard", () => {
     const w = await changeWorld();
     await uiOf(w); // its users are written first, so the last entries are the ones below
     const { change } = await announced(w);
-    const patched = await w.t.request("PATCH", `/api/v1/sub-processors/${w.aws}`, { body: { processingDescription: { en: "Hosting of the platform." } } });
+    const patched = await w.t.request("PATCH", `/api/v1/sub-processors/${w.aws}`, {
+      body: { processingDescription: { en: "Hosting of the platform." } },
+    });
     expect(patched.status, await patched.clone().text()).toBe(200);
     expect((await w.t.request("GET", `/api/v1/documents/art30-controller?format=json`)).status).toBe(200);
 

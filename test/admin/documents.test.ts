@@ -10,7 +10,8 @@ import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 
 const NOW = "2026-11-20T09:00:00.000Z";
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const DOCUMENT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 async function demoUi(role: "admin" | "editor" | "read-only" = "admin") {
   const store = memoryStore();
@@ -26,7 +27,10 @@ async function demoUi(role: "admin" | "editor" | "read-only" = "admin") {
 async function follow(ui: AdminUi, session: UiSession, pagePath: string, text: string): Promise<Response> {
   const page = await (await ui.get(pagePath, session)).text();
   const links = [...page.matchAll(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].filter(([, , label]) => label === text);
-  expect(links.map(([, href]) => href), `links "${text}"`).toHaveLength(1);
+  expect(
+    links.map(([, href]) => href),
+    `links "${text}"`,
+  ).toHaveLength(1);
   return ui.get((links[0]?.[1] ?? "").replaceAll("&amp;", "&"), session);
 }
 
@@ -95,13 +99,21 @@ describe("the documents page", () => {
     const response = await follow(ui, session, "/admin/documents", "Annex CF-DPA-2024-001 — PDF");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="annex_CF-DPA-2024-001_2026-11-20T090000Z_nl\.pdf"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="annex_CF-DPA-2024-001_2026-11-20T090000Z_nl\.pdf"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
 
     const [recorded, ...more] = await exports();
     expect(more).toEqual([]);
-    expect(recorded).toMatchObject({ kind: "annex", agreementId: agreements["CF-DPA-2024-001"], format: "pdf", language: "nl", actor: { name: "Test admin <admin@example.test>" } });
+    expect(recorded).toMatchObject({
+      kind: "annex",
+      agreementId: agreements["CF-DPA-2024-001"],
+      format: "pdf",
+      language: "nl",
+      actor: { name: "Test admin <admin@example.test>" },
+    });
     expect(recorded?.sha256).toBe(response.headers.get("x-content-sha256"));
     expect(recorded?.fingerprint).toBe(response.headers.get("x-document-fingerprint"));
 

@@ -50,7 +50,11 @@ describe("managing users", () => {
   it("refuses a second user with the same e-mail, whatever its case", async () => {
     const { ui, store, admin } = await world();
     const before = await snapshot(store);
-    const response = await ui.post("/admin/users", { name: "Again", email: emailOf("editor").toUpperCase(), role: "editor", password: TEST_PASSWORD }, admin);
+    const response = await ui.post(
+      "/admin/users",
+      { name: "Again", email: emailOf("editor").toUpperCase(), role: "editor", password: TEST_PASSWORD },
+      admin,
+    );
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("A user with this e-mail already exists.");
     expect(await snapshot(store)).toEqual(before);
@@ -94,7 +98,9 @@ describe("managing users", () => {
     const editor = await ui.signIn("editor");
     const before = await snapshot(store);
     expect((await ui.get("/admin/users", editor)).status).toBe(403);
-    expect((await ui.post("/admin/users", { name: "x", email: "x@example.test", role: "admin", password: TEST_PASSWORD }, editor)).status).toBe(403);
+    expect(
+      (await ui.post("/admin/users", { name: "x", email: "x@example.test", role: "admin", password: TEST_PASSWORD }, editor)).status,
+    ).toBe(403);
     expect(await snapshot(store)).toEqual(before);
     expect(await (await ui.get("/admin/account", editor)).text()).not.toContain('href="/admin/users"');
   });
@@ -115,7 +121,10 @@ describe("managing API tokens", () => {
     expect(listed).toMatch(/procurement-workflow<\/td><td>Procurement \(API only\)<\/td><td>[^<]*<\/td><td>never<\/td>/);
 
     const api = (path: string, init: RequestInit = {}) =>
-      ui.app.request(`http://localhost${path}`, { ...init, headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" } });
+      ui.app.request(`http://localhost${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+      });
     expect((await api("/api/v1/sub-processors")).status).toBe(200);
     expect((await api("/api/v1/customers", { method: "POST", body: "{}" })).status).toBe(403);
     expect(await (await ui.get("/admin/tokens", admin)).text()).not.toMatch(/procurement-workflow<\/td>.*?<td>never<\/td>/);

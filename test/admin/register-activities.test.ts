@@ -48,7 +48,10 @@ describe("activity pages", () => {
   it("creates an activity with data categories, retention and a transfer through the form", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { ctx, contact, payslips, employees } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), { contact: contact.id, payslips: payslips.id });
+    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+      contact: contact.id,
+      payslips: payslips.id,
+    });
     const page = await follow(ui, await ui.post(form.action, values, session), session);
 
     expect(flashOf(page.html)).toBe("Created.");
@@ -67,7 +70,10 @@ describe("activity pages", () => {
       subjectCategoryIds: [employees.id],
       dataCategories: [
         { dataCategoryId: contact.id, retention: { kind: "period", period: { length: 10, unit: "years" } } },
-        { dataCategoryId: payslips.id, retention: { kind: "event", event: { en: "End of the employment" }, offset: { length: 5, unit: "years" } } },
+        {
+          dataCategoryId: payslips.id,
+          retention: { kind: "event", event: { en: "End of the employment" }, offset: { length: 5, unit: "years" } },
+        },
       ],
       transfers: [{ country: "US", recipient: "Payroll support desk", mechanism: { kind: "scc" } }],
       recipients: [],
@@ -80,7 +86,10 @@ describe("activity pages", () => {
   it("refuses an invalid country code and a missing name: 422, messages beside the fields, values kept, nothing stored", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), { contact: contact.id, payslips: payslips.id });
+    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+      contact: contact.id,
+      payslips: payslips.id,
+    });
     const before = await snapshot(store);
     const response = await ui.post(form.action, { ...values, "name.en": "", "transfers.0.country": "XX" }, session);
     const html = await response.text();
@@ -100,11 +109,16 @@ describe("activity pages", () => {
   it("places rule errors of the use case beside their fields (a transfer inside the EEA, an incomplete retention)", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), { contact: contact.id, payslips: payslips.id });
+    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+      contact: contact.id,
+      payslips: payslips.id,
+    });
     const before = await snapshot(store);
     const eea = await ui.post(form.action, { ...values, "transfers.0.country": "DE" }, session);
     expect(eea.status).toBe(422);
-    expect(errorBeside(await eea.text(), "transfers.0.country")).toBe("DE is in the EEA: sending data there is not a third-country transfer.");
+    expect(errorBeside(await eea.text(), "transfers.0.country")).toBe(
+      "DE is in the EEA: sending data there is not a third-country transfer.",
+    );
 
     const incomplete = await ui.post(form.action, { ...values, "dataCategories.0.retention.period.length": "" }, session);
     const html = await incomplete.text();
@@ -116,11 +130,18 @@ describe("activity pages", () => {
   it("edits an activity: clears a text, unticks links, changes a retention; the history shows before and after", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { ctx, contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), { contact: contact.id, payslips: payslips.id });
+    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+      contact: contact.id,
+      payslips: payslips.id,
+    });
     const created = await follow(ui, await ui.post(form.action, { ...values, "subjectMatter.en": "Payroll" }, session), session);
     const edit = readForm(await (await ui.get(`${created.location}/edit`, session)).text());
     expect(edit.values["subjectMatter.en"]).toBe("Payroll");
-    const changed = fill(edit, { "Subject matter (English)": "", "Length (period, data category 1)": "7", "Retention rule (data category 2)": "" });
+    const changed = fill(edit, {
+      "Subject matter (English)": "",
+      "Length (period, data category 1)": "7",
+      "Retention rule (data category 2)": "",
+    });
     delete changed.subjectCategoryIds;
     const saved = await follow(ui, await ui.post(edit.action, changed, session), session);
     expect(flashOf(saved.html)).toBe("Saved.");
@@ -164,7 +185,9 @@ describe("activity pages", () => {
 
     const before = await snapshot(store);
     expect((await ui.get(`/admin/activities/${old.id}/edit`, session)).status).toBe(409);
-    expect((await ui.post(`/admin/activities/${old.id}`, { "name.en": "Revived", role: "processor", _revision: "2" }, session)).status).toBe(409);
+    expect(
+      (await ui.post(`/admin/activities/${old.id}`, { "name.en": "Revived", role: "processor", _revision: "2" }, session)).status,
+    ).toBe(409);
     expect((await ui.post(`/admin/activities/${old.id}/archive`, {}, session)).status).toBe(409);
     expect(await snapshot(store)).toEqual(before);
   });

@@ -41,7 +41,11 @@ describe("agreement pages", () => {
     expect(html).not.toContain("Own marketing");
     const form = readForm(html);
     const covered = checkboxValue(html, "Hosting");
-    const page = await follow(ui, await ui.post(form.action, { ...fill(form, agreementFields(customer.id)), [covered.name]: covered.value }, session), session);
+    const page = await follow(
+      ui,
+      await ui.post(form.action, { ...fill(form, agreementFields(customer.id)), [covered.name]: covered.value }, session),
+      session,
+    );
 
     expect(flashOf(page.html)).toBe("Created.");
     expect(page.html).toContain("<h1>DPA-7</h1>");
@@ -60,7 +64,10 @@ describe("agreement pages", () => {
       timeZone: "Europe/Brussels",
       activityIds: [hosting.id],
     });
-    expect(stored.clocks).toEqual({ subProcessorNotice: { length: 30, unit: "calendar_days" }, auditNotice: { length: 15, unit: "working_days" } });
+    expect(stored.clocks).toEqual({
+      subProcessorNotice: { length: 30, unit: "calendar_days" },
+      auditNotice: { length: 15, unit: "working_days" },
+    });
 
     const list = await (await ui.get("/admin/agreements", session)).text();
     expect(list).toContain(`<a href="/admin/customers/${customer.id}">Customer NV</a>`);
@@ -81,7 +88,11 @@ describe("agreement pages", () => {
     expect(readForm(html).values).toMatchObject({ reference: "DPA-7", status: "terminated", "clocks.auditNotice.length": "15" });
     expect(await snapshot(store)).toEqual(before);
 
-    const badZone = await ui.post(form.action, fill(form, { ...agreementFields(customer.id), "Reference (required)": "DPA-8", "Time zone": "Mars/Olympus" }), session);
+    const badZone = await ui.post(
+      form.action,
+      fill(form, { ...agreementFields(customer.id), "Reference (required)": "DPA-8", "Time zone": "Mars/Olympus" }),
+      session,
+    );
     expect(badZone.status).toBe(422);
     expect(errorBeside(await badZone.text(), "timeZone")).toBe("Not an IANA time zone, e.g. Europe/Brussels.");
     expect(await snapshot(store)).toEqual(before);
@@ -92,7 +103,11 @@ describe("agreement pages", () => {
     const { ctx, customer } = await parties(store);
     const agreement = await createEntity(ctx, agreementKind, fixtures.agreement(customer.id));
     const form = readForm(await (await ui.get(`/admin/agreements/${agreement.id}/edit`, session)).text());
-    const saved = await follow(ui, await ui.post(form.action, fill(form, { "Length (notice before a new sub-processor, required)": "30" }), session), session);
+    const saved = await follow(
+      ui,
+      await ui.post(form.action, fill(form, { "Length (notice before a new sub-processor, required)": "30" }), session),
+      session,
+    );
     expect(flashOf(saved.html)).toBe("Saved.");
     const history = await (await ui.get(`/admin/agreements/${agreement.id}/history`, session)).text();
     expect(history).toContain("<tr><td>Contract clocks › Notice before a new sub-processor › Length</td><td>15</td><td>30</td></tr>");

@@ -25,7 +25,12 @@ describe("data category pages", () => {
     expect(page.html).toContain("Special category, Art. 9");
     const id = page.location.split("/").at(-1) ?? "";
     const stored = await getEntity(makeCtx(store, SYSTEM_ACTOR), dataCategoryKind, id);
-    expect(stored).toMatchObject({ name: { en: "Health data", nl: "Gezondheidsgegevens" }, description: null, special: "art9", revision: 1 });
+    expect(stored).toMatchObject({
+      name: { en: "Health data", nl: "Gezondheidsgegevens" },
+      description: null,
+      special: "art9",
+      revision: 1,
+    });
   });
 
   it("refuses a data category without a name: 422, the message beside the field, the typed values kept, nothing stored", async () => {
@@ -46,11 +51,19 @@ describe("data category pages", () => {
 
   it("edits a data category and shows the change in its history", async () => {
     const { ui, session } = await signedIn("editor");
-    const created = await follow(ui, await ui.post("/admin/data-categories", { "name.en": "Contact details", special: "none" }, session), session);
+    const created = await follow(
+      ui,
+      await ui.post("/admin/data-categories", { "name.en": "Contact details", special: "none" }, session),
+      session,
+    );
     const view = created.location;
     const form = readForm(await (await ui.get(`${view}/edit`, session)).text());
     expect(form.values._revision).toBe("1");
-    const saved = await follow(ui, await ui.post(form.action, fill(form, { "Name (English)": "Contact data", "Description (English)": "E-mail and phone" }), session), session);
+    const saved = await follow(
+      ui,
+      await ui.post(form.action, fill(form, { "Name (English)": "Contact data", "Description (English)": "E-mail and phone" }), session),
+      session,
+    );
     expect(flashOf(saved.html)).toBe("Saved.");
     expect(saved.html).toContain("<h1>Contact data</h1>");
 
@@ -63,7 +76,11 @@ describe("data category pages", () => {
 
   it("posting an unchanged edit form writes nothing", async () => {
     const { ui, session, store } = await signedIn("editor");
-    const created = await follow(ui, await ui.post("/admin/data-categories", { "name.en": "Contact details", "description.nl": "Telefoon", special: "none" }, session), session);
+    const created = await follow(
+      ui,
+      await ui.post("/admin/data-categories", { "name.en": "Contact details", "description.nl": "Telefoon", special: "none" }, session),
+      session,
+    );
     const form = readForm(await (await ui.get(`${created.location}/edit`, session)).text());
     const before = await snapshot(store);
     const page = await follow(ui, await ui.post(form.action, form.values, session), session);
@@ -73,7 +90,11 @@ describe("data category pages", () => {
 
   it("refuses a save made from a stale form with 409 and keeps the other change", async () => {
     const { ui, session, store } = await signedIn("editor");
-    const created = await follow(ui, await ui.post("/admin/data-categories", { "name.en": "Contact details", special: "none" }, session), session);
+    const created = await follow(
+      ui,
+      await ui.post("/admin/data-categories", { "name.en": "Contact details", special: "none" }, session),
+      session,
+    );
     const stale = readForm(await (await ui.get(`${created.location}/edit`, session)).text());
     const fresh = readForm(await (await ui.get(`${created.location}/edit`, session)).text());
     await follow(ui, await ui.post(fresh.action, fill(fresh, { "Name (English)": "First change" }), session), session);
@@ -92,7 +113,11 @@ describe("data category pages", () => {
     const ctx = makeCtx(store, SYSTEM_ACTOR);
     const used = await createEntity(ctx, dataCategoryKind, fixtures.dataCategory());
     const unused = await createEntity(ctx, dataCategoryKind, { name: { en: "Unused" } });
-    await createEntity(ctx, activityKind, { role: "processor", name: { en: "Payroll processing" }, dataCategories: [{ dataCategoryId: used.id, retention: null }] });
+    await createEntity(ctx, activityKind, {
+      role: "processor",
+      name: { en: "Payroll processing" },
+      dataCategories: [{ dataCategoryId: used.id, retention: null }],
+    });
 
     const before = await snapshot(store);
     const refused = await ui.post(`/admin/data-categories/${used.id}/delete`, {}, session);
@@ -133,7 +158,11 @@ describe("data category pages", () => {
 
   it("answers an unknown id with a 404 page", async () => {
     const { ui, session } = await signedIn("editor");
-    for (const path of [`/admin/data-categories/${UNKNOWN_ID}`, `/admin/data-categories/${UNKNOWN_ID}/edit`, `/admin/data-categories/${UNKNOWN_ID}/history`]) {
+    for (const path of [
+      `/admin/data-categories/${UNKNOWN_ID}`,
+      `/admin/data-categories/${UNKNOWN_ID}/edit`,
+      `/admin/data-categories/${UNKNOWN_ID}/history`,
+    ]) {
       const response = await ui.get(path, session);
       expect(response.status, path).toBe(404);
       expect(await response.text()).toContain("<h1>Not found</h1>");

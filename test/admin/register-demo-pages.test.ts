@@ -28,7 +28,8 @@ describe("the demo register in the admin UI", () => {
       const list = await ui.get(`/admin/${segment}`, session);
       expect(list.status, segment).toBe(200);
       const html = await list.text();
-      for (const [s, id] of entities.filter(([s]) => s === segment)) expect(html, `${s} ${id} listed`).toContain(`href="/admin/${s}/${id}"`);
+      for (const [s, id] of entities.filter(([s]) => s === segment))
+        expect(html, `${s} ${id} listed`).toContain(`href="/admin/${s}/${id}"`);
     }
     for (const [segment, id] of entities) {
       for (const path of [`/admin/${segment}/${id}`, `/admin/${segment}/${id}/history`]) {

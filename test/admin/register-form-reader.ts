@@ -16,7 +16,12 @@ export interface PageForm {
 }
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -74,9 +79,9 @@ export function fill(form: PageForm, byLabel: Record<string, string>): FormValue
 
 /** The value of a checkbox whose label reads `label` (to tick it). */
 export function checkboxValue(page: string, label: string): { name: string; value: string } {
-  const m = [...page.matchAll(/<input type="checkbox" id="([^"]+)" name="([^"]+)" value="([^"]+)"[^>]*><label for="\1">([^<]*)<\/label>/g)].find(
-    (x) => unescapeHtml(x[4] ?? "") === label,
-  );
+  const m = [
+    ...page.matchAll(/<input type="checkbox" id="([^"]+)" name="([^"]+)" value="([^"]+)"[^>]*><label for="\1">([^<]*)<\/label>/g),
+  ].find((x) => unescapeHtml(x[4] ?? "") === label);
   if (!m) throw new Error(`no checkbox labelled "${label}"`);
   return { name: m[2] ?? "", value: unescapeHtml(m[3] ?? "") };
 }

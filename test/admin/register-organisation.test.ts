@@ -21,7 +21,11 @@ describe("organisation profile pages", () => {
     expect(empty).toContain("has not been set up yet");
     const form = readForm(await (await ui.get("/admin/organisation/edit", session)).text());
     expect(form.values._revision).toBe("0");
-    const page = await follow(ui, await ui.post(form.action, fill(form, { ...PROFILE, "Default language of documents": "fr" }), session), session);
+    const page = await follow(
+      ui,
+      await ui.post(form.action, fill(form, { ...PROFILE, "Default language of documents": "fr" }), session),
+      session,
+    );
     expect(flashOf(page.html)).toBe("Saved.");
     expect(page.html).toContain("<h1>Example Processor BV</h1>");
     expect(await loadOrganisation(store.db)).toMatchObject({
@@ -57,7 +61,11 @@ describe("organisation profile pages", () => {
     const { ui, session, store } = await signedIn("editor");
     await putOrganisation(makeCtx(store, SYSTEM_ACTOR), fixtures.organisation());
     const form = readForm(await (await ui.get("/admin/organisation/edit", session)).text());
-    const cleared = fill(form, { "Name (data protection officer)": "", "E-mail address (data protection officer, required)": "", "Company number": "0123.456.789" });
+    const cleared = fill(form, {
+      "Name (data protection officer)": "",
+      "E-mail address (data protection officer, required)": "",
+      "Company number": "0123.456.789",
+    });
     await follow(ui, await ui.post(form.action, cleared, session), session);
     expect(await loadOrganisation(store.db)).toMatchObject({ dpo: null, companyNumber: "0123.456.789", revision: 2 });
 

@@ -63,7 +63,16 @@ describe("sub-processor pages", () => {
     expect(errorBeside(html, "transferMechanism")).toBe("An active sub-processor in US (outside the EEA) needs a transfer mechanism.");
     expect(readForm(html).values["address.city"]).toBe("San Francisco");
 
-    const noLocation = await ui.post(form.action, fill(form, { ...VENDOR, "Country (location 1, required)": "", "Region (location 1)": "", "E-mail address (contact, required)": "not an address" }), session);
+    const noLocation = await ui.post(
+      form.action,
+      fill(form, {
+        ...VENDOR,
+        "Country (location 1, required)": "",
+        "Region (location 1)": "",
+        "E-mail address (contact, required)": "not an address",
+      }),
+      session,
+    );
     const second = await noLocation.text();
     expect(noLocation.status).toBe(422);
     expect(errorBeside(second, "locations")).toBe("Add at least one.");

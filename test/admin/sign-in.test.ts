@@ -32,8 +32,13 @@ describe("signing in to the admin UI", () => {
     expect(response.headers.get("location")).toBe("/admin/account");
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^__Host-dpa_session=dpar_[A-Za-z0-9_-]{43};/);
-    const attributes = cookie.split(";").slice(1).map((a) => a.trim());
-    expect(attributes).toEqual(expect.arrayContaining(["Secure", "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${ABSOLUTE_TIMEOUT_MS / 1000}`]));
+    const attributes = cookie
+      .split(";")
+      .slice(1)
+      .map((a) => a.trim());
+    expect(attributes).toEqual(
+      expect.arrayContaining(["Secure", "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${ABSOLUTE_TIMEOUT_MS / 1000}`]),
+    );
     expect(cookie.toLowerCase()).not.toContain("domain=");
   });
 
@@ -153,14 +158,22 @@ describe("the account page", () => {
     const { ui } = await world();
     const here = await ui.signIn("editor");
     const elsewhere = await ui.signIn("editor");
-    const wrong = await ui.post("/admin/account/password", { current: "guess", password: "a new long password", confirm: "a new long password" }, here);
+    const wrong = await ui.post(
+      "/admin/account/password",
+      { current: "guess", password: "a new long password", confirm: "a new long password" },
+      here,
+    );
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain("This is not your current password.");
     const short = await ui.post("/admin/account/password", { current: TEST_PASSWORD, password: "short", confirm: "short" }, here);
     expect(short.status).toBe(422);
     expect(await short.text()).toMatch(/id="f-password-error">Use at least 12 characters./);
 
-    const changed = await ui.post("/admin/account/password", { current: TEST_PASSWORD, password: "a new long password", confirm: "a new long password" }, here);
+    const changed = await ui.post(
+      "/admin/account/password",
+      { current: TEST_PASSWORD, password: "a new long password", confirm: "a new long password" },
+      here,
+    );
     expect(changed.status).toBe(303);
     expect((await ui.get("/admin/account", here)).status).toBe(200);
     expect((await ui.get("/admin/account", elsewhere)).status).toBe(401);

@@ -26,10 +26,7 @@ beforeEach(async () => {
 });
 
 /** Sends a bad request and checks the problem it gets back and that the database did not change. */
-async function rejects(
-  request: () => Promise<Response>,
-  expected: { status: number; fields?: string[] },
-): Promise<Problem> {
+async function rejects(request: () => Promise<Response>, expected: { status: number; fields?: string[] }): Promise<Problem> {
   const before = await snapshot(t.store);
   const response = await request();
   expect(response.status).toBe(expected.status);
@@ -44,7 +41,10 @@ async function rejects(
 
 describe("bad input gets a problem naming the field and changes nothing", () => {
   it("malformed JSON: 400", async () => {
-    await rejects(() => t.request("POST", "/api/v1/customers", { rawBody: '{"legalName": ', headers: { "content-type": "application/json" } }), { status: 400 });
+    await rejects(
+      () => t.request("POST", "/api/v1/customers", { rawBody: '{"legalName": ', headers: { "content-type": "application/json" } }),
+      { status: 400 },
+    );
   });
 
   it("a body that is not a JSON object: 422", async () => {
@@ -53,38 +53,83 @@ describe("bad input gets a problem naming the field and changes nothing", () => 
   });
 
   it("wrong content type: 415", async () => {
-    await rejects(() => t.request("POST", "/api/v1/customers", { rawBody: JSON.stringify(fixtures.customer()), headers: { "content-type": "text/plain" } }), { status: 415 });
-    await rejects(() => t.request("POST", "/api/v1/customers", { rawBody: "legalName=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), { status: 415 });
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/customers", { rawBody: JSON.stringify(fixtures.customer()), headers: { "content-type": "text/plain" } }),
+      { status: 415 },
+    );
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/customers", {
+          rawBody: "legalName=x",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }),
+      { status: 415 },
+    );
     await rejects(() => t.request("PATCH", `/api/v1/customers/${ids.customerId}`, { rawBody: '{"legalName":"x"}' }), { status: 415 });
   });
 
   it("unknown fields, top level and nested: 422 naming each", async () => {
-    await rejects(() => t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), colour: "red", address: { ...fixtures.address, planet: "Earth" } } }), {
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/customers", {
+          body: { ...fixtures.customer(), colour: "red", address: { ...fixtures.address, planet: "Earth" } },
+        }),
+      {
+        status: 422,
+        fields: ["colour", "address.planet"],
+      },
+    );
+    await rejects(() => t.request("PATCH", `/api/v1/customers/${ids.customerId}`, { body: { nickname: "x" } }), {
       status: 422,
-      fields: ["colour", "address.planet"],
+      fields: ["nickname"],
     });
-    await rejects(() => t.request("PATCH", `/api/v1/customers/${ids.customerId}`, { body: { nickname: "x" } }), { status: 422, fields: ["nickname"] });
   });
 
   it("invalid country codes: 422", async () => {
-    await rejects(() => t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), address: { ...fixtures.address, country: "XX" } } }), { status: 422, fields: ["address.country"] });
-    await rejects(() => t.request("POST", "/api/v1/sub-processors", { body: { ...fixtures.subProcessor(), locations: [{ country: "de" }, { country: "UK" }] } }), {
-      status: 422,
-      fields: ["locations.0.country", "locations.1.country"],
-    });
+    await rejects(
+      () => t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), address: { ...fixtures.address, country: "XX" } } }),
+      { status: 422, fields: ["address.country"] },
+    );
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/sub-processors", {
+          body: { ...fixtures.subProcessor(), locations: [{ country: "de" }, { country: "UK" }] },
+        }),
+      {
+        status: 422,
+        fields: ["locations.0.country", "locations.1.country"],
+      },
+    );
   });
 
   it("impossible dates such as 2026-02-30: 422", async () => {
-    await rejects(() => t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(ids.customerId), signedOn: "2026-02-30" } }), { status: 422, fields: ["signedOn"] });
-    await rejects(() => t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(ids.customerId), signedOn: "2025-02-29", endedOn: "2026-13-01" } }), {
-      status: 422,
-      fields: ["signedOn", "endedOn"],
-    });
+    await rejects(
+      () => t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(ids.customerId), signedOn: "2026-02-30" } }),
+      { status: 422, fields: ["signedOn"] },
+    );
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/agreements", {
+          body: { ...fixtures.agreement(ids.customerId), signedOn: "2025-02-29", endedOn: "2026-13-01" },
+        }),
+      {
+        status: 422,
+        fields: ["signedOn", "endedOn"],
+      },
+    );
   });
 
   it("wrong types and missing required fields: 422 naming each", async () => {
     await rejects(
-      () => t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(ids.customerId), clocks: { subProcessorNotice: { length: -3, unit: "weeks" } }, reference: undefined } }),
+      () =>
+        t.request("POST", "/api/v1/agreements", {
+          body: {
+            ...fixtures.agreement(ids.customerId),
+            clocks: { subProcessorNotice: { length: -3, unit: "weeks" } },
+            reference: undefined,
+          },
+        }),
       { status: 422, fields: ["clocks.subProcessorNotice.length", "clocks.subProcessorNotice.unit", "reference"] },
     );
   });
@@ -96,12 +141,24 @@ describe("bad input gets a problem naming the field and changes nothing", () => 
 
   it("references to ids that do not exist: 422 naming the field", async () => {
     const missing = "01a1ff89-0000-7000-8000-00000000dead";
-    await rejects(() => t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(missing) }), { status: 422, fields: ["customerId"] });
-    await rejects(() => t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(ids.customerId, [ids.activityId, missing]) }), { status: 422, fields: ["activityIds.1"] });
-    await rejects(() => t.request("POST", "/api/v1/activities", { body: fixtures.activity({ dataCategoryId: missing, subjectCategoryId: ids.subjectCategoryId }) }), {
+    await rejects(() => t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(missing) }), {
       status: 422,
-      fields: ["dataCategories.0.dataCategoryId"],
+      fields: ["customerId"],
     });
+    await rejects(() => t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(ids.customerId, [ids.activityId, missing]) }), {
+      status: 422,
+      fields: ["activityIds.1"],
+    });
+    await rejects(
+      () =>
+        t.request("POST", "/api/v1/activities", {
+          body: fixtures.activity({ dataCategoryId: missing, subjectCategoryId: ids.subjectCategoryId }),
+        }),
+      {
+        status: 422,
+        fields: ["dataCategories.0.dataCategoryId"],
+      },
+    );
     await rejects(() => t.request("PATCH", `/api/v1/sub-processors/${missing}`, { body: { legalName: "x" } }), { status: 404 });
   });
 

@@ -25,7 +25,9 @@ describe("text searches", () => {
     await createdVia(t, "/api/v1/customers", { ...fixtures.customer(), legalName: "Peeters BV" });
     await createdVia(t, "/api/v1/customers", { ...fixtures.customer(), legalName: "100% Accounting_Partners" });
     const names = async (q: string) =>
-      (await bodyOf<{ items: { legalName: string }[] }>(await t.request("GET", `/api/v1/customers?q=${encodeURIComponent(q)}`))).items.map((c) => c.legalName);
+      (await bodyOf<{ items: { legalName: string }[] }>(await t.request("GET", `/api/v1/customers?q=${encodeURIComponent(q)}`))).items.map(
+        (c) => c.legalName,
+      );
     expect(await names("%")).toEqual(["100% Accounting_Partners"]);
     expect(await names("_")).toEqual(["100% Accounting_Partners"]);
     expect(await names("peet")).toEqual(["Peeters BV"]);

@@ -63,14 +63,20 @@ describe("the agreement's documents and clocks by reference or id", () => {
 
   it("runs the same clocks for the reference and the id", async () => {
     const from = "2026-03-31T10:00:00Z";
-    const byReference = (await getJson(`/api/v1/agreements/CF-DPA-2024-001/clocks?from=${from}`)) as { deadlines: { clock: string; lastDay: string }[] };
+    const byReference = (await getJson(`/api/v1/agreements/CF-DPA-2024-001/clocks?from=${from}`)) as {
+      deadlines: { clock: string; lastDay: string }[];
+    };
     expect(byReference.deadlines.find((d) => d.clock === "deletionOrReturn")?.lastDay).toBe("2026-06-30");
     expect(await getJson(`/api/v1/agreements/${ids.agreement}/clocks?from=${from}`)).toEqual(byReference);
   });
 
   it("answers 404 naming an unknown reference, and records no export", async () => {
     const before = await snapshot(t.store);
-    for (const path of ["/api/v1/documents/annex/CF-DPA-1999-999", "/api/v1/documents/annex/CF-DPA-1999-999/completeness", "/api/v1/agreements/CF-DPA-1999-999/clocks"]) {
+    for (const path of [
+      "/api/v1/documents/annex/CF-DPA-1999-999",
+      "/api/v1/documents/annex/CF-DPA-1999-999/completeness",
+      "/api/v1/agreements/CF-DPA-1999-999/clocks",
+    ]) {
       const response = await t.request("GET", path);
       expect(response.status, path).toBe(404);
       expect((await bodyOf<Problem>(response)).detail).toBe('No agreement with id or reference "CF-DPA-1999-999".');
@@ -103,7 +109,9 @@ describe("records by reference or id", () => {
     expect(archived.status).toBe(200);
     expect((await bodyOf<Entity>(archived)).archivedAt).toEqual(expect.any(String));
 
-    const trail = (await getJson("/api/v1/audit?entityType=customer&entityId=CF-CUST-001")) as { items: { action: string; entityId: string }[] };
+    const trail = (await getJson("/api/v1/audit?entityType=customer&entityId=CF-CUST-001")) as {
+      items: { action: string; entityId: string }[];
+    };
     expect(trail.items.map((e) => [e.action, e.entityId])).toEqual([
       ["create", ids.customer],
       ["update", ids.customer],
@@ -122,11 +130,18 @@ describe("records by reference or id", () => {
     expect(await getJson(`/api/v1/activities?agreementId=${ids.agreement}`)).toEqual(covered);
 
     expect(await getJson("/api/v1/sub-processors?parentId=AWS")).toEqual(await getJson(`/api/v1/sub-processors?parentId=${ids.aws}`));
-    expect(await getJson("/api/v1/sub-processor-changes?subProcessorId=IXORDOCS")).toEqual(await getJson(`/api/v1/sub-processor-changes?subProcessorId=${ids.ixordocs}`));
+    expect(await getJson("/api/v1/sub-processor-changes?subProcessorId=IXORDOCS")).toEqual(
+      await getJson(`/api/v1/sub-processor-changes?subProcessorId=${ids.ixordocs}`),
+    );
 
-    const cleared = (await getJson("/api/v1/clearance?subProcessorId=IXORDOCS&agreementId=CF-DPA-2024-001")) as { status: string; asOf: string };
+    const cleared = (await getJson("/api/v1/clearance?subProcessorId=IXORDOCS&agreementId=CF-DPA-2024-001")) as {
+      status: string;
+      asOf: string;
+    };
     expect(cleared.status).toBe("cleared");
-    const clearedById = (await getJson(`/api/v1/clearance?subProcessorId=${ids.ixordocs}&agreementId=${ids.agreement}`)) as { status: string };
+    const clearedById = (await getJson(`/api/v1/clearance?subProcessorId=${ids.ixordocs}&agreementId=${ids.agreement}`)) as {
+      status: string;
+    };
     expect({ ...clearedById, asOf: cleared.asOf }).toEqual(cleared);
   });
 
@@ -139,7 +154,9 @@ describe("records by reference or id", () => {
       const response = await t.request("GET", path);
       expect(response.status, path).toBe(422);
       const value = new URL(path, "http://x").searchParams.get(field);
-      expect((await bodyOf<Problem>(response)).errors).toEqual([expect.objectContaining({ field, message: `No ${label} with id or reference "${value}".` })]);
+      expect((await bodyOf<Problem>(response)).errors).toEqual([
+        expect.objectContaining({ field, message: `No ${label} with id or reference "${value}".` }),
+      ]);
     }
   });
 
@@ -156,7 +173,9 @@ describe("records by reference or id", () => {
     const before = await snapshot(t.store);
     const taken = await t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), reference: "CF-CUST-002" } });
     expect(taken.status).toBe(422);
-    expect((await bodyOf<Problem>(taken)).errors).toEqual([{ field: "reference", pointer: "/reference", message: "Another customer already has reference CF-CUST-002." }]);
+    expect((await bodyOf<Problem>(taken)).errors).toEqual([
+      { field: "reference", pointer: "/reference", message: "Another customer already has reference CF-CUST-002." },
+    ]);
 
     const renamed = await t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { body: { reference: "AWS" } });
     expect(renamed.status).toBe(422);
@@ -180,11 +199,17 @@ describe("records by reference or id", () => {
 
 describe("the OpenAPI document", () => {
   it("says that each path and query parameter naming these records takes the id or the reference", async () => {
-    const doc = (await getJson("/api/openapi.json")) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string; description?: string }[] }>> };
+    const doc = (await getJson("/api/openapi.json")) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; description?: string }[] }>>;
+    };
     const described = (path: string, method: string, name: string) =>
       doc.paths[path]?.[method]?.parameters?.find((p) => p.name === name)?.description ?? `${method} ${path} has no parameter ${name}`;
-    expect(described("/api/v1/documents/annex/{agreementId}", "get", "agreementId")).toBe("The agreement's id or its reference (e.g. CF-DPA-2024-001).");
-    expect(described("/api/v1/documents/annex/{agreementId}/completeness", "get", "agreementId")).toBe("The agreement's id or its reference (e.g. CF-DPA-2024-001).");
+    expect(described("/api/v1/documents/annex/{agreementId}", "get", "agreementId")).toBe(
+      "The agreement's id or its reference (e.g. CF-DPA-2024-001).",
+    );
+    expect(described("/api/v1/documents/annex/{agreementId}/completeness", "get", "agreementId")).toBe(
+      "The agreement's id or its reference (e.g. CF-DPA-2024-001).",
+    );
     expect(described("/api/v1/agreements/{id}/clocks", "get", "id")).toBe("The agreement's id or its reference (e.g. CF-DPA-2024-001).");
     for (const method of ["get", "patch"]) {
       expect(described("/api/v1/agreements/{id}", method, "id")).toBe("The agreement's id or its reference (e.g. CF-DPA-2024-001).");

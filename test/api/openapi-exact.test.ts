@@ -27,7 +27,9 @@ describe("the OpenAPI document against the validator", () => {
       paths: Record<string, Record<string, { requestBody?: { content: { "application/json"?: { schema: JsonSchema } } } }>>;
       components: { schemas: Components };
     };
-    const routes = (app.openAPIRegistry.definitions as unknown as RouteDefinition[]).filter((d) => d.type === "route" && d.route.request?.body);
+    const routes = (app.openAPIRegistry.definitions as unknown as RouteDefinition[]).filter(
+      (d) => d.type === "route" && d.route.request?.body,
+    );
     expect(routes.length).toBeGreaterThan(20);
     const refused: string[] = [];
     for (const { route } of routes) {

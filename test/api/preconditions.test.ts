@@ -14,7 +14,8 @@ beforeEach(async () => {
   t = await makeTestApp(memoryStore());
 });
 
-const patchWith = (path: string, body: unknown, ifMatch?: string) => t.request("PATCH", path, { body, headers: ifMatch === undefined ? {} : { "if-match": ifMatch } });
+const patchWith = (path: string, body: unknown, ifMatch?: string) =>
+  t.request("PATCH", path, { body, headers: ifMatch === undefined ? {} : { "if-match": ifMatch } });
 
 describe("ETag and If-Match", () => {
   it("gives the revision as the ETag of a read and of a write", async () => {
@@ -60,13 +61,24 @@ describe("ETag and If-Match", () => {
   });
 
   it("guards the organisation profile too", async () => {
-    const profile = { legalName: "ClearFacts BV", address: fixtures.address, contact: { email: "dpo@clearfacts.example" }, defaultLanguage: "nl" };
+    const profile = {
+      legalName: "ClearFacts BV",
+      address: fixtures.address,
+      contact: { email: "dpo@clearfacts.example" },
+      defaultLanguage: "nl",
+    };
     const first = await t.request("PUT", "/api/v1/organisation", { body: profile });
     expect(first.status, JSON.stringify(await first.clone().json())).toBe(200);
     expect(first.headers.get("etag")).toBe('"1"');
     expect((await t.request("GET", "/api/v1/organisation")).headers.get("etag")).toBe('"1"');
-    expect((await t.request("PUT", "/api/v1/organisation", { body: { ...profile, legalName: "ClearFacts NV" }, headers: { "if-match": '"1"' } })).status).toBe(200);
-    const stale = await t.request("PUT", "/api/v1/organisation", { body: { ...profile, legalName: "Lost" }, headers: { "if-match": '"1"' } });
+    expect(
+      (await t.request("PUT", "/api/v1/organisation", { body: { ...profile, legalName: "ClearFacts NV" }, headers: { "if-match": '"1"' } }))
+        .status,
+    ).toBe(200);
+    const stale = await t.request("PUT", "/api/v1/organisation", {
+      body: { ...profile, legalName: "Lost" },
+      headers: { "if-match": '"1"' },
+    });
     expect(stale.status).toBe(412);
   });
 
@@ -99,8 +111,14 @@ describe("ETag and If-Match", () => {
     const w = await changeWorld();
     const change = await propose(w.t, ocrProposal(w.maintenance));
     const [notice] = (await noticesOf(w.t, change.id)).filter((n) => n.kind === "objection_window");
-    const objection = await bodyOf<{ id: string }>(await w.t.request("POST", `/api/v1/change-notices/${notice?.id}/objections`, { token: "editor", body: { grounds: "Not audited." } }));
-    for (const path of [`/api/v1/sub-processor-changes/${change.id}`, `/api/v1/change-notices/${notice?.id}`, `/api/v1/objections/${objection.id}`]) {
+    const objection = await bodyOf<{ id: string }>(
+      await w.t.request("POST", `/api/v1/change-notices/${notice?.id}/objections`, { token: "editor", body: { grounds: "Not audited." } }),
+    );
+    for (const path of [
+      `/api/v1/sub-processor-changes/${change.id}`,
+      `/api/v1/change-notices/${notice?.id}`,
+      `/api/v1/objections/${objection.id}`,
+    ]) {
       const response = await w.t.request("GET", path);
       const { revision } = await bodyOf<{ revision: number }>(response.clone());
       expect(response.headers.get("etag"), path).toBe(`"${revision}"`);
@@ -108,9 +126,12 @@ describe("ETag and If-Match", () => {
   });
 
   it("is documented in the OpenAPI document", async () => {
-    const doc = await bodyOf<{ paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>> }>(
-      await t.request("GET", "/api/openapi.json"),
-    );
+    const doc = await bodyOf<{
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>
+      >;
+    }>(await t.request("GET", "/api/openapi.json"));
     const patch = doc.paths["/api/v1/customers/{id}"]?.patch;
     expect(patch?.parameters?.some((p) => p.name.toLowerCase() === "if-match" && p.in === "header")).toBe(true);
     expect(Object.keys(patch?.responses ?? {})).toContain("412");

@@ -33,7 +33,10 @@ async function history(entityId: string): Promise<AuditRow[]> {
 async function graph() {
   const dataCategory = await create("/api/v1/data-categories", fixtures.dataCategory());
   const subjectCategory = await create("/api/v1/subject-categories", fixtures.subjectCategory());
-  const activity = await create("/api/v1/activities", fixtures.activity({ dataCategoryId: dataCategory.id, subjectCategoryId: subjectCategory.id }));
+  const activity = await create(
+    "/api/v1/activities",
+    fixtures.activity({ dataCategoryId: dataCategory.id, subjectCategoryId: subjectCategory.id }),
+  );
   const customer = await create("/api/v1/customers", fixtures.customer());
   return { dataCategory, subjectCategory, activity, customer };
 }
@@ -42,14 +45,24 @@ describe("register entities through the API", () => {
   it("creates, reads, lists, changes and archives an agreement, auditing each step once", async () => {
     const { activity, customer } = await graph();
     const agreement = await create("/api/v1/agreements", fixtures.agreement(customer.id, [activity.id]));
-    expect(agreement).toMatchObject({ revision: 1, status: "draft", governingCountry: "BE", timeZone: "Europe/Brussels", endedOn: null, archivedAt: null });
+    expect(agreement).toMatchObject({
+      revision: 1,
+      status: "draft",
+      governingCountry: "BE",
+      timeZone: "Europe/Brussels",
+      endedOn: null,
+      archivedAt: null,
+    });
 
     const fetched = await t.request("GET", `/api/v1/agreements/${agreement.id}`, { token: "read-only" });
     expect(await fetched.json()).toEqual(agreement);
 
     const patched = await t.request("PATCH", `/api/v1/agreements/${agreement.id}`, {
       token: "editor",
-      body: { status: "active", clocks: { subProcessorNotice: { length: 30, unit: "calendar_days" }, auditNotice: { length: 15, unit: "calendar_days" } } },
+      body: {
+        status: "active",
+        clocks: { subProcessorNotice: { length: 30, unit: "calendar_days" }, auditNotice: { length: 15, unit: "calendar_days" } },
+      },
     });
     expect(patched.status).toBe(200);
     const changed = await bodyOf<Entity>(patched);
@@ -66,7 +79,9 @@ describe("register entities through the API", () => {
     const archived = await bodyOf<Entity>(await t.request("POST", `/api/v1/agreements/${agreement.id}/archive`));
     expect(archived.archivedAt).toEqual(expect.any(String));
     expect((await bodyOf<{ items: Entity[] }>(await t.request("GET", "/api/v1/agreements"))).items).toEqual([]);
-    expect((await bodyOf<{ items: Entity[] }>(await t.request("GET", "/api/v1/agreements?includeArchived=true"))).items).toEqual([archived]);
+    expect((await bodyOf<{ items: Entity[] }>(await t.request("GET", "/api/v1/agreements?includeArchived=true"))).items).toEqual([
+      archived,
+    ]);
     expect((await t.request("PATCH", `/api/v1/agreements/${agreement.id}`, { body: { version: "2" } })).status).toBe(409);
 
     const audit = await history(agreement.id);
@@ -92,12 +107,19 @@ describe("register entities through the API", () => {
   it("keeps a sub-processor chain acyclic and filters sub-processors by country and activity", async () => {
     const { activity } = await graph();
     const hosting = await create("/api/v1/sub-processors", fixtures.subProcessor([activity.id]));
-    const backup = await create("/api/v1/sub-processors", { ...fixtures.subProcessor(), legalName: "Backup Ltd", locations: [{ country: "IE" }], parentId: hosting.id });
+    const backup = await create("/api/v1/sub-processors", {
+      ...fixtures.subProcessor(),
+      legalName: "Backup Ltd",
+      locations: [{ country: "IE" }],
+      parentId: hosting.id,
+    });
     const cycle = await t.request("PATCH", `/api/v1/sub-processors/${hosting.id}`, { body: { parentId: backup.id } });
     expect(cycle.status).toBe(422);
     expect((await bodyOf<{ errors: Array<{ field: string }> }>(cycle)).errors.map((e) => e.field)).toEqual(["parentId"]);
 
-    const inIreland = await bodyOf<{ items: Entity[] }>(await t.request("GET", "/api/v1/sub-processors?country=IE", { token: "procurement" }));
+    const inIreland = await bodyOf<{ items: Entity[] }>(
+      await t.request("GET", "/api/v1/sub-processors?country=IE", { token: "procurement" }),
+    );
     expect(inIreland.items.map((s) => s.id)).toEqual([backup.id]);
     const forActivity = await bodyOf<{ items: Entity[] }>(await t.request("GET", `/api/v1/sub-processors?activityId=${activity.id}`));
     expect(forActivity.items.map((s) => s.id)).toEqual([hosting.id]);
@@ -120,20 +142,39 @@ describe("register entities through the API", () => {
       return (await bodyOf<{ errors: Array<{ field: string }> }>(response)).errors.map((e) => e.field);
     };
     const base = fixtures.activity({ dataCategoryId: dataCategory.id, subjectCategoryId: subjectCategory.id });
-    expect(await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, transfers: [{ country: "FR", mechanism: null }] } }))).toEqual(["transfers.0.country"]);
-    expect(await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, role: "controller" } }))).toEqual(["legalBasis"]);
     expect(
-      await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, transfers: [{ country: "US", mechanism: { kind: "art49_derogation", derogation: "compelling_legitimate_interests" } }] } })),
+      await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, transfers: [{ country: "FR", mechanism: null }] } })),
+    ).toEqual(["transfers.0.country"]);
+    expect(await fieldsOf(await t.request("POST", "/api/v1/activities", { body: { ...base, role: "controller" } }))).toEqual([
+      "legalBasis",
+    ]);
+    expect(
+      await fieldsOf(
+        await t.request("POST", "/api/v1/activities", {
+          body: {
+            ...base,
+            transfers: [{ country: "US", mechanism: { kind: "art49_derogation", derogation: "compelling_legitimate_interests" } }],
+          },
+        }),
+      ),
     ).toEqual(["transfers.0.mechanism.safeguards"]);
     const overseas = await create("/api/v1/sub-processors", { ...fixtures.subProcessor(), locations: [{ country: "US" }] });
     const activation = { reason: "In place before the register was kept.", changes: { status: "active" } };
-    expect(await fieldsOf(await t.request("POST", `/api/v1/sub-processors/${overseas.id}/corrections`, { body: activation }))).toEqual(["changes.transferMechanism"]);
+    expect(await fieldsOf(await t.request("POST", `/api/v1/sub-processors/${overseas.id}/corrections`, { body: activation }))).toEqual([
+      "changes.transferMechanism",
+    ]);
 
     const controllerActivity = await create("/api/v1/activities", { ...base, role: "controller", legalBasis: "contract" });
-    expect(await fieldsOf(await t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(customer.id, [controllerActivity.id]) }))).toEqual(["activityIds.0"]);
+    expect(
+      await fieldsOf(await t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(customer.id, [controllerActivity.id]) })),
+    ).toEqual(["activityIds.0"]);
     await create("/api/v1/agreements", fixtures.agreement(customer.id));
     expect(await fieldsOf(await t.request("POST", "/api/v1/agreements", { body: fixtures.agreement(customer.id) }))).toEqual(["reference"]);
-    expect(await fieldsOf(await t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(customer.id, [], "DPA-2"), status: "terminated" } }))).toEqual(["endedOn"]);
+    expect(
+      await fieldsOf(
+        await t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(customer.id, [], "DPA-2"), status: "terminated" } }),
+      ),
+    ).toEqual(["endedOn"]);
   });
 
   it("keeps accented and right-to-left text exactly as given", async () => {
@@ -149,7 +190,9 @@ describe("the organisation profile", () => {
     const first = await t.request("PUT", "/api/v1/organisation", { body: fixtures.organisation() });
     expect(first.status).toBe(200);
     const created = await bodyOf<Entity>(first);
-    const second = await bodyOf<Entity>(await t.request("PUT", "/api/v1/organisation", { body: { ...fixtures.organisation(), legalName: "Renamed BV" } }));
+    const second = await bodyOf<Entity>(
+      await t.request("PUT", "/api/v1/organisation", { body: { ...fixtures.organisation(), legalName: "Renamed BV" } }),
+    );
     expect(second).toMatchObject({ revision: 2, legalName: "Renamed BV", createdAt: created.createdAt });
     expect(await bodyOf(await t.request("GET", "/api/v1/organisation", { token: "read-only" }))).toEqual(second);
     expect((await history(created.id)).map((a) => a.action)).toEqual(["create", "update"]);

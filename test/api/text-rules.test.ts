@@ -43,7 +43,13 @@ async function refused(response: Response, field: string, message: RegExp) {
 
 describe("the text rule", () => {
   it("accepts what people write, tabs and line breaks included, and refuses broken and control characters", () => {
-    for (const ok of ["Boekhoudkantoor Peeters BV", "Zürich «Œuvre» 東京 😀", "Line one\r\nLine two\tTabbed", "\u202Eright-to-left override"]) expect(textProblem(ok), ok).toBeNull();
+    for (const ok of [
+      "Boekhoudkantoor Peeters BV",
+      "Zürich «Œuvre» 東京 😀",
+      "Line one\r\nLine two\tTabbed",
+      "\u202Eright-to-left override",
+    ])
+      expect(textProblem(ok), ok).toBeNull();
     expect(textProblem(LONE)).toMatch(/lone UTF-16 surrogate/);
     expect(textProblem("\udc00 trailing half")).toMatch(/lone UTF-16 surrogate/);
     expect(textProblem(NUL)).toBe("Contains the control character U+0000; only tabs and line breaks may appear in text.");
@@ -55,9 +61,21 @@ describe("the text rule", () => {
 describe("text through every door", () => {
   it("refuses it on the API with a 422 on the field, nested fields included, and stores nothing", async () => {
     const before = await snapshot(w.store);
-    await refused(await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: { ...OCR_VENDOR, legalName: LONE } }), "legalName", /lone UTF-16 surrogate/);
-    await refused(await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { contact: { name: NUL, email: "an@peeters.example" } } }), "contact.name", /U\+0000/);
-    await refused(await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { body: { service: { en: BELL } } }), "service.en", /U\+0007/);
+    await refused(
+      await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: { ...OCR_VENDOR, legalName: LONE } }),
+      "legalName",
+      /lone UTF-16 surrogate/,
+    );
+    await refused(
+      await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { contact: { name: NUL, email: "an@peeters.example" } } }),
+      "contact.name",
+      /U\+0000/,
+    );
+    await refused(
+      await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { body: { service: { en: BELL } } }),
+      "service.en",
+      /U\+0007/,
+    );
     await refused(await w.t.request("PATCH", "/api/v1/customers/CF-CUST-001", { body: { "bad\u0001key": "x" } }), "(key)", /U\+0001/);
     expect(await snapshot(w.store)).toEqual(before);
   });
@@ -67,12 +85,23 @@ describe("text through every door", () => {
     const propose = (body: Record<string, unknown>) =>
       w.t.request("POST", "/api/v1/sub-processor-changes", {
         token: "procurement",
-        body: { kind: "add", vendor: OCR_VENDOR, activityIds: [w.maintenance], reason: { en: "Better OCR." }, intendedStart: "2026-12-08", ...body },
+        body: {
+          kind: "add",
+          vendor: OCR_VENDOR,
+          activityIds: [w.maintenance],
+          reason: { en: "Better OCR." },
+          intendedStart: "2026-12-08",
+          ...body,
+        },
       });
     await refused(await propose({ reason: { en: LONE } }), "reason.en", /lone UTF-16 surrogate/);
     await refused(await propose({ vendor: { ...OCR_VENDOR, legalName: NUL } }), "vendor.legalName", /U\+0000/);
     await refused(await propose({ vendor: { ...OCR_VENDOR, legalName: "x".repeat(501) } }), "vendor.legalName", /500/);
-    await refused(await propose({ vendor: { ...OCR_VENDOR, locations: [{ country: "DE", region: "r".repeat(501) }] } }), "vendor.locations.0.region", /500/);
+    await refused(
+      await propose({ vendor: { ...OCR_VENDOR, locations: [{ country: "DE", region: "r".repeat(501) }] } }),
+      "vendor.locations.0.region",
+      /500/,
+    );
     await refused(await propose({ vendor: { ...OCR_VENDOR, companyNumber: "1".repeat(61) } }), "vendor.companyNumber", /60/);
     await refused(await propose({ vendor: { ...OCR_VENDOR, reference: "R".repeat(101) } }), "vendor.reference", /100/);
     expect(await snapshot(w.store)).toEqual(before);
@@ -81,12 +110,24 @@ describe("text through every door", () => {
   it("refuses it in an objection received by letter", async () => {
     const proposed = await w.t.request("POST", "/api/v1/sub-processor-changes", {
       token: "procurement",
-      body: { kind: "add", vendor: OCR_VENDOR, activityIds: [w.maintenance], reason: { en: "Better OCR." }, intendedStart: "2026-12-08", announce: true },
+      body: {
+        kind: "add",
+        vendor: OCR_VENDOR,
+        activityIds: [w.maintenance],
+        reason: { en: "Better OCR." },
+        intendedStart: "2026-12-08",
+        announce: true,
+      },
     });
     const changeId = (await bodyOf<{ id: string }>(proposed)).id;
-    const notices = await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", `/api/v1/sub-processor-changes/${changeId}/notices`));
+    const notices = await bodyOf<{ items: { id: string }[] }>(
+      await w.t.request("GET", `/api/v1/sub-processor-changes/${changeId}/notices`),
+    );
     const before = await snapshot(w.store);
-    const objection = await w.t.request("POST", `/api/v1/change-notices/${notices.items[0]?.id}/objections`, { token: "editor", body: { grounds: `We object ${NUL}` } });
+    const objection = await w.t.request("POST", `/api/v1/change-notices/${notices.items[0]?.id}/objections`, {
+      token: "editor",
+      body: { grounds: `We object ${NUL}` },
+    });
     await refused(objection, "grounds", /U\+0000/);
     expect(await snapshot(w.store)).toEqual(before);
   });
@@ -102,12 +143,26 @@ describe("text through every door", () => {
     expect(await snapshot(w.store)).toEqual(before);
   });
 
-  it("refuses it on the command line", async () => {
-    const database = join(tempDir(), "register.db");
-    const result = await run([join(ROOT, "src/cli/main.ts"), "--database", database, "token", "create", "--role", "admin", "--name", `ops${"\u0007"}`]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/name: Contains the control character U\+0007/);
-  }, CHILD_PROCESS_TEST_MS);
+  it(
+    "refuses it on the command line",
+    async () => {
+      const database = join(tempDir(), "register.db");
+      const result = await run([
+        join(ROOT, "src/cli/main.ts"),
+        "--database",
+        database,
+        "token",
+        "create",
+        "--role",
+        "admin",
+        "--name",
+        `ops${"\u0007"}`,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/name: Contains the control character U\+0007/);
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
 });
 
 describe("documents over text stored before the rule", () => {

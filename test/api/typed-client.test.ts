@@ -11,11 +11,8 @@ import type { TestApp } from "../helpers/test-app.ts";
 type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
 type Operation<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
 type BodyOf<P extends keyof paths, M extends keyof paths[P]> = Operation<P, M> extends { requestBody: infer R } ? Json<R> : never;
-type AnswerOf<P extends keyof paths, M extends keyof paths[P], S extends number> = Operation<P, M> extends { responses: infer R }
-  ? S extends keyof R
-    ? Json<R[S]>
-    : never
-  : never;
+type AnswerOf<P extends keyof paths, M extends keyof paths[P], S extends number> =
+  Operation<P, M> extends { responses: infer R } ? (S extends keyof R ? Json<R[S]> : never) : never;
 
 function client(t: TestApp) {
   return {

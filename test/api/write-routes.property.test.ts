@@ -34,7 +34,9 @@ describe("every write route under generated requests", () => {
     for (let batch = 0; seen.sent < REQUESTS; batch++) {
       await runBatch(SEED + batch, Math.min(BATCH, REQUESTS - seen.sent), seen);
     }
-    console.log(`write routes: ${seen.sent} generated requests over ${seen.routes} routes (seed ${SEED}): ${seen.accepted} accepted, ${seen.refused} refused`);
+    console.log(
+      `write routes: ${seen.sent} generated requests over ${seen.routes} routes (seed ${SEED}): ${seen.accepted} accepted, ${seen.refused} refused`,
+    );
     expect(seen.sent).toBe(REQUESTS);
     expect(seen.accepted).toBeGreaterThan(REQUESTS / 50);
   }, 900_000);
@@ -44,11 +46,17 @@ async function runBatch(seed: number, requests: number, seen: { sent: number; ac
   const w = await changeWorld();
   // Something under way, so the change, notice and objection routes have real ids to act on.
   const change = await propose(w.t, ocrProposal(w.maintenance));
-  const doc = await bodyOf<{ paths: Record<string, Record<string, Operation>>; components: { schemas: Components } }>(await w.t.request("GET", "/api/openapi.json"));
+  const doc = await bodyOf<{ paths: Record<string, Record<string, Operation>>; components: { schemas: Components } }>(
+    await w.t.request("GET", "/api/openapi.json"),
+  );
   const routes: WriteRoute[] = Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.entries(operations)
       .filter(([method]) => ["post", "patch", "put", "delete"].includes(method))
-      .map(([method, operation]) => ({ method: method.toUpperCase(), path, body: operation.requestBody?.content["application/json"]?.schema ?? null })),
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path,
+        body: operation.requestBody?.content["application/json"]?.schema ?? null,
+      })),
   );
   expect(routes.length).toBeGreaterThanOrEqual(33);
   seen.routes = routes.length;
@@ -67,7 +75,10 @@ async function runBatch(seed: number, requests: number, seen: { sent: number; ac
       route: fc.constant(route),
       id: idFor(route.path),
       body: route.body
-        ? fc.oneof({ weight: 1, arbitrary: valid(route.body, doc.components.schemas) }, { weight: 3, arbitrary: valid(route.body, doc.components.schemas).chain(mutate) })
+        ? fc.oneof(
+            { weight: 1, arbitrary: valid(route.body, doc.components.schemas) },
+            { weight: 3, arbitrary: valid(route.body, doc.components.schemas).chain(mutate) },
+          )
         : fc.oneof(fc.constant(undefined), hostileLeaf),
       ifMatch: fc.option(fc.constantFrom('"1"', '"2"', "*", "garbage"), { nil: undefined }),
     }),
@@ -77,7 +88,11 @@ async function runBatch(seed: number, requests: number, seen: { sent: number; ac
   await fc.assert(
     fc.asyncProperty(request, async ({ route, id, body, ifMatch }) => {
       const path = route.path.replace(/\{\w+\}/, encodeURIComponent(id));
-      const response = await w.t.request(route.method, path, { token: "admin", ...(body === undefined ? {} : { body }), headers: ifMatch ? { "if-match": ifMatch } : {} });
+      const response = await w.t.request(route.method, path, {
+        token: "admin",
+        ...(body === undefined ? {} : { body }),
+        headers: ifMatch ? { "if-match": ifMatch } : {},
+      });
       seen.sent += 1;
       const what = `${route.method} ${path} ${JSON.stringify(body)?.slice(0, 300)}`;
       expect(response.status, `${what}\n${await response.clone().text()}`).toBeLessThan(500);
@@ -111,8 +126,18 @@ async function everyDocumentRenders(w: Awaited<ReturnType<typeof changeWorld>>, 
 
 /** The ids of what the register holds, by the collection a path names. */
 async function knownIds(w: Awaited<ReturnType<typeof changeWorld>>, changeId: string): Promise<Record<string, string[]>> {
-  const list = async (path: string) => (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", path))).items.map((item) => item.id);
-  const collections = ["data-categories", "subject-categories", "security-measures", "activities", "sub-processors", "customers", "agreements", "objections"];
+  const list = async (path: string) =>
+    (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", path))).items.map((item) => item.id);
+  const collections = [
+    "data-categories",
+    "subject-categories",
+    "security-measures",
+    "activities",
+    "sub-processors",
+    "customers",
+    "agreements",
+    "objections",
+  ];
   const ids: Record<string, string[]> = {};
   for (const collection of collections) ids[collection] = await list(`/api/v1/${collection}?limit=200`);
   ids["sub-processor-changes"] = [changeId];

@@ -15,7 +15,11 @@ interface Violation {
 /** Runs the project's layer rules over `cwd` and returns the violations (the checker exits non-zero on any). */
 function violations(cwd: string): Violation[] {
   try {
-    const out = execFileSync(process.execPath, [DEPCRUISE, "src", "db", "--config", CONFIG, "--output-type", "json"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(process.execPath, [DEPCRUISE, "src", "db", "--config", CONFIG, "--output-type", "json"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return (JSON.parse(out) as { summary: { violations: Violation[] } }).summary.violations;
   } catch (error) {
     const out = (error as { stdout?: string }).stdout ?? "";
@@ -30,7 +34,9 @@ describe("the layer rules (.dependency-cruiser.cjs)", () => {
 
   it("catch each kind of break in a deliberately broken tree", () => {
     // A package resolves to wherever npm put it: name it by its package.
-    const found = violations(join(import.meta.dirname, "broken")).map((v) => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\/([^/]+)\/.*$/, "$1")}`);
+    const found = violations(join(import.meta.dirname, "broken")).map(
+      (v) => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\/([^/]+)\/.*$/, "$1")}`,
+    );
     expect(found.sort()).toEqual(
       [
         "core-has-no-framework-or-driver: src/core/use-case.ts -> hono",

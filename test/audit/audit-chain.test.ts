@@ -44,39 +44,55 @@ describe("the audit trail's hash chain", () => {
     const w = await changeWorld();
     const [victim] = await w.store.db.select().from(auditEntries).where(eq(auditEntries.seq, 10));
     await w.store.db.update(auditEntries).set({ actorName: "someone else" }).where(eq(auditEntries.seq, 10));
-    expect((await walkChain(w.store)).broken).toEqual({ seq: 10, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
-    await w.store.db.update(auditEntries).set({ actorName: victim?.actorName as string }).where(eq(auditEntries.seq, 10));
+    expect((await walkChain(w.store)).broken).toEqual({
+      seq: 10,
+      problem: "its content does not hash to the hash it stores: it was changed after it was written",
+    });
+    await w.store.db
+      .update(auditEntries)
+      .set({ actorName: victim?.actorName as string })
+      .where(eq(auditEntries.seq, 10));
     expect((await walkChain(w.store)).broken).toBeNull();
     await w.store.db.delete(auditEntries).where(eq(auditEntries.seq, 12));
     expect((await walkChain(w.store)).broken?.seq).toBe(13);
   });
 
-  it("stays one linear chain when two processes write to one database file at once", async () => {
-    const path = join(tempDir(), "register.db");
-    createSqliteStore(path).close();
-    const writer = () =>
-      new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-many.ts"), path, "40"], { stdio: ["ignore", "inherit", "inherit"] });
-        onCleanup(() => stopChild(child, "SIGKILL"));
-        child.on("exit", resolve);
-      });
-    expect(await Promise.all([writer(), writer()])).toEqual([0, 0]);
-    const store = createSqliteStore(path);
-    try {
-      const report = await walkChain(store);
-      expect(report.broken).toBeNull();
-      expect(report.entries).toBe(2 * 40 * 2);
-      const [count] = await store.db.select({ n: sql<number>`count(*)` }).from(auditEntries);
-      expect(count?.n).toBe(report.entries);
-    } finally {
-      store.close();
-    }
-  }, CHILD_PROCESS_TEST_MS);
+  it(
+    "stays one linear chain when two processes write to one database file at once",
+    async () => {
+      const path = join(tempDir(), "register.db");
+      createSqliteStore(path).close();
+      const writer = () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-many.ts"), path, "40"], {
+            stdio: ["ignore", "inherit", "inherit"],
+          });
+          onCleanup(() => stopChild(child, "SIGKILL"));
+          child.on("exit", resolve);
+        });
+      expect(await Promise.all([writer(), writer()])).toEqual([0, 0]);
+      const store = createSqliteStore(path);
+      try {
+        const report = await walkChain(store);
+        expect(report.broken).toBeNull();
+        expect(report.entries).toBe(2 * 40 * 2);
+        const [count] = await store.db.select({ n: sql<number>`count(*)` }).from(auditEntries);
+        expect(count?.n).toBe(report.entries);
+      } finally {
+        store.close();
+      }
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
 
   it("stays one chain under concurrent requests in one process", async () => {
     const w = await changeWorld();
     const before = (await walkChain(w.store)).entries;
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => w.t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), legalName: `Parallel ${i}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        w.t.request("POST", "/api/v1/customers", { body: { ...fixtures.customer(), legalName: `Parallel ${i}` } }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
     const report = await walkChain(w.store);
     expect(report).toMatchObject({ entries: before + 12, broken: null });
@@ -84,25 +100,33 @@ describe("the audit trail's hash chain", () => {
 });
 
 describe("./dev cli verify", () => {
-  it("verifies an untouched register and names the entry an edit broke, exiting 1", async () => {
-    const { run, ROOT } = await import("../node/helpers.ts");
-    const { loadDemoRegister } = await import("../helpers/demo-register.ts");
-    const database = join(tempDir(), "register.db");
-    const store = createSqliteStore(database);
-    await loadDemoRegister(store);
-    store.close();
-    const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), "--database", database, ...args]);
-    const good = await cli("verify");
-    expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/^verified: \d+ audit entries form one chain, head [0-9a-f]{64}; \d+ records match their audit trail\.$/m);
+  it(
+    "verifies an untouched register and names the entry an edit broke, exiting 1",
+    async () => {
+      const { run, ROOT } = await import("../node/helpers.ts");
+      const { loadDemoRegister } = await import("../helpers/demo-register.ts");
+      const database = join(tempDir(), "register.db");
+      const store = createSqliteStore(database);
+      await loadDemoRegister(store);
+      store.close();
+      const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), "--database", database, ...args]);
+      const good = await cli("verify");
+      expect(good.code).toBe(0);
+      expect(good.stdout).toMatch(
+        /^verified: \d+ audit entries form one chain, head [0-9a-f]{64}; \d+ records match their audit trail\.$/m,
+      );
 
-    const tamper = createSqliteStore(database);
-    tamper.sqlite.prepare("update audit_entries set \"before\" = '{\"legalName\":\"forged\"}' where seq = 7").run();
-    tamper.close();
-    const bad = await cli("verify");
-    expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain("NOT VERIFIED: 1 problem(s), the first broken entry first:\n  - [chain] entry 7: its content does not hash to the hash it stores");
-  }, CHILD_PROCESS_TEST_MS);
+      const tamper = createSqliteStore(database);
+      tamper.sqlite.prepare('update audit_entries set "before" = \'{"legalName":"forged"}\' where seq = 7').run();
+      tamper.close();
+      const bad = await cli("verify");
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain(
+        "NOT VERIFIED: 1 problem(s), the first broken entry first:\n  - [chain] entry 7: its content does not hash to the hash it stores",
+      );
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
 });
 
 describe("entries written outside the service", () => {

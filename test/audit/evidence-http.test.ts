@@ -40,7 +40,9 @@ describe("signed checkpoints and verification through HTTP", () => {
     expect(JSON.parse(pdfInfo(bytes).AuditCheckpoint ?? "")).toEqual(checkpoint);
     expect(flat(pdfText(bytes))).toContain(`Audit trail checkpoint ${checkpoint.size}, head ${checkpoint.head.slice(0, 16)}…, signed`);
 
-    const json = await bodyOf<{ meta: { checkpoint: Checkpoint } }>(await t.request("GET", "/api/v1/documents/art30-processor?format=json"));
+    const json = await bodyOf<{ meta: { checkpoint: Checkpoint } }>(
+      await t.request("GET", "/api/v1/documents/art30-processor?format=json"),
+    );
     expect(await signatureHolds(json.meta.checkpoint)).toBe(true);
     expect(json.meta.checkpoint.size).toBeGreaterThan(checkpoint.size);
 
@@ -48,13 +50,17 @@ describe("signed checkpoints and verification through HTTP", () => {
     const again = await t.request("GET", `/api/v1/exports/${pdf.headers.get("x-export-id")}/file`);
     expect(again.headers.get("x-content-sha256")).toBe(pdf.headers.get("x-content-sha256"));
     expect(again.headers.get("audit-checkpoint")).toBe(pdf.headers.get("audit-checkpoint"));
-    const verified = await bodyOf<{ verified: boolean }>(await t.request("GET", `/api/v1/exports/${pdf.headers.get("x-export-id")}/verify`));
+    const verified = await bodyOf<{ verified: boolean }>(
+      await t.request("GET", `/api/v1/exports/${pdf.headers.get("x-export-id")}/verify`),
+    );
     expect(verified.verified).toBe(true);
   });
 
   it("publishes the checkpoints and the trusted key as JSON and Atom, without a token", async () => {
     await t.request("GET", "/api/v1/documents/art30-controller?format=json");
-    const list = await bodyOf<{ keys: { publicKey: string; signing: boolean }[]; checkpoints: Checkpoint[] }>(await t.request("GET", "/public/checkpoints", { token: null }));
+    const list = await bodyOf<{ keys: { publicKey: string; signing: boolean }[]; checkpoints: Checkpoint[] }>(
+      await t.request("GET", "/public/checkpoints", { token: null }),
+    );
     expect(list.keys).toEqual([{ publicKey: keys.signer?.publicKey, keyId: keys.signer?.keyId, signing: true }]);
     expect(list.checkpoints).toHaveLength(1);
     const atom = await (await t.request("GET", "/public/checkpoints.atom", { token: null })).text();
@@ -75,7 +81,9 @@ describe("signed checkpoints and verification through HTTP", () => {
     expect(broken.ok).toBe(false);
     expect(broken.problems).toEqual([expect.objectContaining({ check: "state", subject: `API token ${token?.id}` })]);
     expect(broken.problems[0]?.message).toContain("role differs from its audit entry");
-    const latest = await bodyOf<{ ok: boolean; id: string }>(await t.request("GET", "/api/v1/verifications/latest", { token: "read-only" }));
+    const latest = await bodyOf<{ ok: boolean; id: string }>(
+      await t.request("GET", "/api/v1/verifications/latest", { token: "read-only" }),
+    );
     expect(latest).toMatchObject({ ok: false, id: broken.id });
   });
 
@@ -97,7 +105,9 @@ describe("the dashboard's evidence section", () => {
   it("shows the last verification and lets an admin verify now", async () => {
     const store = memoryStore();
     await loadDemoRegister(store);
-    const ui = await makeAdminUi(store, undefined, undefined, { checkpoints: await checkpointKeys((await newSigningKey()).privateKey, undefined) });
+    const ui = await makeAdminUi(store, undefined, undefined, {
+      checkpoints: await checkpointKeys((await newSigningKey()).privateKey, undefined),
+    });
     const admin = await ui.signIn("admin");
     expect(await (await ui.get("/admin", admin)).text()).toContain("The register has not been verified yet.");
     const posted = await ui.post("/admin/verification", {}, admin);

@@ -43,7 +43,11 @@ export async function buildRegister(store: Store, raw: RawDb): Promise<Register>
   const clock: Clock = tickingClock("2025-02-01T09:00:00.000Z");
   await loadDemoRegister(store);
   const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
-  await createUser(ctx, { email: "editor@demo.example", name: "Eddie Editor", role: "editor", password: "a long enough password" }, { N: 1024, r: 8, p: 1 });
+  await createUser(
+    ctx,
+    { email: "editor@demo.example", name: "Eddie Editor", role: "editor", password: "a long enough password" },
+    { N: 1024, r: 8, p: 1 },
+  );
   await createToken(ctx, { name: "procurement", role: "procurement" });
   await createEntity(ctx, subjectCategoryKind, { name: { en: "Website visitors" } });
   const signer = await signerFromKey((await newSigningKey()).privateKey);
@@ -54,16 +58,27 @@ export async function buildRegister(store: Store, raw: RawDb): Promise<Register>
 }
 
 const lastSeq = async (raw: RawDb) => Number((await raw.all("select max(seq) as seq from audit_entries"))[0]?.seq);
-const entry = async (raw: RawDb, seq: number) => (await raw.all("select * from audit_entries where seq = ?", seq))[0] as Record<string, unknown>;
-const seqOf = async (raw: RawDb, where: string) => Number((await raw.all(`select seq from audit_entries where ${where} order by seq limit 1`))[0]?.seq);
+const entry = async (raw: RawDb, seq: number) =>
+  (await raw.all("select * from audit_entries where seq = ?", seq))[0] as Record<string, unknown>;
+const seqOf = async (raw: RawDb, where: string) =>
+  Number((await raw.all(`select seq from audit_entries where ${where} order by seq limit 1`))[0]?.seq);
 
 /** The fields of a stored row as entryHash takes them. */
 function chained(row: Record<string, unknown>) {
   const json = (v: unknown) => (v === null ? null : JSON.parse(String(v)));
   return {
-    seq: Number(row.seq), id: String(row.id), at: String(row.at), actorId: String(row.actor_id), actorName: String(row.actor_name),
-    action: String(row.action), entityType: String(row.entity_type), entityId: String(row.entity_id),
-    before: json(row.before), after: json(row.after), reason: (row.reason as string | null) ?? null, prevHash: String(row.prev_hash),
+    seq: Number(row.seq),
+    id: String(row.id),
+    at: String(row.at),
+    actorId: String(row.actor_id),
+    actorName: String(row.actor_name),
+    action: String(row.action),
+    entityType: String(row.entity_type),
+    entityId: String(row.entity_id),
+    before: json(row.before),
+    after: json(row.after),
+    reason: (row.reason as string | null) ?? null,
+    prevHash: String(row.prev_hash),
   };
 }
 
@@ -125,7 +140,8 @@ export const TAMPER_KINDS: TamperKind[] = [
       const after = { ...JSON.parse(String(last.after)), legalName: "Back-dated NV" };
       await raw.run(
         "insert into audit_entries (id, at, actor_id, actor_name, action, entity_type, entity_id, before, after) values ('forged-1', '2025-01-01T10:00:00.000Z', 'system', 'system', 'update', 'customer', ?, null, ?)",
-        last.entity_id, JSON.stringify(after),
+        last.entity_id,
+        JSON.stringify(after),
       );
       return { subject: `customer ${last.entity_id}` };
     },
@@ -135,10 +151,24 @@ export const TAMPER_KINDS: TamperKind[] = [
     async tamper({ raw }) {
       const last = await entry(raw, await lastSeq(raw));
       const after = { ...JSON.parse(String(last.after)), legalName: "Back-dated NV" };
-      const fields = { ...chained(last), seq: Number(last.seq) + 1, id: "forged-2", at: "2025-01-01T10:00:00.000Z", before: null, after, prevHash: String(last.hash) };
+      const fields = {
+        ...chained(last),
+        seq: Number(last.seq) + 1,
+        id: "forged-2",
+        at: "2025-01-01T10:00:00.000Z",
+        before: null,
+        after,
+        prevHash: String(last.hash),
+      };
       await raw.run(
         "insert into audit_entries (seq, id, at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev_hash, hash) values (?, ?, ?, 'system', 'system', 'update', 'customer', ?, null, ?, ?, ?)",
-        fields.seq, fields.id, fields.at, last.entity_id, JSON.stringify(after), fields.prevHash, entryHash({ ...fields, actorId: "system", actorName: "system", action: "update" }),
+        fields.seq,
+        fields.id,
+        fields.at,
+        last.entity_id,
+        JSON.stringify(after),
+        fields.prevHash,
+        entryHash({ ...fields, actorId: "system", actorName: "system", action: "update" }),
       );
       return { subject: `customer ${last.entity_id}` };
     },
@@ -268,7 +298,14 @@ export const TAMPER_KINDS: TamperKind[] = [
         const [head] = await raw.all("select hash from audit_entries where hash is not null order by seq limit 1 offset ?", size - 1);
         const at = String(c.at);
         const signature = await forger.sign(checkpointMessage({ size, head: String(head?.hash), at }));
-        await raw.run("update audit_checkpoints set head = ?, key_id = ?, public_key = ?, signature = ? where size = ?", head?.hash, forger.keyId, forger.publicKey, signature, size);
+        await raw.run(
+          "update audit_checkpoints set head = ?, key_id = ?, public_key = ?, signature = ? where size = ?",
+          head?.hash,
+          forger.keyId,
+          forger.publicKey,
+          signature,
+          size,
+        );
       }
       return { subject: "checkpoint" };
     },

@@ -30,7 +30,12 @@ async function register(): Promise<Register> {
 }
 
 const verify = (r: Register, external: unknown[] = []) =>
-  verifyRegister(makeCtx(r.store, SYSTEM_ACTOR), { trigger: "cli", trustedKeys: [r.signer.publicKey], externalCheckpoints: external as Checkpoint[], record: false });
+  verifyRegister(makeCtx(r.store, SYSTEM_ACTOR), {
+    trigger: "cli",
+    trustedKeys: [r.signer.publicKey],
+    externalCheckpoints: external as Checkpoint[],
+    record: false,
+  });
 
 describe("verify on Node (better-sqlite3)", () => {
   it("passes an untouched register, with its checkpoint", async () => {
@@ -48,7 +53,9 @@ describe("verify on Node (better-sqlite3)", () => {
     const report = await verify(r, kind.withPublished ? r.published : []);
     expect(report.ok).toBe(false);
     const named = report.problems.filter(
-      (p) => (expected.seq === undefined || p.seq === expected.seq) && (expected.subject === undefined || (p.subject ?? "").includes(expected.subject)),
+      (p) =>
+        (expected.seq === undefined || p.seq === expected.seq) &&
+        (expected.subject === undefined || (p.subject ?? "").includes(expected.subject)),
     );
     expect(named, JSON.stringify(report.problems, null, 1)).not.toEqual([]);
     detected.push(name);

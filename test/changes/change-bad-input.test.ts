@@ -26,21 +26,30 @@ const CHANGES = "/api/v1/sub-processor-changes";
 describe("bad input to the change workflow gets a clear 4xx and changes nothing", () => {
   it("refuses a start date before the earliest allowed start, saying which date is allowed and why", async () => {
     const w = await changeWorld();
-    const problem = await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance, { intendedStart: "2026-12-07" }) });
+    const problem = await refused(w, "POST", CHANGES, 422, {
+      token: "procurement",
+      body: ocrProposal(w.maintenance, { intendedStart: "2026-12-07" }),
+    });
     expect(fields(problem)).toEqual(["intendedStart"]);
     expect(problem.errors?.[0]?.message).toContain("2026-12-08 at the earliest");
     expect(problem.errors?.[0]?.message).toContain("until the end of 2026-12-07");
     // The same through announcing a stored proposal.
     const proposal = await propose(w.t, ocrProposal(w.maintenance, { announce: false, intendedStart: "2026-12-01" }));
     await refused(w, "POST", `${CHANGES}/${proposal.id}/announce`, 422, { token: "procurement", body: {} });
-    const ok = await w.t.request("POST", `${CHANGES}/${proposal.id}/announce`, { token: "procurement", body: { intendedStart: "2026-12-08" } });
+    const ok = await w.t.request("POST", `${CHANGES}/${proposal.id}/announce`, {
+      token: "procurement",
+      body: { intendedStart: "2026-12-08" },
+    });
     expect(ok.status).toBe(200);
   });
 
   it("refuses impossible and past dates", async () => {
     const w = await changeWorld();
     for (const intendedStart of ["2026-02-30", "2027-13-01", "8/12/2026", "2026-11-19"]) {
-      const problem = await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance, { intendedStart, announce: false }) });
+      const problem = await refused(w, "POST", CHANGES, 422, {
+        token: "procurement",
+        body: ocrProposal(w.maintenance, { intendedStart, announce: false }),
+      });
       expect(fields(problem)).toEqual(["intendedStart"]);
     }
   });
@@ -49,22 +58,63 @@ describe("bad input to the change workflow gets a clear 4xx and changes nothing"
     const w = await changeWorld();
     const unknown = "01900000-0000-7000-8000-000000000000";
     expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(unknown) }))).toEqual(["activityIds.0"]);
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { ...ocrProposal(w.maintenance), kind: "remove", vendor: undefined, subProcessorId: unknown } }))).toEqual(["subProcessorId"]);
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { ...ocrProposal(w.maintenance), kind: "replace" } }))).toEqual(["replacesId"]);
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { ...ocrProposal(w.maintenance), subProcessorId: w.aws } }))).toEqual(["vendor"]);
+    expect(
+      fields(
+        await refused(w, "POST", CHANGES, 422, {
+          token: "procurement",
+          body: { ...ocrProposal(w.maintenance), kind: "remove", vendor: undefined, subProcessorId: unknown },
+        }),
+      ),
+    ).toEqual(["subProcessorId"]);
+    expect(
+      fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { ...ocrProposal(w.maintenance), kind: "replace" } })),
+    ).toEqual(["replacesId"]);
+    expect(
+      fields(
+        await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { ...ocrProposal(w.maintenance), subProcessorId: w.aws } }),
+      ),
+    ).toEqual(["vendor"]);
     const usVendor = { ...OCR_VENDOR, locations: [{ country: "US" }] };
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance, { vendor: usVendor }) }))).toEqual(["vendor.transferMechanism"]);
+    expect(
+      fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance, { vendor: usVendor }) })),
+    ).toEqual(["vendor.transferMechanism"]);
     // IxorDocs already serves maintenance; it does not serve access management, so it cannot be removed from it.
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { kind: "add", subProcessorId: w.ixordocs, activityIds: [w.maintenance], reason: { en: "x" }, intendedStart: "2026-12-08" } }))).toEqual(["activityIds"]);
-    expect(fields(await refused(w, "POST", CHANGES, 422, { token: "procurement", body: { kind: "remove", subProcessorId: w.ixordocs, activityIds: [w.access], reason: { en: "x" }, intendedStart: "2026-12-08" } }))).toEqual(["activityIds.0"]);
+    expect(
+      fields(
+        await refused(w, "POST", CHANGES, 422, {
+          token: "procurement",
+          body: { kind: "add", subProcessorId: w.ixordocs, activityIds: [w.maintenance], reason: { en: "x" }, intendedStart: "2026-12-08" },
+        }),
+      ),
+    ).toEqual(["activityIds"]);
+    expect(
+      fields(
+        await refused(w, "POST", CHANGES, 422, {
+          token: "procurement",
+          body: { kind: "remove", subProcessorId: w.ixordocs, activityIds: [w.access], reason: { en: "x" }, intendedStart: "2026-12-08" },
+        }),
+      ),
+    ).toEqual(["activityIds.0"]);
   });
 
   it("refuses a second open change for the same sub-processor", async () => {
     const w = await changeWorld();
-    await propose(w.t, { kind: "remove", subProcessorId: w.ixordocs, reason: { en: "Replaced by in-house OCR." }, intendedStart: "2026-12-08", announce: true });
+    await propose(w.t, {
+      kind: "remove",
+      subProcessorId: w.ixordocs,
+      reason: { en: "Replaced by in-house OCR." },
+      intendedStart: "2026-12-08",
+      announce: true,
+    });
     const problem = await refused(w, "POST", CHANGES, 409, {
       token: "procurement",
-      body: { kind: "change_locations", subProcessorId: w.ixordocs, locations: [{ country: "FR" }], reason: { en: "x" }, intendedStart: "2026-12-08" },
+      body: {
+        kind: "change_locations",
+        subProcessorId: w.ixordocs,
+        locations: [{ country: "FR" }],
+        reason: { en: "x" },
+        intendedStart: "2026-12-08",
+      },
     });
     expect(problem.detail).toContain("already concerns this sub-processor");
   });
@@ -77,10 +127,30 @@ describe("bad input to the change workflow gets a clear 4xx and changes nothing"
     const request = notices.find((n) => n.kind === "authorisation_request") as (typeof notices)[number];
     const grounds = { grounds: "We object." };
     await refused(w, "POST", "/api/v1/change-notices/01900000-0000-7000-8000-000000000000/objections", 404, { body: grounds });
-    expect(fields(await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, { body: { ...grounds, receivedAt: "2026-12-24T10:00:00Z" } }))).toEqual(["receivedAt"]);
-    expect(fields(await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, { body: { ...grounds, receivedAt: "2026-02-30T10:00:00Z" } }))).toEqual(["receivedAt"]);
-    expect(fields(await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, { body: { ...grounds, receivedAt: "2026-11-01T10:00:00Z" } }))).toEqual(["receivedAt"]);
-    expect(fields(await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, { body: { grounds: "  " } }))).toEqual(["grounds"]);
+    expect(
+      fields(
+        await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, {
+          body: { ...grounds, receivedAt: "2026-12-24T10:00:00Z" },
+        }),
+      ),
+    ).toEqual(["receivedAt"]);
+    expect(
+      fields(
+        await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, {
+          body: { ...grounds, receivedAt: "2026-02-30T10:00:00Z" },
+        }),
+      ),
+    ).toEqual(["receivedAt"]);
+    expect(
+      fields(
+        await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, {
+          body: { ...grounds, receivedAt: "2026-11-01T10:00:00Z" },
+        }),
+      ),
+    ).toEqual(["receivedAt"]);
+    expect(fields(await refused(w, "POST", `/api/v1/change-notices/${window.id}/objections`, 422, { body: { grounds: "  " } }))).toEqual([
+      "grounds",
+    ]);
     await refused(w, "POST", `/api/v1/change-notices/${request.id}/objections`, 409, { body: grounds });
     await refused(w, "POST", `/api/v1/change-notices/${window.id}/authorisation`, 409, { body: { decision: "granted" } });
     // Once the change is in effect its notices are closed.
@@ -97,7 +167,9 @@ describe("bad input to the change workflow gets a clear 4xx and changes nothing"
     const w = await changeWorld();
     const change = await propose(w.t, ocrProposal(w.maintenance));
     const window = (await noticesOf(w.t, change.id)).find((n) => n.kind === "objection_window") as { id: string };
-    const objection = await bodyOf<{ id: string }>(await w.t.request("POST", `/api/v1/change-notices/${window.id}/objections`, { body: { grounds: "No." } }));
+    const objection = await bodyOf<{ id: string }>(
+      await w.t.request("POST", `/api/v1/change-notices/${window.id}/objections`, { body: { grounds: "No." } }),
+    );
     const path = `/api/v1/objections/${objection.id}/resolution`;
     expect(fields(await refused(w, "POST", path, 422, { body: { resolution: "overruled" } }))).toEqual(["reason"]);
     expect(fields(await refused(w, "POST", path, 422, { body: { resolution: "ignored" } }))).toEqual(["resolution"]);
@@ -116,7 +188,9 @@ describe("bad input to the change workflow gets a clear 4xx and changes nothing"
 
   it("refuses an agreement governed by a country without a public-holiday calendar: its deadlines could not be counted", async () => {
     const w = await changeWorld();
-    const agreement = await bodyOf<Record<string, unknown>>(await w.t.request("GET", `/api/v1/agreements/${w.agreements["CF-DPA-2024-001"]}`));
+    const agreement = await bodyOf<Record<string, unknown>>(
+      await w.t.request("GET", `/api/v1/agreements/${w.agreements["CF-DPA-2024-001"]}`),
+    );
     const problem = await refused(w, "PATCH", `/api/v1/agreements/${agreement.id}`, 422, { body: { governingCountry: "QA" } });
     expect(fields(problem)).toEqual(["governingCountry"]);
   });
@@ -135,7 +209,11 @@ describe("idempotency keys", () => {
     const w = await changeWorld();
     const first = await propose(w.t, ocrProposal(w.maintenance), "procurement", "procurement-req-42");
     const before = await snapshot(w.store);
-    const retry = await w.t.request("POST", CHANGES, { token: "procurement", body: ocrProposal(w.maintenance), headers: { "idempotency-key": "procurement-req-42" } });
+    const retry = await w.t.request("POST", CHANGES, {
+      token: "procurement",
+      body: ocrProposal(w.maintenance),
+      headers: { "idempotency-key": "procurement-req-42" },
+    });
     expect(retry.status).toBe(200);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect((await bodyOf<{ id: string }>(retry)).id).toBe(first.id);
@@ -145,14 +223,23 @@ describe("idempotency keys", () => {
   it("refuses the same key with a different body", async () => {
     const w = await changeWorld();
     await propose(w.t, ocrProposal(w.maintenance), "procurement", "k-1");
-    const problem = await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance, { intendedStart: "2026-12-09" }), headers: { "idempotency-key": "k-1" } });
+    const problem = await refused(w, "POST", CHANGES, 422, {
+      token: "procurement",
+      body: ocrProposal(w.maintenance, { intendedStart: "2026-12-09" }),
+      headers: { "idempotency-key": "k-1" },
+    });
     expect(fields(problem)).toEqual(["Idempotency-Key"]);
-    await refused(w, "POST", CHANGES, 422, { token: "procurement", body: ocrProposal(w.maintenance), headers: { "idempotency-key": "with space" } });
+    await refused(w, "POST", CHANGES, 422, {
+      token: "procurement",
+      body: ocrProposal(w.maintenance),
+      headers: { "idempotency-key": "with space" },
+    });
   });
 
   it("creates one change when two retries race", async () => {
     const w = await changeWorld();
-    const send = () => w.t.request("POST", CHANGES, { token: "procurement", body: ocrProposal(w.maintenance), headers: { "idempotency-key": "race" } });
+    const send = () =>
+      w.t.request("POST", CHANGES, { token: "procurement", body: ocrProposal(w.maintenance), headers: { "idempotency-key": "race" } });
     const responses = await Promise.all([send(), send(), send()]);
     const ids = new Set(await Promise.all(responses.map(async (r) => (await bodyOf<{ id: string }>(r)).id)));
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 201]);

@@ -33,12 +33,21 @@ describe("a change of the sub-processor engaging another", () => {
     const notices = await noticesOf(w.t, change.id);
     expect(notices).toHaveLength(3);
     const mails = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_notice");
-    expect(mails.map((m) => m.body).join("\n")).toContain("IxorDocs (Biedt OCR-functionaliteit) wordt voortaan ingeschakeld via Amazon Web Services EMEA SARL.");
+    expect(mails.map((m) => m.body).join("\n")).toContain(
+      "IxorDocs (Biedt OCR-functionaliteit) wordt voortaan ingeschakeld via Amazon Web Services EMEA SARL.",
+    );
     // Until then nothing changes for the customers.
     expect((await bodyOf<{ parentId: string | null }>(await w.t.request("GET", "/api/v1/sub-processors/IXORDOCS"))).parentId).toBeNull();
 
     const janssens = notices.find((n) => n.kind === "authorisation_request");
-    expect((await w.t.request("POST", `/api/v1/change-notices/${janssens?.id}/authorisation`, { token: "editor", body: { decision: "granted" } })).status).toBe(200);
+    expect(
+      (
+        await w.t.request("POST", `/api/v1/change-notices/${janssens?.id}/authorisation`, {
+          token: "editor",
+          body: { decision: "granted" },
+        })
+      ).status,
+    ).toBe(200);
     w.clock.set(CLOSES_AT);
     expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
     expect((await bodyOf<{ parentId: string | null }>(await w.t.request("GET", "/api/v1/sub-processors/IXORDOCS"))).parentId).toBe(w.aws);
@@ -60,7 +69,9 @@ describe("a change of the sub-processor engaging another", () => {
     expect(await snapshot(w.store)).toEqual(before);
 
     // AWS under IxorDocs, once in effect, rules out IxorDocs under AWS.
-    const corrected = await w.t.request("POST", "/api/v1/sub-processors/AWS/corrections", { body: { reason: "Recorded wrongly: AWS hosts IxorDocs' OCR.", changes: { parentId: w.ixordocs } } });
+    const corrected = await w.t.request("POST", "/api/v1/sub-processors/AWS/corrections", {
+      body: { reason: "Recorded wrongly: AWS hosts IxorDocs' OCR.", changes: { parentId: w.ixordocs } },
+    });
     expect(corrected.status).toBe(200);
     await refused(chainProposal(w, w.aws), "parentId", /its own chain/);
   });
@@ -69,7 +80,9 @@ describe("a change of the sub-processor engaging another", () => {
     const w = await changeWorld();
     const response = await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { token: "procurement", body: { parentId: w.aws } });
     expect(response.status).toBe(422);
-    expect((await bodyOf<Problem>(response)).errors?.[0]?.message).toContain("propose a change of kind change_chain (POST /api/v1/sub-processor-changes)");
+    expect((await bodyOf<Problem>(response)).errors?.[0]?.message).toContain(
+      "propose a change of kind change_chain (POST /api/v1/sub-processor-changes)",
+    );
     const proposal = await propose(w.t, { ...chainProposal(w, w.aws), announce: false });
     expect(proposal.status).toBe("proposed");
   });

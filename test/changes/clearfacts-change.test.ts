@@ -13,11 +13,20 @@ async function announced(w: ChangeWorld) {
   const change = await propose(w.t, ocrProposal(w.maintenance));
   const notices = await noticesOf(w.t, change.id);
   const byAgreement = (reference: string) => notices.find((n) => n.agreementId === w.agreements[reference]) as (typeof notices)[number];
-  return { change, notices, peeters: byAgreement("CF-DPA-2024-001"), dupont: byAgreement("CF-DPA-2024-002"), janssens: byAgreement("CF-DPA-2025-003") };
+  return {
+    change,
+    notices,
+    peeters: byAgreement("CF-DPA-2024-001"),
+    dupont: byAgreement("CF-DPA-2024-002"),
+    janssens: byAgreement("CF-DPA-2025-003"),
+  };
 }
 
 async function object(w: ChangeWorld, noticeId: string, body: Record<string, unknown>) {
-  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, { token: "editor", body: { grounds: "Our clients' data must stay with vendors we audited.", ...body } });
+  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, {
+    token: "editor",
+    body: { grounds: "Our clients' data must stay with vendors we audited.", ...body },
+  });
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
   return bodyOf<{ id: string; onTime: boolean; receivedAt: string }>(response);
 }
@@ -55,7 +64,11 @@ describe("ClearFacts: proposing a new OCR vendor", () => {
     const w = await changeWorld();
     const { peeters, janssens } = await announced(w);
     const mails = await w.store.db.select().from(outbox);
-    expect(mails.map((m) => m.recipient).sort()).toEqual(["an.peeters@peeters.example", "luc.dupont@dupont.example", "tom.janssens@janssens.example"]);
+    expect(mails.map((m) => m.recipient).sort()).toEqual([
+      "an.peeters@peeters.example",
+      "luc.dupont@dupont.example",
+      "tom.janssens@janssens.example",
+    ]);
     const toPeeters = mails.find((m) => m.recipient === "an.peeters@peeters.example");
     expect(toPeeters?.subject).toContain("bezwaar tot 7 december 2026");
     expect(toPeeters?.body).toContain("Nieuwe subverwerker: Klippa OCR GmbH");
@@ -105,7 +118,9 @@ describe("clearance for procurement", () => {
     expect((await clearanceOf(w.t, ask)).status).toBe("pending");
     w.clock.set(CLOSES_AT);
     expect((await clearanceOf(w.t, ask)).status).toBe("cleared");
-    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, agreementId: w.agreements["CF-DPA-2024-001"] as string })).status).toBe("cleared");
+    expect(
+      (await clearanceOf(w.t, { subProcessorId: change.subProcessorId, agreementId: w.agreements["CF-DPA-2024-001"] as string })).status,
+    ).toBe("cleared");
   });
 
   it("is blocked by an unresolved objection, naming it, until the DPO resolves it", async () => {
@@ -151,9 +166,13 @@ describe("the lifecycle", () => {
     w.clock.set("2026-12-08T06:00:00.000Z");
     expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
     expect((await runLifecycle(w.t)).effective).toEqual([]);
-    const vendor = await bodyOf<{ status: string; activityIds: string[] }>(await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`));
+    const vendor = await bodyOf<{ status: string; activityIds: string[] }>(
+      await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`),
+    );
     expect(vendor).toMatchObject({ status: "active", activityIds: [w.maintenance] });
-    const detail = await bodyOf<{ status: string; effectiveAt: string; notices: { open: number } }>(await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`));
+    const detail = await bodyOf<{ status: string; effectiveAt: string; notices: { open: number } }>(
+      await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`),
+    );
     expect(detail).toMatchObject({ status: "effective", effectiveAt: "2026-12-08T06:00:00.000Z", notices: { open: 0 } });
     expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
     expect(await annexHtml(w, "CF-DPA-2024-001", "2026-12-08T05:59:59.000Z")).not.toContain("Klippa OCR GmbH");
@@ -176,7 +195,10 @@ describe("the lifecycle", () => {
     expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
     expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
     expect(await annexHtml(w, "CF-DPA-2024-002")).not.toContain("Klippa OCR GmbH");
-    const forDupont = await clearanceOf(w.t, { subProcessorId: change.subProcessorId, agreementId: w.agreements["CF-DPA-2024-002"] as string });
+    const forDupont = await clearanceOf(w.t, {
+      subProcessorId: change.subProcessorId,
+      agreementId: w.agreements["CF-DPA-2024-002"] as string,
+    });
     expect(forDupont.status).toBe("not_authorised");
   });
 
@@ -212,7 +234,10 @@ describe("the lifecycle", () => {
   it("withdraws a change: notices close, customers are told, the vendor is rejected", async () => {
     const w = await changeWorld();
     const { change } = await announced(w);
-    const response = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, { token: "procurement", body: { reason: "Vendor failed our security review." } });
+    const response = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, {
+      token: "procurement",
+      body: { reason: "Vendor failed our security review." },
+    });
     expect(response.status).toBe(200);
     expect((await noticesOf(w.t, change.id)).every((n) => n.status === "closed" && n.outcome === "excluded")).toBe(true);
     const told = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_withdrawn");
@@ -250,9 +275,13 @@ describe("every contract clock of an agreement", () => {
   it("runs the audit notice, deletion-or-return and terms-change clocks from a given instant by the same rules", async () => {
     const w = await changeWorld();
     // The contract ends on Tuesday 31 March 2026 at 17:00 in Brussels (summer time since 29 March).
-    const response = await w.t.request("GET", `/api/v1/agreements/CF-DPA-2024-001/clocks?from=2026-03-31T15:00:00Z`, { token: "read-only" });
+    const response = await w.t.request("GET", `/api/v1/agreements/CF-DPA-2024-001/clocks?from=2026-03-31T15:00:00Z`, {
+      token: "read-only",
+    });
     expect(response.status).toBe(200);
-    const { deadlines } = await bodyOf<{ deadlines: { clock: string; lastDay: string; movedFrom: string | null; closesAt: string }[] }>(response);
+    const { deadlines } = await bodyOf<{ deadlines: { clock: string; lastDay: string; movedFrom: string | null; closesAt: string }[] }>(
+      response,
+    );
     const byClock = Object.fromEntries(deadlines.map((d) => [d.clock, d]));
     expect(Object.keys(byClock).sort()).toEqual(["auditNotice", "deletionOrReturn", "subProcessorNotice", "termsChangeObjection"]);
     // 15 days: Wednesday 15 April 2026.

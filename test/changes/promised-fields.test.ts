@@ -34,8 +34,12 @@ const CHANGED: Record<keyof SubProcessorInput, (w: ChangeWorld) => unknown> = {
   activityIds: (w) => [w.maintenance, w.access],
   parentId: (w) => w.aws,
 };
-const WORKFLOW = Object.entries(SUB_PROCESSOR_FIELD_PATHS).filter(([, path]) => path === "workflow").map(([field]) => field as keyof SubProcessorInput);
-const EDITABLE = Object.entries(SUB_PROCESSOR_FIELD_PATHS).filter(([, path]) => path === "edit").map(([field]) => field as keyof SubProcessorInput);
+const WORKFLOW = Object.entries(SUB_PROCESSOR_FIELD_PATHS)
+  .filter(([, path]) => path === "workflow")
+  .map(([field]) => field as keyof SubProcessorInput);
+const EDITABLE = Object.entries(SUB_PROCESSOR_FIELD_PATHS)
+  .filter(([, path]) => path === "edit")
+  .map(([field]) => field as keyof SubProcessorInput);
 
 let w: ChangeWorld;
 beforeEach(async () => {
@@ -71,17 +75,24 @@ describe("the fields of a sub-processor", () => {
       expect(response.status, role).toBe(422);
       const problem = await bodyOf<Problem>(response);
       expect(problem.errors?.map((e) => e.field)).toContain(field);
-      expect(problem.errors?.find((e) => e.field === field)?.message).toMatch(/cannot be edited directly\. .*\/api\/v1\/sub-processor(-changes|s\/\{id\}\/corrections)/);
+      expect(problem.errors?.find((e) => e.field === field)?.message).toMatch(
+        /cannot be edited directly\. .*\/api\/v1\/sub-processor(-changes|s\/\{id\}\/corrections)/,
+      );
     }
     expect(await snapshot(w.store)).toEqual(before);
     expect(await promises()).toEqual(shown);
   });
 
   it.each(EDITABLE)("%s: describes the vendor and changes directly, with its audit entry", async (field) => {
-    const response = await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", { token: "procurement", body: { [field]: CHANGED[field](w) } });
+    const response = await w.t.request("PATCH", "/api/v1/sub-processors/IXORDOCS", {
+      token: "procurement",
+      body: { [field]: CHANGED[field](w) },
+    });
     expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
     expect((await bodyOf<Record<string, unknown>>(response))[field]).toEqual(CHANGED[field](w));
-    const trail = await bodyOf<{ items: { action: string }[] }>(await w.t.request("GET", `/api/v1/audit?entityType=sub_processor&entityId=${w.ixordocs}`));
+    const trail = await bodyOf<{ items: { action: string }[] }>(
+      await w.t.request("GET", `/api/v1/audit?entityType=sub_processor&entityId=${w.ixordocs}`),
+    );
     expect(trail.items.at(-1)?.action).toBe("update");
   });
 
@@ -89,13 +100,23 @@ describe("the fields of a sub-processor", () => {
     const before = await snapshot(w.store);
     for (const role of ROLES) {
       for (const status of ["active", "retired", "rejected"]) {
-        const response = await w.t.request("POST", "/api/v1/sub-processors", { token: role, body: { ...OCR_VENDOR, status, activityIds: [w.maintenance] } });
+        const response = await w.t.request("POST", "/api/v1/sub-processors", {
+          token: role,
+          body: { ...OCR_VENDOR, status, activityIds: [w.maintenance] },
+        });
         expect(response.status, `${role} ${status}`).toBe(can(role, "sub-processors:write") ? 422 : 403);
-        if (can(role, "sub-processors:write")) expect((await bodyOf<Problem>(response)).errors?.[0]).toMatchObject({ field: "status", message: expect.stringContaining("recorded as proposed") });
+        if (can(role, "sub-processors:write"))
+          expect((await bodyOf<Problem>(response)).errors?.[0]).toMatchObject({
+            field: "status",
+            message: expect.stringContaining("recorded as proposed"),
+          });
       }
     }
     expect(await snapshot(w.store)).toEqual(before);
-    const proposed = await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: { ...OCR_VENDOR, activityIds: [w.maintenance] } });
+    const proposed = await w.t.request("POST", "/api/v1/sub-processors", {
+      token: "procurement",
+      body: { ...OCR_VENDOR, activityIds: [w.maintenance] },
+    });
     expect(proposed.status).toBe(201);
     const vendor = await bodyOf<{ id: string; status: string }>(proposed);
     expect(vendor.status).toBe("proposed");
@@ -103,8 +124,13 @@ describe("the fields of a sub-processor", () => {
   });
 
   it("a proposed vendor not yet announced may still get its details right, but not its status", async () => {
-    const vendor = await bodyOf<{ id: string }>(await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: OCR_VENDOR }));
-    const moved = await w.t.request("PATCH", `/api/v1/sub-processors/${vendor.id}`, { token: "procurement", body: { locations: [{ country: "AT" }], activityIds: [w.maintenance] } });
+    const vendor = await bodyOf<{ id: string }>(
+      await w.t.request("POST", "/api/v1/sub-processors", { token: "procurement", body: OCR_VENDOR }),
+    );
+    const moved = await w.t.request("PATCH", `/api/v1/sub-processors/${vendor.id}`, {
+      token: "procurement",
+      body: { locations: [{ country: "AT" }], activityIds: [w.maintenance] },
+    });
     expect(moved.status).toBe(200);
     const activated = await w.t.request("PATCH", `/api/v1/sub-processors/${vendor.id}`, { token: "admin", body: { status: "active" } });
     expect(activated.status).toBe(422);
@@ -134,18 +160,26 @@ describe("the fields of a sub-processor", () => {
 });
 
 describe("an admin's correction of a real mistake", () => {
-  const correction = { reason: "IxorDocs also serves user access since 2024; customers were told by letter on 3 March 2024.", changes: { activityIds: [] as string[] } };
+  const correction = {
+    reason: "IxorDocs also serves user access since 2024; customers were told by letter on 3 March 2024.",
+    changes: { activityIds: [] as string[] },
+  };
 
   it("is for admins only, needs a reason, and changes nothing otherwise", async () => {
     correction.changes.activityIds = [w.maintenance, w.access];
     const before = await snapshot(w.store);
     for (const role of ["editor", "procurement", "read-only"] as const) {
-      expect((await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", { token: role, body: correction })).status, role).toBe(403);
+      expect(
+        (await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", { token: role, body: correction })).status,
+        role,
+      ).toBe(403);
     }
     const noReason = await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", { body: { ...correction, reason: "oops" } });
     expect(noReason.status).toBe(422);
     expect((await bodyOf<Problem>(noReason)).errors?.map((e) => e.field)).toEqual(["reason"]);
-    const badChange = await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", { body: { ...correction, changes: { locations: [] } } });
+    const badChange = await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", {
+      body: { ...correction, changes: { locations: [] } },
+    });
     expect((await bodyOf<Problem>(badChange)).errors?.map((e) => e.field)).toEqual(["changes.locations"]);
     expect(await snapshot(w.store)).toEqual(before);
   });
@@ -155,7 +189,9 @@ describe("an admin's correction of a real mistake", () => {
     const response = await w.t.request("POST", "/api/v1/sub-processors/IXORDOCS/corrections", { body: correction });
     expect(response.status).toBe(200);
     expect((await bodyOf<{ activityIds: string[] }>(response)).activityIds).toEqual([w.maintenance, w.access]);
-    const trail = await bodyOf<{ items: { action: string; reason: string | null }[] }>(await w.t.request("GET", "/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS"));
+    const trail = await bodyOf<{ items: { action: string; reason: string | null }[] }>(
+      await w.t.request("GET", "/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS"),
+    );
     expect(trail.items.at(-1)).toMatchObject({ action: "correct", reason: correction.reason });
 
     const ui = await makeAdminUi(w.store, w.clock);
@@ -182,7 +218,11 @@ describe("an admin's correction in the admin UI", () => {
     expect(await snapshot(w.store)).toEqual(before);
 
     const reason = "The region was left out when IxorDocs was recorded; customers were told on 2 March.";
-    const saved = await ui.post(form.action, fill(form, { "Region (location 1)": "Frankfurt", "Reason for the correction (required)": reason }), admin);
+    const saved = await ui.post(
+      form.action,
+      fill(form, { "Region (location 1)": "Frankfurt", "Reason for the correction (required)": reason }),
+      admin,
+    );
     expect(saved.status).toBe(303);
     const vendor = await bodyOf<{ locations: unknown[] }>(await w.t.request("GET", "/api/v1/sub-processors/IXORDOCS"));
     expect(vendor.locations).toEqual([{ country: "DE", region: "Frankfurt" }]);
@@ -205,7 +245,9 @@ describe("clearance tells the truth", () => {
       "IxorDocs became active for this processing after agreement CF-DPA-2024-001 was recorded (2025-01-01), and no change that took effect brought it in for that agreement.",
     ]);
     // What every customer signed stays cleared.
-    expect((await clearanceOf(w.t, { subProcessorId: "IXORDOCS", agreementId: "CF-DPA-2024-001", activityId: w.maintenance })).status).toBe("cleared");
+    expect((await clearanceOf(w.t, { subProcessorId: "IXORDOCS", agreementId: "CF-DPA-2024-001", activityId: w.maintenance })).status).toBe(
+      "cleared",
+    );
   });
 
   it("is not_authorised for an archived vendor, even one written active before the archive rule", async () => {
@@ -219,7 +261,14 @@ describe("clearance tells the truth", () => {
   it("names agreements by reference and the real last day of the window, never an id", async () => {
     const proposed = await w.t.request("POST", "/api/v1/sub-processor-changes", {
       token: "procurement",
-      body: { kind: "add", vendor: OCR_VENDOR, activityIds: [w.maintenance], reason: { en: "Better OCR." }, intendedStart: "2026-12-08", announce: true },
+      body: {
+        kind: "add",
+        vendor: OCR_VENDOR,
+        activityIds: [w.maintenance],
+        reason: { en: "Better OCR." },
+        intendedStart: "2026-12-08",
+        announce: true,
+      },
     });
     expect(proposed.status).toBe(201);
     const vendorId = (await bodyOf<{ subProcessorId: string }>(proposed)).subProcessorId;

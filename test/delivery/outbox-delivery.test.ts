@@ -47,7 +47,8 @@ async function sink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   return started;
 }
 
-const mailerFor = (target: SmtpSink | string): Mailer => createSmtpMailer({ url: typeof target === "string" ? target : target.url, from: FROM });
+const mailerFor = (target: SmtpSink | string): Mailer =>
+  createSmtpMailer({ url: typeof target === "string" ? target : target.url, from: FROM });
 
 let counter = 0;
 function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
@@ -75,13 +76,20 @@ async function rowOf(id: string) {
   return row;
 }
 
-const deliver = (mailer: Mailer, extra: { limit?: number; maxAttempts?: number } = {}) => deliverDueMessages({ store, mailer, clock, ...extra });
+const deliver = (mailer: Mailer, extra: { limit?: number; maxAttempts?: number } = {}) =>
+  deliverDueMessages({ store, mailer, clock, ...extra });
 
 describe("delivering the outbox over SMTP", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("delivers every due message once, with its recipient, subject, body and Message-ID", async () => {
     const smtp = await sink();
     const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
-    await store.atomic([queueMessage(ctx, message({ subject: DUTCH_SUBJECT, body: "Geachte klant,\n\nDe subverwerker « Société Générale » wijzigt.\n" }), iso(current))]);
+    await store.atomic([
+      queueMessage(
+        ctx,
+        message({ subject: DUTCH_SUBJECT, body: "Geachte klant,\n\nDe subverwerker « Société Générale » wijzigt.\n" }),
+        iso(current),
+      ),
+    ]);
     const plain = await queue();
     const [accented] = (await listOutbox(store.db)).filter((row) => row.subject === DUTCH_SUBJECT);
     if (!accented) throw new Error("queueMessage did not insert a row");
@@ -170,8 +178,21 @@ describe("delivering the outbox over SMTP", { timeout: CHILD_PROCESS_TEST_MS }, 
 
   it("counts 5xx replies (but 503) and addresses nodemailer refuses as permanent, everything else as worth retrying", () => {
     const permanent = (failure: object) => toMailError(Object.assign(new Error("refused"), failure)).permanent;
-    expect([550, 552, 554, 503, 421, 451].map((responseCode) => permanent({ code: "EMESSAGE", responseCode }))).toEqual([true, true, true, false, false, false]);
-    expect(["EENVELOPE", "ETIMEDOUT", "ESOCKET", "ECONNECTION", "ETLS"].map((code) => permanent({ code }))).toEqual([true, false, false, false, false]);
+    expect([550, 552, 554, 503, 421, 451].map((responseCode) => permanent({ code: "EMESSAGE", responseCode }))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(["EENVELOPE", "ETIMEDOUT", "ESOCKET", "ECONNECTION", "ETLS"].map((code) => permanent({ code }))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(toMailError("odd").permanent).toBe(false);
   });
 
@@ -198,7 +219,10 @@ describe("claims", { timeout: CHILD_PROCESS_TEST_MS }, () => {
     const smtp = await sink();
     const file = join(tempDir(), "register.db");
     const [a, b] = [createSqliteStore(file), createSqliteStore(file)];
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     const rows: OutboxRow[] = [];
     for (let i = 0; i < 20; i++) rows.push(await queue({}, {}, i % 2 ? a : b));
 
@@ -206,7 +230,12 @@ describe("claims", { timeout: CHILD_PROCESS_TEST_MS }, () => {
 
     expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(20);
     expect(reports.map((report) => report.sent)).not.toContain(0);
-    expect(smtp.messages().map((m) => m.messageId).sort()).toEqual(rows.map((row) => `<${row.id}@dpa-register>`).sort());
+    expect(
+      smtp
+        .messages()
+        .map((m) => m.messageId)
+        .sort(),
+    ).toEqual(rows.map((row) => `<${row.id}@dpa-register>`).sort());
     expect((await outboxSummary(a.db)).counts).toEqual({ pending: 0, sending: 0, sent: 20, failed: 0 });
   });
 
@@ -219,7 +248,12 @@ describe("claims", { timeout: CHILD_PROCESS_TEST_MS }, () => {
     const reports = await Promise.all([clock, ahead].map((each) => deliverDueMessages({ store, mailer: mailerFor(smtp), clock: each })));
 
     expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(10);
-    expect(smtp.messages().map((m) => m.messageId).sort()).toEqual(rows.map((row) => `<${row.id}@dpa-register>`).sort());
+    expect(
+      smtp
+        .messages()
+        .map((m) => m.messageId)
+        .sort(),
+    ).toEqual(rows.map((row) => `<${row.id}@dpa-register>`).sort());
   });
 
   it("sends a message again once the claim of a deliverer that died has expired, but not before", async () => {
@@ -348,7 +382,13 @@ describe("the background loop", { timeout: CHILD_PROCESS_TEST_MS }, () => {
     const broken = memoryStore();
     broken.close();
     const logged: unknown[][] = [];
-    const loop = startOutboxDelivery({ store: broken, mailer: { send: async () => undefined }, clock, intervalMs: 10, log: (...args) => logged.push(args) });
+    const loop = startOutboxDelivery({
+      store: broken,
+      mailer: { send: async () => undefined },
+      clock,
+      intervalMs: 10,
+      log: (...args) => logged.push(args),
+    });
     cleanups.push(() => loop.stop());
     await expect.poll(() => logged.length, { timeout: PATIENCE_MS }).toBeGreaterThanOrEqual(2);
     expect(logged[0]?.[0]).toMatch(/delivery run failed/);

@@ -9,7 +9,11 @@ import { makeTestApp, type TestApp } from "../helpers/test-app.ts";
 // Dutch facts are the seed's own words; the English ones its translation.
 const FACTS = {
   nl: {
-    "13.4.1 voorwerp": ["Onderhoud en beschikbaarheid van de applicatie Clearfacts", "Toegang tot de Clearfacts applicatie beheren", "Migratie van dossiers"],
+    "13.4.1 voorwerp": [
+      "Onderhoud en beschikbaarheid van de applicatie Clearfacts",
+      "Toegang tot de Clearfacts applicatie beheren",
+      "Migratie van dossiers",
+    ],
     "13.4.2 doeleinden": [
       "Toegang tot de applicatie beheren",
       "Zorg voor een applicatie voor het downloaden, herkennen en valideren van documenten",
@@ -25,14 +29,23 @@ const FACTS = {
     ],
     "13.4.4 gevoelige persoonsgegevens": ["Gevoelige persoonsgegevens Geen"],
     "13.4.5 betrokkenen": ["Boekhouders", "Cliënten van boekhouders", "Tegenpartijen van deze cliënten"],
-    "13.4.6 subverwerkers": ["Amazon Web Services EMEA SARL: Biedt hosting voor de dienst", "IxorDocs: Biedt OCR-functionaliteit", "Duitsland (Frankfurt)", "Ierland (Dublin)"],
+    "13.4.6 subverwerkers": [
+      "Amazon Web Services EMEA SARL: Biedt hosting voor de dienst",
+      "IxorDocs: Biedt OCR-functionaliteit",
+      "Duitsland (Frankfurt)",
+      "Ierland (Dublin)",
+    ],
     "13.4.7 plaats": ["Plaats van de verwerking • België • Duitsland • Ierland"],
     "13.4.8 bewaartermijn": ["Duur van het contract met de registeraccountant of tot de toegang wordt opgeheven", "10 jaar"],
     "13.4.9 DPO": ["Data Protection Officer, dpo@clearfacts.example"],
     "13.5.8, 13.5.10, 13.6.3, art. 11": ["15 kalenderdagen", "3 maanden", "2 maanden", "Clausule 7.7, onder a), optie 2"],
   },
   en: {
-    "13.4.1 subject matter": ["Maintenance and availability of the ClearFacts application", "Managing access to the ClearFacts application", "Migration of client files between accountants"],
+    "13.4.1 subject matter": [
+      "Maintenance and availability of the ClearFacts application",
+      "Managing access to the ClearFacts application",
+      "Migration of client files between accountants",
+    ],
     "13.4.2 purposes": [
       "Manage access to the application",
       "Provide an application for downloading, recognising and validating documents",
@@ -48,11 +61,21 @@ const FACTS = {
     ],
     "13.4.4 sensitive data": ["Sensitive data None"],
     "13.4.5 data subjects": ["Accountants", "Accountants' clients", "Counterparties of those clients"],
-    "13.4.6 sub-processors": ["Amazon Web Services EMEA SARL: Provides hosting for the service", "IxorDocs: Provides OCR functionality", "Germany (Frankfurt)", "Ireland (Dublin)"],
+    "13.4.6 sub-processors": [
+      "Amazon Web Services EMEA SARL: Provides hosting for the service",
+      "IxorDocs: Provides OCR functionality",
+      "Germany (Frankfurt)",
+      "Ireland (Dublin)",
+    ],
     "13.4.7 places": ["Places of processing • Belgium • Germany • Ireland"],
     "13.4.8 retention": ["Duration of the contract with the registered accountant or until access is revoked", "10 years"],
     "13.4.9 DPO": ["Data Protection Officer, dpo@clearfacts.example"],
-    "13.5.8, 13.5.10, 13.6.3, art. 11": ["15 calendar days", "3 months", "2 months", "Clause 7.7(a), option 2: general written authorisation"],
+    "13.5.8, 13.5.10, 13.6.3, art. 11": [
+      "15 calendar days",
+      "3 months",
+      "2 months",
+      "Clause 7.7(a), option 2: general written authorisation",
+    ],
   },
 } as const;
 

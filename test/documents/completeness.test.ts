@@ -85,7 +85,11 @@ async function annexRegister() {
   });
   const subProcessor = await activeSubProcessorVia(t, fixtures.subProcessor([activity.id]));
   const customer = await create("/api/v1/customers", fixtures.customer());
-  const agreement = await create("/api/v1/agreements", { ...fixtures.agreement(customer.id, [activity.id]), signedOn: null, status: "active" });
+  const agreement = await create("/api/v1/agreements", {
+    ...fixtures.agreement(customer.id, [activity.id]),
+    signedOn: null,
+    status: "active",
+  });
   return { activityId: activity.id, subProcessorId: subProcessor.id, agreementId: agreement.id };
 }
 
@@ -97,8 +101,18 @@ describe("the completeness check", () => {
       language: "en",
       complete: false,
       findings: [
-        { article: "Art. 30(1)(f)", code: "retentionMissing", message: "Newsletter mailing: no retention for data category Bank account numbers", ...entity },
-        { article: "Art. 30(1)(e)", code: "transferWithoutMechanism", message: "Newsletter mailing: transfer to United States without a named mechanism", ...entity },
+        {
+          article: "Art. 30(1)(f)",
+          code: "retentionMissing",
+          message: "Newsletter mailing: no retention for data category Bank account numbers",
+          ...entity,
+        },
+        {
+          article: "Art. 30(1)(e)",
+          code: "transferWithoutMechanism",
+          message: "Newsletter mailing: transfer to United States without a named mechanism",
+          ...entity,
+        },
       ],
     });
     const nl = await check(CONTROLLER, "?lang=nl");
@@ -118,8 +132,20 @@ describe("the completeness check", () => {
       language: "en",
       complete: false,
       findings: [
-        { article: "Annex I", code: "unsigned", message: "agreement DPA-1 has no signature date", entityType: "agreement", entityId: agreementId },
-        { article: "Annex II", code: "specialWithoutSafeguards", message: "Absence registration: special-category data without safeguards", entityType: "processing_activity", entityId: activityId },
+        {
+          article: "Annex I",
+          code: "unsigned",
+          message: "agreement DPA-1 has no signature date",
+          entityType: "agreement",
+          entityId: agreementId,
+        },
+        {
+          article: "Annex II",
+          code: "specialWithoutSafeguards",
+          message: "Absence registration: special-category data without safeguards",
+          entityType: "processing_activity",
+          entityId: activityId,
+        },
         {
           article: "Annex IV",
           code: "subProcessorWithoutDescription",
@@ -138,7 +164,11 @@ describe("the completeness check", () => {
     expect(Object.keys(agreementIds).length).toBeGreaterThan(0);
     for (const [reference, id] of Object.entries(agreementIds)) {
       for (const lang of ["en", "nl", "fr"]) {
-        expect(await check(annexOf(id), `?lang=${lang}`), `${reference} in ${lang}`).toEqual({ language: lang, complete: true, findings: [] });
+        expect(await check(annexOf(id), `?lang=${lang}`), `${reference} in ${lang}`).toEqual({
+          language: lang,
+          complete: true,
+          findings: [],
+        });
       }
     }
     const [id = ""] = Object.values(agreementIds);

@@ -22,13 +22,27 @@ interface ExportRecord {
 
 async function download(t: TestApp, path: string) {
   const response = await t.request("GET", path);
-  expect(response.status, await response.clone().text().then((b) => b.slice(0, 300))).toBe(200);
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .then((b) => b.slice(0, 300)),
+  ).toBe(200);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { response, bytes, sha256: response.headers.get("x-content-sha256") as string, fingerprint: response.headers.get("x-document-fingerprint") as string, exportId: response.headers.get("x-export-id") as string };
+  return {
+    response,
+    bytes,
+    sha256: response.headers.get("x-content-sha256") as string,
+    fingerprint: response.headers.get("x-document-fingerprint") as string,
+    exportId: response.headers.get("x-export-id") as string,
+  };
 }
 
-const hex = async (bytes: Uint8Array) => Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
-const recordPath = (format: string) => (format === "csv" ? `/api/v1/documents/art30-controller?format=csv` : `/api/v1/documents/art30-processor?format=${format}`);
+const hex = async (bytes: Uint8Array) =>
+  Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
+const recordPath = (format: string) =>
+  format === "csv" ? `/api/v1/documents/art30-controller?format=csv` : `/api/v1/documents/art30-processor?format=${format}`;
 
 describe("reproducible exports", () => {
   let t: TestApp;
@@ -56,8 +70,13 @@ describe("reproducible exports", () => {
   it.each(FORMATS)("changes with the register, and as of an earlier instant gives the earlier bytes again (%s)", async (format) => {
     const before = await download(t, recordPath(format));
     // Every demo activity names this measure, so both records show it.
-    const [row] = await t.store.db.select({ id: securityMeasures.id }).from(securityMeasures).where(sql`json_extract(${securityMeasures.title}, '$.en') = 'Encryption in transit'`);
-    const patched = await t.request("PATCH", `/api/v1/security-measures/${row?.id}`, { body: { title: { en: "Encryption in transit (TLS 1.3)", nl: "Versleuteling tijdens transport (TLS 1.3)" } } });
+    const [row] = await t.store.db
+      .select({ id: securityMeasures.id })
+      .from(securityMeasures)
+      .where(sql`json_extract(${securityMeasures.title}, '$.en') = 'Encryption in transit'`);
+    const patched = await t.request("PATCH", `/api/v1/security-measures/${row?.id}`, {
+      body: { title: { en: "Encryption in transit (TLS 1.3)", nl: "Versleuteling tijdens transport (TLS 1.3)" } },
+    });
     expect(patched.status).toBe(200);
 
     const after = await download(t, recordPath(format));
@@ -75,7 +94,14 @@ describe("reproducible exports", () => {
     const listed = await bodyOf<{ items: ExportRecord[] }>(await t.request("GET", "/api/v1/exports?kind=annex", { token: "read-only" }));
     expect(listed.items).toHaveLength(1);
     const record = listed.items[0] as ExportRecord;
-    expect(record).toMatchObject({ id: annex.exportId, kind: "annex", format: "pdf", sha256: annex.sha256, fingerprint: annex.fingerprint, actor: { name: "test admin" } });
+    expect(record).toMatchObject({
+      id: annex.exportId,
+      kind: "annex",
+      format: "pdf",
+      sha256: annex.sha256,
+      fingerprint: annex.fingerprint,
+      actor: { name: "test admin" },
+    });
     expect(record.fileName).toMatch(/^annex_CF-DPA-2024-001_\d{4}-\d\d-\d\dT\d{6}Z_en\.pdf$/);
 
     const bySha = await bodyOf<{ items: ExportRecord[] }>(await t.request("GET", `/api/v1/exports?sha256=${annex.sha256}`));
@@ -83,8 +109,12 @@ describe("reproducible exports", () => {
 
     // A later change to the register does not change what the past export regenerates to.
     const customers = await bodyOf<{ items: { id: string }[] }>(await t.request("GET", "/api/v1/customers"));
-    expect((await t.request("PATCH", `/api/v1/customers/${customers.items[0]?.id}`, { body: { legalName: "Peeters & Partners BV" } })).status).toBe(200);
-    const verification = await bodyOf<{ verified: boolean; regeneratedSha256: string; explanation: string }>(await t.request("GET", `/api/v1/exports/${annex.exportId}/verify`));
+    expect(
+      (await t.request("PATCH", `/api/v1/customers/${customers.items[0]?.id}`, { body: { legalName: "Peeters & Partners BV" } })).status,
+    ).toBe(200);
+    const verification = await bodyOf<{ verified: boolean; regeneratedSha256: string; explanation: string }>(
+      await t.request("GET", `/api/v1/exports/${annex.exportId}/verify`),
+    );
     expect(verification).toMatchObject({ verified: true, regeneratedSha256: annex.sha256 });
     const file = await download(t, `/api/v1/exports/${annex.exportId}/file`);
     expect(file.bytes).toEqual(annex.bytes);
@@ -94,8 +124,12 @@ describe("reproducible exports", () => {
   it("reports a past export that the audit trail no longer reproduces", async () => {
     const record = await download(t, `/api/v1/documents/art30-controller?format=json`);
     // Rewriting history behind the register's back, as an attacker with database access might.
-    await t.store.db.run(sql`update audit_entries set "after" = json_set("after", '$.legalName', 'Someone Else BV') where entity_type = 'organisation'`);
-    const verification = await bodyOf<{ verified: boolean; explanation: string }>(await t.request("GET", `/api/v1/exports/${record.exportId}/verify`));
+    await t.store.db.run(
+      sql`update audit_entries set "after" = json_set("after", '$.legalName', 'Someone Else BV') where entity_type = 'organisation'`,
+    );
+    const verification = await bodyOf<{ verified: boolean; explanation: string }>(
+      await t.request("GET", `/api/v1/exports/${record.exportId}/verify`),
+    );
     expect(verification.verified).toBe(false);
     expect(verification.explanation).toContain("does not reproduce");
   });
@@ -106,7 +140,9 @@ describe("reproducible exports", () => {
       const { response } = await download(t, recordPath(format));
       expect(response.headers.get("content-type")).toBe(expected[format]);
       const kind = format === "csv" ? "art30-controller" : "art30-processor";
-      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^(inline|attachment); filename="${kind}_ClearFacts-BV_\\d{4}-\\d\\d-\\d\\dT\\d{6}Z_nl\\.${format}"$`));
+      expect(response.headers.get("content-disposition")).toMatch(
+        new RegExp(`^(inline|attachment); filename="${kind}_ClearFacts-BV_\\d{4}-\\d\\d-\\d\\dT\\d{6}Z_nl\\.${format}"$`),
+      );
     }
   });
 
@@ -117,9 +153,18 @@ describe("reproducible exports", () => {
     expect(text).toContain("\r\n");
     const [header, ...rows] = parse(text, { relax_column_count: false }) as string[][];
     expect(header).toEqual([
-      "#", "(a) Controller, contact details and DPO", "Processing activity", "(b) Purposes", "Legal basis", "(c) Categories of data subjects",
-      "(c) Categories of personal data", "(c) Special categories of personal data", "(d) Categories of recipients", "(e) Transfers to third countries",
-      "(f) Time limits for erasure", "(g) Security measures",
+      "#",
+      "(a) Controller, contact details and DPO",
+      "Processing activity",
+      "(b) Purposes",
+      "Legal basis",
+      "(c) Categories of data subjects",
+      "(c) Categories of personal data",
+      "(c) Special categories of personal data",
+      "(d) Categories of recipients",
+      "(e) Transfers to third countries",
+      "(f) Time limits for erasure",
+      "(g) Security measures",
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.[2]).toBe("Maintaining commercial relations");

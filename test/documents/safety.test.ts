@@ -22,7 +22,30 @@ const FORMULA = '=HYPERLINK("http://evil.example","x")';
 const EVERYWHERE = [SCRIPT, IMG, JS, HB_CONSTRUCTOR, HB_EACH, ACCENTS, BIDI_SHOWN];
 
 // What the templates themselves write: register text must add no element and no attribute.
-const TEMPLATE_TAGS = new Set(["html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong"]);
+const TEMPLATE_TAGS = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "header",
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "section",
+  "div",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "ul",
+  "li",
+  "strong",
+]);
 const TEMPLATE_ATTRIBUTES = new Set(["lang", "charset", "name", "content", "class", "id", "scope", "role", "data-widths"]);
 
 let t: TestApp;
@@ -58,15 +81,31 @@ async function hostileRegister() {
     purposes: [...CONTROLLER_PURPOSES, { en: LONG }],
     recipients: [{ name: { en: FORMULA } }, { name: { en: JS } }],
   });
-  const processor = await create("/api/v1/activities", { ...common, role: "processor", name: { en: `+1+1 Hosting ${IMG}` }, nature: { en: HB_CONSTRUCTOR }, purposes: [{ en: SCRIPT }] });
+  const processor = await create("/api/v1/activities", {
+    ...common,
+    role: "processor",
+    name: { en: `+1+1 Hosting ${IMG}` },
+    nature: { en: HB_CONSTRUCTOR },
+    purposes: [{ en: SCRIPT }],
+  });
   await activeSubProcessorVia(t, {
     ...fixtures.subProcessor([processor.id]),
     legalName: `${JS} ${BIDI}`,
     service: { en: `${JS} ${HB_EACH}` },
     processingDescription: { en: `${SCRIPT} ${BIDI} ${ACCENTS}` },
   });
-  const customer = await create("/api/v1/customers", { ...fixtures.customer(), legalName: `${IMG} ${ACCENTS}`, contact: { name: SCRIPT, position: BIDI, email: "dpo@customer.example" } });
-  const agreement = await create("/api/v1/agreements", { ...fixtures.agreement(customer.id, [processor.id]), reference: `DPA ${BIDI}`, signedOn: null, language: "en", status: "active" });
+  const customer = await create("/api/v1/customers", {
+    ...fixtures.customer(),
+    legalName: `${IMG} ${ACCENTS}`,
+    contact: { name: SCRIPT, position: BIDI, email: "dpo@customer.example" },
+  });
+  const agreement = await create("/api/v1/agreements", {
+    ...fixtures.agreement(customer.id, [processor.id]),
+    reference: `DPA ${BIDI}`,
+    signedOn: null,
+    language: "en",
+    status: "active",
+  });
   return { controllerId: controller.id, agreementId: agreement.id };
 }
 
@@ -97,7 +136,12 @@ function textOf(node: ChildNode): string {
 /** A PDF's text as a reader takes it in: without the running header and footer each page repeats, whitespace runs as one space. */
 async function pdfReaderText(response: Response): Promise<{ text: string; pages: number }> {
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const furniture = [/^(Record of processing activities \(.*\)|Data processing agreement: Annexes I to IV) · /, /^Register state as of \d.* UTC$/, /^Content fingerprint \(SHA-256\): [0-9a-f]{64}$/, /^Page \d+ of \d+$/];
+  const furniture = [
+    /^(Record of processing activities \(.*\)|Data processing agreement: Annexes I to IV) · /,
+    /^Register state as of \d.* UTC$/,
+    /^Content fingerprint \(SHA-256\): [0-9a-f]{64}$/,
+    /^Page \d+ of \d+$/,
+  ];
   const lines = pdfText(bytes).replace(/\f/g, "\n").split("\n");
   return { text: flat(lines.filter((l) => !furniture.some((re) => re.test(l))).join("\n")), pages: pdfPageCount(bytes) };
 }
@@ -201,7 +245,10 @@ describe("hostile register text in the documents", () => {
     const withLong = await pdfReaderText(await fetchDocument(path, "pdf"));
     expect(withLong.text.replace(/\s+/g, "")).toContain(LONG);
 
-    const patched = await t.request("PATCH", `/api/v1/activities/${controllerId}`, { token: "editor", body: { purposes: CONTROLLER_PURPOSES } });
+    const patched = await t.request("PATCH", `/api/v1/activities/${controllerId}`, {
+      token: "editor",
+      body: { purposes: CONTROLLER_PURPOSES },
+    });
     expect(patched.status).toBe(200);
     const without = await pdfReaderText(await fetchDocument(path, "pdf"));
     expect(without.text.replace(/\s+/g, "")).not.toContain("Zxxxxxxxxx");

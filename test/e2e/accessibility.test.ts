@@ -69,7 +69,9 @@ const expectClean = (found: Finding[]) => expect(found, describeFindings(found))
 describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violation", () => {
   test("the scan itself reports a serious violation, with the page and the offending node", async () => {
     const probe = await context.newPage();
-    await probe.setContent(`<!doctype html><html lang="en"><head><title>probe</title></head><body><main><h1>Probe</h1><input id="unlabelled" type="text"></main></body></html>`);
+    await probe.setContent(
+      `<!doctype html><html lang="en"><head><title>probe</title></head><body><main><h1>Probe</h1><input id="unlabelled" type="text"></main></body></html>`,
+    );
     const found = await scan(probe, "probe");
     await probe.close();
     expect(found.find((f) => f.rule === "label")).toMatchObject({ page: "probe", impact: "critical", targets: ["#unlabelled"] });
@@ -154,12 +156,24 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     await signIn(await admin.newPage());
     const result = await crawl(admin, world.base, "/admin", { perPattern: 1, tabs: 3 });
     await admin.close();
-    console.log(`axe crawl: scanned ${result.visited.length} admin pages${process.env.E2E_VERBOSE ? `:\n  ${result.visited.join("\n  ")}` : " (E2E_VERBOSE=1 lists them)"}`);
+    console.log(
+      `axe crawl: scanned ${result.visited.length} admin pages${process.env.E2E_VERBOSE ? `:\n  ${result.visited.join("\n  ")}` : " (E2E_VERBOSE=1 lists them)"}`,
+    );
     findings.push(...result.findings);
     expect(result.broken, "links that led to an error").toEqual([]);
     // The crawl must reach the workflow's pages too, or a lost link would shrink the scan unnoticed.
     const reached = new Set(result.visited.map(patternOf));
-    for (const pattern of ["/admin", "/admin/activities/:id/edit", "/admin/agreements/:id/history", "/admin/changes/:id", "/admin/notices/:id", "/admin/objections/:id", "/admin/documents", "/admin/audit/:id", "/admin/users/:id"]) {
+    for (const pattern of [
+      "/admin",
+      "/admin/activities/:id/edit",
+      "/admin/agreements/:id/history",
+      "/admin/changes/:id",
+      "/admin/notices/:id",
+      "/admin/objections/:id",
+      "/admin/documents",
+      "/admin/audit/:id",
+      "/admin/users/:id",
+    ]) {
       expect(reached, `the crawl reached no ${pattern} page`).toContain(pattern);
     }
     expectClean(result.findings);

@@ -18,7 +18,11 @@ export async function scan(page: Page, label = pathOf(page.url())): Promise<Find
   // Legacy mode runs axe.run() in the page itself; the default opens a blank
   // page per scan to merge per-frame results, which doubles the cost, and
   // these pages have no frames. Only violations are detailed (faster).
-  const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ""))
     .map((v) => ({

@@ -46,12 +46,18 @@ export async function startWorld(): Promise<World> {
   const store = openStore(join(dir, "register.db"));
   await loadDemoRegister(store);
   const clock = settableClock(START);
-  await createUser(makeCtx(store, SYSTEM_ACTOR, clock), { email: ADMIN.email, name: ADMIN.name, role: "admin", password: ADMIN.password }, TEST_COST);
+  await createUser(
+    makeCtx(store, SYSTEM_ACTOR, clock),
+    { email: ADMIN.email, name: ADMIN.name, role: "admin", password: ADMIN.password },
+    TEST_COST,
+  );
 
   // The public base URL carries the port, known only once the server listens.
   let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (request) => (app as ReturnType<typeof createApp>).fetch(request), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: (request) => (app as ReturnType<typeof createApp>).fetch(request), port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   const base = `http://localhost:${port}`;

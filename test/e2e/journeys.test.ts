@@ -170,7 +170,10 @@ describe("the DPO's journeys in the browser", () => {
     const link = /https?:\/\/\S+\/object\/\S+/.exec(mail?.body ?? "")?.[0];
     if (!link) throw new Error(`no objection link in the notice e-mail:\n${mail?.body}`);
     expect(link.startsWith(world.base)).toBe(true);
-    const [notice] = await world.store.db.select().from(changeNotices).where(eq(changeNotices.id, mail?.relatedId ?? ""));
+    const [notice] = await world.store.db
+      .select()
+      .from(changeNotices)
+      .where(eq(changeNotices.id, mail?.relatedId ?? ""));
     if (!notice) throw new Error("the e-mail names no notice");
 
     const customer = await world.newContext();
@@ -187,7 +190,9 @@ describe("the DPO's journeys in the browser", () => {
     expect(agreementReference).not.toBe("");
     await customerPage.screenshot({ path: `${SCREENSHOTS}/05-customer-notice.png`, fullPage: true });
 
-    await customerPage.getByLabel("Your reasons for objecting").fill("Our clients' receipts must not leave Belgium; an OCR vendor in Germany breaks that promise.");
+    await customerPage
+      .getByLabel("Your reasons for objecting")
+      .fill("Our clients' receipts must not leave Belgium; an OCR vendor in Germany breaks that promise.");
     await customerPage.getByLabel("Your name").fill("Jan Peeters");
     await customerPage.getByLabel("Your e-mail address").fill("jan.peeters@example.be");
     await customerPage.getByRole("button", { name: "Send objection" }).click();
@@ -210,7 +215,9 @@ describe("the DPO's journeys in the browser", () => {
     await expectHeading(page, /^Objection of /);
     expect(await textOf(page)).toContain("Our clients' receipts must not leave Belgium");
     await page.getByLabel("Overruled").check();
-    await page.getByLabel("Reason for the decision").fill("Klippa processes in Germany only, inside the EEA, under the same safeguards as our other vendors.");
+    await page
+      .getByLabel("Reason for the decision")
+      .fill("Klippa processes in Germany only, inside the EEA, under the same safeguards as our other vendors.");
     await shot(page, "06-objection-decide");
     expect(await submit("Record decision")).toBe(303);
     expect(await page.getByRole("status").innerText()).toContain("Decision recorded: Overruled.");

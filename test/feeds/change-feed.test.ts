@@ -30,7 +30,10 @@ describe("a sub-processor change in the public feeds", () => {
     const feed = await atom(w);
     expect(feed.entries).toEqual([]);
 
-    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${proposal.id}/withdraw`, { token: "procurement", body: { reason: "Not needed" } });
+    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${proposal.id}/withdraw`, {
+      token: "procurement",
+      body: { reason: "Not needed" },
+    });
     expect(withdrawn.status).toBe(200);
     expect((await atom(w)).entries).toEqual([]);
   });
@@ -39,9 +42,13 @@ describe("a sub-processor change in the public feeds", () => {
     const change = await proposeVendor(w, "OCRCo GmbH");
     expect(change.announcedAt).toBe(NOTICE_GIVEN);
 
-    expect(await html(w)).toContain("<td>New sub-processor: OCRCo GmbH (OCR, Germany)</td><td>20 November 2026</td><td>8 December 2026</td><td>8 December 2026</td>");
+    expect(await html(w)).toContain(
+      "<td>New sub-processor: OCRCo GmbH (OCR, Germany)</td><td>20 November 2026</td><td>8 December 2026</td><td>8 December 2026</td>",
+    );
     const list = await json(w);
-    expect(list.announcedChanges).toMatchObject([{ id: change.id, status: "announced", announcedAt: NOTICE_GIVEN, intendedStart: "2026-12-08", earliestStart: "2026-12-08" }]);
+    expect(list.announcedChanges).toMatchObject([
+      { id: change.id, status: "announced", announcedAt: NOTICE_GIVEN, intendedStart: "2026-12-08", earliestStart: "2026-12-08" },
+    ]);
     expect(list.subProcessors.map((s) => s.legalName)).not.toContain("OCRCo GmbH");
 
     const feed = await atom(w);
@@ -85,7 +92,10 @@ describe("a sub-processor change in the public feeds", () => {
     w.clock.t += 3_600_000;
     const dropped = await proposeVendor(w, "Dropped Vendor BV");
     w.clock.t = Date.parse("2026-11-23T08:30:00.000Z");
-    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${dropped.id}/withdraw`, { token: "procurement", body: { reason: "Internal: price" } });
+    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${dropped.id}/withdraw`, {
+      token: "procurement",
+      body: { reason: "Internal: price" },
+    });
     expect(withdrawn.status).toBe(200);
 
     const feed = await atom(w);

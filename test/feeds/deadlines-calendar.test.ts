@@ -5,7 +5,9 @@ import { clearFactsWorld, type FeedWorld, LAST_DAY, makeEffective, noticesOf, pr
 import { readIcs } from "./ics-reader.ts";
 
 const calendar = async (w: FeedWorld, query = "lang=en") => {
-  const response = await w.t.request("GET", `/feeds/deadlines.ics?token=${encodeURIComponent(w.t.tokens.calendar)}&${query}`, { token: null });
+  const response = await w.t.request("GET", `/feeds/deadlines.ics?token=${encodeURIComponent(w.t.tokens.calendar)}&${query}`, {
+    token: null,
+  });
   expect(response.status).toBe(200);
   return { response, ...readIcs(await response.text()) };
 };
@@ -45,7 +47,12 @@ describe("GET /feeds/deadlines.ics", () => {
     const { events } = await calendar(w, "");
     const closing = events.filter((e) => e.props.get("DTSTART;VALUE=DATE") === LAST_DAY.replaceAll("-", ""));
     expect(closing.map((e) => e.uid).sort()).toEqual(
-      [`${first.id}-2026-12-07@dpa-register`, `${first.id}-authorisation-2026-12-07@dpa-register`, `${second.id}-2026-12-07@dpa-register`, `${second.id}-authorisation-2026-12-07@dpa-register`].sort(),
+      [
+        `${first.id}-2026-12-07@dpa-register`,
+        `${first.id}-authorisation-2026-12-07@dpa-register`,
+        `${second.id}-2026-12-07@dpa-register`,
+        `${second.id}-authorisation-2026-12-07@dpa-register`,
+      ].sort(),
     );
     expect(closing.map((e) => e.summary)).toContain("Bezwaartermijn verstrijkt: Scan BV (2 overeenkomsten)");
     expect(closing.map((e) => e.summary)).toContain("Toestemming verwacht: OCRCo GmbH (1 overeenkomst)");
@@ -61,7 +68,10 @@ describe("GET /feeds/deadlines.ics", () => {
     expect((await calendar(w)).events.map((e) => e.uid)).not.toContain(`${applied.id}-authorisation-2026-12-07@dpa-register`);
     expect((await calendar(w)).events.map((e) => e.uid)).toContain(`${applied.id}-2026-12-07@dpa-register`);
 
-    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${dropped.id}/withdraw`, { token: "procurement", body: { reason: "Not needed" } });
+    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${dropped.id}/withdraw`, {
+      token: "procurement",
+      body: { reason: "Not needed" },
+    });
     expect(withdrawn.status).toBe(200);
     expect((await calendar(w)).events.map((e) => e.uid).filter((uid) => uid.startsWith(dropped.id))).toEqual([]);
 
@@ -76,7 +86,10 @@ describe("GET /feeds/deadlines.ics", () => {
     expect(viaHeader.status).toBe(200);
     expect(readIcs(await viaHeader.text()).events).toHaveLength(3);
     w.clock.t += 60_000;
-    const again = await w.t.request("GET", "/feeds/deadlines.ics", { token: "calendar", headers: { "if-none-match": viaHeader.headers.get("etag") as string } });
+    const again = await w.t.request("GET", "/feeds/deadlines.ics", {
+      token: "calendar",
+      headers: { "if-none-match": viaHeader.headers.get("etag") as string },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -132,7 +145,12 @@ describe("deadline grouping", () => {
     lastEventAt: "2026-11-20T09:00:00.000Z",
   };
   const notices = (count: number, lastDay = LAST_DAY): DeadlineNotice[] =>
-    Array.from({ length: count }, (_, i) => ({ changeId: change.id, kind: "objections", lastDay, reference: `DPA-${String(i + 1).padStart(5, "0")}` }));
+    Array.from({ length: count }, (_, i) => ({
+      changeId: change.id,
+      kind: "objections",
+      lastDay,
+      reference: `DPA-${String(i + 1).padStart(5, "0")}`,
+    }));
 
   it("makes one event of thousands of agreements, listing the first references and counting the rest", () => {
     const events = deadlineEvents([change], notices(10_000), "en");

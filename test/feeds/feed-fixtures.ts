@@ -20,7 +20,12 @@ export interface FeedWorld {
 export async function clearFactsWorld(): Promise<FeedWorld> {
   const store = memoryStore();
   const { agreementIds } = await loadDemoRegister(store);
-  const clock = { t: Date.parse(NOTICE_GIVEN), now() { return new Date(this.t); } };
+  const clock = {
+    t: Date.parse(NOTICE_GIVEN),
+    now() {
+      return new Date(this.t);
+    },
+  };
   const t = await makeTestApp(store, clock);
   const rows = await store.db.select({ id: activities.id }).from(activities).where(eq(activities.role, "processor"));
   return { t, clock, processorActivityIds: rows.map((r) => r.id), agreementIds };
@@ -34,7 +39,11 @@ export interface ProposedChange {
 }
 
 /** Proposes (and by default announces) adding a new vendor, through the API as procurement would. */
-export async function proposeVendor(w: FeedWorld, legalName: string, options: { announce?: boolean; service?: string; country?: string } = {}): Promise<ProposedChange> {
+export async function proposeVendor(
+  w: FeedWorld,
+  legalName: string,
+  options: { announce?: boolean; service?: string; country?: string } = {},
+): Promise<ProposedChange> {
   const response = await w.t.request("POST", "/api/v1/sub-processor-changes", {
     token: "procurement",
     body: {
@@ -83,4 +92,5 @@ export async function makeEffective(w: FeedWorld, changeId: string, at: string):
   expect((await bodyOf<{ effective: string[] }>(run)).effective).toContain(changeId);
 }
 
-export const publicGet = (w: FeedWorld, path: string, headers: Record<string, string> = {}) => w.t.request("GET", path, { token: null, headers });
+export const publicGet = (w: FeedWorld, path: string, headers: Record<string, string> = {}) =>
+  w.t.request("GET", path, { token: null, headers });

@@ -14,7 +14,12 @@ export function readIcs(text: string): { lines: string[]; events: IcsEvent[] } {
   for (const line of lines) {
     if (line === "BEGIN:VEVENT") current = new Map();
     else if (line === "END:VEVENT" && current) {
-      events.push({ props: current, uid: current.get("UID") ?? "", summary: unescapeIcsText(current.get("SUMMARY") ?? ""), description: unescapeIcsText(current.get("DESCRIPTION") ?? "") });
+      events.push({
+        props: current,
+        uid: current.get("UID") ?? "",
+        summary: unescapeIcsText(current.get("SUMMARY") ?? ""),
+        description: unescapeIcsText(current.get("DESCRIPTION") ?? ""),
+      });
       current = null;
     } else if (current) {
       const colon = line.indexOf(":");

@@ -8,7 +8,12 @@ interface PublicList {
   organisation: { legalName: string };
   language: string;
   generatedAt: string;
-  subProcessors: { legalName: string; service: string; locations: { country: string; name: string; region: string | null }[]; transfer: { outsideEea: boolean; label: string } }[];
+  subProcessors: {
+    legalName: string;
+    service: string;
+    locations: { country: string; name: string; region: string | null }[];
+    transfer: { outsideEea: boolean; label: string };
+  }[];
   announcedChanges: { id: string; kind: string; title: string; vendor: { legalName: string } }[];
 }
 
@@ -27,7 +32,9 @@ describe("GET /public/sub-processors (HTML)", () => {
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await response.text();
     expect(html).toContain("<h1>Sub-processors of ClearFacts BV</h1>");
-    expect(html).toContain("<td>Amazon Web Services EMEA SARL</td><td>Provides hosting for the service</td><td>Germany (Frankfurt), Ireland (Dublin)</td><td>None: within the EEA</td>");
+    expect(html).toContain(
+      "<td>Amazon Web Services EMEA SARL</td><td>Provides hosting for the service</td><td>Germany (Frankfurt), Ireland (Dublin)</td><td>None: within the EEA</td>",
+    );
     expect(html).toContain("<td>IxorDocs</td><td>Provides OCR functionality</td><td>Germany</td>");
     expect(html).toContain("No changes are announced.");
     for (const name of PRIVATE_NAMES) expect(html).not.toContain(name);
@@ -139,7 +146,9 @@ describe("GET /public/sub-processors.json", () => {
     const overseas = (await bodyOf<PublicList>(response)).subProcessors.find((s) => s.legalName === "Overseas Support Inc");
     expect(overseas?.transfer).toEqual({ outsideEea: true, mechanism: "scc", label: "Standard contractual clauses (Art. 46(2)(c))" });
     const html = await (await publicGet(w, "/public/sub-processors?lang=en")).text();
-    expect(html).toContain("<td>Overseas Support Inc</td><td>Support desk</td><td>United States</td><td>Standard contractual clauses (Art. 46(2)(c))</td>");
+    expect(html).toContain(
+      "<td>Overseas Support Inc</td><td>Support desk</td><td>United States</td><td>Standard contractual clauses (Art. 46(2)(c))</td>",
+    );
   });
 
   it("lists a change announced outside the EEA in the reader's language", async () => {

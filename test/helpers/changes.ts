@@ -23,7 +23,9 @@ export async function changeWorld(start = NOTICE_DAY) {
   const demo = await loadDemoRegister(store);
   const clock = settableClock(start);
   const t = await makeTestApp(store, clock);
-  const activities = await bodyOf<{ items: { id: string; name: { en?: string } }[] }>(await t.request("GET", "/api/v1/activities?limit=200"));
+  const activities = await bodyOf<{ items: { id: string; name: { en?: string } }[] }>(
+    await t.request("GET", "/api/v1/activities?limit=200"),
+  );
   const activity = (prefix: string) => activities.items.find((a) => a.name.en?.startsWith(prefix))?.id as string;
   const vendors = await bodyOf<{ items: { id: string; legalName: string }[] }>(await t.request("GET", "/api/v1/sub-processors"));
   const vendor = (name: string) => vendors.items.find((s) => s.legalName.startsWith(name))?.id as string;
@@ -82,7 +84,11 @@ export interface NoticeOut {
 
 /** Proposes through the API and expects it accepted. */
 export async function propose(t: TestApp, body: unknown, token: TokenName = "procurement", key?: string): Promise<ChangeOut> {
-  const response = await t.request("POST", "/api/v1/sub-processor-changes", { token, body, headers: key ? { "idempotency-key": key } : {} });
+  const response = await t.request("POST", "/api/v1/sub-processor-changes", {
+    token,
+    body,
+    headers: key ? { "idempotency-key": key } : {},
+  });
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
   return bodyOf<ChangeOut>(response);
 }

@@ -28,5 +28,10 @@ export function pdfInfo(bytes: Uint8Array): Record<string, string> {
   const file = join(mkdtempSync(join(tmpdir(), "dpa-pdf-")), "document.pdf");
   writeFileSync(file, bytes);
   const lines = execFileSync("pdfinfo", ["-custom", file], { encoding: "utf8" }).split("\n");
-  return Object.fromEntries(lines.map((line) => /^([^:]+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1], m[2]] as [string, string]));
+  return Object.fromEntries(
+    lines
+      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => [m[1], m[2]] as [string, string]),
+  );
 }

@@ -60,25 +60,33 @@ async function build(checkpointKey: string): Promise<RegisterFixture> {
   };
   await loadDemoData(ctx);
   const admin = await createToken(ctx, { name: "register admin", role: "admin" });
-  await createUser(ctx, { email: "dpo@fixture.example", name: "Fixture DPO", role: "admin", password: "correct horse battery staple" }, { N: 2 ** 10, r: 8, p: 1 });
+  await createUser(
+    ctx,
+    { email: "dpo@fixture.example", name: "Fixture DPO", role: "admin", password: "correct horse battery staple" },
+    { N: 2 ** 10, r: 8, p: 1 },
+  );
   const first = clock.peek();
 
   clock.advance(Date.parse(NOTICE_DAY) - Date.parse(clock.peek()));
   const [maintenance] = await store.db.select({ id: activities.id }).from(activities).where(like(activities.name, "%Maintenance%"));
-  await proposeChange(ctx, {
-    kind: "add",
-    vendor: {
-      legalName: "Klippa OCR GmbH",
-      address: { street: "Friedrichstraße 10", postalCode: "10117", city: "Berlin", country: "DE" },
-      contact: { name: "Privacy Team", email: "privacy@klippa.example" },
-      service: { en: "OCR of invoices and receipts", nl: "OCR van facturen en bonnetjes" },
-      locations: [{ country: "DE" }],
+  await proposeChange(
+    ctx,
+    {
+      kind: "add",
+      vendor: {
+        legalName: "Klippa OCR GmbH",
+        address: { street: "Friedrichstraße 10", postalCode: "10117", city: "Berlin", country: "DE" },
+        contact: { name: "Privacy Team", email: "privacy@klippa.example" },
+        service: { en: "OCR of invoices and receipts", nl: "OCR van facturen en bonnetjes" },
+        locations: [{ country: "DE" }],
+      },
+      activityIds: [maintenance?.id],
+      reason: { en: "Better recognition of handwritten receipts.", nl: "Betere herkenning van handgeschreven bonnetjes." },
+      intendedStart: "2026-12-08",
+      announce: true,
     },
-    activityIds: [maintenance?.id],
-    reason: { en: "Better recognition of handwritten receipts.", nl: "Betere herkenning van handgeschreven bonnetjes." },
-    intendedStart: "2026-12-08",
-    announce: true,
-  }, null);
+    null,
+  );
   await updateEntity(ctx, ENTITY_KINDS.customers, "CF-CUST-001", { companyNumber: "0123.456.750" });
   const second = clock.peek();
 
@@ -96,7 +104,15 @@ async function build(checkpointKey: string): Promise<RegisterFixture> {
   const exports: RegisterFixture["exports"] = [];
   for (const request of requests) {
     const { record } = await exportDocument(ctx, { ...request, draft: false });
-    exports.push({ id: record.id, asOf: record.asOf, sha256: record.sha256, kind: record.kind, agreementId: record.agreementId, language: record.language, format: record.format });
+    exports.push({
+      id: record.id,
+      asOf: record.asOf,
+      sha256: record.sha256,
+      kind: record.kind,
+      agreementId: record.agreementId,
+      language: record.language,
+      format: record.format,
+    });
   }
   const { document, text } = await exportRegister(ctx);
   return { text, document, adminToken: admin.token, publicKey: signer.publicKey, exports, store };

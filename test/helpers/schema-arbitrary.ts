@@ -97,7 +97,10 @@ function validOfType(type: string, s: JsonSchema, components: Components, depth:
       return validString(s);
     case "array": {
       const minLength = s.minItems ?? 0;
-      return fc.array(s.items ? valid(s.items, components, depth + 1) : fc.constant("x"), { minLength, maxLength: Math.max(minLength, Math.min(s.maxItems ?? 3, 3)) });
+      return fc.array(s.items ? valid(s.items, components, depth + 1) : fc.constant("x"), {
+        minLength,
+        maxLength: Math.max(minLength, Math.min(s.maxItems ?? 3, 3)),
+      });
     }
     default:
       return validObject(s, components, depth);
@@ -111,7 +114,9 @@ function validString(s: JsonSchema): fc.Arbitrary<string> {
     case "email":
       return plainText(1, 12).map((local) => `${local.toLowerCase().replace(/[^a-z0-9]/g, "x")}@example.com`);
     case "date":
-      return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case "date-time":
       return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString());
     default: {
@@ -158,7 +163,7 @@ export const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
     "x".repeat(20_000),
     "<script>alert(1)</script>",
     "{{constructor.constructor('x')()}}",
-    "=HYPERLINK(\"http://evil.example\")",
+    '=HYPERLINK("http://evil.example")',
     "0190a000-0000-7000-8000-000000000000",
     "CF-DPA-2024-001",
     "%",
@@ -209,7 +214,9 @@ function setAt(value: unknown, path: string[], leaf: unknown): unknown {
 /** A key set as JSON would set it: as an own property, even "__proto__". */
 function withKey(value: unknown, key: string, child: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return JSON.parse(JSON.stringify(value).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(child)}${Object.keys(value).length ? "," : ""}`));
+  return JSON.parse(
+    JSON.stringify(value).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(child)}${Object.keys(value).length ? "," : ""}`),
+  );
 }
 
 function deepNest(levels: number): unknown {

@@ -91,7 +91,11 @@ function decodeBody(raw: string, transferEncoding = "7bit"): string {
   const body = start === -1 ? "" : raw.slice(start + 4);
   const encoding = transferEncoding.toLowerCase();
   const bytes =
-    encoding === "base64" ? Buffer.from(body, "base64") : encoding === "quoted-printable" ? qpBytes(body.replace(/=\r\n/g, "")) : Buffer.from(body);
+    encoding === "base64"
+      ? Buffer.from(body, "base64")
+      : encoding === "quoted-printable"
+        ? qpBytes(body.replace(/=\r\n/g, ""))
+        : Buffer.from(body);
   return bytes.toString("utf8").replace(/\r\n/g, "\n");
 }
 

@@ -42,7 +42,11 @@ export function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> 
   const env: Record<string, string> = { ...process.env } as Record<string, string>;
   if (options.tempFailFirst) env.SMTP_SINK_TEMPFAIL_FIRST = String(options.tempFailFirst);
   if (options.rejectRecipients) env.SMTP_SINK_REJECT_RCPT = options.rejectRecipients.source;
-  const child = spawn(process.execPath, [join(ROOT, "test/helpers/smtp-sink.ts"), "0", file], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(ROOT, "test/helpers/smtp-sink.ts"), "0", file], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 
   const messages = (): Received[] => {
     if (!existsSync(file)) return [];

@@ -20,7 +20,10 @@ export interface WaitOptions {
  * undefined, and returns that value. Fails, saying what it waited for, if the
  * time runs out or the condition throws `StopWaiting`.
  */
-export async function waitFor<T>(condition: () => T | false | null | undefined | Promise<T | false | null | undefined>, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | false | null | undefined | Promise<T | false | null | undefined>,
+  options: WaitOptions,
+): Promise<T> {
   const { timeoutMs = PATIENCE_MS, intervalMs = 25 } = options;
   const what = () => (typeof options.what === "function" ? options.what() : options.what);
   const started = Date.now();

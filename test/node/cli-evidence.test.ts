@@ -23,7 +23,9 @@ function rawRequest(port: number, request: string): Promise<string> {
 
 const cli = (env: Record<string, string>, ...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args], env);
 
-describe("evidence on a Node install: the key file, the scheduler's checkpoint, and `./dev cli verify`", { timeout: CHILD_PROCESS_TEST_MS }, () => {
+describe("evidence on a Node install: the key file, the scheduler's checkpoint, and `./dev cli verify`", {
+  timeout: CHILD_PROCESS_TEST_MS,
+}, () => {
   let service: Started | null = null;
   afterEach(async () => {
     await service?.stop();
@@ -50,7 +52,10 @@ describe("evidence on a Node install: the key file, the scheduler's checkpoint, 
     expect(page.checkpoints.length).toBe(1);
     // What `curl -X POST` sends: no body, no Content-Length, no Content-Type.
     const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(service.output())?.[1] ?? "";
-    const answer = await rawRequest(port, `POST /api/v1/verifications HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);
+    const answer = await rawRequest(
+      port,
+      `POST /api/v1/verifications HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+    );
     expect(answer).toMatch(/^HTTP\/1.1 200/);
     expect(answer).toContain('"ok":true');
     const kept = join(dir, "kept-checkpoints.json");

@@ -31,37 +31,46 @@ describe("SQLite durability on Node", () => {
     expect(store.sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
   });
 
-  it("leaves a consistent database when the process is killed in the middle of writing", async () => {
-    const path = tempDb();
-    const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-loop.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
-    onCleanup(() => stopChild(child, "SIGKILL"));
-    let acknowledged = 0;
-    let buffered = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) acknowledged = Math.max(acknowledged, Number(/^ack (\d+)$/.exec(line)?.[1] ?? 0));
-    });
-    // Kill it only once it has reported enough committed writes, however slowly it gets there.
-    await waitFor(
-      () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new StopWaiting(`writer exited early with ${child.exitCode ?? child.signalCode}`);
-        return acknowledged >= ACKNOWLEDGED_BEFORE_KILL;
-      },
-      { what: () => `${ACKNOWLEDGED_BEFORE_KILL} acknowledged writes from the writer (it has reported ${acknowledged})` },
-    );
-    await stopChild(child, "SIGKILL");
+  it(
+    "leaves a consistent database when the process is killed in the middle of writing",
+    async () => {
+      const path = tempDb();
+      const child = spawn(process.execPath, [join(import.meta.dirname, "fixtures/write-loop.ts"), path], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      onCleanup(() => stopChild(child, "SIGKILL"));
+      let acknowledged = 0;
+      let buffered = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const line of lines) acknowledged = Math.max(acknowledged, Number(/^ack (\d+)$/.exec(line)?.[1] ?? 0));
+      });
+      // Kill it only once it has reported enough committed writes, however slowly it gets there.
+      await waitFor(
+        () => {
+          if (child.exitCode !== null || child.signalCode !== null)
+            throw new StopWaiting(`writer exited early with ${child.exitCode ?? child.signalCode}`);
+          return acknowledged >= ACKNOWLEDGED_BEFORE_KILL;
+        },
+        { what: () => `${ACKNOWLEDGED_BEFORE_KILL} acknowledged writes from the writer (it has reported ${acknowledged})` },
+      );
+      await stopChild(child, "SIGKILL");
 
-    const store = openStore(path);
-    expect(store.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-    const customers = store.sqlite.prepare("select id, revision from customers").all() as Array<{ id: string; revision: number }>;
-    expect(customers.length).toBeGreaterThan(20);
-    const audit = store.sqlite.prepare("select entity_id, count(*) as n from audit_entries where entity_type = 'customer' group by entity_id").all() as Array<{ entity_id: string; n: number }>;
-    const auditCount = new Map(audit.map((a) => [a.entity_id, a.n]));
-    // Every committed change has its audit entry, and no audit entry outlived its change.
-    for (const c of customers) expect(auditCount.get(c.id)).toBe(c.revision);
-    expect(audit.length).toBe(customers.length);
-    expect(store.sqlite.prepare("select count(*) from write_guards").pluck().get()).toBe(0);
-  }, CHILD_PROCESS_TEST_MS);
+      const store = openStore(path);
+      expect(store.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      const customers = store.sqlite.prepare("select id, revision from customers").all() as Array<{ id: string; revision: number }>;
+      expect(customers.length).toBeGreaterThan(20);
+      const audit = store.sqlite
+        .prepare("select entity_id, count(*) as n from audit_entries where entity_type = 'customer' group by entity_id")
+        .all() as Array<{ entity_id: string; n: number }>;
+      const auditCount = new Map(audit.map((a) => [a.entity_id, a.n]));
+      // Every committed change has its audit entry, and no audit entry outlived its change.
+      for (const c of customers) expect(auditCount.get(c.id)).toBe(c.revision);
+      expect(audit.length).toBe(customers.length);
+      expect(store.sqlite.prepare("select count(*) from write_guards").pluck().get()).toBe(0);
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
 });

@@ -49,7 +49,11 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
  * `stopStartedAfterEach()` never leaves it running.
  */
 export function startNode(script: string, env: Record<string, string>, ready: string): Promise<Started> {
-  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   onCleanup(() => stopChild(child, "SIGKILL"));
   let output = "";
   const stop = () => stopChild(child, "SIGTERM");

@@ -45,7 +45,8 @@ describe("hints name the commands of the README", { timeout: CHILD_PROCESS_TEST_
           readFileSync(path, "utf8")
             .split("\n")
             .forEach((line, index) => {
-              if (/npm run |npm start|npm test|npx |node src\//.test(line)) offenders.push(`${path.slice(ROOT.length + 1)}:${index + 1}: ${line.trim()}`);
+              if (/npm run |npm start|npm test|npx |node src\//.test(line))
+                offenders.push(`${path.slice(ROOT.length + 1)}:${index + 1}: ${line.trim()}`);
             });
         }
       }

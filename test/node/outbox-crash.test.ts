@@ -18,7 +18,11 @@ const OCR_VENDOR = {
 };
 
 /** Kills the process outright: no shutdown handler runs, as in a crash or an OOM kill. */
-function crash(child: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null; once(event: "exit", listener: () => void): unknown }) {
+function crash(child: {
+  kill(signal: NodeJS.Signals): boolean;
+  exitCode: number | null;
+  once(event: "exit", listener: () => void): unknown;
+}) {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
@@ -46,46 +50,65 @@ async function stopAfterDeliveryRuns(service: Started): Promise<void> {
 }
 
 describe("the outbox across a crash", () => {
-  it("loses no notice e-mail and sends none twice when the process dies between creating the notices and sending them", async () => {
-    const sink = await startSmtpSink();
-    const database = join(tempDir(), "register.db");
-    const env = { PORT: String(await freePort()), DATABASE_PATH: database, SMTP_URL: sink.url, MAIL_FROM: "dpo@clearfacts.example" };
-    // First life: delivery runs once at start (nothing queued yet) and then not for an hour.
-    const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
-    const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
-    const base = `http://127.0.0.1:${env.PORT}`;
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const activities = (await (await fetch(`${base}/api/v1/activities?limit=200`, { headers })).json()) as { items: { id: string; name: { en?: string } }[] };
-    const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
-    const proposed = await fetch(`${base}/api/v1/sub-processor-changes`, {
-      method: "POST",
-      headers: { ...headers, "idempotency-key": "crash-test" },
-      body: JSON.stringify({ kind: "add", vendor: OCR_VENDOR, activityIds: [maintenance], reason: { en: "Better OCR" }, intendedStart: "2099-01-01", announce: true }),
-    });
-    expect(proposed.status).toBe(201);
-    await crash(first.child);
-    expect(sink.messages()).toHaveLength(0);
+  it(
+    "loses no notice e-mail and sends none twice when the process dies between creating the notices and sending them",
+    async () => {
+      const sink = await startSmtpSink();
+      const database = join(tempDir(), "register.db");
+      const env = { PORT: String(await freePort()), DATABASE_PATH: database, SMTP_URL: sink.url, MAIL_FROM: "dpo@clearfacts.example" };
+      // First life: delivery runs once at start (nothing queued yet) and then not for an hour.
+      const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
+      const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
+      const base = `http://127.0.0.1:${env.PORT}`;
+      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+      const activities = (await (await fetch(`${base}/api/v1/activities?limit=200`, { headers })).json()) as {
+        items: { id: string; name: { en?: string } }[];
+      };
+      const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
+      const proposed = await fetch(`${base}/api/v1/sub-processor-changes`, {
+        method: "POST",
+        headers: { ...headers, "idempotency-key": "crash-test" },
+        body: JSON.stringify({
+          kind: "add",
+          vendor: OCR_VENDOR,
+          activityIds: [maintenance],
+          reason: { en: "Better OCR" },
+          intendedStart: "2099-01-01",
+          announce: true,
+        }),
+      });
+      expect(proposed.status).toBe(201);
+      await crash(first.child);
+      expect(sink.messages()).toHaveLength(0);
 
-    // Second life: the queued e-mails go out, once each.
-    const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
-    const received = await sink.waitForMessages(3);
-    // Nothing more may arrive: wait until every row is in its final state (sent, so no later
-    // delivery tick picks it up again), then until the service has stopped with no run in progress.
-    await waitFor(() => outboxStatuses(database).every((status) => status === "sent"), { what: () => `every outbox row sent (they are ${outboxStatuses(database).join(", ")})` });
-    await stopAfterDeliveryRuns(second);
-    expect(sink.messages()).toHaveLength(3);
-    expect(received.map((m) => m.to[0]).sort()).toEqual(["an.peeters@peeters.example", "luc.dupont@dupont.example", "tom.janssens@janssens.example"]);
+      // Second life: the queued e-mails go out, once each.
+      const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+      const received = await sink.waitForMessages(3);
+      // Nothing more may arrive: wait until every row is in its final state (sent, so no later
+      // delivery tick picks it up again), then until the service has stopped with no run in progress.
+      await waitFor(() => outboxStatuses(database).every((status) => status === "sent"), {
+        what: () => `every outbox row sent (they are ${outboxStatuses(database).join(", ")})`,
+      });
+      await stopAfterDeliveryRuns(second);
+      expect(sink.messages()).toHaveLength(3);
+      expect(received.map((m) => m.to[0]).sort()).toEqual([
+        "an.peeters@peeters.example",
+        "luc.dupont@dupont.example",
+        "tom.janssens@janssens.example",
+      ]);
 
-    const db = new Database(database, { readonly: true });
-    const rows = db.prepare("select id, status from outbox order by id").all() as { id: string; status: string }[];
-    db.close();
-    expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
-    expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(rows.map((r) => `<${r.id}@dpa-register>`)));
+      const db = new Database(database, { readonly: true });
+      const rows = db.prepare("select id, status from outbox order by id").all() as { id: string; status: string }[];
+      db.close();
+      expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+      expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(rows.map((r) => `<${r.id}@dpa-register>`)));
 
-    // Third life: everything was recorded as sent, so nothing is sent again. Its delivery run
-    // at start has finished once it has shut down cleanly.
-    const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
-    await stopAfterDeliveryRuns(third);
-    expect(sink.messages()).toHaveLength(3);
-  }, CHILD_PROCESS_TEST_MS);
+      // Third life: everything was recorded as sent, so nothing is sent again. Its delivery run
+      // at start has finished once it has shut down cleanly.
+      const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+      await stopAfterDeliveryRuns(third);
+      expect(sink.messages()).toHaveLength(3);
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
 });

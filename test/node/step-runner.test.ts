@@ -6,9 +6,20 @@ import { tempDir } from "./helpers.ts";
 const node = (code: string) => [process.execPath, "-e", code];
 
 /** A step that writes a vitest-shaped JSON report. */
-function reportStep(dir: string, name: string, report: { numPassedTests: number; numFailedTests: number; success: boolean }, exitCode: number) {
+function reportStep(
+  dir: string,
+  name: string,
+  report: { numPassedTests: number; numFailedTests: number; success: boolean },
+  exitCode: number,
+) {
   const path = join(dir, `${name}.json`);
-  return { name, report: path, command: node(`require("fs").writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(JSON.stringify(report))}); process.exit(${exitCode})`) };
+  return {
+    name,
+    report: path,
+    command: node(
+      `require("fs").writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(JSON.stringify(report))}); process.exit(${exitCode})`,
+    ),
+  };
 }
 
 describe("the test command's step runner", () => {
@@ -55,6 +66,11 @@ describe("the test command's step runner", () => {
   });
 
   it("writes durations as a person reads them", () => {
-    expect([duration(400), duration(59_400), duration(61_000), duration(42 * 60_000 + 5_000)]).toEqual(["0 s", "59 s", "1 min 1 s", "42 min 5 s"]);
+    expect([duration(400), duration(59_400), duration(61_000), duration(42 * 60_000 + 5_000)]).toEqual([
+      "0 s",
+      "59 s",
+      "1 min 1 s",
+      "42 min 5 s",
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { appSecrets } from "../../db/schema.ts";
-import { checkObjectionToken, existingObjectionLinks, LINK_GRACE_DAYS, linkExpiry, objectionLinks } from "../../src/core/changes/objection-link.ts";
+import {
+  checkObjectionToken,
+  existingObjectionLinks,
+  LINK_GRACE_DAYS,
+  linkExpiry,
+  objectionLinks,
+} from "../../src/core/changes/objection-link.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
 import { fromBase64url, toBase64url } from "../../src/core/secrets/base64url.ts";
 import { settableClock } from "../helpers/changes.ts";
@@ -25,18 +31,30 @@ describe("objection link tokens", () => {
     clock.set("2027-01-06T22:59:59.999Z");
     expect((await checkObjectionToken(ctx, token)).status).toBe("valid");
     clock.set("2027-01-06T23:00:00.000Z");
-    expect(await checkObjectionToken(ctx, token)).toEqual({ status: "expired", noticeId: NOTICE.id, expiresAt: "2027-01-06T23:00:00.000Z" });
+    expect(await checkObjectionToken(ctx, token)).toEqual({
+      status: "expired",
+      noticeId: NOTICE.id,
+      expiresAt: "2027-01-06T23:00:00.000Z",
+    });
   });
 
   it("carry the standard HMAC-SHA256 of the notice and expiry, as WebCrypto computes it with the stored key", async () => {
     const { ctx } = world();
     const links = await objectionLinks(ctx);
     const [row] = await ctx.store.db.select().from(appSecrets);
-    const key = await crypto.subtle.importKey("raw", fromBase64url(row?.value ?? "") as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const key = await crypto.subtle.importKey(
+      "raw",
+      fromBase64url(row?.value ?? "") as Uint8Array<ArrayBuffer>,
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     for (let i = 0; i < 200; i++) {
       const notice = { id: crypto.randomUUID(), closesAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_017).toISOString() };
       const expires = linkExpiry(notice.closesAt);
-      const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`objection-link/v1:${notice.id}.${expires}`)));
+      const mac = new Uint8Array(
+        await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`objection-link/v1:${notice.id}.${expires}`)),
+      );
       expect(links.token(notice)).toBe(`${notice.id}.${expires}.${toBase64url(mac)}`);
     }
   });
@@ -51,7 +69,14 @@ describe("objection link tokens", () => {
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const sameBytes = signature.slice(0, -1) + alphabet.charAt(alphabet.indexOf(signature.at(-1) as string) ^ 1);
     expect(Buffer.from(sameBytes, "base64url")).toEqual(Buffer.from(signature, "base64url"));
-    for (const forged of [`${OTHER.id}.${expires}.${signature}`, `${NOTICE.id}.${Number(expires) + 1}.${signature}`, `${NOTICE.id}.${expires}.${sameBytes}`, `${NOTICE.id}.${expires}.${signature}A`, "", "a.b.c"]) {
+    for (const forged of [
+      `${OTHER.id}.${expires}.${signature}`,
+      `${NOTICE.id}.${Number(expires) + 1}.${signature}`,
+      `${NOTICE.id}.${expires}.${sameBytes}`,
+      `${NOTICE.id}.${expires}.${signature}A`,
+      "",
+      "a.b.c",
+    ]) {
       if (forged === token) continue;
       expect(await checkObjectionToken(ctx, forged), forged).toEqual({ status: "invalid" });
     }
@@ -76,7 +101,9 @@ describe("objection link tokens", () => {
   it("start with the configured base URL, else http://localhost:3000", async () => {
     const { ctx } = world();
     expect((await objectionLinks(ctx)).url(NOTICE)).toMatch(/^http:\/\/localhost:3000\/object\/01900000-/);
-    expect((await objectionLinks({ ...ctx, publicBaseUrl: "https://dpa.example.com/" })).url(NOTICE)).toMatch(/^https:\/\/dpa\.example\.com\/object\/01900000-/);
+    expect((await objectionLinks({ ...ctx, publicBaseUrl: "https://dpa.example.com/" })).url(NOTICE)).toMatch(
+      /^https:\/\/dpa\.example\.com\/object\/01900000-/,
+    );
   });
 });
 

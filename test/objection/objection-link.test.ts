@@ -36,7 +36,17 @@ async function announcedWorld() {
     return link;
   };
   const noticeOf = (reference: string) => notices.find((n) => n.agreementId === w.agreements[reference]) as (typeof notices)[number];
-  return { w, ui, change, notices, mails, linkOf, peeters: noticeOf("CF-DPA-2024-001"), dupont: noticeOf("CF-DPA-2024-002"), janssens: noticeOf("CF-DPA-2025-003") };
+  return {
+    w,
+    ui,
+    change,
+    notices,
+    mails,
+    linkOf,
+    peeters: noticeOf("CF-DPA-2024-001"),
+    dupont: noticeOf("CF-DPA-2024-002"),
+    janssens: noticeOf("CF-DPA-2025-003"),
+  };
 }
 
 async function objectionsOf(w: ChangeWorld, changeId: string): Promise<ObjectionOut[]> {
@@ -62,7 +72,9 @@ describe("the notice e-mails", () => {
     }
     const toPeeters = mails.find((m) => m.recipient === "an.peeters@peeters.example");
     // In the agreement's language (Dutch), next to the deadline.
-    expect(toPeeters?.body).toMatch(/U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: http:\/\/localhost:3000\/object\//);
+    expect(toPeeters?.body).toMatch(
+      /U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: http:\/\/localhost:3000\/object\//,
+    );
   });
 
   it("start links with the configured public base URL", async () => {
@@ -163,7 +175,11 @@ describe("the customer's objection page", () => {
     const page = await (await ui.get(linkOf(janssens.id))).text();
     expect(page).toContain("Your authorisation for a change of sub-processors");
     expect(page).toContain("Please answer by <strong>the end of 7 December 2026 (Europe/Brussels time)</strong>");
-    const response = await ui.post(linkOf(janssens.id), { decision: "refused", note: "Not without our audit.", name: "Tom Janssens", email: "tom.janssens@janssens.example" }, null);
+    const response = await ui.post(
+      linkOf(janssens.id),
+      { decision: "refused", note: "Not without our audit.", name: "Tom Janssens", email: "tom.janssens@janssens.example" },
+      null,
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("you refused the change");
     const notice = await bodyOf<{ authorisation: string }>(await w.t.request("GET", `/api/v1/change-notices/${janssens.id}`));
@@ -172,7 +188,10 @@ describe("the customer's objection page", () => {
 
   it("shows a withdrawn change's notice as closed and takes nothing more", async () => {
     const { w, ui, change, peeters, linkOf } = await announcedWorld();
-    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, { token: "procurement", body: { reason: "Vendor failed our security review." } });
+    const withdrawn = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, {
+      token: "procurement",
+      body: { reason: "Vendor failed our security review." },
+    });
     expect(withdrawn.status).toBe(200);
     const page = await (await ui.get(linkOf(peeters.id))).text();
     expect(page).toContain("This notice is closed");

@@ -13,13 +13,23 @@ async function ui() {
 }
 
 /** Posts the upload form as a browser does: multipart, with the session's CSRF token. */
-function upload(u: Awaited<ReturnType<typeof ui>>, session: UiSession, file: { bytes: Uint8Array | string; name: string; type: string } | null, action: "check" | "import", csrf = session.csrf) {
+function upload(
+  u: Awaited<ReturnType<typeof ui>>,
+  session: UiSession,
+  file: { bytes: Uint8Array | string; name: string; type: string } | null,
+  action: "check" | "import",
+  csrf = session.csrf,
+) {
   const form = new FormData();
   form.append("_csrf", csrf);
   if (file) form.append("file", new File([file.bytes as BlobPart], file.name, { type: file.type }));
   form.append("kind", "");
   form.append("action", action);
-  return u.admin.app.request(`${ORIGIN}/admin/onboarding`, { method: "POST", body: form, headers: { origin: ORIGIN, cookie: cookieHeader(session) } });
+  return u.admin.app.request(`${ORIGIN}/admin/onboarding`, {
+    method: "POST",
+    body: form,
+    headers: { origin: ORIGIN, cookie: cookieHeader(session) },
+  });
 }
 
 describe("the admin UI's spreadsheet import page", () => {

@@ -48,8 +48,15 @@ describe("the import's atomic unit", () => {
     const store = createSqliteStore(":memory:");
     const ctx = makeCtx(store, SYSTEM_ACTOR);
     // The unit's last statement breaks a constraint: the rows, links and audit entries before it must not stay.
-    const failing = { ...store, atomic: (statements: Statement[]) => store.atomic([...statements, store.db.insert(writeGuards).values({ ok: 0 })]) };
-    const run = importRegister({ ...ctx, store: failing }, () => createSqliteStore(":memory:"), { workbook: await readCsv(csv, null), dryRun: false, source: "data.csv" });
+    const failing = {
+      ...store,
+      atomic: (statements: Statement[]) => store.atomic([...statements, store.db.insert(writeGuards).values({ ok: 0 })]),
+    };
+    const run = importRegister({ ...ctx, store: failing }, () => createSqliteStore(":memory:"), {
+      workbook: await readCsv(csv, null),
+      dryRun: false,
+      source: "data.csv",
+    });
     await expect(run).rejects.toThrow("nothing was written");
     expect(await store.db.select().from(dataCategories)).toEqual([]);
     expect(await store.db.select().from(auditEntries)).toEqual([]);

@@ -10,17 +10,28 @@ type Cells = Record<string, string>;
 const texts = (label: string, text: LocalizedText | undefined): Cells =>
   Object.fromEntries(Object.entries(text ?? {}).map(([lang, value]) => [`${label} (${lang})`, value as string]));
 const list = (items: readonly string[]) => items.join("\n");
-const address = (a: { street: string; postalCode: string; city: string; country: string }): Cells => ({ Street: a.street, "Postal code": a.postalCode, City: a.city, Country: a.country });
+const address = (a: { street: string; postalCode: string; city: string; country: string }): Cells => ({
+  Street: a.street,
+  "Postal code": a.postalCode,
+  City: a.city,
+  Country: a.country,
+});
 const contact = (label: string, c: { name?: string; position?: string; email: string } | undefined): Cells =>
   c ? { [`${label} name`]: c.name ?? "", [`${label} position`]: c.position ?? "", [`${label} e-mail`]: c.email } : {};
 
 const measureRefs = Object.keys(demo.securityMeasures);
 const processorSubjects = ["accountants", "clients", "counterparties"];
 
-type Retention = { kind: "event"; event: LocalizedText; offset?: { length: number; unit: string } } | { kind: "period"; period: { length: number; unit: string } };
+type Retention =
+  | { kind: "event"; event: LocalizedText; offset?: { length: number; unit: string } }
+  | { kind: "period"; period: { length: number; unit: string } };
 function retention(r: Retention): Cells {
   if (r.kind === "period") return { Retention: "period", "Retention length": String(r.period.length), "Retention unit": r.period.unit };
-  return { Retention: "event", ...texts("Retention event", r.event), ...(r.offset ? { "Retention length": String(r.offset.length), "Retention unit": r.offset.unit } : {}) };
+  return {
+    Retention: "event",
+    ...texts("Retention event", r.event),
+    ...(r.offset ? { "Retention length": String(r.offset.length), "Retention unit": r.offset.unit } : {}),
+  };
 }
 
 export function clearFactsRows(): TemplateRows {
@@ -63,7 +74,11 @@ export function clearFactsRows(): TemplateRows {
         "Legal basis": "contract",
         "Subject categories": "customerContacts",
         "Data categories": "customerContacts",
-        ...retention({ kind: "event", event: { en: "End of the customer relationship", nl: "Einde van de klantrelatie" }, offset: { length: 7, unit: "years" } }),
+        ...retention({
+          kind: "event",
+          event: { en: "End of the customer relationship", nl: "Einde van de klantrelatie" },
+          offset: { length: 7, unit: "years" },
+        }),
         "Recipients (en)": "Accounting firm of ClearFacts",
         "Recipients (nl)": "Boekhouder van ClearFacts",
         "Recipient countries": "BE",

@@ -42,7 +42,9 @@ describe("the CLI's spreadsheet onboarding", { timeout: CHILD_PROCESS_TEST_MS },
     const before = await stateOf(database);
     const dry = await cli("--database", database, "import-spreadsheet", file, "--dry-run");
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain("Dry run: 7 data-categories, 4 subject-categories, 5 security-measures, 4 activities, 2 sub-processors, 3 customers pass every check; nothing was written.");
+    expect(dry.stdout).toContain(
+      "Dry run: 7 data-categories, 4 subject-categories, 5 security-measures, 4 activities, 2 sub-processors, 3 customers pass every check; nothing was written.",
+    );
     expect(await stateOf(database)).toEqual(before);
 
     const imported = await cli("--database", database, "import-spreadsheet", file);

@@ -22,7 +22,11 @@ export async function onboardingApp(store: Store, clock?: Clock) {
   return {
     app,
     store,
-    request(method: string, path: string, o: { token?: keyof typeof tokens; body?: Uint8Array | string; type?: string; json?: unknown } = {}) {
+    request(
+      method: string,
+      path: string,
+      o: { token?: keyof typeof tokens; body?: Uint8Array | string; type?: string; json?: unknown } = {},
+    ) {
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[o.token ?? "admin"]}` };
       let body: BodyInit | undefined;
       if (o.json !== undefined) {

@@ -37,12 +37,22 @@ describe("the parsing rules of spreadsheet cells", () => {
   });
 
   it("reads localized and aligned lists, reporting lists that do not line up", () => {
-    const r = reader({ "Purposes (en)": "Billing; Support", "Purposes (nl)": "Facturatie", "Transfer countries": "US; CH", "Transfer recipients": "Acme Inc.; -", "Retention length": "ten" });
+    const r = reader({
+      "Purposes (en)": "Billing; Support",
+      "Purposes (nl)": "Facturatie",
+      "Transfer countries": "US; CH",
+      "Transfer recipients": "Acme Inc.; -",
+      "Retention length": "ten",
+    });
     expect(r.localizedList("Purposes")).toEqual([{ en: "Billing", nl: "Facturatie" }, { en: "Support" }]);
     expect(r.aligned("Transfer recipients", "Transfer countries", 2)).toEqual(["Acme Inc.", undefined]);
     expect(r.whole("Retention length")).toBeUndefined();
     expect(r.issues.map((i) => [i.cell, i.header, i.message])).toEqual([
-      ["Activities!B7", "Purposes (nl)", "Lists 1 items where another language lists 2; give the same items in each language, in the same order."],
+      [
+        "Activities!B7",
+        "Purposes (nl)",
+        "Lists 1 items where another language lists 2; give the same items in each language, in the same order.",
+      ],
       ["Activities!E7", "Retention length", '"ten" is not a whole number; write e.g. 15.'],
     ]);
   });
@@ -59,7 +69,17 @@ describe("the parsing rules of spreadsheet cells", () => {
     // Every column a path names exists in the sheet.
     for (const kind of Object.keys(SHEET_SPECS) as (keyof typeof SHEET_SPECS)[]) {
       const headers = new Set(SHEET_SPECS[kind].columns.map((c) => c.header));
-      for (const path of ["name", "name.fr", "description", "address.country", "contact", "dpo", "reason", "locations.0.country", "certifications.0.issuer"]) {
+      for (const path of [
+        "name",
+        "name.fr",
+        "description",
+        "address.country",
+        "contact",
+        "dpo",
+        "reason",
+        "locations.0.country",
+        "certifications.0.issuer",
+      ]) {
         const header = columnOfPath(kind, path);
         if (header) expect(headers, `${kind} ${path}`).toContain(header);
       }
@@ -82,8 +102,20 @@ describe("the parsing rules of spreadsheet cells", () => {
     expect(workbook.issues).toEqual([]);
     expect(workbook.sheets[0]?.name).toBe("Data categories");
     expect(workbook.sheets[0]?.rows).toEqual([
-      { row: 2, cells: [{ col: 1, text: "Health; medical" }, { col: 2, text: "art9" }] },
-      { row: 4, cells: [{ col: 1, text: "Other" }, { col: 2, text: "none" }] },
+      {
+        row: 2,
+        cells: [
+          { col: 1, text: "Health; medical" },
+          { col: 2, text: "art9" },
+        ],
+      },
+      {
+        row: 4,
+        cells: [
+          { col: 1, text: "Other" },
+          { col: 2, text: "none" },
+        ],
+      },
     ]);
     expect((await readCsv(new Uint8Array([0xff, 0xfe, 0x41]), null)).issues[0]?.message).toContain("not UTF-8");
     expect((await readCsv(new TextEncoder().encode("Name (en)\nx\n"), null)).issues[0]?.message).toContain("Cannot tell");

@@ -11,7 +11,17 @@ describe("bulk inserts on better-sqlite3", () => {
     const ctx = makeCtx(store, SYSTEM_ACTOR);
     const at = "2026-11-20T09:00:00.000Z";
     const rows = Array.from({ length: 250 }, (_, i) =>
-      outboxRow(ctx, { kind: "change_notice", recipient: `c${i}@example.test`, subject: `Kennisgeving ${i} – é`, body: "line 1\nline 2", related: { type: "change_notice", id: `n${i}` } }, at),
+      outboxRow(
+        ctx,
+        {
+          kind: "change_notice",
+          recipient: `c${i}@example.test`,
+          subject: `Kennisgeving ${i} – é`,
+          body: "line 1\nline 2",
+          related: { type: "change_notice", id: `n${i}` },
+        },
+        at,
+      ),
     );
     await store.atomic(insertMany(store, outbox, rows));
     const stored = await store.db.select().from(outbox).orderBy(outbox.id);
@@ -21,15 +31,25 @@ describe("bulk inserts on better-sqlite3", () => {
   it("leaves none of the rows when a later statement of the unit fails", async () => {
     const store = memoryStore();
     const ctx = makeCtx(store, SYSTEM_ACTOR);
-    const rows = Array.from({ length: 10 }, (_, i) => outboxRow(ctx, { kind: "dpo_reminder", recipient: "dpo@example.test", subject: "s", body: "b", related: { type: "x", id: String(i) } }, "2026-11-20T09:00:00.000Z"));
-    await expect(store.atomic([...insertMany(store, outbox, rows), store.db.insert(writeGuards).values({ ok: 0 })])).rejects.toMatchObject({ code: "conflict" });
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      outboxRow(
+        ctx,
+        { kind: "dpo_reminder", recipient: "dpo@example.test", subject: "s", body: "b", related: { type: "x", id: String(i) } },
+        "2026-11-20T09:00:00.000Z",
+      ),
+    );
+    await expect(store.atomic([...insertMany(store, outbox, rows), store.db.insert(writeGuards).values({ ok: 0 })])).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await store.db.select().from(outbox)).toEqual([]);
   });
 
   it("encodes JSON columns the way Drizzle does", async () => {
     const store = memoryStore();
     expect(store.bulkInsert).toBeDefined();
-    const statement = insertMany(store, changeNotices, [{ period: { length: 15, unit: "calendar_days" } } as never])[0] as unknown as { toSQL(): { sql: string } };
+    const statement = insertMany(store, changeNotices, [{ period: { length: 15, unit: "calendar_days" } } as never])[0] as unknown as {
+      toSQL(): { sql: string };
+    };
     expect(statement.toSQL().sql).toContain('"change_notices"');
     expect(statement.toSQL().sql).toContain('"period"');
   });

@@ -118,7 +118,14 @@ export function storageContract(driver: string, makeStore: () => Promise<Store>)
 
     it("rolls back every statement of a unit when a constraint fails, reporting a conflict", async () => {
       const before = await snapshot(store);
-      const row = { id: ctx.newId(), name: { en: "Twice" }, special: "none", revision: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z" };
+      const row = {
+        id: ctx.newId(),
+        name: { en: "Twice" },
+        special: "none",
+        revision: 1,
+        createdAt: "2026-01-01T00:00:00.000Z",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      };
       const error = await store
         .atomic([store.db.insert(dataCategories).values(row), store.db.insert(dataCategories).values(row)])
         .catch((e) => e);
@@ -133,7 +140,11 @@ export function storageContract(driver: string, makeStore: () => Promise<Store>)
       expect(error).toMatchObject({ code: "validation" });
       const { activityDataCategories } = await import("../../db/schema.ts");
       const fk = await store
-        .atomic([store.db.insert(activityDataCategories).values({ activityId: ctx.newId(), dataCategoryId: ctx.newId(), position: 0, retention: null })])
+        .atomic([
+          store.db
+            .insert(activityDataCategories)
+            .values({ activityId: ctx.newId(), dataCategoryId: ctx.newId(), position: 0, retention: null }),
+        ])
         .catch((e) => e);
       expect(fk).toMatchObject({ code: "conflict" });
     });
@@ -153,7 +164,10 @@ export function storageContract(driver: string, makeStore: () => Promise<Store>)
         customers: 3,
         agreements: 3,
       });
-      const [creates] = await store.db.select({ n: count() }).from(auditEntries).where(and(eq(auditEntries.action, "create")));
+      const [creates] = await store.db
+        .select({ n: count() })
+        .from(auditEntries)
+        .where(and(eq(auditEntries.action, "create")));
       expect(creates?.n).toBe(1 + Object.values(counts).reduce((a, b) => a + b, 0));
     });
 

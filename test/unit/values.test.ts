@@ -40,7 +40,10 @@ describe("localized text", () => {
 describe("contract clocks", () => {
   it("require the sub-processor notice period and accept the other clocks as optional", () => {
     expect(Clocks.safeParse({}).success).toBe(false);
-    const parsed = Clocks.parse({ subProcessorNotice: { length: 15, unit: "calendar_days" }, accountDeactivation: { length: 5, unit: "working_days" } });
+    const parsed = Clocks.parse({
+      subProcessorNotice: { length: 15, unit: "calendar_days" },
+      accountDeactivation: { length: 5, unit: "working_days" },
+    });
     expect(parsed.accountDeactivation).toEqual({ length: 5, unit: "working_days" });
     expect(Clocks.safeParse({ subProcessorNotice: { length: 0, unit: "calendar_days" } }).success).toBe(false);
     expect(Clocks.safeParse({ subProcessorNotice: { length: 2, unit: "weeks" } }).success).toBe(false);
@@ -54,14 +57,19 @@ describe("transfer mechanisms", () => {
     expect(TransferMechanism.safeParse({ kind: "scc", derogation: "explicit_consent" }).success).toBe(false);
     expect(TransferMechanism.safeParse({ kind: "art49_derogation", derogation: "compelling_legitimate_interests" }).success).toBe(false);
     expect(
-      TransferMechanism.safeParse({ kind: "art49_derogation", derogation: "compelling_legitimate_interests", safeguards: { en: "Pseudonymised before transfer" } }).success,
+      TransferMechanism.safeParse({
+        kind: "art49_derogation",
+        derogation: "compelling_legitimate_interests",
+        safeguards: { en: "Pseudonymised before transfer" },
+      }).success,
     ).toBe(true);
   });
 });
 
 describe("activity rules", () => {
   const art9 = "01a1ff89-0000-7000-8000-000000000009";
-  const input = (over: object) => ActivityInput.parse({ role: "controller", name: { en: "HR" }, status: "active", legalBasis: "contract", ...over });
+  const input = (over: object) =>
+    ActivityInput.parse({ role: "controller", name: { en: "HR" }, status: "active", legalBasis: "contract", ...over });
 
   it("ask an active controller activity for its legal basis, and for an Art. 9 condition with special data", () => {
     expect(activityRules(input({ legalBasis: null }), new Set()).map((i) => i.path)).toEqual(["legalBasis"]);
@@ -72,7 +80,9 @@ describe("activity rules", () => {
   });
 
   it("refuse an Art. 9 condition without special-category data", () => {
-    expect(activityRules(input({ specialCategoryCondition: "explicit_consent" }), new Set()).map((i) => i.path)).toEqual(["specialCategoryCondition"]);
+    expect(activityRules(input({ specialCategoryCondition: "explicit_consent" }), new Set()).map((i) => i.path)).toEqual([
+      "specialCategoryCondition",
+    ]);
   });
 });
 
@@ -80,7 +90,12 @@ describe("input parsing", () => {
   it("names each unknown key and each bad field with its full path", () => {
     const result = ActivityInput.safeParse({ role: "owner", name: { en: "x", xx: "y" }, extra: 1 });
     expect(result.success).toBe(false);
-    if (!result.success) expect(fieldIssues(result.error).map((i) => i.path).sort()).toEqual(["extra", "name.xx", "role"]);
+    if (!result.success)
+      expect(
+        fieldIssues(result.error)
+          .map((i) => i.path)
+          .sort(),
+      ).toEqual(["extra", "name.xx", "role"]);
     expect(() => parseInput(ActivityInput, null)).toThrow(AppError);
   });
 });

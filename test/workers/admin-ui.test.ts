@@ -22,7 +22,11 @@ describe("the admin UI in the Worker", () => {
 
   it("signs a user in with a secure session cookie and serves their pages", async () => {
     const store = await freshD1Store();
-    await createUser(makeCtx(store, SYSTEM_ACTOR), { email: "dpo@example.test", name: "Dana", role: "admin", password: "a worker-side password" }, { N: 16, r: 1, p: 1 });
+    await createUser(
+      makeCtx(store, SYSTEM_ACTOR),
+      { email: "dpo@example.test", name: "Dana", role: "admin", password: "a worker-side password" },
+      { N: 16, r: 1, p: 1 },
+    );
     expect((await call("/admin/account")).status).toBe(401);
 
     const signIn = await call("/admin/sign-in", {

@@ -31,15 +31,33 @@ describe("sub-processor changes on D1", () => {
     for (let i = 0; i < 40; i++) {
       const customer = await createEntity(ctx, customerKind, { ...fixtures.customer(), legalName: `Kantoor ${i}` });
       await createEntity(ctx, agreementKind, {
-        customerId: customer.id, reference: `BULK-${i}`, version: "1", language: "nl", authorisation: "general",
-        clocks: { subProcessorNotice: { length: 15, unit: "calendar_days" } }, status: "active", activityIds: [activityId],
+        customerId: customer.id,
+        reference: `BULK-${i}`,
+        version: "1",
+        language: "nl",
+        authorisation: "general",
+        clocks: { subProcessorNotice: { length: 15, unit: "calendar_days" } },
+        status: "active",
+        activityIds: [activityId],
       });
     }
-    const proposed = await proposeChange(ctx, {
-      kind: "add",
-      vendor: { legalName: "Klippa OCR GmbH", address: fixtures.address, contact: { email: "privacy@klippa.example" }, service: { en: "OCR" }, locations: [{ country: "DE" }] },
-      activityIds: [activityId], reason: { en: "Better OCR" }, intendedStart: "2026-12-08",
-    }, null);
+    const proposed = await proposeChange(
+      ctx,
+      {
+        kind: "add",
+        vendor: {
+          legalName: "Klippa OCR GmbH",
+          address: fixtures.address,
+          contact: { email: "privacy@klippa.example" },
+          service: { en: "OCR" },
+          locations: [{ country: "DE" }],
+        },
+        activityIds: [activityId],
+        reason: { en: "Better OCR" },
+        intendedStart: "2026-12-08",
+      },
+      null,
+    );
     const announced = await announceChange(ctx, proposed.change.id, {});
     expect(announced.earliestStart).toBe("2026-12-08");
     const notices = await store.db.select().from(changeNotices);
@@ -64,11 +82,24 @@ describe("sub-processor changes on D1", () => {
     const ctx = makeCtx(store, SYSTEM_ACTOR);
     const [agreement] = await store.db.select().from(agreements).where(eq(agreements.reference, "CF-DPA-2024-001"));
     const activityId = (await agreementKind.load(store.db, [agreement?.id as string]))[0]?.activityIds[0] as string;
-    await proposeChange(ctx, {
-      kind: "add",
-      vendor: { legalName: "Klippa OCR GmbH", address: fixtures.address, contact: { email: "privacy@klippa.example" }, service: { en: "OCR" }, locations: [{ country: "DE" }] },
-      activityIds: [activityId], reason: { en: "Better OCR" }, intendedStart: "2099-01-01", announce: true,
-    }, null);
+    await proposeChange(
+      ctx,
+      {
+        kind: "add",
+        vendor: {
+          legalName: "Klippa OCR GmbH",
+          address: fixtures.address,
+          contact: { email: "privacy@klippa.example" },
+          service: { en: "OCR" },
+          locations: [{ country: "DE" }],
+        },
+        activityIds: [activityId],
+        reason: { en: "Better OCR" },
+        intendedStart: "2099-01-01",
+        announce: true,
+      },
+      null,
+    );
     const execution = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env as never, execution);
     await waitOnExecutionContext(execution);

@@ -20,7 +20,11 @@ describe("contract clocks in the Worker runtime", () => {
     expect(isOnTime("2026-12-07T22:30:00Z", deadline)).toBe(true);
     expect(isOnTime("2026-12-07T23:30:00Z", deadline)).toBe(false);
     // 23:30Z on Friday is already Saturday 11-21 in Brussels: day 15 is Sunday 12-06.
-    expect(deadlineFrom("2026-11-20T23:30:00Z", { length: 15, unit: "calendar_days" }, BE)).toMatchObject({ triggerDate: "2026-11-21", lastDay: "2026-12-07", movedBecause: "Sunday" });
+    expect(deadlineFrom("2026-11-20T23:30:00Z", { length: 15, unit: "calendar_days" }, BE)).toMatchObject({
+      triggerDate: "2026-11-21",
+      lastDay: "2026-12-07",
+      movedBecause: "Sunday",
+    });
   });
 
   it("closes a window opened in summer time at the winter-time midnight", () => {
@@ -30,16 +34,29 @@ describe("contract clocks in the Worker runtime", () => {
 
   it("counts working days over the Belgian national holiday", () => {
     // From Friday 2026-07-17: Mon 20, (Tue 21 holiday), Wed 22, Thu 23, Fri 24, Mon 27.
-    expect(deadlineFromDate("2026-07-17", { length: 5, unit: "working_days" }, BE)).toMatchObject({ lastDay: "2026-07-27", closesAt: "2026-07-27T22:00:00.000Z" });
+    expect(deadlineFromDate("2026-07-17", { length: 5, unit: "working_days" }, BE)).toMatchObject({
+      lastDay: "2026-07-27",
+      closesAt: "2026-07-27T22:00:00.000Z",
+    });
   });
 
   it("has the same holiday data: Belgium, France and Japan's equinox", () => {
     expect(publicHolidays(2026, "BE").map((h) => h.date)).toEqual([
-      "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25",
-      "2026-07-21", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25",
+      "2026-01-01",
+      "2026-04-06",
+      "2026-05-01",
+      "2026-05-14",
+      "2026-05-25",
+      "2026-07-21",
+      "2026-08-15",
+      "2026-11-01",
+      "2026-11-11",
+      "2026-12-25",
     ]);
     // 2026-04-23 + 15 = Friday 05-08, Victory Day in France -> Monday 05-11.
-    expect(deadlineFromDate("2026-04-23", { length: 15, unit: "calendar_days" }, { governingCountry: "FR", timeZone: "Europe/Paris" })).toMatchObject({ lastDay: "2026-05-11", movedBecause: "Victory Day" });
+    expect(
+      deadlineFromDate("2026-04-23", { length: 15, unit: "calendar_days" }, { governingCountry: "FR", timeZone: "Europe/Paris" }),
+    ).toMatchObject({ lastDay: "2026-05-11", movedBecause: "Victory Day" });
     expect(publicHolidays(2026, "JP")).toContainEqual({ date: "2026-03-20", name: "Spring Equinox Day" });
   });
 

@@ -18,11 +18,16 @@ async function demoWorker() {
   const demo = await loadDemoRegister(store);
   const { token } = await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "worker documents", role: "read-only" });
   const get = (path: string) =>
-    entry.fetch(new Request(`https://register.test${path}`, { headers: { authorization: `Bearer ${token}` } }), unsignedEnv as never, createExecutionContext());
+    entry.fetch(
+      new Request(`https://register.test${path}`, { headers: { authorization: `Bearer ${token}` } }),
+      unsignedEnv as never,
+      createExecutionContext(),
+    );
   return { demo, get };
 }
 
-const hex = async (bytes: ArrayBuffer) => [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hex = async (bytes: ArrayBuffer) =>
+  [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 describe("documents in the Worker runtime", () => {
   it("renders the ClearFacts annex as a PDF with exactly the bytes Node renders", async () => {
@@ -65,7 +70,10 @@ describe("documents in the Worker runtime", () => {
     const response = await get(`/api/v1/documents/annex/${demo.agreementIds["CF-DPA-2025-003"]}?format=pdf`);
     expect(response.status).toBe(200);
     const exportId = response.headers.get("x-export-id");
-    const verification = (await (await get(`/api/v1/exports/${exportId}/verify`)).json()) as { verified: boolean; regeneratedSha256: string };
+    const verification = (await (await get(`/api/v1/exports/${exportId}/verify`)).json()) as {
+      verified: boolean;
+      regeneratedSha256: string;
+    };
     expect(verification).toEqual(expect.objectContaining({ verified: true, regeneratedSha256: response.headers.get("x-content-sha256") }));
   });
 });

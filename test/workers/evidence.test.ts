@@ -16,9 +16,16 @@ const worker = (exports as unknown as { default: Fetcher }).default;
 const call = (path: string, init?: RequestInit) => worker.fetch(`https://register.test${path}`, init);
 
 const raw: RawDb = {
-  all: async (sql, ...params) => (await env.DB.prepare(sql).bind(...params).all()).results as Record<string, unknown>[],
+  all: async (sql, ...params) =>
+    (
+      await env.DB.prepare(sql)
+        .bind(...params)
+        .all()
+    ).results as Record<string, unknown>[],
   run: async (sql, ...params) => {
-    await env.DB.prepare(sql).bind(...params).run();
+    await env.DB.prepare(sql)
+      .bind(...params)
+      .run();
   },
 };
 
@@ -31,12 +38,21 @@ describe("verify over D1", () => {
   it.each(TAMPER_KINDS.map((kind) => [kind.name, kind] as const))("detects %s", async (name, kind) => {
     const r = await buildRegister(await freshD1Store(), raw);
     const verify = () =>
-      verifyRegister(makeCtx(r.store, SYSTEM_ACTOR), { trigger: "cli", trustedKeys: [r.signer.publicKey], externalCheckpoints: (kind.withPublished ? r.published : []) as Checkpoint[], record: false });
+      verifyRegister(makeCtx(r.store, SYSTEM_ACTOR), {
+        trigger: "cli",
+        trustedKeys: [r.signer.publicKey],
+        externalCheckpoints: (kind.withPublished ? r.published : []) as Checkpoint[],
+        record: false,
+      });
     expect((await verify()).problems).toEqual([]);
     const expected = await kind.tamper(r);
     const report = await verify();
     expect(report.ok).toBe(false);
-    const named = report.problems.filter((p) => (expected.seq === undefined || p.seq === expected.seq) && (expected.subject === undefined || (p.subject ?? "").includes(expected.subject)));
+    const named = report.problems.filter(
+      (p) =>
+        (expected.seq === undefined || p.seq === expected.seq) &&
+        (expected.subject === undefined || (p.subject ?? "").includes(expected.subject)),
+    );
     expect(named, JSON.stringify(report.problems)).not.toEqual([]);
     detected.push(name);
   });

@@ -11,5 +11,19 @@ const store = memoryStore();
 const demo = await loadDemoRegister(store);
 const snapshot = await loadSnapshot(store.db, demo.loadedUntil, await lastSeqAt(store.db, demo.loadedUntil));
 const sha = async (kind: "annex" | "art30-controller", format: "pdf" | "html") =>
-  (await renderDocument(snapshot, { kind, agreementId: kind === "annex" ? (demo.agreementIds["CF-DPA-2024-001"] ?? null) : null, language: "nl", format, draft: true })).sha256;
-console.log(JSON.stringify({ annexPdf: await sha("annex", "pdf"), annexHtml: await sha("annex", "html"), art30Pdf: await sha("art30-controller", "pdf") }));
+  (
+    await renderDocument(snapshot, {
+      kind,
+      agreementId: kind === "annex" ? (demo.agreementIds["CF-DPA-2024-001"] ?? null) : null,
+      language: "nl",
+      format,
+      draft: true,
+    })
+  ).sha256;
+console.log(
+  JSON.stringify({
+    annexPdf: await sha("annex", "pdf"),
+    annexHtml: await sha("annex", "html"),
+    art30Pdf: await sha("art30-controller", "pdf"),
+  }),
+);

@@ -11,4 +11,11 @@ if (!key) throw new Error("usage: register-export-fixture.ts <checkpoint signing
 const fixture = await buildRegisterFixture(key);
 fixture.store.close();
 const bootstrap = await tokenInsertSql({ id: "cli", name: "cli:operator", role: "admin" }, { role: "admin", name: "first admin (D1)" });
-console.log(JSON.stringify({ text: fixture.text, adminToken: fixture.adminToken, exports: fixture.exports, bootstrap: { sql: bootstrap.sql, token: bootstrap.secret } }));
+console.log(
+  JSON.stringify({
+    text: fixture.text,
+    adminToken: fixture.adminToken,
+    exports: fixture.exports,
+    bootstrap: { sql: bootstrap.sql, token: bootstrap.secret },
+  }),
+);

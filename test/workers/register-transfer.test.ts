@@ -18,7 +18,10 @@ import { freshD1Store } from "./d1-store.ts";
 const worker = (exports as unknown as { default: Fetcher }).default;
 const fixture = env.REGISTER_EXPORT;
 const call = (path: string, token: string, init: RequestInit = {}) =>
-  worker.fetch(`https://register.test${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  worker.fetch(`https://register.test${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
 const importFile = (token: string, body: string) => call("/api/v1/admin/register-import", token, { method: "POST", body });
 
 /** A new D1 at the latest migration holding only what `./dev cli token sql` printed, run as `wrangler d1 execute --file` would. */
@@ -37,7 +40,11 @@ describe("moving a register from Node to a Worker", () => {
 
     const imported = await importFile(fixture.bootstrap.token, fixture.text);
     expect(imported.status, await imported.clone().text()).toBe(201);
-    const result = (await imported.json()) as { rows: Record<string, number>; chain: { entries: number; head: string }; verification: { ok: boolean; head: string; problems: unknown[]; checkpoints: { checked: number } } };
+    const result = (await imported.json()) as {
+      rows: Record<string, number>;
+      chain: { entries: number; head: string };
+      verification: { ok: boolean; head: string; problems: unknown[]; checkpoints: { checked: number } };
+    };
     expect(result.chain).toEqual({ entries: input.chain.entries, head: input.chain.head });
     expect(result.verification).toMatchObject({ ok: true, head: input.chain.head, problems: [], checkpoints: { checked: 3 } });
     expect(result.rows.audit_entries).toBe(input.tables.audit_entries?.length);
@@ -48,7 +55,10 @@ describe("moving a register from Node to a Worker", () => {
 
     // Every document exported on Node as of three past instants renders to the same bytes from D1.
     for (const exported of fixture.exports) {
-      const verification = (await (await call(`/api/v1/exports/${exported.id}/verify`, fixture.adminToken)).json()) as { verified: boolean; regeneratedSha256: string };
+      const verification = (await (await call(`/api/v1/exports/${exported.id}/verify`, fixture.adminToken)).json()) as {
+        verified: boolean;
+        regeneratedSha256: string;
+      };
       expect(verification, exported.asOf).toMatchObject({ verified: true, regeneratedSha256: exported.sha256 });
     }
 
@@ -59,7 +69,10 @@ describe("moving a register from Node to a Worker", () => {
     const output = JSON.parse(text) as RegisterExport;
     expect(output.chain).toEqual(input.chain);
     // Byte for byte, line by line: only when it was made, its digest, and the usage mark of the token that asked differ.
-    const differing = text.split("\n").map((line, i) => [line, fixture.text.split("\n")[i]] as const).filter(([mine, theirs]) => mine !== theirs);
+    const differing = text
+      .split("\n")
+      .map((line, i) => [line, fixture.text.split("\n")[i]] as const)
+      .filter(([mine, theirs]) => mine !== theirs);
     expect(differing.map(([line]) => line.trim().slice(0, 100))).toEqual([
       expect.stringMatching(/^"exportedAt": /),
       expect.stringMatching(/^"contentSha256": /),

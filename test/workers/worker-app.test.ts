@@ -33,7 +33,11 @@ describe("the Worker over D1", () => {
     const listed = (await (await call("/api/v1/customers", { headers })).json()) as { items: Array<{ id: string }> };
     expect(listed.items.map((c) => c.id)).toEqual([customer.id]);
 
-    const bad = await call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify({ ...fixtures.customer(), address: { ...fixtures.address, country: "XX" } }) });
+    const bad = await call("/api/v1/customers", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ ...fixtures.customer(), address: { ...fixtures.address, country: "XX" } }),
+    });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["address.country"]);
   });
@@ -42,47 +46,102 @@ describe("the Worker over D1", () => {
     const store = await freshD1Store();
     await loadDemoRegister(store);
     const ctx = makeCtx(store, SYSTEM_ACTOR);
-    const admin = { authorization: `Bearer ${(await createToken(ctx, { name: "admin", role: "admin" })).token}`, "content-type": "application/json" };
-    const procurement = { authorization: `Bearer ${(await createToken(ctx, { name: "procurement", role: "procurement" })).token}`, "content-type": "application/json" };
-    const moved = await call("/api/v1/sub-processors/IXORDOCS", { method: "PATCH", headers: procurement, body: JSON.stringify({ locations: [{ country: "AT" }] }) });
+    const admin = {
+      authorization: `Bearer ${(await createToken(ctx, { name: "admin", role: "admin" })).token}`,
+      "content-type": "application/json",
+    };
+    const procurement = {
+      authorization: `Bearer ${(await createToken(ctx, { name: "procurement", role: "procurement" })).token}`,
+      "content-type": "application/json",
+    };
+    const moved = await call("/api/v1/sub-processors/IXORDOCS", {
+      method: "PATCH",
+      headers: procurement,
+      body: JSON.stringify({ locations: [{ country: "AT" }] }),
+    });
     expect(moved.status).toBe(422);
     expect(((await moved.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["locations"]);
-    const broken = await call("/api/v1/sub-processors/IXORDOCS", { method: "PATCH", headers: procurement, body: JSON.stringify({ legalName: "Vendor \ud800 BV" }) });
+    const broken = await call("/api/v1/sub-processors/IXORDOCS", {
+      method: "PATCH",
+      headers: procurement,
+      body: JSON.stringify({ legalName: "Vendor \ud800 BV" }),
+    });
     expect(broken.status).toBe(422);
     expect(((await broken.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(["legalName"]);
-    const activated = await call("/api/v1/sub-processors", { method: "POST", headers: procurement, body: JSON.stringify({ ...fixtures.subProcessor(), status: "active" }) });
+    const activated = await call("/api/v1/sub-processors", {
+      method: "POST",
+      headers: procurement,
+      body: JSON.stringify({ ...fixtures.subProcessor(), status: "active" }),
+    });
     expect(activated.status).toBe(422);
     const corrected = await call("/api/v1/sub-processors/IXORDOCS/corrections", {
-      method: "POST", headers: admin, body: JSON.stringify({ reason: "The region was recorded wrongly.", changes: { locations: [{ country: "DE", region: "Frankfurt" }] } }),
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({
+        reason: "The region was recorded wrongly.",
+        changes: { locations: [{ country: "DE", region: "Frankfurt" }] },
+      }),
     });
     expect(corrected.status).toBe(200);
-    const trail = (await (await call("/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS", { headers: admin })).json()) as { items: Array<{ action: string; reason: string | null }> };
+    const trail = (await (await call("/api/v1/audit?entityType=sub_processor&entityId=IXORDOCS", { headers: admin })).json()) as {
+      items: Array<{ action: string; reason: string | null }>;
+    };
     expect(trail.items.at(-1)).toMatchObject({ action: "correct", reason: "The region was recorded wrongly." });
   });
 
   it("tags records with their revision and refuses a stale If-Match over D1; wrong passwords lock the account there too", async () => {
     const store = await freshD1Store();
     const ctx = makeCtx(store, SYSTEM_ACTOR);
-    const headers = { authorization: `Bearer ${(await createToken(ctx, { name: "editor", role: "editor" })).token}`, "content-type": "application/json" };
-    const created = (await (await call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify(fixtures.customer()) })).json()) as { id: string };
+    const headers = {
+      authorization: `Bearer ${(await createToken(ctx, { name: "editor", role: "editor" })).token}`,
+      "content-type": "application/json",
+    };
+    const created = (await (
+      await call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify(fixtures.customer()) })
+    ).json()) as { id: string };
     const read = await call(`/api/v1/customers/${created.id}`, { headers });
     expect(read.headers.get("etag")).toBe('"1"');
-    const first = await call(`/api/v1/customers/${created.id}`, { method: "PATCH", headers: { ...headers, "if-match": '"1"' }, body: JSON.stringify({ companyNumber: "1" }) });
+    const first = await call(`/api/v1/customers/${created.id}`, {
+      method: "PATCH",
+      headers: { ...headers, "if-match": '"1"' },
+      body: JSON.stringify({ companyNumber: "1" }),
+    });
     expect(first.status).toBe(200);
-    const stale = await call(`/api/v1/customers/${created.id}`, { method: "PATCH", headers: { ...headers, "if-match": '"1"' }, body: JSON.stringify({ companyNumber: "2" }) });
+    const stale = await call(`/api/v1/customers/${created.id}`, {
+      method: "PATCH",
+      headers: { ...headers, "if-match": '"1"' },
+      body: JSON.stringify({ companyNumber: "2" }),
+    });
     expect(stale.status).toBe(412);
 
-    await createUser(ctx, { email: "dana@example.test", name: "Dana", role: "admin", password: "correct horse battery staple" }, { N: 16, r: 1, p: 1 });
-    const guesses = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => signIn(store, systemClock, { email: "dana@example.test", password: `wrong password ${i}` })));
+    await createUser(
+      ctx,
+      { email: "dana@example.test", name: "Dana", role: "admin", password: "correct horse battery staple" },
+      { N: 16, r: 1, p: 1 },
+    );
+    const guesses = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => signIn(store, systemClock, { email: "dana@example.test", password: `wrong password ${i}` })),
+    );
     expect(guesses.every((g) => g.status === "rejected")).toBe(true);
-    await expect(signIn(store, systemClock, { email: "dana@example.test", password: "correct horse battery staple" })).rejects.toThrow(/locked/);
+    await expect(signIn(store, systemClock, { email: "dana@example.test", password: "correct horse battery staple" })).rejects.toThrow(
+      /locked/,
+    );
   });
 
   it("keeps one audit chain under concurrent Worker requests over D1", async () => {
     const store = await freshD1Store();
-    const headers = { authorization: `Bearer ${(await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "editor", role: "editor" })).token}`, "content-type": "application/json" };
+    const headers = {
+      authorization: `Bearer ${(await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "editor", role: "editor" })).token}`,
+      "content-type": "application/json",
+    };
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call("/api/v1/customers", { method: "POST", headers, body: JSON.stringify({ ...fixtures.customer(), legalName: `Parallel ${i}` }) })),
+      Array.from({ length: 8 }, (_, i) =>
+        call("/api/v1/customers", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ ...fixtures.customer(), legalName: `Parallel ${i}` }),
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
     const report = await walkChain(store);

@@ -63,14 +63,26 @@ export async function linkAuditRows(store: Store, statements: Statement[]): Prom
   if (!statements.some(isPlaceholder)) return statements;
   const db = store.db;
   const [last] = await db.select({ seq: max(auditEntries.seq) }).from(auditEntries);
-  const [head] = await db.select({ seq: auditEntries.seq, hash: auditEntries.hash }).from(auditEntries).where(isNotNull(auditEntries.hash)).orderBy(desc(auditEntries.seq)).limit(1);
+  const [head] = await db
+    .select({ seq: auditEntries.seq, hash: auditEntries.hash })
+    .from(auditEntries)
+    .where(isNotNull(auditEntries.hash))
+    .orderBy(desc(auditEntries.seq))
+    .limit(1);
   let seq = last?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS;
   // Entries written outside the service after the head (SQL made by the CLI for D1) join the chain with the next write.
-  const outside = await db.select().from(auditEntries).where(and(gt(auditEntries.seq, head?.seq ?? 0), isNull(auditEntries.hash))).orderBy(auditEntries.seq);
+  const outside = await db
+    .select()
+    .from(auditEntries)
+    .where(and(gt(auditEntries.seq, head?.seq ?? 0), isNull(auditEntries.hash)))
+    .orderBy(auditEntries.seq);
   const adopted = outside.map((row) => {
     const hash = entryHash({ ...row, prevHash });
-    const statement = db.update(auditEntries).set({ prevHash, hash }).where(and(eq(auditEntries.seq, row.seq), isNull(auditEntries.hash)));
+    const statement = db
+      .update(auditEntries)
+      .set({ prevHash, hash })
+      .where(and(eq(auditEntries.seq, row.seq), isNull(auditEntries.hash)));
     prevHash = hash;
     return statement;
   });
@@ -80,7 +92,14 @@ export async function linkAuditRows(store: Store, statements: Statement[]): Prom
       if (!isPlaceholder(statement)) return [statement];
       const linked = statement[AUDIT_ROWS].map((row) => {
         seq += 1;
-        const fields: ChainedFields = { ...row, seq, before: row.before ?? null, after: row.after ?? null, reason: row.reason ?? null, prevHash };
+        const fields: ChainedFields = {
+          ...row,
+          seq,
+          before: row.before ?? null,
+          after: row.after ?? null,
+          reason: row.reason ?? null,
+          prevHash,
+        };
         const hash = entryHash(fields);
         prevHash = hash;
         return { ...fields, hash };
@@ -135,10 +154,16 @@ export async function walkChain(store: Store): Promise<ChainReport> {
       }
       const outside = unchained.at(-1);
       if (outside !== undefined) {
-        return report({ seq: outside, problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written" });
+        return report({
+          seq: outside,
+          problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written",
+        });
       }
       if (row.prevHash !== head) {
-        return report({ seq: row.seq, problem: `it links to ${row.prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered` });
+        return report({
+          seq: row.seq,
+          problem: `it links to ${row.prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered`,
+        });
       }
       if (entryHash({ ...row, prevHash: row.prevHash }) !== row.hash) {
         return report({ seq: row.seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" });

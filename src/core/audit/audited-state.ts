@@ -28,7 +28,13 @@ const registerRecords: AuditedRecords[] = Object.values(ENTITY_KINDS).map((kind)
   async load(db) {
     const ids = (await db.select({ id: kind.columns.id }).from(kind.table)) as { id: string }[];
     const entities: { id: string }[] = [];
-    for (let i = 0; i < ids.length; i += 500) entities.push(...(await kind.load(db, ids.slice(i, i + 500).map((r) => r.id))));
+    for (let i = 0; i < ids.length; i += 500)
+      entities.push(
+        ...(await kind.load(
+          db,
+          ids.slice(i, i + 500).map((r) => r.id),
+        )),
+      );
     return new Map(entities.map((e) => [e.id, e]));
   },
 }));
@@ -76,12 +82,22 @@ export async function checkAuditedState(db: Db): Promise<{ checked: number; prob
       const entry = trail.get(id);
       const subject = `${records.label} ${id}`;
       if (!entry) {
-        problems.push({ check: "state", subject, seq: null, message: `the ${records.label} has no audit entry: its row was inserted outside the service` });
+        problems.push({
+          check: "state",
+          subject,
+          seq: null,
+          message: `the ${records.label} has no audit entry: its row was inserted outside the service`,
+        });
         continue;
       }
       trail.delete(id);
       if (entry.after === null) {
-        problems.push({ check: "state", subject, seq: entry.seq, message: `entry ${entry.seq} deleted the ${records.label}, yet its row is still there` });
+        problems.push({
+          check: "state",
+          subject,
+          seq: entry.seq,
+          message: `entry ${entry.seq} deleted the ${records.label}, yet its row is still there`,
+        });
         continue;
       }
       const differing = differingFields(row, entry.after, records.fields);
@@ -96,7 +112,12 @@ export async function checkAuditedState(db: Db): Promise<{ checked: number; prob
     }
     for (const [id, entry] of trail) {
       if (entry.after === null) continue;
-      problems.push({ check: "state", subject: `${records.label} ${id}`, seq: entry.seq, message: `its audit entry ${entry.seq} says it exists, but its row is gone: deleted outside the service` });
+      problems.push({
+        check: "state",
+        subject: `${records.label} ${id}`,
+        seq: entry.seq,
+        message: `its audit entry ${entry.seq} says it exists, but its row is gone: deleted outside the service`,
+      });
     }
   }
   return { checked, problems };

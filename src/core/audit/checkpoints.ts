@@ -21,11 +21,16 @@ import { GENESIS } from "./audit-chain.ts";
  */
 export const Checkpoint = z.object({
   size: z.int().min(0).describe("Entries in the audit chain the checkpoint covers."),
-  head: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 (hex) of the newest entry it covers; 64 zeros for an empty chain."),
+  head: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("SHA-256 (hex) of the newest entry it covers; 64 zeros for an empty chain."),
   at: z.string().describe("When it was signed (ISO 8601, UTC)."),
   keyId: z.string().describe("The first 16 hex digits of the SHA-256 of the public key."),
   publicKey: z.string().describe("The Ed25519 public key, base64url."),
-  signature: z.string().describe(`Ed25519 signature (base64url) of the RFC 8785 JSON {"format":"dpa-register-checkpoint/1","head","at","size"}.`),
+  signature: z
+    .string()
+    .describe(`Ed25519 signature (base64url) of the RFC 8785 JSON {"format":"dpa-register-checkpoint/1","head","at","size"}.`),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
@@ -48,7 +53,10 @@ export const keyIdOf = (publicKey: string): string => bytesToHex(sha256(utf8ToBy
 /** A signer from a 32-byte Ed25519 private key (seed), base64url; throws a message an operator can act on. */
 export async function signerFromKey(privateKey: string): Promise<CheckpointSigner> {
   const seed = fromBase64url(privateKey.trim());
-  if (seed?.length !== 32) throw new Error("The checkpoint signing key must be 32 bytes in base64url (43 characters); make one with `./dev cli checkpoint new-key`.");
+  if (seed?.length !== 32)
+    throw new Error(
+      "The checkpoint signing key must be 32 bytes in base64url (43 characters); make one with `./dev cli checkpoint new-key`.",
+    );
   const publicKey = toBase64url(await ed.getPublicKeyAsync(seed));
   return { keyId: keyIdOf(publicKey), publicKey, sign: async (message) => toBase64url(await ed.signAsync(message, seed)) };
 }
@@ -77,7 +85,9 @@ export async function chainHead(db: Db): Promise<{ size: number; head: string }>
   const [row] = await db
     .select({
       size: sql<number>`(select count(*) from ${auditEntries} where ${auditEntries.hash} is not null)`,
-      head: sql<string | null>`(select ${auditEntries.hash} from ${auditEntries} where ${auditEntries.hash} is not null order by ${auditEntries.seq} desc limit 1)`,
+      head: sql<
+        string | null
+      >`(select ${auditEntries.hash} from ${auditEntries} where ${auditEntries.hash} is not null order by ${auditEntries.seq} desc limit 1)`,
     })
     .from(sql`(select 1)`);
   return { size: Number(row?.size ?? 0), head: row?.head ?? GENESIS };
@@ -92,7 +102,14 @@ export async function signCheckpoint(store: Store, signer: CheckpointSigner, clo
   const [latest] = await store.db.select().from(auditCheckpoints).where(sql`${auditCheckpoints.size} = ${size}`);
   if (latest && latest.head === head && latest.keyId === signer.keyId) return latest;
   const at = clock.now().toISOString();
-  const checkpoint: Checkpoint = { size, head, at, keyId: signer.keyId, publicKey: signer.publicKey, signature: await signer.sign(checkpointMessage({ size, head, at })) };
+  const checkpoint: Checkpoint = {
+    size,
+    head,
+    at,
+    keyId: signer.keyId,
+    publicKey: signer.publicKey,
+    signature: await signer.sign(checkpointMessage({ size, head, at })),
+  };
   // Two signers racing for one size both sign the same head; the first one kept stands.
   await store.atomic([store.db.insert(auditCheckpoints).values(checkpoint).onConflictDoNothing()]);
   const [kept] = await store.db.select().from(auditCheckpoints).where(sql`${auditCheckpoints.size} = ${size}`);
@@ -135,7 +152,8 @@ export async function checkpointKeys(privateKey: string | undefined, trustedPubl
   const signer = privateKey?.trim() ? await signerFromKey(privateKey) : null;
   const earlier = (trustedPublicKeys ?? "").split(/[\s,]+/).filter(Boolean);
   for (const key of earlier) {
-    if (fromBase64url(key)?.length !== 32) throw new Error(`A trusted checkpoint key must be an Ed25519 public key in base64url (43 characters), not "${key}".`);
+    if (fromBase64url(key)?.length !== 32)
+      throw new Error(`A trusted checkpoint key must be an Ed25519 public key in base64url (43 characters), not "${key}".`);
   }
   return { signer, trusted: [...new Set([...(signer ? [signer.publicKey] : []), ...earlier])] };
 }

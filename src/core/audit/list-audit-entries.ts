@@ -35,7 +35,10 @@ export const AuditEntry = z.object({
   after: z.unknown(),
   reason: z.string().nullable().describe("Why, for a correction."),
   prevHash: z.string().nullable().describe("The previous entry's hash: the entries form a hash chain."),
-  hash: z.string().nullable().describe("SHA-256 of the entry's canonical content (RFC 8785), prevHash included; null for an entry written outside the chain."),
+  hash: z
+    .string()
+    .nullable()
+    .describe("SHA-256 of the entry's canonical content (RFC 8785), prevHash included; null for an entry written outside the chain."),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

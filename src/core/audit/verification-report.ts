@@ -2,7 +2,9 @@ import { z } from "zod";
 import { Checkpoint } from "./checkpoints.ts";
 
 export const VerificationProblem = z.object({
-  check: z.enum(["chain", "checkpoint", "state"]).describe("chain: the hash chain itself; checkpoint: a signed checkpoint; state: a row against its audit trail."),
+  check: z
+    .enum(["chain", "checkpoint", "state"])
+    .describe("chain: the hash chain itself; checkpoint: a signed checkpoint; state: a row against its audit trail."),
   seq: z.int().nullable().describe("The audit entry it concerns, where one can be named."),
   subject: z.string().nullable().describe("The record or checkpoint it concerns, e.g. 'agreement 0193…' or 'checkpoint 120'."),
   message: z.string(),

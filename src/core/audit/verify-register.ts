@@ -25,7 +25,8 @@ export interface VerifyOptions {
 export async function verifyRegister(ctx: Pick<Ctx, "store" | "clock" | "newId">, options: VerifyOptions): Promise<VerificationReport> {
   const chain = await walkChain(ctx.store);
   const problems: VerificationProblem[] = [];
-  if (chain.broken) problems.push({ check: "chain", seq: chain.broken.seq, subject: null, message: `entry ${chain.broken.seq}: ${chain.broken.problem}` });
+  if (chain.broken)
+    problems.push({ check: "chain", seq: chain.broken.seq, subject: null, message: `entry ${chain.broken.seq}: ${chain.broken.problem}` });
 
   const stored = await allCheckpoints(ctx.store);
   const checkpoints = uniqueCheckpoints([...stored, ...(options.externalCheckpoints ?? [])]);
@@ -34,7 +35,12 @@ export async function verifyRegister(ctx: Pick<Ctx, "store" | "clock" | "newId">
   problems.push(...checked.problems);
   for (const external of options.externalCheckpoints ?? []) {
     if (!storedKeys.has(identity(external))) {
-      problems.push({ check: "checkpoint", seq: null, subject: `checkpoint ${external.size}`, message: `checkpoint ${external.size} (signed ${external.at}), kept elsewhere, is not in the database: checkpoints were deleted or the database was replaced` });
+      problems.push({
+        check: "checkpoint",
+        seq: null,
+        subject: `checkpoint ${external.size}`,
+        message: `checkpoint ${external.size} (signed ${external.at}), kept elsewhere, is not in the database: checkpoints were deleted or the database was replaced`,
+      });
     }
   }
 
@@ -61,7 +67,9 @@ export async function verifyRegister(ctx: Pick<Ctx, "store" | "clock" | "newId">
 }
 
 /** The newest recorded verification run, for the dashboard. */
-export async function lastVerification(store: Store): Promise<Pick<VerificationReport, "id" | "at" | "trigger" | "ok" | "entries" | "head" | "problems"> | null> {
+export async function lastVerification(
+  store: Store,
+): Promise<Pick<VerificationReport, "id" | "at" | "trigger" | "ok" | "entries" | "head" | "problems"> | null> {
   const [row] = await store.db.select().from(verificationRuns).orderBy(desc(verificationRuns.at)).limit(1);
   return row ? { ...row, trigger: row.trigger as VerificationTrigger, problems: row.problems as VerificationProblem[] } : null;
 }
@@ -74,11 +82,21 @@ async function checkCheckpoints(chain: ChainReport, checkpoints: Checkpoint[], t
   for (const c of [...checkpoints].sort((a, b) => a.size - b.size)) {
     const subject = `checkpoint ${c.size}`;
     if (!(await signatureHolds(c))) {
-      problems.push({ check: "checkpoint", seq: null, subject, message: `checkpoint ${c.size} (signed ${c.at}): its signature does not hold, so it was altered or forged` });
+      problems.push({
+        check: "checkpoint",
+        seq: null,
+        subject,
+        message: `checkpoint ${c.size} (signed ${c.at}): its signature does not hold, so it was altered or forged`,
+      });
       continue;
     }
     if (!trusted.has(c.publicKey)) {
-      problems.push({ check: "checkpoint", seq: null, subject, message: `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId}, which is not a trusted checkpoint key: it was signed with another key` });
+      problems.push({
+        check: "checkpoint",
+        seq: null,
+        subject,
+        message: `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId}, which is not a trusted checkpoint key: it was signed with another key`,
+      });
       continue;
     }
     if (c.size > chain.positions.length) {
@@ -109,7 +127,6 @@ async function checkCheckpoints(chain: ChainReport, checkpoints: Checkpoint[], t
   }
   return { problems, latest };
 }
-
 
 async function allCheckpoints(store: Store): Promise<Checkpoint[]> {
   const all: Checkpoint[] = [];

@@ -8,7 +8,10 @@ import { getEntity } from "../use-cases/get-entity.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 
 export const ClockQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional().describe("The instant the clocks start from (a notice, the end of the contract); default now."),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("The instant the clocks start from (a notice, the end of the contract); default now."),
   clock: z.enum(CLOCK_NAMES).optional().describe("Only this clock."),
 });
 
@@ -25,7 +28,11 @@ export interface ClockDeadline extends Deadline {
  * from when may we audit?", "if the contract ends on 31 March, until when must
  * the data be deleted or returned?".
  */
-export async function agreementClocks(ctx: Ctx, idOrReference: string, raw: Record<string, string>): Promise<{ from: string; deadlines: ClockDeadline[] }> {
+export async function agreementClocks(
+  ctx: Ctx,
+  idOrReference: string,
+  raw: Record<string, string>,
+): Promise<{ from: string; deadlines: ClockDeadline[] }> {
   const query = parseInput(ClockQuery, raw);
   const agreement = await getEntity(ctx, agreementKind, idOrReference);
   const from = query.from ? new Date(query.from).toISOString() : ctx.clock.now().toISOString();

@@ -13,11 +13,17 @@ export async function announceChange(ctx: Ctx, id: string, raw: unknown): Promis
   const input = parseInput(AnnounceInput, raw);
   const db = ctx.store.db;
   const change = toChange(await findChangeRow(db, id));
-  if (change.status !== "proposed") throw new AppError("conflict", `Change ${id} is ${change.status}; only a proposed change can be announced.`);
+  if (change.status !== "proposed")
+    throw new AppError("conflict", `Change ${id} is ${change.status}; only a proposed change can be announced.`);
   const { change: _, ...facts } = await loadFacts(ctx, change);
   const result = await announcement(ctx, change, facts, input.intendedStart ?? change.intendedStart);
   await ctx.store.atomic([
-    guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision),
+    guardRow(
+      db,
+      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
+      change.id,
+      change.revision,
+    ),
     ...result.statements,
     clearGuards(db),
   ]);

@@ -140,9 +140,25 @@ export async function announcement(
   const links = await objectionLinks(ctx);
   const mails = notices.flatMap((notice, i) => {
     const agreement = agreementsToTell[i] as AffectedAgreement;
-    const { subject, body } = noticeMail(fullFacts, notice, agreement, { legalName: agreement.customerName, contact: agreement.contact }, links.url(notice));
+    const { subject, body } = noticeMail(
+      fullFacts,
+      notice,
+      agreement,
+      { legalName: agreement.customerName, contact: agreement.contact },
+      links.url(notice),
+    );
     return [
-      outboxRow(ctx, { kind: notice.kind === "authorisation_request" ? "authorisation_request" : "change_notice", recipient: agreement.contact.email, subject, body, related: { type: "change_notice", id: notice.id } }, at),
+      outboxRow(
+        ctx,
+        {
+          kind: notice.kind === "authorisation_request" ? "authorisation_request" : "change_notice",
+          recipient: agreement.contact.email,
+          subject,
+          body,
+          related: { type: "change_notice", id: notice.id },
+        },
+        at,
+      ),
     ];
   });
   const db = ctx.store.db;
@@ -151,9 +167,15 @@ export async function announcement(
       .update(subProcessorChanges)
       .set({ intendedStart, status: "announced", announcedAt: at, earliestStart, revision: announced.revision, updatedAt: at })
       .where(eq(subProcessorChanges.id, change.id)),
-    auditStatement(ctx, { action: "announce", entityType: "sub_processor_change", entityId: change.id, before: change, after: announced }, at),
+    auditStatement(
+      ctx,
+      { action: "announce", entityType: "sub_processor_change", entityId: change.id, before: change, after: announced },
+      at,
+    ),
     ...insertMany(ctx.store, changeNotices, notices),
-    auditRowsStatement(notices.map((n) => auditRow(ctx, { action: "create", entityType: "change_notice", entityId: n.id, before: null, after: n }, at))),
+    auditRowsStatement(
+      notices.map((n) => auditRow(ctx, { action: "create", entityType: "change_notice", entityId: n.id, before: null, after: n }, at)),
+    ),
     ...insertMany(ctx.store, outbox, mails),
   ];
   return { announced, notices, statements };

@@ -21,7 +21,10 @@ export async function activityNames(ctx: Ctx, ids: string[]): Promise<LocalizedT
 export async function requireOrganisation(ctx: Ctx) {
   const organisation = await loadOrganisation(ctx.store.db);
   if (!organisation) {
-    throw new AppError("conflict", "Set up the organisation profile (PUT /api/v1/organisation) before announcing changes: notices name the processor and its DPO.");
+    throw new AppError(
+      "conflict",
+      "Set up the organisation profile (PUT /api/v1/organisation) before announcing changes: notices name the processor and its DPO.",
+    );
   }
   return organisation;
 }

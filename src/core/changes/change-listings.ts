@@ -41,11 +41,19 @@ export async function changeSummaries(ctx: Ctx, raw: Record<string, string>): Pr
   const db = ctx.store.db;
   const where: SQL[] = [inArray(subProcessorChanges.status, q.scope === "current" ? CURRENT : PAST)];
   if (q.cursor) where.push(lt(subProcessorChanges.id, q.cursor));
-  const rows = await db.select().from(subProcessorChanges).where(and(...where)).orderBy(desc(subProcessorChanges.id)).limit(q.limit + 1);
+  const rows = await db
+    .select()
+    .from(subProcessorChanges)
+    .where(and(...where))
+    .orderBy(desc(subProcessorChanges.id))
+    .limit(q.limit + 1);
   const { items, nextCursor } = page(rows.map(toChange), q.limit);
   const ids = items.map((c) => c.id);
   const [names, notices, raised] = await Promise.all([
-    vendorNames(db, items.flatMap((c) => [c.subProcessorId, ...(c.replacesId ? [c.replacesId] : [])])),
+    vendorNames(
+      db,
+      items.flatMap((c) => [c.subProcessorId, ...(c.replacesId ? [c.replacesId] : [])]),
+    ),
     ids.length === 0
       ? []
       : db
@@ -53,7 +61,9 @@ export async function changeSummaries(ctx: Ctx, raw: Record<string, string>): Pr
           .from(changeNotices)
           .where(inArray(changeNotices.changeId, ids))
           .groupBy(changeNotices.changeId, changeNotices.status),
-    ids.length === 0 ? new Map<string, { total: number; unresolved: number; late: number }>() : objectionCounts(db, objections.changeId, ids),
+    ids.length === 0
+      ? new Map<string, { total: number; unresolved: number; late: number }>()
+      : objectionCounts(db, objections.changeId, ids),
   ]);
   const summaries = items.map((c): ChangeSummary => {
     const n = (status: string) => notices.find((r) => r.changeId === c.id && r.status === status)?.n ?? 0;
@@ -91,7 +101,14 @@ export async function noticeLines(ctx: Ctx, changeId: string, raw: Record<string
     .limit(q.limit + 1);
   const lines = rows.map((r) => ({ ...toNotice(r.notice), agreementReference: r.reference, customerName: r.customer }));
   const { items, nextCursor } = page(lines, q.limit);
-  const counts = items.length === 0 ? new Map() : await objectionCounts(db, objections.noticeId, items.map((n) => n.id));
+  const counts =
+    items.length === 0
+      ? new Map()
+      : await objectionCounts(
+          db,
+          objections.noticeId,
+          items.map((n) => n.id),
+        );
   return { items: items.map((n) => ({ ...n, objections: counts.get(n.id) ?? { total: 0, unresolved: 0, late: 0 } })), nextCursor };
 }
 
@@ -115,7 +132,10 @@ export async function objectionLines(ctx: Ctx, changeId: string, limit = 200): P
 
 async function vendorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: subProcessors.id, name: subProcessors.legalName }).from(subProcessors).where(inArray(subProcessors.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: subProcessors.id, name: subProcessors.legalName })
+    .from(subProcessors)
+    .where(inArray(subProcessors.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -10,12 +10,22 @@ import { findChangeRow, noticesOf, objectionsOf, toChange, toNotice, toObjection
 import { evaluateChange, type Verdict } from "./change-state.ts";
 import { idOrReference, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../register/named-records.ts";
 
-const Paging = { limit: z.coerce.number().int().min(1).max(500).default(50), cursor: Id.optional().describe("nextCursor of the previous page.") };
-export const ChangeListQuery = z.strictObject({ status: z.enum(CHANGE_STATUSES).optional(), subProcessorId: idOrReference(NAMED_SUB_PROCESSOR).optional(), ...Paging });
+const Paging = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: Id.optional().describe("nextCursor of the previous page."),
+};
+export const ChangeListQuery = z.strictObject({
+  status: z.enum(CHANGE_STATUSES).optional(),
+  subProcessorId: idOrReference(NAMED_SUB_PROCESSOR).optional(),
+  ...Paging,
+});
 export const NoticeListQuery = z.strictObject({ status: z.enum(NOTICE_STATUSES).optional(), ...Paging });
 export const ObjectionListQuery = z.strictObject({
   changeId: Id.optional(),
-  unresolved: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+  unresolved: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
   ...Paging,
 });
 
@@ -36,7 +46,12 @@ export async function listChanges(ctx: Ctx, raw: Record<string, string>): Promis
   if (q.status) where.push(eq(subProcessorChanges.status, q.status));
   if (q.subProcessorId) where.push(eq(subProcessorChanges.subProcessorId, q.subProcessorId));
   if (q.cursor) where.push(gt(subProcessorChanges.id, q.cursor));
-  const rows = await ctx.store.db.select().from(subProcessorChanges).where(and(...where)).orderBy(asc(subProcessorChanges.id)).limit(q.limit + 1);
+  const rows = await ctx.store.db
+    .select()
+    .from(subProcessorChanges)
+    .where(and(...where))
+    .orderBy(asc(subProcessorChanges.id))
+    .limit(q.limit + 1);
   return page(rows.map(toChange), q.limit);
 }
 
@@ -44,7 +59,15 @@ export async function listChanges(ctx: Ctx, raw: Record<string, string>): Promis
 export interface ChangeDetail extends SubProcessorChange {
   verdict: Verdict;
   startsAt: string | null;
-  notices: { total: number; open: number; excluded: number; authorisationsAwaited: number; authorisationsRefused: number; firstLastDay: string | null; lastLastDay: string | null };
+  notices: {
+    total: number;
+    open: number;
+    excluded: number;
+    authorisationsAwaited: number;
+    authorisationsRefused: number;
+    firstLastDay: string | null;
+    lastLastDay: string | null;
+  };
   objections: { total: number; onTime: number; late: number; blocking: number; lateUnresolved: number };
 }
 
@@ -79,7 +102,10 @@ export async function changeDetail(ctx: Ctx, id: string): Promise<ChangeDetail> 
 
 /** Announced changes not yet in effect, soonest first: what procurement waits for. */
 export async function pendingChanges(ctx: Ctx): Promise<ChangeDetail[]> {
-  const rows = await ctx.store.db.select({ id: subProcessorChanges.id }).from(subProcessorChanges).where(eq(subProcessorChanges.status, "announced"));
+  const rows = await ctx.store.db
+    .select({ id: subProcessorChanges.id })
+    .from(subProcessorChanges)
+    .where(eq(subProcessorChanges.status, "announced"));
   const details = await Promise.all(rows.map((r) => changeDetail(ctx, r.id)));
   return details.sort((a, b) => (a.startsAt ?? "").localeCompare(b.startsAt ?? ""));
 }
@@ -90,7 +116,12 @@ export async function listNotices(ctx: Ctx, changeId: string, raw: Record<string
   const where: SQL[] = [eq(changeNotices.changeId, changeId)];
   if (q.status) where.push(eq(changeNotices.status, q.status));
   if (q.cursor) where.push(gt(changeNotices.id, q.cursor));
-  const rows = await ctx.store.db.select().from(changeNotices).where(and(...where)).orderBy(asc(changeNotices.id)).limit(q.limit + 1);
+  const rows = await ctx.store.db
+    .select()
+    .from(changeNotices)
+    .where(and(...where))
+    .orderBy(asc(changeNotices.id))
+    .limit(q.limit + 1);
   return page(rows.map(toNotice), q.limit);
 }
 
@@ -100,6 +131,11 @@ export async function listObjections(ctx: Ctx, raw: Record<string, string>): Pro
   if (q.changeId) where.push(eq(objections.changeId, q.changeId));
   if (q.unresolved !== undefined) where.push(q.unresolved ? isNull(objections.resolution) : isNotNull(objections.resolution));
   if (q.cursor) where.push(gt(objections.id, q.cursor));
-  const rows = await ctx.store.db.select().from(objections).where(and(...where)).orderBy(asc(objections.id)).limit(q.limit + 1);
+  const rows = await ctx.store.db
+    .select()
+    .from(objections)
+    .where(and(...where))
+    .orderBy(asc(objections.id))
+    .limit(q.limit + 1);
   return page(rows.map(toObjection), q.limit);
 }

@@ -33,13 +33,18 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
   const vendor = live(input.subProcessorId);
   const replaced = live(input.replacesId);
   const issues: FieldIssue[] = [];
-  if (input.subProcessorId && !vendor) issues.push({ path: "subProcessorId", message: `No sub-processor with id ${input.subProcessorId} (or it is archived).` });
-  if (input.replacesId && !replaced) issues.push({ path: "replacesId", message: `No sub-processor with id ${input.replacesId} (or it is archived).` });
+  if (input.subProcessorId && !vendor)
+    issues.push({ path: "subProcessorId", message: `No sub-processor with id ${input.subProcessorId} (or it is archived).` });
+  if (input.replacesId && !replaced)
+    issues.push({ path: "replacesId", message: `No sub-processor with id ${input.replacesId} (or it is archived).` });
   throwIfIssues(issues);
 
   const concerned = input.kind === "replace" ? replaced : input.kind === "add" ? null : vendor;
   if (concerned && concerned.status !== "active") {
-    issues.push({ path: input.kind === "replace" ? "replacesId" : "subProcessorId", message: `${concerned.legalName} is ${concerned.status}, not an active sub-processor.` });
+    issues.push({
+      path: input.kind === "replace" ? "replacesId" : "subProcessorId",
+      message: `${concerned.legalName} is ${concerned.status}, not an active sub-processor.`,
+    });
   }
   if (input.kind === "replace" && input.replacesId && input.replacesId === input.subProcessorId) {
     issues.push({ path: "replacesId", message: "A sub-processor cannot replace itself." });
@@ -47,12 +52,18 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
   const activityIds = input.activityIds ?? concerned?.activityIds ?? [];
   if (activityIds.length === 0) issues.push({ path: "activityIds", message: "The change concerns no processing activity." });
   issues.push(
-    ...(await checkReferences(db, { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" }, "activityIds", activityIds)),
+    ...(await checkReferences(
+      db,
+      { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" },
+      "activityIds",
+      activityIds,
+    )),
     ...checkDuplicates("activityIds", activityIds),
   );
   if (concerned) {
     activityIds.forEach((id, i) => {
-      if (!concerned.activityIds.includes(id)) issues.push({ path: `activityIds.${i}`, message: `${concerned.legalName} does not serve activity ${id}.` });
+      if (!concerned.activityIds.includes(id))
+        issues.push({ path: `activityIds.${i}`, message: `${concerned.legalName} does not serve activity ${id}.` });
     });
   }
   if (input.kind === "add" && vendor?.status === "active" && activityIds.every((id) => vendor.activityIds.includes(id))) {
@@ -63,7 +74,10 @@ export async function checkProposal(ctx: Ctx, input: ChangeProposalInput): Promi
     if (key(input.locations) === key(vendor.locations)) issues.push({ path: "locations", message: "These are already its locations." });
     const outside = input.locations.filter((l) => !isInEea(l.country));
     if (outside.length > 0 && !(input.transferMechanism ?? vendor.transferMechanism)) {
-      issues.push({ path: "transferMechanism", message: `Locations outside the EEA (${outside.map((l) => l.country).join(", ")}) need a transfer mechanism.` });
+      issues.push({
+        path: "transferMechanism",
+        message: `Locations outside the EEA (${outside.map((l) => l.country).join(", ")}) need a transfer mechanism.`,
+      });
     }
   }
   if (input.kind === "change_chain" && vendor) issues.push(...(await chainIssues(ctx, vendor, input.parentId ?? null)));
@@ -86,7 +100,8 @@ async function chainIssues(ctx: Ctx, vendor: SubProcessor, parentId: string | nu
   if (parentId === null) return [];
   const [parent] = await subProcessorKind.load(ctx.store.db, [parentId]);
   if (!parent || parent.archivedAt) return [{ path: "parentId", message: `No sub-processor with id ${parentId} (or it is archived).` }];
-  if (parent.status !== "active") return [{ path: "parentId", message: `${parent.legalName} is ${parent.status}, not an active sub-processor.` }];
+  if (parent.status !== "active")
+    return [{ path: "parentId", message: `${parent.legalName} is ${parent.status}, not an active sub-processor.` }];
   if (parentId === vendor.id || (await chainReaches(ctx.store.db, parentId, vendor.id))) {
     return [{ path: "parentId", message: "A sub-processor cannot be in its own chain of sub-processors." }];
   }

@@ -41,7 +41,10 @@ export interface Clearance {
  * refused authorisations; otherwise not authorised.
  */
 export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Promise<Clearance> {
-  const query = await resolveNamedFields(ctx.store.db, parseInput(ClearanceQuery, rawQuery), { subProcessorId: NAMED_SUB_PROCESSOR, agreementId: NAMED_AGREEMENT });
+  const query = await resolveNamedFields(ctx.store.db, parseInput(ClearanceQuery, rawQuery), {
+    subProcessorId: NAMED_SUB_PROCESSOR,
+    agreementId: NAMED_AGREEMENT,
+  });
   if (!query.activityId && !query.agreementId) {
     throw invalid([{ path: "activityId", message: "Ask about an activity (activityId), an agreement (agreementId) or both." }]);
   }
@@ -52,7 +55,13 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
   if (!vendor) throw notFound("sub-processor", query.subProcessorId);
   let scope = query.activityId ? [query.activityId] : [];
   const answer = (status: Clearance["status"], reasons: string[], extra: Partial<Clearance> = {}): Clearance => ({
-    status, until: null, reasons, objections: [], changeId: null, asOf, ...extra,
+    status,
+    until: null,
+    reasons,
+    objections: [],
+    changeId: null,
+    asOf,
+    ...extra,
   });
   if (vendor.archivedAt) return answer("not_authorised", [`${vendor.legalName} is archived (since ${vendor.archivedAt.slice(0, 10)}).`]);
   let agreement: Agreement | null = null;
@@ -67,7 +76,9 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
       return answer("not_authorised", [`Agreement ${agreement.reference} does not cover the activity asked about.`]);
     }
     if (vendor.excludedAgreementIds.includes(agreement.id)) {
-      return answer("not_authorised", [`${vendor.legalName} was kept out of agreement ${agreement.reference} when an objection was resolved.`]);
+      return answer("not_authorised", [
+        `${vendor.legalName} was kept out of agreement ${agreement.reference} when an objection was resolved.`,
+      ]);
     }
     if (!query.activityId) scope = agreement.activityIds;
   }
@@ -96,36 +107,72 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
     const leaving = changes.find((c) => c.status === "announced" && (c.kind === "remove" || c.replacesId === vendor.id));
     if (!leaving) return answer("cleared", [`${vendor.legalName} is an active sub-processor for this processing.`]);
     const state = await stateOf(ctx, leaving, now);
-    if (state.verdict === "due") return answer("not_authorised", [`${vendor.legalName} leaves this processing: ${describeChange(leaving, vendor.legalName)} is due.`], { changeId: leaving.id });
-    return answer("cleared", [`${vendor.legalName} is an active sub-processor for this processing; ${describeChange(leaving, vendor.legalName)} will end that from ${startDay(leaving)} at the earliest.`], { changeId: leaving.id });
+    if (state.verdict === "due")
+      return answer(
+        "not_authorised",
+        [`${vendor.legalName} leaves this processing: ${describeChange(leaving, vendor.legalName)} is due.`],
+        { changeId: leaving.id },
+      );
+    return answer(
+      "cleared",
+      [
+        `${vendor.legalName} is an active sub-processor for this processing; ${describeChange(leaving, vendor.legalName)} will end that from ${startDay(leaving)} at the earliest.`,
+      ],
+      { changeId: leaving.id },
+    );
   }
 
   const incoming = changes.find((c) => c.subProcessorId === vendor.id && (c.kind === "add" || c.kind === "replace"));
-  if (!incoming) return answer("not_authorised", [`${vendor.legalName} is ${vendor.status} and no change under way brings it into this processing.`]);
+  if (!incoming)
+    return answer("not_authorised", [`${vendor.legalName} is ${vendor.status} and no change under way brings it into this processing.`]);
   const change = describeChange(incoming, vendor.legalName);
   if (incoming.status === "proposed") {
-    return answer("not_authorised", [`${capitalise(change)} is proposed but not announced: customers have not been told yet.`], { changeId: incoming.id });
+    return answer("not_authorised", [`${capitalise(change)} is proposed but not announced: customers have not been told yet.`], {
+      changeId: incoming.id,
+    });
   }
   const state = await stateOf(ctx, incoming, now);
-  const references = await agreementReferences(db, state.notices.map((n) => n.agreementId));
+  const references = await agreementReferences(
+    db,
+    state.notices.map((n) => n.agreementId),
+  );
   const named = (agreementId: string) => references.get(agreementId) ?? "an archived agreement";
   const relevant = (agreementId: string) => !query.agreementId || agreementId === query.agreementId;
   if (query.agreementId) {
     const own = state.notices.find((n) => n.agreementId === query.agreementId);
-    if (own?.outcome === "excluded") return answer("not_authorised", [`Agreement ${named(own.agreementId)} was taken out of ${change}: ${own.outcomeReason}.`], { changeId: incoming.id });
+    if (own?.outcome === "excluded")
+      return answer("not_authorised", [`Agreement ${named(own.agreementId)} was taken out of ${change}: ${own.outcomeReason}.`], {
+        changeId: incoming.id,
+      });
   }
-  const objections = state.blocking.map((o) => ({ id: o.id, agreementId: o.agreementId, noticeId: o.noticeId, receivedAt: o.receivedAt, onTime: o.onTime, grounds: o.grounds }));
+  const objections = state.blocking.map((o) => ({
+    id: o.id,
+    agreementId: o.agreementId,
+    noticeId: o.noticeId,
+    receivedAt: o.receivedAt,
+    onTime: o.onTime,
+    grounds: o.grounds,
+  }));
   const base = { changeId: incoming.id, objections };
   switch (state.verdict) {
     case "blocked":
-      return answer("blocked", [
-        ...state.blocking.map(
-          (o) => `An objection of agreement ${named(o.agreementId)}${relevant(o.agreementId) ? "" : " (another customer)"}, received ${o.receivedAt.slice(0, 10)}, is unresolved.`,
-        ),
-        ...state.refused.map((n) => `Agreement ${named(n.agreementId)} refused its authorisation of ${change}.`),
-      ], base);
+      return answer(
+        "blocked",
+        [
+          ...state.blocking.map(
+            (o) =>
+              `An objection of agreement ${named(o.agreementId)}${relevant(o.agreementId) ? "" : " (another customer)"}, received ${o.receivedAt.slice(0, 10)}, is unresolved.`,
+          ),
+          ...state.refused.map((n) => `Agreement ${named(n.agreementId)} refused its authorisation of ${change}.`),
+        ],
+        base,
+      );
     case "awaiting_authorisation":
-      return answer("pending", state.awaiting.map((n) => `Awaiting the authorisation of agreement ${named(n.agreementId)} (asked to answer by ${n.lastDay}).`), base);
+      return answer(
+        "pending",
+        state.awaiting.map((n) => `Awaiting the authorisation of agreement ${named(n.agreementId)} (asked to answer by ${n.lastDay}).`),
+        base,
+      );
     case "pending": {
       // biome-ignore lint/complexity/useMathMinMax: plain ISO dates, compared as strings
       const lastDay = state.notices.map((n) => n.lastDay).reduce((a, b) => (a > b ? a : b), "");
@@ -141,7 +188,11 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
       );
     }
     case "due":
-      return answer("cleared", [`${capitalise(change)}: every window has closed with no objection outstanding; it takes effect now.`], base);
+      return answer(
+        "cleared",
+        [`${capitalise(change)}: every window has closed with no objection outstanding; it takes effect now.`],
+        base,
+      );
     default:
       throw new AppError("internal", `Unexpected state ${state.verdict} of ${change}.`);
   }
@@ -158,7 +209,9 @@ async function authorisedFor(db: Db, vendor: SubProcessor, agreement: Agreement,
   const [atSigning] = await db
     .select({ after: auditEntries.after })
     .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, "sub_processor"), eq(auditEntries.entityId, vendor.id), lte(auditEntries.at, agreement.createdAt)))
+    .where(
+      and(eq(auditEntries.entityType, "sub_processor"), eq(auditEntries.entityId, vendor.id), lte(auditEntries.at, agreement.createdAt)),
+    )
     .orderBy(desc(auditEntries.seq))
     .limit(1);
   const then = atSigning?.after as SubProcessor | null | undefined;
@@ -182,7 +235,10 @@ async function authorisedFor(db: Db, vendor: SubProcessor, agreement: Agreement,
 
 async function agreementReferences(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: agreements.id, reference: agreements.reference }).from(agreements).where(inArray(agreements.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: agreements.id, reference: agreements.reference })
+    .from(agreements)
+    .where(inArray(agreements.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
@@ -206,9 +262,14 @@ function describeChange(change: SubProcessorChange, vendorName: string): string 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The first day the change may start: its intended start, or the day after the last window if later. */
-const startDay = (change: SubProcessorChange) => (change.earliestStart && change.earliestStart > change.intendedStart ? change.earliestStart : change.intendedStart);
+const startDay = (change: SubProcessorChange) =>
+  change.earliestStart && change.earliestStart > change.intendedStart ? change.earliestStart : change.intendedStart;
 
-async function stateOf(ctx: Ctx, change: SubProcessorChange, now: Date): Promise<ChangeState & { notices: Awaited<ReturnType<typeof noticesOf>> }> {
+async function stateOf(
+  ctx: Ctx,
+  change: SubProcessorChange,
+  now: Date,
+): Promise<ChangeState & { notices: Awaited<ReturnType<typeof noticesOf>> }> {
   const [notices, objections] = await Promise.all([noticesOf(ctx.store.db, [change.id]), objectionsOf(ctx.store.db, [change.id])]);
   return { ...evaluateChange(change, notices, objections, now), notices };
 }

@@ -27,13 +27,17 @@ export function closeNotices(
       .where(and(eq(changeNotices.changeId, changeId), eq(changeNotices.status, "open"))),
     auditRowsStatement(
       open.map((n) =>
-        auditRow(ctx, {
-          action: "update",
-          entityType: "change_notice",
-          entityId: n.id,
-          before: n,
-          after: { ...n, status: "closed", outcome, outcomeReason, revision: n.revision + 1, updatedAt: at },
-        }, at),
+        auditRow(
+          ctx,
+          {
+            action: "update",
+            entityType: "change_notice",
+            entityId: n.id,
+            before: n,
+            after: { ...n, status: "closed", outcome, outcomeReason, revision: n.revision + 1, updatedAt: at },
+          },
+          at,
+        ),
       ),
     ),
   ];

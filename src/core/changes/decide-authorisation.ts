@@ -23,14 +23,23 @@ export async function decideAuthorisation(ctx: Ctx, noticeId: string, raw: unkno
   const notice = await findNotice(ctx.store.db, noticeId);
   requireOpen(notice);
   if (notice.kind !== "authorisation_request") {
-    throw new AppError("conflict", `Notice ${notice.id} is an objection window (option 2): the customer objects, it is not asked to authorise.`);
+    throw new AppError(
+      "conflict",
+      `Notice ${notice.id} is an objection window (option 2): the customer objects, it is not asked to authorise.`,
+    );
   }
   if (notice.authorisation === input.decision) {
     throw new AppError("conflict", `The customer already ${input.decision} this change on ${notice.authorisationDecidedAt}.`);
   }
   const receivedAt = receivedInstant(ctx, notice, input.receivedAt);
   const at = ctx.clock.now().toISOString();
-  const decided: ChangeNotice = { ...notice, authorisation: input.decision, authorisationDecidedAt: receivedAt, revision: notice.revision + 1, updatedAt: at };
+  const decided: ChangeNotice = {
+    ...notice,
+    authorisation: input.decision,
+    authorisationDecidedAt: receivedAt,
+    revision: notice.revision + 1,
+    updatedAt: at,
+  };
   const alert = await noticeAlert(
     ctx,
     notice,

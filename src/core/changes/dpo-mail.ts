@@ -47,7 +47,13 @@ export function dpoMessage(
   const lang = organisation.defaultLanguage;
   return outboxRow(
     ctx,
-    { kind, recipient: dpoEmail(organisation), subject: translate(lang, keys.subject, params), body: translate(lang, keys.body, params), related },
+    {
+      kind,
+      recipient: dpoEmail(organisation),
+      subject: translate(lang, keys.subject, params),
+      body: translate(lang, keys.body, params),
+      related,
+    },
     at,
   );
 }

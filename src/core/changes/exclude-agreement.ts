@@ -35,7 +35,13 @@ export async function exclusionStatements(
     guardNotice(ctx, notice),
     db
       .update(changeNotices)
-      .set({ status: closed.status, outcome: closed.outcome, outcomeReason: closed.outcomeReason, revision: closed.revision, updatedAt: at })
+      .set({
+        status: closed.status,
+        outcome: closed.outcome,
+        outcomeReason: closed.outcomeReason,
+        revision: closed.revision,
+        updatedAt: at,
+      })
       .where(eq(changeNotices.id, notice.id)),
     auditStatement(ctx, { action: "exclude", entityType: "change_notice", entityId: notice.id, before: notice, after: closed }, at),
   ];
@@ -56,7 +62,13 @@ export function resolvedObjection(ctx: Ctx, objection: Objection, resolution: Re
   };
 }
 
-export function resolutionStatements(ctx: Ctx, objection: Objection, resolution: Resolution, reason: string | null, at: string): Statement[] {
+export function resolutionStatements(
+  ctx: Ctx,
+  objection: Objection,
+  resolution: Resolution,
+  reason: string | null,
+  at: string,
+): Statement[] {
   const db = ctx.store.db;
   const resolved = resolvedObjection(ctx, objection, resolution, reason, at);
   return [

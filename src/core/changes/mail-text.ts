@@ -94,9 +94,12 @@ export function noticeMail(
     "",
     translate(lang, "mail.signature", { processor }),
   ];
-  const subject = translate(lang, request ? "mail.authorisation.subject" : "mail.notice.subject", { processor, reference: agreement.reference, lastDay });
+  const subject = translate(lang, request ? "mail.authorisation.subject" : "mail.notice.subject", {
+    processor,
+    reference: agreement.reference,
+    lastDay,
+  });
   return { subject, body: lines.join("\n") };
 }
 
 export const maxDate = (a: string, b: string | null) => (b && b > a ? b : a);
-

@@ -91,5 +91,7 @@ export async function checkObjectionToken(ctx: Ctx, token: string): Promise<Link
   const genuine = await crypto.subtle.verify("HMAC", key, signature, signedText(noticeId, expires));
   if (!genuine) return { status: "invalid" };
   const expiresAt = new Date(expires * 1000).toISOString();
-  return ctx.clock.now().getTime() >= expires * 1000 ? { status: "expired", noticeId, expiresAt } : { status: "valid", noticeId, expiresAt };
+  return ctx.clock.now().getTime() >= expires * 1000
+    ? { status: "expired", noticeId, expiresAt }
+    : { status: "valid", noticeId, expiresAt };
 }

@@ -149,7 +149,9 @@ async function refuseOverlap(ctx: Ctx, subProcessorIds: string[]): Promise<void>
     )
     .limit(1);
   if (open) {
-    throw new AppError("conflict", `Change ${open.id} (${open.status}) already concerns this sub-processor; withdraw it or wait until it takes effect.`);
+    throw new AppError(
+      "conflict",
+      `Change ${open.id} (${open.status}) already concerns this sub-processor; withdraw it or wait until it takes effect.`,
+    );
   }
 }
-

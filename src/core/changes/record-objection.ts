@@ -24,7 +24,12 @@ export function requireOpen(notice: ChangeNotice): void {
 
 /** Fails the atomic unit if the notice changed (e.g. closed by the change taking effect) since it was read. */
 export function guardNotice(ctx: Ctx, notice: ChangeNotice): Statement {
-  return guardRow(ctx.store.db, { table: changeNotices, id: changeNotices.id, revision: changeNotices.revision }, notice.id, notice.revision);
+  return guardRow(
+    ctx.store.db,
+    { table: changeNotices, id: changeNotices.id, revision: changeNotices.revision },
+    notice.id,
+    notice.revision,
+  );
 }
 
 /** The instant something was received: as stated (not in the future, not before the notice) or now. */
@@ -45,7 +50,12 @@ export function receivedInstant(ctx: Ctx, notice: ChangeNotice, stated: string |
  * notice's deadline, and alerts the DPO in the same atomic unit. Late
  * objections are kept and flagged; they do not stop the change by themselves.
  */
-export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown, options: { sameTwiceIsOnce?: boolean } = {}): Promise<Objection> {
+export async function recordObjection(
+  ctx: Ctx,
+  noticeId: string,
+  raw: unknown,
+  options: { sameTwiceIsOnce?: boolean } = {},
+): Promise<Objection> {
   const input = parseInput(ObjectionInput, raw);
   const notice = await findNotice(ctx.store.db, noticeId);
   const earlier = options.sameTwiceIsOnce ? await sameObjection(ctx, noticeId, input.grounds) : null;
@@ -102,7 +112,10 @@ export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown, 
   try {
     await ctx.store.atomic(statements);
   } catch (error) {
-    const raced = options.sameTwiceIsOnce && error instanceof AppError && error.code === "conflict" ? await sameObjection(ctx, noticeId, input.grounds) : null;
+    const raced =
+      options.sameTwiceIsOnce && error instanceof AppError && error.code === "conflict"
+        ? await sameObjection(ctx, noticeId, input.grounds)
+        : null;
     if (raced) return raced;
     throw error;
   }
@@ -110,7 +123,11 @@ export async function recordObjection(ctx: Ctx, noticeId: string, raw: unknown, 
 }
 
 async function sameObjection(ctx: Ctx, noticeId: string, grounds: string): Promise<Objection | null> {
-  const [row] = await ctx.store.db.select().from(objections).where(and(eq(objections.noticeId, noticeId), eq(objections.grounds, grounds))).limit(1);
+  const [row] = await ctx.store.db
+    .select()
+    .from(objections)
+    .where(and(eq(objections.noticeId, noticeId), eq(objections.grounds, grounds)))
+    .limit(1);
   return row ? toObjection(row) : null;
 }
 

@@ -53,7 +53,10 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
       const at = now.toISOString();
       const organisation = await requireOrganisation(ctx);
       const lang = organisation.defaultLanguage;
-      const [vendor] = await db.select({ name: subProcessors.legalName }).from(subProcessors).where(eq(subProcessors.id, change.subProcessorId));
+      const [vendor] = await db
+        .select({ name: subProcessors.legalName })
+        .from(subProcessors)
+        .where(eq(subProcessors.id, change.subProcessorId));
       const statements: Statement[] = [
         db.update(subProcessorChanges).set({ reminderQueuedAt: at }).where(eq(subProcessorChanges.id, change.id)),
         db.insert(outbox).values(

@@ -17,23 +17,46 @@ const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const without = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 
 /** The sub-processors as they are once the change applies. */
-export function appliedVendors(change: SubProcessorChange, vendor: SubProcessor, replaced: SubProcessor | null, excluded: string[]): SubProcessor[] {
+export function appliedVendors(
+  change: SubProcessorChange,
+  vendor: SubProcessor,
+  replaced: SubProcessor | null,
+  excluded: string[],
+): SubProcessor[] {
   const leaving = (s: SubProcessor): SubProcessor => {
     const activityIds = without(s.activityIds, change.activityIds);
     return { ...s, activityIds, status: activityIds.length === 0 ? "retired" : s.status };
   };
   switch (change.kind) {
     case "add":
-      return [{ ...vendor, status: "active", activityIds: union(vendor.activityIds, change.activityIds), excludedAgreementIds: union(vendor.excludedAgreementIds, excluded) }];
+      return [
+        {
+          ...vendor,
+          status: "active",
+          activityIds: union(vendor.activityIds, change.activityIds),
+          excludedAgreementIds: union(vendor.excludedAgreementIds, excluded),
+        },
+      ];
     case "replace":
       return [
-        { ...vendor, status: "active", activityIds: union(vendor.activityIds, change.activityIds), excludedAgreementIds: union(vendor.excludedAgreementIds, excluded) },
+        {
+          ...vendor,
+          status: "active",
+          activityIds: union(vendor.activityIds, change.activityIds),
+          excludedAgreementIds: union(vendor.excludedAgreementIds, excluded),
+        },
         ...(replaced ? [leaving(replaced)] : []),
       ];
     case "remove":
       return [leaving(vendor)];
     case "change_locations":
-      return [{ ...vendor, locations: change.locations ?? vendor.locations, transferMechanism: change.transferMechanism ?? vendor.transferMechanism }];
+      return [
+        {
+          ...vendor,
+          locations: change.locations ?? vendor.locations,
+          transferMechanism: change.transferMechanism ?? vendor.transferMechanism,
+        },
+      ];
     case "change_chain":
       return [{ ...vendor, parentId: change.parentId }];
   }
@@ -44,7 +67,12 @@ export function appliedVendors(change: SubProcessorChange, vendor: SubProcessor,
  * (so annexes show it from now on), the notices of the agreements it applies
  * to close, the change is marked effective, and the DPO is told.
  */
-export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: ChangeNotice[], objectionCount: number): Promise<SubProcessorChange> {
+export async function takeEffect(
+  ctx: Ctx,
+  change: SubProcessorChange,
+  notices: ChangeNotice[],
+  objectionCount: number,
+): Promise<SubProcessorChange> {
   const db = ctx.store.db;
   const at = ctx.clock.now().toISOString();
   const ids = [change.subProcessorId, ...(change.replacesId ? [change.replacesId] : [])];
@@ -55,9 +83,18 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   const applying = notices.filter((n) => n.status === "open");
 
   const statements: Statement[] = [
-    guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision),
+    guardRow(
+      db,
+      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
+      change.id,
+      change.revision,
+    ),
     // The decision was made on what was read: a notice closed or an objection received since then makes this a conflict, retried next tick.
-    guardCount(db, sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`, applying.length),
+    guardCount(
+      db,
+      sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`,
+      applying.length,
+    ),
     guardCount(db, sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id})`, objectionCount),
   ];
   for (const next of appliedVendors(change, vendor, replaced, excluded)) {
@@ -71,23 +108,38 @@ export async function takeEffect(ctx: Ctx, change: SubProcessorChange, notices: 
   }
   const effective: SubProcessorChange = { ...change, status: "effective", effectiveAt: at, revision: change.revision + 1, updatedAt: at };
   statements.push(
-    db.update(subProcessorChanges).set({ status: "effective", effectiveAt: at, revision: effective.revision, updatedAt: at }).where(eq(subProcessorChanges.id, change.id)),
-    auditStatement(ctx, { action: "take_effect", entityType: "sub_processor_change", entityId: change.id, before: change, after: effective }, at),
+    db
+      .update(subProcessorChanges)
+      .set({ status: "effective", effectiveAt: at, revision: effective.revision, updatedAt: at })
+      .where(eq(subProcessorChanges.id, change.id)),
+    auditStatement(
+      ctx,
+      { action: "take_effect", entityType: "sub_processor_change", entityId: change.id, before: change, after: effective },
+      at,
+    ),
     ...closeNotices(ctx, change.id, applying, "applies", "change took effect", at),
   );
   const organisation = await requireOrganisation(ctx);
   statements.push(
-    db.insert(outbox).values(
-      dpoMessage(
-        ctx,
-        organisation,
-        "change_effective",
-        { subject: "mail.effective.subject", body: "mail.effective.body" },
-        { vendor: vendor.legalName, changeId: change.id, at: formatInstant(at, organisation.defaultLanguage), applies: applying.length, excluded: excluded.length },
-        { type: "sub_processor_change", id: change.id },
-        at,
+    db
+      .insert(outbox)
+      .values(
+        dpoMessage(
+          ctx,
+          organisation,
+          "change_effective",
+          { subject: "mail.effective.subject", body: "mail.effective.body" },
+          {
+            vendor: vendor.legalName,
+            changeId: change.id,
+            at: formatInstant(at, organisation.defaultLanguage),
+            applies: applying.length,
+            excluded: excluded.length,
+          },
+          { type: "sub_processor_change", id: change.id },
+          at,
+        ),
       ),
-    ),
     clearGuards(db),
   );
   await ctx.store.atomic(statements);

@@ -30,10 +30,25 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
     throw new AppError("conflict", `Change ${id} is ${change.status}; only a proposed or announced change can be withdrawn.`);
   }
   const at = ctx.clock.now().toISOString();
-  const withdrawn: SubProcessorChange = { ...change, status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: change.revision + 1, updatedAt: at };
+  const withdrawn: SubProcessorChange = {
+    ...change,
+    status: "withdrawn",
+    withdrawnAt: at,
+    withdrawalReason: reason,
+    revision: change.revision + 1,
+    updatedAt: at,
+  };
   const statements: Statement[] = [
-    guardRow(db, { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision }, change.id, change.revision),
-    db.update(subProcessorChanges).set({ status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: withdrawn.revision, updatedAt: at }).where(eq(subProcessorChanges.id, id)),
+    guardRow(
+      db,
+      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
+      change.id,
+      change.revision,
+    ),
+    db
+      .update(subProcessorChanges)
+      .set({ status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: withdrawn.revision, updatedAt: at })
+      .where(eq(subProcessorChanges.id, id)),
     auditStatement(ctx, { action: "withdraw", entityType: "sub_processor_change", entityId: id, before: change, after: withdrawn }, at),
   ];
 
@@ -47,9 +62,26 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
       const agreement = told.get(n.agreementId);
       if (!agreement) return [];
       const lang = agreement.language;
-      const params = { processor, vendor: facts.vendor.legalName, reference: agreement.reference, announcedOn: formatDate(change.announcedAt ?? at, lang), noticeId: n.id, reason };
+      const params = {
+        processor,
+        vendor: facts.vendor.legalName,
+        reference: agreement.reference,
+        announcedOn: formatDate(change.announcedAt ?? at, lang),
+        noticeId: n.id,
+        reason,
+      };
       return [
-        outboxRow(ctx, { kind: "change_withdrawn", recipient: agreement.contact.email, subject: translate(lang, "mail.withdrawn.subject", params), body: translate(lang, "mail.withdrawn.body", params), related: { type: "change_notice", id: n.id } }, at),
+        outboxRow(
+          ctx,
+          {
+            kind: "change_withdrawn",
+            recipient: agreement.contact.email,
+            subject: translate(lang, "mail.withdrawn.subject", params),
+            body: translate(lang, "mail.withdrawn.body", params),
+            related: { type: "change_notice", id: n.id },
+          },
+          at,
+        ),
       ];
     });
     statements.push(...insertMany(ctx.store, outbox, mails));
@@ -67,4 +99,3 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
   await ctx.store.atomic([...statements, clearGuards(db)]);
   return withdrawn;
 }
-

@@ -48,7 +48,9 @@ export function hasHolidayCalendar(country: string): boolean {
 /** Throws unless date-holidays has a calendar for `country`: none must not mean "no holidays". */
 export function assertKnownCountry(country: string): void {
   if (!hasHolidayCalendar(country)) {
-    throw new Error(`No public-holiday calendar for country ${JSON.stringify(country)}: deadlines need an upper-case ISO 3166-1 alpha-2 code that the date-holidays library covers.`);
+    throw new Error(
+      `No public-holiday calendar for country ${JSON.stringify(country)}: deadlines need an upper-case ISO 3166-1 alpha-2 code that the date-holidays library covers.`,
+    );
   }
 }
 

@@ -80,7 +80,14 @@ export async function announcedChanges(ctx: Ctx): Promise<AnnouncedChange[]> {
       .from(changeNotices)
       .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId))
       .where(announced)
-      .groupBy(changeNotices.changeId, changeNotices.status, changeNotices.outcome, changeNotices.authorisation, changeNotices.lastDay, changeNotices.timeZone),
+      .groupBy(
+        changeNotices.changeId,
+        changeNotices.status,
+        changeNotices.outcome,
+        changeNotices.authorisation,
+        changeNotices.lastDay,
+        changeNotices.timeZone,
+      ),
     db
       .select({
         changeId: objections.changeId,
@@ -105,12 +112,24 @@ export async function announcedChanges(ctx: Ctx): Promise<AnnouncedChange[]> {
       const raised = objectionGroups.filter((g) => g.changeId === change.id);
       const inChange = notices.filter((g) => g.outcome !== "excluded");
       const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
-      const lastClose = inChange.reduce<string | null>((latest, g) => (g.closesAt && (!latest || g.closesAt > latest) ? g.closesAt : latest), null);
+      const lastClose = inChange.reduce<string | null>(
+        (latest, g) => (g.closesAt && (!latest || g.closesAt > latest) ? g.closesAt : latest),
+        null,
+      );
       const start = startOfDay(maxDate(change.intendedStart, change.earliestStart), DEFAULT_TIME_ZONE);
       const startsAt = lastClose && lastClose > start ? lastClose : start;
-      const blocking = sum(raised.filter((g) => g.onTime && g.unresolved && !g.excluded), (g) => g.objections);
-      const refused = sum(inChange.filter((g) => g.authorisation === "refused"), (g) => g.notices);
-      const awaiting = sum(inChange.filter((g) => g.authorisation === "requested"), (g) => g.notices);
+      const blocking = sum(
+        raised.filter((g) => g.onTime && g.unresolved && !g.excluded),
+        (g) => g.objections,
+      );
+      const refused = sum(
+        inChange.filter((g) => g.authorisation === "refused"),
+        (g) => g.notices,
+      );
+      const awaiting = sum(
+        inChange.filter((g) => g.authorisation === "requested"),
+        (g) => g.notices,
+      );
       let verdict: Verdict = nowIso >= startsAt ? "due" : "pending";
       if (blocking > 0 || refused > 0) verdict = "blocked";
       else if (awaiting > 0) verdict = "awaiting_authorisation";
@@ -122,9 +141,18 @@ export async function announcedChanges(ctx: Ctx): Promise<AnnouncedChange[]> {
         openWindows: openWindows(inChange, now),
         objections: {
           total: sum(raised, (g) => g.objections),
-          onTime: sum(raised.filter((g) => g.onTime), (g) => g.objections),
-          late: sum(raised.filter((g) => !g.onTime), (g) => g.objections),
-          unresolved: sum(raised.filter((g) => g.unresolved), (g) => g.objections),
+          onTime: sum(
+            raised.filter((g) => g.onTime),
+            (g) => g.objections,
+          ),
+          late: sum(
+            raised.filter((g) => !g.onTime),
+            (g) => g.objections,
+          ),
+          unresolved: sum(
+            raised.filter((g) => g.unresolved),
+            (g) => g.objections,
+          ),
         },
         blocking,
         refused,

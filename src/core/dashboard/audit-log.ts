@@ -11,8 +11,24 @@ import { parseInput } from "../use-cases/parse-input.ts";
 
 /** Every action the use cases write (audit/audit-statement.ts), for the filter's choices. */
 export const AUDIT_ACTIONS = [
-  "create", "update", "archive", "delete", "revoke", "export", "announce", "withdraw", "object", "resolve", "decide", "exclude", "take_effect",
-  "correct", "sign_in", "sign_in_failed", "lock", "sign_out",
+  "create",
+  "update",
+  "archive",
+  "delete",
+  "revoke",
+  "export",
+  "announce",
+  "withdraw",
+  "object",
+  "resolve",
+  "decide",
+  "exclude",
+  "take_effect",
+  "correct",
+  "sign_in",
+  "sign_in_failed",
+  "lock",
+  "sign_out",
 ] as const satisfies readonly AuditAction[];
 
 /** Who came and went: on the record, but not changes to the register. */
@@ -22,7 +38,12 @@ const SECURITY_ACTIONS = ["sign_in", "sign_in_failed", "lock", "sign_out"] as co
 export const AUDITED_TYPES = [
   "organisation",
   ...Object.values(ENTITY_KINDS).map((kind) => kind.type),
-  "sub_processor_change", "change_notice", "objection", "document_export", "user", "api_token",
+  "sub_processor_change",
+  "change_notice",
+  "objection",
+  "document_export",
+  "user",
+  "api_token",
 ];
 
 /**
@@ -47,14 +68,22 @@ export async function newestAuditEntries(ctx: Ctx, raw: Record<string, string>):
   if (q.action) where.push(eq(auditEntries.action, q.action));
   if (q.actorId) where.push(eq(auditEntries.actorId, q.actorId));
   if (q.before !== undefined) where.push(lt(auditEntries.seq, q.before));
-  const rows = await ctx.store.db.select().from(auditEntries).where(and(...where)).orderBy(desc(auditEntries.seq)).limit(q.limit + 1);
+  const rows = await ctx.store.db
+    .select()
+    .from(auditEntries)
+    .where(and(...where))
+    .orderBy(desc(auditEntries.seq))
+    .limit(q.limit + 1);
   const more = rows.length > q.limit;
   const items = more ? rows.slice(0, q.limit) : rows;
   return { items, nextCursor: more ? String(items.at(-1)?.seq) : null, query: q };
 }
 
 export async function auditEntryById(ctx: Ctx, id: string): Promise<AuditEntry> {
-  const [row] = await ctx.store.db.select().from(auditEntries).where(eq(auditEntries.id, id.slice(0, 100)));
+  const [row] = await ctx.store.db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.id, id.slice(0, 100)));
   if (!row) throw notFound("audit entry", id);
   return row;
 }
@@ -68,7 +97,9 @@ export async function auditActors(ctx: Ctx): Promise<{ actorId: string; actorNam
     .select({ actorId: auditEntries.actorId, actorName: auditEntries.actorName, seq: max(auditEntries.seq) })
     .from(auditEntries)
     .groupBy(auditEntries.actorId);
-  return rows.map(({ actorId, actorName }) => ({ actorId, actorName })).sort((a, b) => a.actorName.localeCompare(b.actorName) || a.actorId.localeCompare(b.actorId));
+  return rows
+    .map(({ actorId, actorName }) => ({ actorId, actorName }))
+    .sort((a, b) => a.actorName.localeCompare(b.actorName) || a.actorId.localeCompare(b.actorId));
 }
 
 /** The latest changes to the register and its workflows; exports and sign-ins are left out (they change nothing). */

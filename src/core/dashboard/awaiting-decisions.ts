@@ -43,7 +43,11 @@ export interface AwaitingDecisions {
 export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
   const db = ctx.store.db;
   const undecided = and(isNull(objections.resolution), eq(changeNotices.status, "open"));
-  const unanswered = and(eq(changeNotices.authorisation, "requested"), eq(changeNotices.status, "open"), eq(subProcessorChanges.status, "announced"));
+  const unanswered = and(
+    eq(changeNotices.authorisation, "requested"),
+    eq(changeNotices.status, "open"),
+    eq(subProcessorChanges.status, "announced"),
+  );
   const [objectionRows, [objectionCount], authorisationRows, [authorisationCount]] = await Promise.all([
     db
       .select({
@@ -87,7 +91,11 @@ export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
       .where(unanswered)
       .orderBy(asc(changeNotices.lastDay), asc(changeNotices.id))
       .limit(DECISIONS_SHOWN),
-    db.select({ total: count() }).from(changeNotices).innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId)).where(unanswered),
+    db
+      .select({ total: count() })
+      .from(changeNotices)
+      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId))
+      .where(unanswered),
   ]);
   return {
     objections: { items: objectionRows, total: objectionCount?.total ?? 0 },

@@ -33,7 +33,16 @@ export async function documentOverview(ctx: Ctx): Promise<DocumentSummary[]> {
   const snapshot = await loadSnapshot(db, asOf, await lastSeqAt(db, asOf));
   const records = (["art30-controller", "art30-processor"] as const).map((kind): DocumentSummary => {
     const content = documentContent(snapshot, { kind, agreementId: null, language: null });
-    return { kind, agreementId: null, reference: null, customerName: null, agreementStatus: null, language: content.language, title: content.title, findings: content.findings };
+    return {
+      kind,
+      agreementId: null,
+      reference: null,
+      customerName: null,
+      agreementStatus: null,
+      language: content.language,
+      title: content.title,
+      findings: content.findings,
+    };
   });
   // An agreement always has its customer (the foreign key restricts deletion); the filter only keeps the page up if not.
   const annexes = [...snapshot.agreements.values()]

@@ -15,11 +15,17 @@ export const organisation = {
 
 export const dataCategories = {
   identification: {
-    name: { en: "Identification data: name, business or personal e-mail address, IP address", nl: "Identificatiegegevens: naam, zakelijk of persoonlijk e-mailadres, IP-adres" },
+    name: {
+      en: "Identification data: name, business or personal e-mail address, IP address",
+      nl: "Identificatiegegevens: naam, zakelijk of persoonlijk e-mailadres, IP-adres",
+    },
   },
   technical: { name: { en: "Technical data: access granted", nl: "Technische gegevens: verleende toegang" } },
   credentials: {
-    name: { en: "Identification data: name, business or personal e-mail address, passwords", nl: "Identificatiegegevens: naam, zakelijk of persoonlijk e-mailadres, wachtwoorden" },
+    name: {
+      en: "Identification data: name, business or personal e-mail address, passwords",
+      nl: "Identificatiegegevens: naam, zakelijk of persoonlijk e-mailadres, wachtwoorden",
+    },
   },
   financial: {
     name: {
@@ -35,7 +41,10 @@ export const dataCategories = {
     },
   },
   customerContacts: {
-    name: { en: "Customer contact details: name, business e-mail address, telephone", nl: "Contactgegevens klanten: naam, zakelijk e-mailadres, telefoon" },
+    name: {
+      en: "Customer contact details: name, business e-mail address, telephone",
+      nl: "Contactgegevens klanten: naam, zakelijk e-mailadres, telefoon",
+    },
   },
 } as const;
 
@@ -50,28 +59,43 @@ export const securityMeasures = {
   transport: {
     heading: "protection_in_transmission",
     title: { en: "Encryption in transit", nl: "Versleuteling tijdens transport" },
-    description: { en: "All traffic to the application and between services uses TLS 1.2 or higher.", nl: "Alle verkeer naar de applicatie en tussen diensten verloopt via TLS 1.2 of hoger." },
+    description: {
+      en: "All traffic to the application and between services uses TLS 1.2 or higher.",
+      nl: "Alle verkeer naar de applicatie en tussen diensten verloopt via TLS 1.2 of hoger.",
+    },
   },
   storage: {
     heading: "protection_in_storage",
     title: { en: "Encryption at rest", nl: "Versleuteling in rust" },
-    description: { en: "Databases, backups and documents are stored encrypted (AES-256) in the EU.", nl: "Databanken, back-ups en documenten worden versleuteld (AES-256) opgeslagen in de EU." },
+    description: {
+      en: "Databases, backups and documents are stored encrypted (AES-256) in the EU.",
+      nl: "Databanken, back-ups en documenten worden versleuteld (AES-256) opgeslagen in de EU.",
+    },
     certifications: [{ name: "ISO/IEC 27001", issuer: "Amazon Web Services" }],
   },
   access: {
     heading: "user_identification_authorisation",
     title: { en: "Role-based access control", nl: "Toegangsbeheer op basis van rollen" },
-    description: { en: "Staff access is personal, least-privilege, protected by multi-factor authentication and reviewed quarterly.", nl: "Toegang van medewerkers is persoonlijk, beperkt tot het nodige, beveiligd met meerfactorauthenticatie en wordt elk kwartaal herzien." },
+    description: {
+      en: "Staff access is personal, least-privilege, protected by multi-factor authentication and reviewed quarterly.",
+      nl: "Toegang van medewerkers is persoonlijk, beperkt tot het nodige, beveiligd met meerfactorauthenticatie en wordt elk kwartaal herzien.",
+    },
   },
   backups: {
     heading: "restore_availability",
     title: { en: "Backups and restore tests", nl: "Back-ups en hersteltesten" },
-    description: { en: "Daily encrypted backups in a second EU region; a restore is tested every quarter.", nl: "Dagelijkse versleutelde back-ups in een tweede EU-regio; elk kwartaal wordt een herstel getest." },
+    description: {
+      en: "Daily encrypted backups in a second EU region; a restore is tested every quarter.",
+      nl: "Dagelijkse versleutelde back-ups in een tweede EU-regio; elk kwartaal wordt een herstel getest.",
+    },
   },
   logging: {
     heading: "event_logging",
     title: { en: "Access logging", nl: "Logging van toegang" },
-    description: { en: "Access to personal data is logged and logs are kept for one year.", nl: "Toegang tot persoonsgegevens wordt gelogd en de logs worden één jaar bewaard." },
+    description: {
+      en: "Access to personal data is logged and logs are kept for one year.",
+      nl: "Toegang tot persoonsgegevens wordt gelogd en de logs worden één jaar bewaard.",
+    },
   },
 } as const;
 
@@ -86,10 +110,24 @@ const contractOrRevocation = {
 /** Article 13.4: the processing ClearFacts carries out as processor, with its retention (13.4.8). */
 export const processorActivities = {
   maintenance: {
-    name: { en: "Maintenance and availability of the ClearFacts application", nl: "Onderhoud en terbeschikkingstelling van de Clearfacts-applicatie" },
-    subjectMatter: { en: "Maintenance and availability of the ClearFacts application", nl: "Onderhoud en beschikbaarheid van de applicatie Clearfacts" },
-    purposes: [{ en: "Provide an application for downloading, recognising and validating documents", nl: "Zorg voor een applicatie voor het downloaden, herkennen en valideren van documenten" }],
-    nature: { en: "Hosting, storage, automated recognition (OCR) and validation of documents", nl: "Hosting, opslag, automatische herkenning (OCR) en validatie van documenten" },
+    name: {
+      en: "Maintenance and availability of the ClearFacts application",
+      nl: "Onderhoud en terbeschikkingstelling van de Clearfacts-applicatie",
+    },
+    subjectMatter: {
+      en: "Maintenance and availability of the ClearFacts application",
+      nl: "Onderhoud en beschikbaarheid van de applicatie Clearfacts",
+    },
+    purposes: [
+      {
+        en: "Provide an application for downloading, recognising and validating documents",
+        nl: "Zorg voor een applicatie voor het downloaden, herkennen en valideren van documenten",
+      },
+    ],
+    nature: {
+      en: "Hosting, storage, automated recognition (OCR) and validation of documents",
+      nl: "Hosting, opslag, automatische herkenning (OCR) en validatie van documenten",
+    },
     dataCategories: ["identification", "financial", "address", "invoice"],
     retention: contractOrRevocation,
   },
@@ -97,15 +135,26 @@ export const processorActivities = {
     name: { en: "Managing access to the ClearFacts application", nl: "Beheer van toegang tot de Clearfacts applicatie" },
     subjectMatter: { en: "Managing access to the ClearFacts application", nl: "Toegang tot de Clearfacts applicatie beheren" },
     purposes: [{ en: "Manage access to the application", nl: "Toegang tot de applicatie beheren" }],
-    nature: { en: "Creating, changing and revoking user accounts and access rights", nl: "Aanmaken, wijzigen en intrekken van gebruikersaccounts en toegangsrechten" },
+    nature: {
+      en: "Creating, changing and revoking user accounts and access rights",
+      nl: "Aanmaken, wijzigen en intrekken van gebruikersaccounts en toegangsrechten",
+    },
     dataCategories: ["credentials", "technical"],
     retention: { kind: "period", period: { length: 10, unit: "years" } },
   },
   migration: {
     name: { en: "Migration of client files", nl: "Migratie van dossiers" },
     subjectMatter: { en: "Migration of client files between accountants", nl: "Migratie van dossiers" },
-    purposes: [{ en: "Allow accountants' clients to migrate their ClearFacts data from a previous to a new accountant", nl: "Accountantsklanten in staat stellen hun Clearfacts-gegevens te migreren van een oude naar een nieuwe accountant" }],
-    nature: { en: "Copying a client's documents and data from one accountant's environment to another's", nl: "Kopiëren van documenten en gegevens van een cliënt van de omgeving van de ene accountant naar die van de andere" },
+    purposes: [
+      {
+        en: "Allow accountants' clients to migrate their ClearFacts data from a previous to a new accountant",
+        nl: "Accountantsklanten in staat stellen hun Clearfacts-gegevens te migreren van een oude naar een nieuwe accountant",
+      },
+    ],
+    nature: {
+      en: "Copying a client's documents and data from one accountant's environment to another's",
+      nl: "Kopiëren van documenten en gegevens van een cliënt van de omgeving van de ene accountant naar die van de andere",
+    },
     dataCategories: ["identification", "financial", "invoice"],
     retention: contractOrRevocation,
   },
@@ -122,7 +171,10 @@ export const subProcessors = {
       en: "Hosts the application, its databases and stored documents; processes data only as infrastructure on ClearFacts' instructions and has no access to the content.",
       nl: "Host de applicatie, haar databanken en opgeslagen documenten; verwerkt gegevens enkel als infrastructuur volgens de instructies van ClearFacts en heeft geen toegang tot de inhoud.",
     },
-    locations: [{ country: "DE", region: "Frankfurt" }, { country: "IE", region: "Dublin" }],
+    locations: [
+      { country: "DE", region: "Frankfurt" },
+      { country: "IE", region: "Dublin" },
+    ],
     activities: ["maintenance", "access", "migration"],
   },
   ixordocs: {

@@ -50,10 +50,21 @@ export async function loadDemoData(ctx: Ctx): Promise<void> {
   await createEntity(ctx, activityKind, {
     role: "controller",
     name: { en: "Maintaining commercial relations", nl: "Onderhouden van commerciële relaties" },
-    purposes: [{ en: "Managing customer relationships, invoicing and support", nl: "Beheer van klantrelaties, facturatie en ondersteuning" }],
+    purposes: [
+      { en: "Managing customer relationships, invoicing and support", nl: "Beheer van klantrelaties, facturatie en ondersteuning" },
+    ],
     legalBasis: "contract",
     subjectCategoryIds: [subjects.customerContacts],
-    dataCategories: [{ dataCategoryId: data.customerContacts, retention: { kind: "event", event: { en: "End of the customer relationship", nl: "Einde van de klantrelatie" }, offset: { length: 7, unit: "years" } } }],
+    dataCategories: [
+      {
+        dataCategoryId: data.customerContacts,
+        retention: {
+          kind: "event",
+          event: { en: "End of the customer relationship", nl: "Einde van de klantrelatie" },
+          offset: { length: 7, unit: "years" },
+        },
+      },
+    ],
     recipients: [{ name: { en: "Accounting firm of ClearFacts", nl: "Boekhouder van ClearFacts" }, country: "BE" }],
     securityMeasureIds: allMeasures,
     status: "active",

@@ -21,7 +21,10 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 export const DocumentRequest = z
   .strictObject({
     kind: z.enum(DOCUMENT_KINDS),
-    agreementId: idOrReference(NAMED_AGREEMENT).nullable().default(null).describe("The agreement whose annex to render (kind annex only): its id or its reference."),
+    agreementId: idOrReference(NAMED_AGREEMENT)
+      .nullable()
+      .default(null)
+      .describe("The agreement whose annex to render (kind annex only): its id or its reference."),
     format: z.enum(DOCUMENT_FORMATS).default("html"),
     language: Language.nullable()
       .default(null)
@@ -34,9 +37,16 @@ export const DocumentRequest = z
     draft: z.boolean().default(false).describe("Show the completeness check as a warning block in the document."),
   })
   .superRefine((r, ctx) => {
-    if (r.kind === "annex" && !r.agreementId) ctx.addIssue({ code: "custom", path: ["agreementId"], message: "An annex is rendered for one agreement: give agreementId." });
-    if (r.kind !== "annex" && r.agreementId) ctx.addIssue({ code: "custom", path: ["agreementId"], message: "Only an annex belongs to an agreement." });
-    if (r.kind === "annex" && r.format === "csv") ctx.addIssue({ code: "custom", path: ["format"], message: "CSV is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON." });
+    if (r.kind === "annex" && !r.agreementId)
+      ctx.addIssue({ code: "custom", path: ["agreementId"], message: "An annex is rendered for one agreement: give agreementId." });
+    if (r.kind !== "annex" && r.agreementId)
+      ctx.addIssue({ code: "custom", path: ["agreementId"], message: "Only an annex belongs to an agreement." });
+    if (r.kind === "annex" && r.format === "csv")
+      ctx.addIssue({
+        code: "custom",
+        path: ["format"],
+        message: "CSV is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON.",
+      });
   });
 export type DocumentRequest = z.infer<typeof DocumentRequest>;
 

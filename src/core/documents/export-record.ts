@@ -19,7 +19,10 @@ export const DocumentExport = z.object({
   fileName: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
-  checkpointSize: z.int().nullable().describe("The signed audit checkpoint printed in the document (GET /public/checkpoints/{size}); null without one."),
+  checkpointSize: z
+    .int()
+    .nullable()
+    .describe("The signed audit checkpoint printed in the document (GET /public/checkpoints/{size}); null without one."),
 });
 export type DocumentExport = z.infer<typeof DocumentExport>;
 

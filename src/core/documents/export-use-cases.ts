@@ -70,7 +70,11 @@ export const ExportFilter = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   format: z.enum(DOCUMENT_FORMATS).optional(),
   agreementId: idOrReference(NAMED_AGREEMENT).optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "A SHA-256 in lower-case hex (64 characters).").optional().describe("Find the export a file came from."),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "A SHA-256 in lower-case hex (64 characters).")
+    .optional()
+    .describe("Find the export a file came from."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: Id.optional().describe("nextCursor of the previous page."),
 });
@@ -123,7 +127,8 @@ export async function verifyExport(ctx: Ctx, id: string): Promise<ExportVerifica
   if (verified) explanation = `Regenerated as of ${record.asOf}: the bytes match the export.`;
   else if (record.templateVersion !== TEMPLATE_VERSION) {
     explanation = `The templates changed since the export (version ${record.templateVersion}, now ${TEMPLATE_VERSION}), so the bytes differ; the register state as of ${record.asOf} is unchanged in the audit trail.`;
-  } else explanation = `Regenerated as of ${record.asOf} with the same templates, but the bytes differ: the audit trail does not reproduce the exported state.`;
+  } else
+    explanation = `Regenerated as of ${record.asOf} with the same templates, but the bytes differ: the audit trail does not reproduce the exported state.`;
   return { export: record, verified, regeneratedSha256: document.sha256, currentTemplateVersion: TEMPLATE_VERSION, explanation };
 }
 

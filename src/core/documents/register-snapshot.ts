@@ -38,7 +38,10 @@ const ENTITY_TYPES = [...Object.keys(SNAPSHOT_FIELDS), "organisation"];
 
 /** The last audit entry written at or before `asOf`: what an export as of that instant includes. */
 export async function lastSeqAt(db: Db, asOf: string): Promise<number> {
-  const [row] = await db.select({ seq: max(auditEntries.seq) }).from(auditEntries).where(lte(auditEntries.at, asOf));
+  const [row] = await db
+    .select({ seq: max(auditEntries.seq) })
+    .from(auditEntries)
+    .where(lte(auditEntries.at, asOf));
   return row?.seq ?? 0;
 }
 

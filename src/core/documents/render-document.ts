@@ -39,7 +39,10 @@ export interface RenderedDocument {
 }
 
 /** What a document says. Text stored before the text rules may hold lone surrogates: they show as U+FFFD, never fail a document. */
-export function documentContent(snapshot: RegisterSnapshot, spec: Pick<DocumentSpec, "kind" | "agreementId" | "language">): DocumentContent {
+export function documentContent(
+  snapshot: RegisterSnapshot,
+  spec: Pick<DocumentSpec, "kind" | "agreementId" | "language">,
+): DocumentContent {
   const recordLanguage = spec.language ?? snapshot.organisation?.defaultLanguage ?? "en";
   if (spec.kind === "annex") return wellFormedDeep(annexContent(snapshot, spec.agreementId ?? "", spec.language));
   if (spec.kind === "art30-processor") return wellFormedDeep(art30ProcessorContent(snapshot, recordLanguage));
@@ -57,7 +60,15 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
   const shownFindings = spec.draft ? content.findings : [];
   // The fingerprint covers what the document says, not when it was asked for: unchanged content keeps its fingerprint.
   const fingerprint = await sha256Hex(
-    canonicalize({ kind: spec.kind, language: lang, title: content.title, subject: content.subject, draft: spec.draft, findings: shownFindings, body: content.body }) ?? "",
+    canonicalize({
+      kind: spec.kind,
+      language: lang,
+      title: content.title,
+      subject: content.subject,
+      draft: spec.draft,
+      findings: shownFindings,
+      body: content.body,
+    }) ?? "",
   );
   const meta = {
     kind: spec.kind,
@@ -117,7 +128,12 @@ const checkpointFooter = (c: Checkpoint, lang: Language) =>
 
 /** e.g. annex_CF-DPA-2024-001_2026-11-21T100405Z_nl.pdf */
 function fileName(spec: DocumentSpec, content: DocumentContent, asOf: string): string {
-  const subject = content.subject.normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "register";
+  const subject =
+    content.subject
+      .normalize("NFKD")
+      .replace(/[^\w.-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "register";
   const stamp = `${asOf.slice(0, 19).replace(/:/g, "")}Z`;
   return `${spec.kind}_${subject}_${stamp}_${content.language}${spec.draft ? "_draft" : ""}.${spec.format}`;
 }

@@ -46,5 +46,12 @@ function entryOf(change: PublicChange, lang: Language): ChangeFeedEntry {
   if (change.effectiveAt) paragraphs.push(translate(lang, "feed.entry.effective", { date: day(change.effectiveAt) }));
   else if (change.withdrawnAt) paragraphs.push(translate(lang, "feed.entry.withdrawn", { date: day(change.withdrawnAt) }));
   else paragraphs.push(translate(lang, "feed.entry.pending"));
-  return { changeId: change.id, status: change.status, title: change.title, published: change.announcedAt, updated: change.lastEventAt, paragraphs };
+  return {
+    changeId: change.id,
+    status: change.status,
+    title: change.title,
+    published: change.announcedAt,
+    updated: change.lastEventAt,
+    paragraphs,
+  };
 }

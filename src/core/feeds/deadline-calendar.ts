@@ -49,7 +49,8 @@ export async function deadlineCalendar(db: Db, lang: Language): Promise<Calendar
     if (r.outcome === "excluded") return [];
     if (r.kind === "objection_window") return [{ changeId: r.changeId, kind: "objections", lastDay: r.lastDay, reference: r.reference }];
     // An answered authorisation request is no longer a deadline.
-    if (r.authorisation === "requested") return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
+    if (r.authorisation === "requested")
+      return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
     return [];
   });
   return deadlineEvents(changes, notices, lang);
@@ -76,7 +77,12 @@ export function deadlineEvents(changes: PublicChange[], notices: DeadlineNotice[
       uid: `${key}@dpa-register`,
       date: first.lastDay,
       summary: translate(lang, `feed.calendar.${first.kind}.${plural}`, { vendor: change.vendor.legalName, count: references.length }),
-      description: [change.title, translate(lang, `feed.calendar.${first.kind}Detail`), ...listed(references, lang), translate(lang, "feed.calendar.change", { changeId: change.id })].join("\n"),
+      description: [
+        change.title,
+        translate(lang, `feed.calendar.${first.kind}Detail`),
+        ...listed(references, lang),
+        translate(lang, "feed.calendar.change", { changeId: change.id }),
+      ].join("\n"),
     });
   }
   for (const change of changes) {
@@ -84,7 +90,11 @@ export function deadlineEvents(changes: PublicChange[], notices: DeadlineNotice[
       uid: `${change.id}-start@dpa-register`,
       date: maxDate(change.intendedStart, change.earliestStart),
       summary: translate(lang, "feed.calendar.start", { vendor: change.vendor.legalName }),
-      description: [change.title, translate(lang, "feed.calendar.startDetail"), translate(lang, "feed.calendar.change", { changeId: change.id })].join("\n"),
+      description: [
+        change.title,
+        translate(lang, "feed.calendar.startDetail"),
+        translate(lang, "feed.calendar.change", { changeId: change.id }),
+      ].join("\n"),
     });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));

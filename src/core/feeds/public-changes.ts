@@ -34,14 +34,20 @@ export interface PublicChange {
 }
 
 /** Changes customers were told of, in the given statuses, the most recently touched first. */
-export async function publicChanges(db: Db, lang: Language, statuses: readonly PublicChangeStatus[] = PUBLIC_CHANGE_STATUSES): Promise<PublicChange[]> {
+export async function publicChanges(
+  db: Db,
+  lang: Language,
+  statuses: readonly PublicChangeStatus[] = PUBLIC_CHANGE_STATUSES,
+): Promise<PublicChange[]> {
   const rows = await db
     .select()
     .from(subProcessorChanges)
     // A change withdrawn before its announcement also has no announcedAt: it never reaches the public.
     .where(and(inArray(subProcessorChanges.status, [...statuses]), isNotNull(subProcessorChanges.announcedAt)))
     .orderBy(desc(subProcessorChanges.announcedAt), desc(subProcessorChanges.id));
-  const vendorIds = [...new Set(rows.flatMap((r) => [r.subProcessorId, ...(r.replacesId ? [r.replacesId] : []), ...(r.parentId ? [r.parentId] : [])]))];
+  const vendorIds = [
+    ...new Set(rows.flatMap((r) => [r.subProcessorId, ...(r.replacesId ? [r.replacesId] : []), ...(r.parentId ? [r.parentId] : [])])),
+  ];
   const vendors = vendorIds.length === 0 ? [] : await db.select().from(subProcessors).where(inArray(subProcessors.id, vendorIds));
   const byId = new Map(vendors.map((v) => [v.id, v]));
 

@@ -2,14 +2,7 @@ import { z } from "zod";
 import { ArchivableMeta } from "./meta.ts";
 import { Id, LocalizedText, Recipient, Retention, Transfer } from "./values.ts";
 
-export const LEGAL_BASES = [
-  "consent",
-  "contract",
-  "legal_obligation",
-  "vital_interests",
-  "public_task",
-  "legitimate_interests",
-] as const;
+export const LEGAL_BASES = ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"] as const;
 
 /** Art. 9(2)(a) to (j). */
 export const ART9_CONDITIONS = [

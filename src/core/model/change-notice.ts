@@ -33,7 +33,9 @@ export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
 export const ObjectionInput = z.strictObject({
   grounds: z.string().trim().min(1).max(20_000).describe("The customer's reasoned grounds, as received."),
-  receivedAt: InstantInput.optional().describe("When the objection reached the processor, with Z or an offset; defaults to now. Not in the future."),
+  receivedAt: InstantInput.optional().describe(
+    "When the objection reached the processor, with Z or an offset; defaults to now. Not in the future.",
+  ),
   channel: z.enum(OBJECTION_CHANNELS).default("api"),
 });
 
@@ -68,7 +70,12 @@ export const ResolutionInput = z
     }
   })
   // The refinement above, as the OpenAPI document states it.
-  .meta({ anyOf: [{ properties: { resolution: { const: "overruled" }, reason: {} }, required: ["reason"] }, { properties: { resolution: { enum: RESOLUTIONS.filter((r) => r !== "overruled") } } }] });
+  .meta({
+    anyOf: [
+      { properties: { resolution: { const: "overruled" }, reason: {} }, required: ["reason"] },
+      { properties: { resolution: { enum: RESOLUTIONS.filter((r) => r !== "overruled") } } },
+    ],
+  });
 
 export const AuthorisationInput = z.strictObject({
   decision: z.enum(AUTHORISATION_DECISIONS),

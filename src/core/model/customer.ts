@@ -6,7 +6,9 @@ export const CustomerInput = z.strictObject({
   legalName: z.string().trim().min(1).max(500),
   reference: Reference.nullable()
     .optional()
-    .describe("Your own unique reference for the customer, e.g. its account number (CF-CUST-001); paths and filters take it wherever they take the id."),
+    .describe(
+      "Your own unique reference for the customer, e.g. its account number (CF-CUST-001); paths and filters take it wherever they take the id.",
+    ),
   companyNumber: z.string().trim().min(1).max(60).nullable().optional(),
   address: Address,
   contact: Contact,

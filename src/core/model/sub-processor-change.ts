@@ -20,7 +20,11 @@ const has = (keys: string[]) => ({ properties: Object.fromEntries(keys.map((key)
 const forbids = (...keys: string[]) => ({ not: { anyOf: keys.map((key) => has([key])) } });
 const shape = (kind: ChangeKind, needs: string[], refuses: string[]) => {
   const needed = has(needs);
-  const properties = { ...needed.properties, kind: { const: kind }, ...(needs.includes("activityIds") ? { activityIds: { minItems: 1 } } : {}) };
+  const properties = {
+    ...needed.properties,
+    kind: { const: kind },
+    ...(needs.includes("activityIds") ? { activityIds: { minItems: 1 } } : {}),
+  };
   return { properties, required: needs, ...forbids(...refuses) };
 };
 const KIND_SHAPES = [
@@ -35,7 +39,11 @@ const KIND_SHAPES = [
 
 export const ChangeProposalInput = z
   .strictObject({
-    kind: z.enum(CHANGE_KINDS).describe("add a sub-processor, replace one with another, remove one, change its locations, or change the sub-processor that engages it."),
+    kind: z
+      .enum(CHANGE_KINDS)
+      .describe(
+        "add a sub-processor, replace one with another, remove one, change its locations, or change the sub-processor that engages it.",
+      ),
     subProcessorId: Id.optional().describe(
       "add/replace: an existing vendor coming in (else give `vendor`); remove/change_locations/change_chain: the sub-processor concerned.",
     ),
@@ -43,7 +51,9 @@ export const ChangeProposalInput = z
     replacesId: Id.optional().describe("replace: the sub-processor being replaced."),
     locations: z.array(Location).min(1).max(100).optional().describe("change_locations: the new locations."),
     transferMechanism: TransferMechanism.nullable().optional().describe("change_locations: the mechanism for the new locations."),
-    parentId: Id.nullable().optional().describe("change_chain: the sub-processor that engages this one from then on; null: engaged directly."),
+    parentId: Id.nullable()
+      .optional()
+      .describe("change_chain: the sub-processor that engages this one from then on; null: engaged directly."),
     activityIds: z
       .array(Id)
       .max(500)
@@ -57,7 +67,8 @@ export const ChangeProposalInput = z
     const need = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
     const refuse = (field: string) => ctx.addIssue({ code: "custom", path: [field], message: `Not used for a change of kind ${p.kind}.` });
     const incoming = p.kind === "add" || p.kind === "replace";
-    if (incoming && !p.subProcessorId === !p.vendor) need("vendor", "Give either the new vendor's details (vendor) or an existing subProcessorId.");
+    if (incoming && !p.subProcessorId === !p.vendor)
+      need("vendor", "Give either the new vendor's details (vendor) or an existing subProcessorId.");
     if (!incoming && p.vendor) refuse("vendor");
     if (!incoming && !p.subProcessorId) need("subProcessorId", `A change of kind ${p.kind} names the sub-processor concerned.`);
     if (p.kind === "replace" && !p.replacesId) need("replacesId", "Name the sub-processor being replaced.");
@@ -65,9 +76,11 @@ export const ChangeProposalInput = z
     if (p.kind === "change_locations" && !p.locations) need("locations", "Give the new locations.");
     if (p.kind !== "change_locations" && p.locations) refuse("locations");
     if (p.kind !== "change_locations" && p.transferMechanism !== undefined) refuse("transferMechanism");
-    if (p.kind === "change_chain" && p.parentId === undefined) need("parentId", "Name the sub-processor that will engage it, or null for none.");
+    if (p.kind === "change_chain" && p.parentId === undefined)
+      need("parentId", "Name the sub-processor that will engage it, or null for none.");
     if (p.kind !== "change_chain" && p.parentId !== undefined) refuse("parentId");
-    if (p.kind === "add" && (!p.activityIds || p.activityIds.length === 0)) need("activityIds", "Name the activities the new sub-processor will serve.");
+    if (p.kind === "add" && (!p.activityIds || p.activityIds.length === 0))
+      need("activityIds", "Name the activities the new sub-processor will serve.");
   })
   // The refinement above, as the OpenAPI document states it: which fields each kind takes, needs and refuses.
   .meta({ anyOf: KIND_SHAPES });

@@ -29,7 +29,9 @@ export const CountryCode = z
 
 export const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
 /** An instant a client sends: RFC 3339 with Z or any offset; the register stores and answers it in UTC. */
-export const InstantInput = z.iso.datetime({ offset: true }).describe("An instant, RFC 3339, with Z or an offset (e.g. 2027-01-04T23:30:00+01:00); stored in UTC.");
+export const InstantInput = z.iso
+  .datetime({ offset: true })
+  .describe("An instant, RFC 3339, with Z or an offset (e.g. 2027-01-04T23:30:00+01:00); stored in UTC.");
 export const Id = z.uuid().describe("Identifier made by the register.");
 
 /**
@@ -156,8 +158,14 @@ export const TransferMechanism = z
   .meta({
     anyOf: [
       { properties: { kind: { enum: ["adequacy", "scc", "bcr"] } }, not: { properties: { derogation: {} }, required: ["derogation"] } },
-      { properties: { kind: { const: "art49_derogation" }, derogation: { not: { const: "compelling_legitimate_interests" } } }, required: ["derogation"] },
-      { properties: { kind: { const: "art49_derogation" }, derogation: { const: "compelling_legitimate_interests" }, safeguards: {} }, required: ["derogation", "safeguards"] },
+      {
+        properties: { kind: { const: "art49_derogation" }, derogation: { not: { const: "compelling_legitimate_interests" } } },
+        required: ["derogation"],
+      },
+      {
+        properties: { kind: { const: "art49_derogation" }, derogation: { const: "compelling_legitimate_interests" }, safeguards: {} },
+        required: ["derogation", "safeguards"],
+      },
     ],
   });
 export type TransferMechanism = z.infer<typeof TransferMechanism>;

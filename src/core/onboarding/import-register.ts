@@ -67,7 +67,10 @@ export async function importRegister(ctx: Ctx, scratchStore: ScratchStoreFactory
     } catch (error) {
       if (error instanceof AppError && error.code === "conflict" && attempt < ATTEMPTS) continue;
       if (error instanceof AppError && error.code === "conflict") {
-        throw new AppError("conflict", "The register kept changing while the spreadsheet was being checked; nothing was written. Run the import again.");
+        throw new AppError(
+          "conflict",
+          "The register kept changing while the spreadsheet was being checked; nothing was written. Run the import again.",
+        );
       }
       throw error;
     } finally {
@@ -96,7 +99,11 @@ async function checkRows(scratchCtx: Ctx, request: ImportRequest): Promise<Impor
       const named = { id: null as string | null, where: `row ${row.row}` };
       for (const name of input.names) {
         const taken = index.taken(sheet.kind, name.value);
-        if (taken) reader.issue(name.header, `${taken.where === "the register" ? "The register already has" : `Row ${taken.where.slice(4)} already has`} a ${ENTITY_KINDS[sheet.kind].label} named "${name.value}"; names and references must be unique so rows can refer to them.`);
+        if (taken)
+          reader.issue(
+            name.header,
+            `${taken.where === "the register" ? "The register already has" : `Row ${taken.where.slice(4)} already has`} a ${ENTITY_KINDS[sheet.kind].label} named "${name.value}"; names and references must be unique so rows can refer to them.`,
+          );
       }
       const outcome = await runUseCase(scratchCtx, sheet, input.raw, { hasAgreements, source: request.source });
       if ("id" in outcome) {
@@ -114,7 +121,14 @@ async function checkRows(scratchCtx: Ctx, request: ImportRequest): Promise<Impor
     }
   }
   const valid = issues.length === 0;
-  return { dryRun: request.dryRun, valid, written: false, issues, rows, subProcessors: request.dryRun || !valid ? { ...subProcessors, changeIds: [] } : subProcessors };
+  return {
+    dryRun: request.dryRun,
+    valid,
+    written: false,
+    issues,
+    rows,
+    subProcessors: request.dryRun || !valid ? { ...subProcessors, changeIds: [] } : subProcessors,
+  };
 }
 
 /**
@@ -138,7 +152,12 @@ function reportUseCaseIssues(reader: RowReader, kind: ImportKind, issues: FieldI
 
 type Outcome = { id: string; changeId?: string } | { issues: FieldIssue[] };
 
-async function runUseCase(ctx: Ctx, sheet: KindSheet, raw: Record<string, unknown>, o: { hasAgreements: boolean; source: string }): Promise<Outcome> {
+async function runUseCase(
+  ctx: Ctx,
+  sheet: KindSheet,
+  raw: Record<string, unknown>,
+  o: { hasAgreements: boolean; source: string },
+): Promise<Outcome> {
   try {
     if (sheet.kind !== "sub-processors") return { id: (await createEntity(ctx, ENTITY_KINDS[sheet.kind] as AnyEntityKind, raw)).id };
     const { status, activityIds, ...vendor } = raw;

@@ -52,13 +52,23 @@ export class NameIndex {
     const index = new NameIndex();
     const texts = (t: LocalizedText | null | undefined) => Object.values(t ?? {}).filter((v): v is string => typeof v === "string");
     const inRegister = (id: string): Named => ({ id, where: "the register" });
-    for (const r of await db.select({ id: dataCategories.id, name: dataCategories.name }).from(dataCategories)) index.add("data-categories", texts(r.name), inRegister(r.id));
-    for (const r of await db.select({ id: subjectCategories.id, name: subjectCategories.name }).from(subjectCategories)) index.add("subject-categories", texts(r.name), inRegister(r.id));
-    for (const r of await db.select({ id: securityMeasures.id, title: securityMeasures.title }).from(securityMeasures)) index.add("security-measures", texts(r.title), inRegister(r.id));
-    for (const r of await db.select({ id: activities.id, name: activities.name }).from(activities).where(isNull(activities.archivedAt))) index.add("activities", texts(r.name), inRegister(r.id));
-    const vendors = await db.select({ id: subProcessors.id, legalName: subProcessors.legalName, reference: subProcessors.reference }).from(subProcessors).where(isNull(subProcessors.archivedAt));
+    for (const r of await db.select({ id: dataCategories.id, name: dataCategories.name }).from(dataCategories))
+      index.add("data-categories", texts(r.name), inRegister(r.id));
+    for (const r of await db.select({ id: subjectCategories.id, name: subjectCategories.name }).from(subjectCategories))
+      index.add("subject-categories", texts(r.name), inRegister(r.id));
+    for (const r of await db.select({ id: securityMeasures.id, title: securityMeasures.title }).from(securityMeasures))
+      index.add("security-measures", texts(r.title), inRegister(r.id));
+    for (const r of await db.select({ id: activities.id, name: activities.name }).from(activities).where(isNull(activities.archivedAt)))
+      index.add("activities", texts(r.name), inRegister(r.id));
+    const vendors = await db
+      .select({ id: subProcessors.id, legalName: subProcessors.legalName, reference: subProcessors.reference })
+      .from(subProcessors)
+      .where(isNull(subProcessors.archivedAt));
     for (const r of vendors) index.add("sub-processors", [r.legalName, r.reference ?? ""], inRegister(r.id));
-    const clients = await db.select({ id: customers.id, legalName: customers.legalName, reference: customers.reference }).from(customers).where(isNull(customers.archivedAt));
+    const clients = await db
+      .select({ id: customers.id, legalName: customers.legalName, reference: customers.reference })
+      .from(customers)
+      .where(isNull(customers.archivedAt));
     for (const r of clients) index.add("customers", [r.legalName, r.reference ?? ""], inRegister(r.id));
     return index;
   }

@@ -28,7 +28,13 @@ const contact = (field: string, label: string): PathColumns => [
   [`${field}.phone`, `${label} phone`],
   [field, `${label} e-mail`],
 ];
-const party: PathColumns = [["legalName", "Legal name"], ["reference", "Reference"], ["companyNumber", "Company number"], ...address, ...contact("contact", "Contact")];
+const party: PathColumns = [
+  ["legalName", "Legal name"],
+  ["reference", "Reference"],
+  ["companyNumber", "Company number"],
+  ...address,
+  ...contact("contact", "Contact"),
+];
 const mechanism = (field: string, suffix: string): PathColumns => [
   [`${field}.kind`, `Transfer mechanism${suffix}`],
   [`${field}.derogation`, `Transfer derogation${suffix}`],
@@ -88,11 +94,7 @@ const PATHS: Record<ImportKind, PathColumns> = {
     ["intendedStart", "Intended start"],
     ...localized("reason", "Change reason"),
   ],
-  customers: [
-    ...party,
-    ...contact("dpo", "DPO"),
-    ["language", "Language"],
-  ],
+  customers: [...party, ...contact("dpo", "DPO"), ["language", "Language"]],
 };
 
 /** The header of the column holding `path` of a kind's input, or null when no column does. */

@@ -20,7 +20,10 @@ export function placeSheets(sheets: ParsedSheet[]): { placed: KindSheet[]; issue
     if ([NOTES_SHEET, LISTS_SHEET].map(normalise).includes(normalise(sheet.name))) continue;
     const kind = kindOfSheet(sheet.name);
     if (!kind) {
-      if (sheet.rows.length > 0) issues.push(issueAt(sheet.name, null, `Unknown sheet; the import reads ${IMPORT_KINDS.map((k) => `"${SHEET_SPECS[k].sheet}"`).join(", ")}.`));
+      if (sheet.rows.length > 0)
+        issues.push(
+          issueAt(sheet.name, null, `Unknown sheet; the import reads ${IMPORT_KINDS.map((k) => `"${SHEET_SPECS[k].sheet}"`).join(", ")}.`),
+        );
       continue;
     }
     if (placed.some((p) => p.kind === kind)) {
@@ -33,7 +36,14 @@ export function placeSheets(sheets: ParsedSheet[]): { placed: KindSheet[]; issue
       const name = normalise(header);
       if (name === "") continue;
       const at = { col, row: 1, header };
-      if (!known.has(name)) issues.push(issueAt(sheet.name, at, `Unknown column "${header}"; the template's columns for this sheet are ${SHEET_SPECS[kind].columns.map((c) => c.header).join(", ")}.`));
+      if (!known.has(name))
+        issues.push(
+          issueAt(
+            sheet.name,
+            at,
+            `Unknown column "${header}"; the template's columns for this sheet are ${SHEET_SPECS[kind].columns.map((c) => c.header).join(", ")}.`,
+          ),
+        );
       else if (columns.has(name)) issues.push(issueAt(sheet.name, at, `Column "${header}" appears twice.`));
       else columns.set(name, col);
     }
@@ -41,7 +51,13 @@ export function placeSheets(sheets: ParsedSheet[]): { placed: KindSheet[]; issue
     for (const row of sheet.rows) {
       for (const cell of row.cells) {
         if (!headed.has(cell.col) && cell.text.trim() !== "") {
-          issues.push(issueAt(sheet.name, { col: cell.col, row: row.row, header: "" }, "This cell is in a column without a header; give the column one of the template's headers or leave it empty."));
+          issues.push(
+            issueAt(
+              sheet.name,
+              { col: cell.col, row: row.row, header: "" },
+              "This cell is in a column without a header; give the column one of the template's headers or leave it empty.",
+            ),
+          );
         }
       }
     }

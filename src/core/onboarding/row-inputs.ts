@@ -17,16 +17,23 @@ function refer(r: RowReader, index: NameIndex, header: string, kind: ImportKind,
   for (const value of values) {
     const found = index.find(kind, value);
     if (found.status === "found") ids.push(found.id);
-    else if (found.status === "unknown") r.issue(header, `"${value}" names no ${ENTITY_KINDS[kind].label} in this spreadsheet or the register.`);
-    else if (found.status === "ambiguous") r.issue(header, `"${value}" names more than one record (${found.where.join(", ")}); use a Ref or a unique name.`);
+    else if (found.status === "unknown")
+      r.issue(header, `"${value}" names no ${ENTITY_KINDS[kind].label} in this spreadsheet or the register.`);
+    else if (found.status === "ambiguous")
+      r.issue(header, `"${value}" names more than one record (${found.where.join(", ")}); use a Ref or a unique name.`);
     // A row that failed is reported on its own row; its references are left out here.
   }
   return ids;
 }
 
 /** The non-empty cells among `headers`, as names of the row. */
-const filled = (r: RowReader, headers: string[]) => headers.map((header) => ({ header, value: r.text(header) ?? "" })).filter((n) => n.value !== "");
-const nameColumns = (r: RowReader, label: string) => filled(r, LANGUAGES.map((lang) => langHeader(label, lang)));
+const filled = (r: RowReader, headers: string[]) =>
+  headers.map((header) => ({ header, value: r.text(header) ?? "" })).filter((n) => n.value !== "");
+const nameColumns = (r: RowReader, label: string) =>
+  filled(
+    r,
+    LANGUAGES.map((lang) => langHeader(label, lang)),
+  );
 const refName = (r: RowReader) => filled(r, ["Ref"]);
 
 function contact(r: RowReader, label: string, required: boolean) {
@@ -45,7 +52,13 @@ function party(r: RowReader) {
     legalName: r.text("Legal name"),
     reference: r.text("Reference"),
     companyNumber: r.text("Company number"),
-    address: { street: r.text("Street"), postalCode: r.text("Postal code"), city: r.text("City"), region: r.text("Region"), country: r.code("Country", "upper") },
+    address: {
+      street: r.text("Street"),
+      postalCode: r.text("Postal code"),
+      city: r.text("City"),
+      region: r.text("Region"),
+      country: r.code("Country", "upper"),
+    },
     contact: contact(r, "Contact", true),
   };
 }
@@ -97,7 +110,11 @@ export const ROW_INPUTS: Record<ImportKind, Builder> = {
     const recipientCountries = r.aligned("Recipient countries", "Recipients", recipients.length);
     const countries = r.list("Transfer countries");
     const aligned = (header: string) => r.aligned(header, "Transfer countries", countries.length);
-    const [recipientsOf, kinds, derogations] = [aligned("Transfer recipients"), aligned("Transfer mechanisms"), aligned("Transfer derogations")];
+    const [recipientsOf, kinds, derogations] = [
+      aligned("Transfer recipients"),
+      aligned("Transfer mechanisms"),
+      aligned("Transfer derogations"),
+    ];
     const safeguards = r.alignedLocalized("Transfer safeguards", "Transfer countries", countries.length);
     return {
       raw: {
@@ -111,7 +128,10 @@ export const ROW_INPUTS: Record<ImportKind, Builder> = {
         specialCategoryCondition: r.code("Art. 9 condition", "lower"),
         specialCategorySafeguards: r.localized("Art. 9 safeguards"),
         subjectCategoryIds: refer(r, index, "Subject categories", "subject-categories", r.list("Subject categories")),
-        dataCategories: refer(r, index, "Data categories", "data-categories", r.list("Data categories")).map((dataCategoryId) => ({ dataCategoryId, retention: held })),
+        dataCategories: refer(r, index, "Data categories", "data-categories", r.list("Data categories")).map((dataCategoryId) => ({
+          dataCategoryId,
+          retention: held,
+        })),
         securityMeasureIds: refer(r, index, "Security measures", "security-measures", r.list("Security measures")),
         recipients: recipients.map((name, i) => ({ name, country: recipientCountries[i]?.toUpperCase() })),
         transfers: countries.map((country, i) => ({

@@ -98,7 +98,10 @@ export class RowReader {
     const length = Math.max(...lists.map(([, items]) => items.length));
     for (const [lang, items] of lists) {
       if (items.length > 0 && items.length !== length) {
-        this.issue(langHeader(label, lang), `Lists ${items.length} items where another language lists ${length}; give the same items in each language, in the same order.`);
+        this.issue(
+          langHeader(label, lang),
+          `Lists ${items.length} items where another language lists ${length}; give the same items in each language, in the same order.`,
+        );
       }
     }
     return Array.from({ length }, (_, i) => {
@@ -116,7 +119,10 @@ export class RowReader {
     const items = this.list(header);
     if (items.length === 0) return Array.from({ length }, () => undefined);
     if (items.length !== length) {
-      this.issue(header, `Lists ${items.length} items where "${base}" lists ${length}; give one per item, in the same order ("-" for none).`);
+      this.issue(
+        header,
+        `Lists ${items.length} items where "${base}" lists ${length}; give one per item, in the same order ("-" for none).`,
+      );
     }
     return Array.from({ length }, (_, i) => {
       const item = items[i];

@@ -102,14 +102,26 @@ export async function copyRegister(real: Store, scratch: Store): Promise<Baselin
  * rest on checks against an outdated register fails whole (conflict).
  */
 export async function commitUnit(real: Store, scratch: Store, baseline: Baseline): Promise<Statement[]> {
-  const statements: Statement[] = [guardCount(real.db, sql`(select coalesce(max(${auditEntries.seq}), 0) from ${auditEntries})`, baseline.seq)];
+  const statements: Statement[] = [
+    guardCount(real.db, sql`(select coalesce(max(${auditEntries.seq}), 0) from ${auditEntries})`, baseline.seq),
+  ];
   for (const table of COPIED) {
     const before = baseline.rows.get(table) ?? new Set<string>();
     const after = (await scratch.db.select().from(table)) as Row[];
     const kept = new Set(after.map(rowKey).filter((key) => before.has(key)));
     // An import only adds: a changed or vanished row would be a write this unit does not guard.
-    if (kept.size !== before.size) throw new AppError("internal", "The import changed a record that was already in the register; nothing was written.");
-    statements.push(...insertMany(real, table, parentsFirst(table, after.filter((row) => !before.has(rowKey(row))))));
+    if (kept.size !== before.size)
+      throw new AppError("internal", "The import changed a record that was already in the register; nothing was written.");
+    statements.push(
+      ...insertMany(
+        real,
+        table,
+        parentsFirst(
+          table,
+          after.filter((row) => !before.has(rowKey(row))),
+        ),
+      ),
+    );
   }
   const audit = await scratch.db.select().from(auditEntries).orderBy(auditEntries.seq);
   const rows: AuditRow[] = audit.map(({ seq: _seq, hash: _hash, prevHash: _prev, ...row }) => row);

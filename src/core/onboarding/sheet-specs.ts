@@ -6,7 +6,14 @@ import { SUB_PROCESSOR_STATUSES } from "../model/sub-processor.ts";
 import { ART49_DEROGATIONS, LANGUAGES } from "../model/values.ts";
 
 /** The kinds a spreadsheet can hold, by their API path segment, in the order they are imported. */
-export const IMPORT_KINDS = ["data-categories", "subject-categories", "security-measures", "activities", "sub-processors", "customers"] as const;
+export const IMPORT_KINDS = [
+  "data-categories",
+  "subject-categories",
+  "security-measures",
+  "activities",
+  "sub-processors",
+  "customers",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ColumnSpec {
@@ -33,7 +40,10 @@ function localized(label: string, note: string): ColumnSpec[] {
   return LANGUAGES.map((lang) => ({ header: langHeader(label, lang), note: `${note} In ${lang}; give at least one language.` }));
 }
 
-const REF: ColumnSpec = { header: "Ref", note: "Optional short key other sheets may use to refer to this row (instead of its name). Not stored." };
+const REF: ColumnSpec = {
+  header: "Ref",
+  note: "Optional short key other sheets may use to refer to this row (instead of its name). Not stored.",
+};
 const addressColumns: ColumnSpec[] = [
   { header: "Street", note: "Street and number." },
   { header: "Postal code", note: "Postal code." },
@@ -44,7 +54,10 @@ const addressColumns: ColumnSpec[] = [
 const contactColumns = (label: string, required: boolean): ColumnSpec[] => [
   { header: `${label} name`, note: "Optional name." },
   { header: `${label} position`, note: "Optional position." },
-  { header: `${label} e-mail`, note: required ? "E-mail address (required)." : "E-mail address (required when any other cell of this contact is filled)." },
+  {
+    header: `${label} e-mail`,
+    note: required ? "E-mail address (required)." : "E-mail address (required when any other cell of this contact is filled).",
+  },
   { header: `${label} phone`, note: "Optional phone number." },
 ];
 /** A company the register names: its reference, legal name, number, address and contact. */
@@ -61,7 +74,11 @@ const mechanismColumns = (prefix: string, aligned: string | null): ColumnSpec[] 
     note: `adequacy, scc, bcr or art49_derogation.${aligned ? ` ${ALIGNED(aligned)} "-": not decided yet.` : " Needed for an active vendor outside the EEA."}`,
     choices: aligned ? undefined : ["adequacy", "scc", "bcr", "art49_derogation"],
   },
-  { header: `${prefix} derogation${aligned ? "s" : ""}`, note: `For art49_derogation: ${ART49_DEROGATIONS.join(", ")}.${aligned ? ` ${ALIGNED(aligned)}` : ""}`, choices: aligned ? undefined : ART49_DEROGATIONS },
+  {
+    header: `${prefix} derogation${aligned ? "s" : ""}`,
+    note: `For art49_derogation: ${ART49_DEROGATIONS.join(", ")}.${aligned ? ` ${ALIGNED(aligned)}` : ""}`,
+    choices: aligned ? undefined : ART49_DEROGATIONS,
+  },
   ...LANGUAGES.map((lang) => ({
     header: langHeader(`${prefix} safeguards`, lang),
     note: `Documented safeguards (required for compelling_legitimate_interests), in ${lang}.${aligned ? ` ${ALIGNED(aligned)}` : ""}`,
@@ -77,14 +94,22 @@ export const SHEET_SPECS: Record<ImportKind, SheetSpec> = {
       REF,
       ...localized("Name", "The category's name; other sheets may refer to it by any of its names."),
       ...localized("Description", "Optional description."),
-      { header: "Special category", note: "none (default), art9 (special categories, Art. 9) or art10 (criminal convictions, Art. 10).", choices: SPECIAL_CATEGORIES },
+      {
+        header: "Special category",
+        note: "none (default), art9 (special categories, Art. 9) or art10 (criminal convictions, Art. 10).",
+        choices: SPECIAL_CATEGORIES,
+      },
     ],
   },
   "subject-categories": {
     kind: "subject-categories",
     sheet: "Subject categories",
     about: "Categories of data subjects.",
-    columns: [REF, ...localized("Name", "The category's name; other sheets may refer to it by any of its names."), ...localized("Description", "Optional description.")],
+    columns: [
+      REF,
+      ...localized("Name", "The category's name; other sheets may refer to it by any of its names."),
+      ...localized("Description", "Optional description."),
+    ],
   },
   "security-measures": {
     kind: "security-measures",
@@ -117,7 +142,11 @@ export const SHEET_SPECS: Record<ImportKind, SheetSpec> = {
       ...localized("Art. 9 safeguards", "Optional safeguards for special-category data."),
       { header: "Subject categories", note: `Data-subject categories by name or Ref (this sheet's or the register's). ${LIST}` },
       { header: "Data categories", note: `Data categories by name or Ref. ${LIST}` },
-      { header: "Retention", note: "How long the data categories of this row are kept: period (a fixed time) or event (from an event, plus an optional offset). Empty: not known yet.", choices: ["period", "event"] },
+      {
+        header: "Retention",
+        note: "How long the data categories of this row are kept: period (a fixed time) or event (from an event, plus an optional offset). Empty: not known yet.",
+        choices: ["period", "event"],
+      },
       { header: "Retention length", note: "A whole number: the period, or the offset after the event." },
       { header: "Retention unit", note: "days, months or years.", choices: ["days", "months", "years"] },
       ...localized("Retention event", "For event: what starts the clock, e.g. end of the contract."),
@@ -132,14 +161,22 @@ export const SHEET_SPECS: Record<ImportKind, SheetSpec> = {
   "sub-processors": {
     kind: "sub-processors",
     sheet: "Sub-processors",
-    about: "Sub-processors. Into a register without agreements they are recorded as they stand; once agreements exist they arrive as proposed changes for the objection workflow.",
+    about:
+      "Sub-processors. Into a register without agreements they are recorded as they stand; once agreements exist they arrive as proposed changes for the objection workflow.",
     columns: [
       ...partyColumns("Your short unique name for the vendor, e.g. AWS; other rows may refer to it by this or its legal name."),
       ...localized("Service", "What it does for you, e.g. hosting."),
       ...localized("Processing description", "Annex IV: the processing it carries out."),
-      { header: "Locations", note: `Where it processes data: ISO country code, optionally with a region after a colon, e.g. "DE: Frankfurt". ${LIST}` },
+      {
+        header: "Locations",
+        note: `Where it processes data: ISO country code, optionally with a region after a colon, e.g. "DE: Frankfurt". ${LIST}`,
+      },
       ...mechanismColumns("Transfer", null),
-      { header: "Status", note: "active (default) or another status, in a register without agreements; ignored when it arrives as a proposed change.", choices: SUB_PROCESSOR_STATUSES },
+      {
+        header: "Status",
+        note: "active (default) or another status, in a register without agreements; ignored when it arrives as a proposed change.",
+        choices: SUB_PROCESSOR_STATUSES,
+      },
       { header: "Activities", note: `The processing activities it serves, by name or Ref. ${LIST}` },
       { header: "Engaged by", note: "The sub-processor that engages this one (a chain), by Reference or legal name." },
       { header: "Intended start", note: "For a proposed change: when the vendor is to start (YYYY-MM-DD; default today)." },

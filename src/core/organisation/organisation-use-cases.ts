@@ -30,7 +30,11 @@ export async function getOrganisation(ctx: Ctx): Promise<Organisation> {
 }
 
 /** Creates or replaces the profile, audited like every other change. */
-export async function putOrganisation(ctx: Ctx, raw: unknown, options: { expectedRevision?: number; ifMatch?: number[] } = {}): Promise<Organisation> {
+export async function putOrganisation(
+  ctx: Ctx,
+  raw: unknown,
+  options: { expectedRevision?: number; ifMatch?: number[] } = {},
+): Promise<Organisation> {
   const input = withNulls(OrganisationInput.shape, parseInput(OrganisationInput, raw));
   const db = ctx.store.db;
   const current = await loadOrganisation(db);

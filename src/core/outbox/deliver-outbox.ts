@@ -61,7 +61,11 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
     if (message.attempts > maxAttempts) {
       // Only a claim that outlived its lease gets here: do not let a message that
       // keeps killing the deliverer be retried for ever.
-      await finish({ status: "failed", nextAttemptAt: at(clock), lastError: `Gave up after ${message.attempts - 1} attempts; the last one never reported back.` });
+      await finish({
+        status: "failed",
+        nextAttemptAt: at(clock),
+        lastError: `Gave up after ${message.attempts - 1} attempts; the last one never reported back.`,
+      });
       report.failed++;
       continue;
     }

@@ -2,7 +2,14 @@ import { outbox } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import type { Statement } from "../ports/store.ts";
 
-export const MESSAGE_KINDS = ["change_notice", "authorisation_request", "dpo_reminder", "objection_alert", "change_effective", "change_withdrawn"] as const;
+export const MESSAGE_KINDS = [
+  "change_notice",
+  "authorisation_request",
+  "dpo_reminder",
+  "objection_alert",
+  "change_effective",
+  "change_withdrawn",
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** An e-mail to send, built by the use case whose event causes it. */

@@ -24,9 +24,14 @@ const refuse = (message: string, issues: FieldIssue[] = []) => new AppError("val
  */
 export async function checkExport(raw: unknown, trustedKeys: readonly string[]): Promise<CheckedExport> {
   const envelope = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  if (envelope?.format !== EXPORT_FORMAT) throw refuse(`This is not a register export: its "format" is not "${EXPORT_FORMAT}".`, [{ path: "format", message: `Expected "${EXPORT_FORMAT}".` }]);
+  if (envelope?.format !== EXPORT_FORMAT)
+    throw refuse(`This is not a register export: its "format" is not "${EXPORT_FORMAT}".`, [
+      { path: "format", message: `Expected "${EXPORT_FORMAT}".` },
+    ]);
   if (envelope.version !== EXPORT_VERSION) {
-    throw refuse(`This register export is of version ${JSON.stringify(envelope.version)}; this service reads version ${EXPORT_VERSION}.`, [{ path: "version", message: `Expected ${EXPORT_VERSION}.` }]);
+    throw refuse(`This register export is of version ${JSON.stringify(envelope.version)}; this service reads version ${EXPORT_VERSION}.`, [
+      { path: "version", message: `Expected ${EXPORT_VERSION}.` },
+    ]);
   }
   const parsed = RegisterExport.safeParse(raw);
   if (!parsed.success) throw refuse("The register export is malformed.", fieldIssues(parsed.error));
@@ -42,26 +47,37 @@ export async function checkExport(raw: unknown, trustedKeys: readonly string[]):
   const issues = tableIssues(document.tables);
   if (issues.length > 0) throw refuse("Rows of the register export do not fit this service's tables.", issues);
   if (contentSha256(document) !== document.contentSha256) {
-    throw refuse("The register export's content does not match its contentSha256: the file was changed or cut short after it was exported.", [
-      { path: "contentSha256", message: "Does not match the content." },
-    ]);
+    throw refuse(
+      "The register export's content does not match its contentSha256: the file was changed or cut short after it was exported.",
+      [{ path: "contentSha256", message: "Does not match the content." }],
+    );
   }
 
   const chain = walkFileChain(document.tables.audit_entries ?? []);
   if (chain.broken) {
-    throw refuse(`The register export's audit chain is broken at entry ${chain.broken.seq}: ${chain.broken.problem}. Nothing was imported.`, [
-      { path: `tables.audit_entries.seq=${chain.broken.seq}`, message: chain.broken.problem },
-    ]);
+    throw refuse(
+      `The register export's audit chain is broken at entry ${chain.broken.seq}: ${chain.broken.problem}. Nothing was imported.`,
+      [{ path: `tables.audit_entries.seq=${chain.broken.seq}`, message: chain.broken.problem }],
+    );
   }
   const claimed = document.chain;
-  if (claimed.entries !== chain.entries || claimed.head !== chain.head || claimed.pending.join() !== chain.pending.join() || claimed.broken !== null) {
-    throw refuse(`The register export says its chain has ${claimed.entries} entries with head ${claimed.head}, but its audit entries give ${chain.entries} with head ${chain.head}.`, [
-      { path: "chain", message: "Does not match the audit entries." },
-    ]);
+  if (
+    claimed.entries !== chain.entries ||
+    claimed.head !== chain.head ||
+    claimed.pending.join() !== chain.pending.join() ||
+    claimed.broken !== null
+  ) {
+    throw refuse(
+      `The register export says its chain has ${claimed.entries} entries with head ${claimed.head}, but its audit entries give ${chain.entries} with head ${chain.head}.`,
+      [{ path: "chain", message: "Does not match the audit entries." }],
+    );
   }
   const checkpoints = await checkpointProblems(document.tables.audit_checkpoints ?? [], chain, new Set(trustedKeys));
   if (checkpoints.length > 0) {
-    throw refuse(`The register export's signed checkpoints do not hold: ${checkpoints[0]}.`, checkpoints.map((message) => ({ path: "tables.audit_checkpoints", message })));
+    throw refuse(
+      `The register export's signed checkpoints do not hold: ${checkpoints[0]}.`,
+      checkpoints.map((message) => ({ path: "tables.audit_checkpoints", message })),
+    );
   }
   return { document, chain, rows: Object.fromEntries(Object.entries(document.tables).map(([name, rows]) => [name, rows.length])) };
 }
@@ -69,7 +85,8 @@ export async function checkExport(raw: unknown, trustedKeys: readonly string[]):
 function tableIssues(tables: Record<string, RawRow[]>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const known = new Set(EXPORTED_TABLES.map((t) => t.name));
-  for (const name of Object.keys(tables)) if (!known.has(name)) issues.push({ path: `tables.${name}`, message: "No such table in this service." });
+  for (const name of Object.keys(tables))
+    if (!known.has(name)) issues.push({ path: `tables.${name}`, message: "No such table in this service." });
   for (const spec of EXPORTED_TABLES) {
     const rows = tables[spec.name];
     if (rows === undefined) issues.push({ path: `tables.${spec.name}`, message: "Missing: every table is exported, empty ones as []." });
@@ -93,7 +110,8 @@ function rowIssues(spec: TableSpec, rows: RawRow[]): FieldIssue[] {
     }
     // The primary key's order: it keeps exports byte-identical, and puts audit entries in chain order.
     const key = spec.orderBy.map((c) => row[c]);
-    if (previous !== null && compareKeys(previous, key) >= 0) issues.push({ path: at, message: `Not after the row before it in primary-key order (${spec.orderBy.join(", ")}), or a duplicate.` });
+    if (previous !== null && compareKeys(previous, key) >= 0)
+      issues.push({ path: at, message: `Not after the row before it in primary-key order (${spec.orderBy.join(", ")}), or a duplicate.` });
     previous = key;
   });
   return issues;

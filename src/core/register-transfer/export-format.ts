@@ -38,7 +38,11 @@ export const RegisterExport = z.strictObject({
   exportedAt: z.string().describe("When the export was read (ISO 8601, UTC)."),
   schema: z.strictObject({ migrations: z.array(z.string()).describe("The migrations the register's schema is made of, oldest first.") }),
   chain: ChainSummary,
-  contentSha256: z.string().describe("SHA-256 (64 hex digits) of the RFC 8785 JSON of format, version, schema, chain and tables: the same register gives the same value, whenever and wherever it is exported."),
+  contentSha256: z
+    .string()
+    .describe(
+      "SHA-256 (64 hex digits) of the RFC 8785 JSON of format, version, schema, chain and tables: the same register gives the same value, whenever and wherever it is exported.",
+    ),
   tables: z
     .record(z.string(), z.array(z.record(z.string(), RawValue)))
     .describe("Every table but sessions and write_guards, by SQL name; rows keyed by SQL column name, in primary-key order."),
@@ -56,7 +60,9 @@ export function contentSha256(doc: Pick<RegisterExport, "format" | "version" | "
  * register gives the same bytes on Node and in a Worker and files diff well.
  */
 export function serializeExport(doc: RegisterExport): string {
-  const head = (["format", "version", "exportedAt", "schema", "chain", "contentSha256"] as const).map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(doc[key])},`);
+  const head = (["format", "version", "exportedAt", "schema", "chain", "contentSha256"] as const).map(
+    (key) => `  ${JSON.stringify(key)}: ${JSON.stringify(doc[key])},`,
+  );
   const tables = Object.entries(doc.tables).map(([name, rows]) => {
     if (rows.length === 0) return `    ${JSON.stringify(name)}: []`;
     return `    ${JSON.stringify(name)}: [\n${rows.map((row) => `      ${JSON.stringify(row)}`).join(",\n")}\n    ]`;

@@ -3,7 +3,16 @@ import { auditStatement } from "../audit/audit-statement.ts";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Db } from "../ports/store.ts";
-import { contentSha256, EXPORT_FORMAT, EXPORT_VERSION, type RawRow, type RawValue, type RegisterExport, SCHEMA_MIGRATIONS, serializeExport } from "./export-format.ts";
+import {
+  contentSha256,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type RawRow,
+  type RawValue,
+  type RegisterExport,
+  SCHEMA_MIGRATIONS,
+  serializeExport,
+} from "./export-format.ts";
 import { walkFileChain } from "./file-chain.ts";
 import { EXPORTED_TABLES, type TableSpec } from "./register-tables.ts";
 
@@ -37,19 +46,41 @@ export async function exportRegister(ctx: Ctx): Promise<RegisterExportFile> {
     const walked = walkFileChain(tables.audit_entries ?? []);
     const chain = { entries: walked.entries, head: walked.head, pending: walked.pending, broken: walked.broken };
     const exportedAt = ctx.clock.now().toISOString();
-    const content = { format: EXPORT_FORMAT, version: EXPORT_VERSION, schema: { migrations: [...SCHEMA_MIGRATIONS] }, chain, tables } satisfies Omit<RegisterExport, "exportedAt" | "contentSha256">;
+    const content = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      schema: { migrations: [...SCHEMA_MIGRATIONS] },
+      chain,
+      tables,
+    } satisfies Omit<RegisterExport, "exportedAt" | "contentSha256">;
     const document: RegisterExport = { ...content, exportedAt, contentSha256: contentSha256(content) };
     const rows = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
     await ctx.store.atomic([
       auditStatement(
         ctx,
-        { action: "export", entityType: "register_export", entityId: ctx.newId(), before: null, after: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, chain: { entries: chain.entries, head: chain.head }, contentSha256: document.contentSha256, rows } },
+        {
+          action: "export",
+          entityType: "register_export",
+          entityId: ctx.newId(),
+          before: null,
+          after: {
+            format: EXPORT_FORMAT,
+            version: EXPORT_VERSION,
+            exportedAt,
+            chain: { entries: chain.entries, head: chain.head },
+            contentSha256: document.contentSha256,
+            rows,
+          },
+        },
         exportedAt,
       ),
     ]);
     return { document, text: serializeExport(document) };
   }
-  throw new AppError("conflict", `The register changed while it was being read, ${ATTEMPTS} times in a row; try the export again in a quieter moment.`);
+  throw new AppError(
+    "conflict",
+    `The register changed while it was being read, ${ATTEMPTS} times in a row; try the export again in a quieter moment.`,
+  );
 }
 
 /** Moves whenever an audit entry is written or linked, or a checkpoint is signed. */
@@ -65,11 +96,20 @@ async function trailMark(db: Db): Promise<string> {
 }
 
 async function readTable(db: Db, spec: TableSpec): Promise<RawRow[]> {
-  const columns = sql.join(spec.columns.map((c) => sql.identifier(c.name)), sql`, `);
-  const order = sql.join(spec.orderBy.map((c) => sql.identifier(c)), sql`, `);
+  const columns = sql.join(
+    spec.columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const order = sql.join(
+    spec.orderBy.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const rows: RawRow[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = (await db.all(sql`select ${columns} from ${spec.table} order by ${order} limit ${PAGE} offset ${offset}`)) as Record<string, unknown>[];
+    const page = (await db.all(sql`select ${columns} from ${spec.table} order by ${order} limit ${PAGE} offset ${offset}`)) as Record<
+      string,
+      unknown
+    >[];
     for (const stored of page) rows.push(Object.fromEntries(spec.columns.map((c) => [c.name, (stored[c.name] ?? null) as RawValue])));
     if (page.length < PAGE) return rows;
   }

@@ -29,9 +29,16 @@ export function walkFileChain(rows: readonly RawRow[]): FileChain {
       continue;
     }
     const outside = pending.at(-1);
-    if (outside !== undefined) return result({ seq: outside, problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written" });
+    if (outside !== undefined)
+      return result({
+        seq: outside,
+        problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written",
+      });
     if (prevHash !== head) {
-      return result({ seq, problem: `it links to ${prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered` });
+      return result({
+        seq,
+        problem: `it links to ${prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered`,
+      });
     }
     const expected = entryHash({
       seq,
@@ -47,7 +54,8 @@ export function walkFileChain(rows: readonly RawRow[]): FileChain {
       reason: text(row.reason),
       prevHash,
     });
-    if (expected !== hash) return result({ seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
+    if (expected !== hash)
+      return result({ seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
     head = hash;
     positions.push({ seq, hash });
   }
@@ -76,7 +84,9 @@ export async function checkpointProblems(rows: readonly RawRow[], chain: FileCha
         `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId} (public key ${c.publicKey}), which this service does not trust: give it the same signing key (CHECKPOINT_KEY) or list that public key in CHECKPOINT_TRUSTED_KEYS, then import again`,
       );
     } else if (c.size > chain.positions.length) {
-      problems.push(`checkpoint ${c.size} (signed ${c.at}) covers ${c.size} entries, but the file's chain has ${chain.positions.length}: entries were removed`);
+      problems.push(
+        `checkpoint ${c.size} (signed ${c.at}) covers ${c.size} entries, but the file's chain has ${chain.positions.length}: entries were removed`,
+      );
     } else if ((c.size === 0 ? GENESIS : chain.positions[c.size - 1]?.hash) !== c.head) {
       problems.push(`the file's chain no longer extends checkpoint ${c.size} (signed ${c.at}): an entry it covers was rewritten`);
     }

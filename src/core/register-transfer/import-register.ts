@@ -70,11 +70,19 @@ async function writeImport(store: Store, checked: CheckedExport): Promise<void> 
   }
 }
 
-async function verifyInScratch(ctx: Ctx, checked: CheckedExport, makeScratch: NonNullable<ImportOptions["scratch"]>, trustedKeys: readonly string[]): Promise<void> {
+async function verifyInScratch(
+  ctx: Ctx,
+  checked: CheckedExport,
+  makeScratch: NonNullable<ImportOptions["scratch"]>,
+  trustedKeys: readonly string[],
+): Promise<void> {
   const scratch = makeScratch();
   try {
     await writeImport(scratch, checked);
-    const report = await verifyRegister({ store: scratch, clock: ctx.clock, newId: ctx.newId }, { trigger: "import", trustedKeys, record: false });
+    const report = await verifyRegister(
+      { store: scratch, clock: ctx.clock, newId: ctx.newId },
+      { trigger: "import", trustedKeys, record: false },
+    );
     if (!report.ok) {
       throw new AppError(
         "validation",
@@ -126,7 +134,9 @@ function importStatements(store: Store, checked: CheckedExport): Statement[] {
     const perStatement = Math.max(1, Math.floor(store.maxBoundParameters / spec.columns.length));
     for (let start = 0; start < rows.length; start += perStatement) {
       // Each value bound as stored: the column's own encoding (JSON.stringify for JSON columns) would change the bytes.
-      const values = rows.slice(start, start + perStatement).map((row) => Object.fromEntries(spec.columns.map((c) => [c.key, sql`${row[c.name] ?? null}`])));
+      const values = rows
+        .slice(start, start + perStatement)
+        .map((row) => Object.fromEntries(spec.columns.map((c) => [c.key, sql`${row[c.name] ?? null}`])));
       statements.push(db.insert(spec.table).values(values as never));
     }
   }

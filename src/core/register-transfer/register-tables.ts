@@ -38,11 +38,19 @@ export interface TableSpec {
  */
 const LEFT_OUT: ReadonlySet<unknown> = new Set([schema.sessions, schema.writeGuards, schema.verificationRuns]);
 
-const KINDS: Record<string, ColumnKind> = { SQLiteText: "text", SQLiteTextJson: "json", SQLiteInteger: "integer", SQLiteBoolean: "boolean" };
+const KINDS: Record<string, ColumnKind> = {
+  SQLiteText: "text",
+  SQLiteTextJson: "json",
+  SQLiteInteger: "integer",
+  SQLiteBoolean: "boolean",
+};
 
 function columnSpec(table: string, key: string, column: SQLiteColumn): ColumnSpec {
   const kind = KINDS[column.columnType];
-  if (!kind) throw new Error(`The register export does not handle ${table}.${column.name} (${column.columnType}) yet: decide how it is written in src/core/register-transfer/register-tables.ts.`);
+  if (!kind)
+    throw new Error(
+      `The register export does not handle ${table}.${column.name} (${column.columnType}) yet: decide how it is written in src/core/register-transfer/register-tables.ts.`,
+    );
   return { name: column.name, key, kind, notNull: column.notNull };
 }
 
@@ -51,7 +59,9 @@ function tableSpec(table: SQLiteTable): TableSpec {
   const config = getTableConfig(table);
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => columnSpec(name, key, column as SQLiteColumn));
   const composite = config.primaryKeys[0]?.columns.map((c) => c.name);
-  const single = Object.values(getTableColumns(table)).filter((c) => c.primary).map((c) => c.name);
+  const single = Object.values(getTableColumns(table))
+    .filter((c) => c.primary)
+    .map((c) => c.name);
   const orderBy = composite ?? (single.length > 0 ? single : columns.map((c) => c.name));
   const self = config.foreignKeys.map((fk) => fk.reference()).find((ref) => ref.foreignTable === table);
   const selfReference = self ? { column: self.columns[0]?.name ?? "", target: self.foreignColumns[0]?.name ?? "" } : null;

@@ -106,7 +106,12 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
     if (filter.securityMeasureId)
       conditions.push(linked(measureLinks, activitySecurityMeasures.securityMeasureId, filter.securityMeasureId));
     if (filter.agreementId) {
-      const agreementLink = { table: agreementActivities, owner: agreementActivities.activityId, ownerKey: "activityId", position: agreementActivities.position };
+      const agreementLink = {
+        table: agreementActivities,
+        owner: agreementActivities.activityId,
+        ownerKey: "activityId",
+        position: agreementActivities.position,
+      };
       conditions.push(linked(agreementLink, agreementActivities.agreementId, filter.agreementId));
     }
     return conditions;
@@ -115,7 +120,12 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
   async check(db, input) {
     const dataIds = input.dataCategories.map((d) => d.dataCategoryId);
     const referenceIssues = await Promise.all([
-      checkReferences(db, { table: subjectCategories, id: subjectCategories.id, label: "data-subject category" }, "subjectCategoryIds", input.subjectCategoryIds),
+      checkReferences(
+        db,
+        { table: subjectCategories, id: subjectCategories.id, label: "data-subject category" },
+        "subjectCategoryIds",
+        input.subjectCategoryIds,
+      ),
       checkReferences(
         db,
         { table: dataCategories, id: dataCategories.id, label: "data category" },
@@ -123,7 +133,12 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
         dataIds,
         (i) => `dataCategories.${i}.dataCategoryId`,
       ),
-      checkReferences(db, { table: securityMeasures, id: securityMeasures.id, label: "security measure" }, "securityMeasureIds", input.securityMeasureIds),
+      checkReferences(
+        db,
+        { table: securityMeasures, id: securityMeasures.id, label: "security measure" },
+        "securityMeasureIds",
+        input.securityMeasureIds,
+      ),
     ]);
     const specials = dataIds.length
       ? await db
@@ -143,9 +158,27 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
   write(db, entity, isNew) {
     return [
       putRow(db, activities, activities.id, entity, isNew),
-      ...replaceLinks(db, subjectLinks, entity.id, entity.subjectCategoryIds.map((subjectCategoryId) => ({ activityId: entity.id, subjectCategoryId })), isNew),
-      ...replaceLinks(db, dataLinks, entity.id, entity.dataCategories.map((d) => ({ activityId: entity.id, ...d })), isNew),
-      ...replaceLinks(db, measureLinks, entity.id, entity.securityMeasureIds.map((securityMeasureId) => ({ activityId: entity.id, securityMeasureId })), isNew),
+      ...replaceLinks(
+        db,
+        subjectLinks,
+        entity.id,
+        entity.subjectCategoryIds.map((subjectCategoryId) => ({ activityId: entity.id, subjectCategoryId })),
+        isNew,
+      ),
+      ...replaceLinks(
+        db,
+        dataLinks,
+        entity.id,
+        entity.dataCategories.map((d) => ({ activityId: entity.id, ...d })),
+        isNew,
+      ),
+      ...replaceLinks(
+        db,
+        measureLinks,
+        entity.id,
+        entity.securityMeasureIds.map((securityMeasureId) => ({ activityId: entity.id, securityMeasureId })),
+        isNew,
+      ),
     ];
   },
 

@@ -80,8 +80,19 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
 
   async check(db, input, id) {
     const issues: FieldIssue[] = [
-      ...(await checkReferences(db, { table: customers, id: customers.id, archivedAt: customers.archivedAt, label: "customer" }, "customerId", [input.customerId], () => "customerId")),
-      ...(await checkReferences(db, { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" }, "activityIds", input.activityIds)),
+      ...(await checkReferences(
+        db,
+        { table: customers, id: customers.id, archivedAt: customers.archivedAt, label: "customer" },
+        "customerId",
+        [input.customerId],
+        () => "customerId",
+      )),
+      ...(await checkReferences(
+        db,
+        { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" },
+        "activityIds",
+        input.activityIds,
+      )),
       ...checkDuplicates("activityIds", input.activityIds),
     ];
     if (input.activityIds.length > 0) {
@@ -109,7 +120,13 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
   write(db, entity, isNew) {
     return [
       putRow(db, agreements, agreements.id, entity, isNew),
-      ...replaceLinks(db, activityLinks, entity.id, entity.activityIds.map((activityId) => ({ agreementId: entity.id, activityId })), isNew),
+      ...replaceLinks(
+        db,
+        activityLinks,
+        entity.id,
+        entity.activityIds.map((activityId) => ({ agreementId: entity.id, activityId })),
+        isNew,
+      ),
     ];
   },
 

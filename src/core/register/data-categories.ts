@@ -49,5 +49,9 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
   toInput: ({ name, description, special }) => ({ name, description, special }),
 
   usages: (db, id) =>
-    activitiesUsing(db, { table: activityDataCategories, activityId: activityDataCategories.activityId, target: activityDataCategories.dataCategoryId }, id),
+    activitiesUsing(
+      db,
+      { table: activityDataCategories, activityId: activityDataCategories.activityId, target: activityDataCategories.dataCategoryId },
+      id,
+    ),
 };

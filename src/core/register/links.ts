@@ -12,13 +12,7 @@ export interface LinkTable {
 }
 
 /** Statements replacing every link of `ownerId` with `rows` (already carrying owner and target). */
-export function replaceLinks(
-  db: Db,
-  link: LinkTable,
-  ownerId: string,
-  rows: Record<string, unknown>[],
-  isNew: boolean,
-): Statement[] {
+export function replaceLinks(db: Db, link: LinkTable, ownerId: string, rows: Record<string, unknown>[], isNew: boolean): Statement[] {
   const statements: Statement[] = [];
   if (!isNew) statements.push(db.delete(link.table).where(eq(link.owner, ownerId)));
   if (rows.length > 0) {
@@ -30,18 +24,10 @@ export function replaceLinks(
 }
 
 /** Link rows of many owners at once, grouped by owner id, in position order. */
-export async function loadLinks<R extends Record<string, unknown>>(
-  db: Db,
-  link: LinkTable,
-  ownerIds: string[],
-): Promise<Map<string, R[]>> {
+export async function loadLinks<R extends Record<string, unknown>>(db: Db, link: LinkTable, ownerIds: string[]): Promise<Map<string, R[]>> {
   const grouped = new Map<string, R[]>();
   if (ownerIds.length === 0) return grouped;
-  const rows = (await db
-    .select()
-    .from(link.table)
-    .where(inArray(link.owner, ownerIds))
-    .orderBy(asc(link.position))) as R[];
+  const rows = (await db.select().from(link.table).where(inArray(link.owner, ownerIds)).orderBy(asc(link.position))) as R[];
   for (const row of rows) {
     const key = row[link.ownerKey] as string;
     const list = grouped.get(key) ?? [];

@@ -19,21 +19,38 @@ export interface NamedRecord {
   example: string;
 }
 
-export const NAMED_AGREEMENT: NamedRecord = { label: "agreement", table: agreements, id: agreements.id, reference: agreements.reference, example: "CF-DPA-2024-001" };
-export const NAMED_CUSTOMER: NamedRecord = { label: "customer", table: customers, id: customers.id, reference: customers.reference, example: "CF-CUST-001" };
-export const NAMED_SUB_PROCESSOR: NamedRecord = { label: "sub-processor", table: subProcessors, id: subProcessors.id, reference: subProcessors.reference, example: "AWS" };
+export const NAMED_AGREEMENT: NamedRecord = {
+  label: "agreement",
+  table: agreements,
+  id: agreements.id,
+  reference: agreements.reference,
+  example: "CF-DPA-2024-001",
+};
+export const NAMED_CUSTOMER: NamedRecord = {
+  label: "customer",
+  table: customers,
+  id: customers.id,
+  reference: customers.reference,
+  example: "CF-CUST-001",
+};
+export const NAMED_SUB_PROCESSOR: NamedRecord = {
+  label: "sub-processor",
+  table: subProcessors,
+  id: subProcessors.id,
+  reference: subProcessors.reference,
+  example: "AWS",
+};
 
 /** The named kinds by the entity type audit entries carry. */
-export const NAMED_BY_ENTITY_TYPE: Partial<Record<string, NamedRecord>> = { agreement: NAMED_AGREEMENT, customer: NAMED_CUSTOMER, sub_processor: NAMED_SUB_PROCESSOR };
+export const NAMED_BY_ENTITY_TYPE: Partial<Record<string, NamedRecord>> = {
+  agreement: NAMED_AGREEMENT,
+  customer: NAMED_CUSTOMER,
+  sub_processor: NAMED_SUB_PROCESSOR,
+};
 
 /** The schema of a path or query parameter naming such a record. */
 export const idOrReference = (named: NamedRecord) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .describe(`The ${named.label}'s id or its reference (e.g. ${named.example}).`);
+  z.string().trim().min(1).max(100).describe(`The ${named.label}'s id or its reference (e.g. ${named.example}).`);
 
 /** The id `value` names: an id as it is (whether or not it exists), else the id of the record with that reference, else null. */
 export async function idOfNamed(db: Db, named: NamedRecord, value: string): Promise<string | null> {
@@ -69,8 +86,16 @@ export async function resolveNamedFields<Q extends object>(db: Db, query: Q, fie
 }
 
 /** An issue when another record of the kind already has `reference`: a reference names one record. */
-export async function checkReferenceFree(db: Db, named: NamedRecord, reference: string | null | undefined, id: string): Promise<FieldIssue[]> {
+export async function checkReferenceFree(
+  db: Db,
+  named: NamedRecord,
+  reference: string | null | undefined,
+  id: string,
+): Promise<FieldIssue[]> {
   if (!reference) return [];
-  const [taken] = await db.select({ id: named.id }).from(named.table).where(and(eq(named.reference, reference), ne(named.id, id)));
+  const [taken] = await db
+    .select({ id: named.id })
+    .from(named.table)
+    .where(and(eq(named.reference, reference), ne(named.id, id)));
   return taken ? [{ path: "reference", message: `Another ${named.label} already has reference ${reference}.` }] : [];
 }

@@ -22,7 +22,10 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
   async load(db, ids) {
     if (ids.length === 0) return [];
     const rows = await db.select().from(securityMeasures).where(inArray(securityMeasures.id, ids));
-    return inOrder(ids, rows.map((r) => ({ ...r, heading: r.heading as SecurityMeasure["heading"] })));
+    return inOrder(
+      ids,
+      rows.map((r) => ({ ...r, heading: r.heading as SecurityMeasure["heading"] })),
+    );
   },
 
   where(_db, filter) {
@@ -42,5 +45,13 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
   toInput: ({ heading, title, description, certifications }) => ({ heading, title, description, certifications }),
 
   usages: (db, id) =>
-    activitiesUsing(db, { table: activitySecurityMeasures, activityId: activitySecurityMeasures.activityId, target: activitySecurityMeasures.securityMeasureId }, id),
+    activitiesUsing(
+      db,
+      {
+        table: activitySecurityMeasures,
+        activityId: activitySecurityMeasures.activityId,
+        target: activitySecurityMeasures.securityMeasureId,
+      },
+      id,
+    ),
 };

@@ -41,7 +41,9 @@ const WORKFLOW_ROUTE: Record<string, string> = {
 /** The issues of a direct create or edit that would change what customers were promised; empty when it may go ahead. */
 export async function directEditIssues(db: Db, before: SubProcessor | null, after: SubProcessorInput): Promise<FieldIssue[]> {
   if (!before) {
-    return after.status === "proposed" ? [] : [{ path: "status", message: `A new sub-processor is recorded as proposed. ${WORKFLOW_ROUTE.status}` }];
+    return after.status === "proposed"
+      ? []
+      : [{ path: "status", message: `A new sub-processor is recorded as proposed. ${WORKFLOW_ROUTE.status}` }];
   }
   // A vendor still only proposed, and not yet announced to anyone, promised nothing: its details may still be set.
   const unannounced = before.status === "proposed" && !(await hasChange(db, before.id, ["announced", "effective"]));
@@ -69,7 +71,12 @@ async function hasChange(db: Db, vendorId: string, statuses: string[]): Promise<
   const [row] = await db
     .select({ id: subProcessorChanges.id })
     .from(subProcessorChanges)
-    .where(and(inArray(subProcessorChanges.status, statuses), or(eq(subProcessorChanges.subProcessorId, vendorId), eq(subProcessorChanges.replacesId, vendorId))))
+    .where(
+      and(
+        inArray(subProcessorChanges.status, statuses),
+        or(eq(subProcessorChanges.subProcessorId, vendorId), eq(subProcessorChanges.replacesId, vendorId)),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

@@ -94,7 +94,12 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
 
   async check(db, input, id) {
     const issues: FieldIssue[] = [
-      ...(await checkReferences(db, { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" }, "activityIds", input.activityIds)),
+      ...(await checkReferences(
+        db,
+        { table: activities, id: activities.id, archivedAt: activities.archivedAt, label: "processing activity" },
+        "activityIds",
+        input.activityIds,
+      )),
       ...checkDuplicates("activityIds", input.activityIds),
       ...(await checkReferenceFree(db, NAMED_SUB_PROCESSOR, input.reference, id)),
       ...checkDuplicates(
@@ -104,7 +109,13 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     ];
     if (input.parentId) {
       issues.push(
-        ...(await checkReferences(db, { table: subProcessors, id: subProcessors.id, archivedAt: subProcessors.archivedAt, label: "sub-processor" }, "parentId", [input.parentId], () => "parentId")),
+        ...(await checkReferences(
+          db,
+          { table: subProcessors, id: subProcessors.id, archivedAt: subProcessors.archivedAt, label: "sub-processor" },
+          "parentId",
+          [input.parentId],
+          () => "parentId",
+        )),
       );
       if (await chainReaches(db, input.parentId, id)) {
         issues.push({ path: "parentId", message: "A sub-processor cannot be in its own chain of sub-processors." });
@@ -123,7 +134,13 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
   write(db, entity, isNew) {
     return [
       putRow(db, subProcessors, subProcessors.id, entity, isNew),
-      ...replaceLinks(db, activityLinks, entity.id, entity.activityIds.map((activityId) => ({ subProcessorId: entity.id, activityId })), isNew),
+      ...replaceLinks(
+        db,
+        activityLinks,
+        entity.id,
+        entity.activityIds.map((activityId) => ({ subProcessorId: entity.id, activityId })),
+        isNew,
+      ),
     ];
   },
 

@@ -24,7 +24,10 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
   async load(db, ids) {
     if (ids.length === 0) return [];
     const rows = await db.select().from(subjectCategories).where(inArray(subjectCategories.id, ids));
-    return inOrder(ids, rows.map((r) => ({ ...r, description: orNull(r.description) })));
+    return inOrder(
+      ids,
+      rows.map((r) => ({ ...r, description: orNull(r.description) })),
+    );
   },
 
   where(_db, filter) {
@@ -44,5 +47,13 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
   toInput: ({ name, description }) => ({ name, description }),
 
   usages: (db, id) =>
-    activitiesUsing(db, { table: activitySubjectCategories, activityId: activitySubjectCategories.activityId, target: activitySubjectCategories.subjectCategoryId }, id),
+    activitiesUsing(
+      db,
+      {
+        table: activitySubjectCategories,
+        activityId: activitySubjectCategories.activityId,
+        target: activitySubjectCategories.subjectCategoryId,
+      },
+      id,
+    ),
 };

@@ -50,7 +50,10 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<ApiToken> {
   const before = toApiToken(row);
   const after = { ...before, revokedAt: now };
   await ctx.store.atomic([
-    db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))),
+    db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))),
     auditStatement(ctx, { action: "revoke", entityType: "api_token", entityId: id, before, after }, now),
   ]);
   return after;

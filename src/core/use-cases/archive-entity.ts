@@ -7,7 +7,12 @@ import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Marks a record archived: kept for the history and documents as of earlier dates, hidden from lists. */
-export async function archiveEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string, options: { ifMatch?: number[] } = {}): Promise<E> {
+export async function archiveEntity<E extends EntityMeta>(
+  ctx: Ctx,
+  kind: EntityKind<E, object>,
+  idOrReference: string,
+  options: { ifMatch?: number[] } = {},
+): Promise<E> {
   const archivedAt = kind.columns.archivedAt;
   if (kind.removal !== "archive" || !archivedAt) throw new AppError("bad_request", `A ${kind.label} is deleted, not archived.`);
   const current = await getEntity(ctx, kind, idOrReference);

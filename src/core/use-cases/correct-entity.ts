@@ -34,7 +34,11 @@ export async function correctEntity<E extends EntityMeta, I extends object>(
   } catch (error) {
     // The fields sit under "changes" in a correction's body.
     if (error instanceof AppError && error.code === "validation") {
-      throw new AppError("validation", error.message, error.issues.map((issue) => ({ ...issue, path: pathOf([issue.path], "changes") })));
+      throw new AppError(
+        "validation",
+        error.message,
+        error.issues.map((issue) => ({ ...issue, path: pathOf([issue.path], "changes") })),
+      );
     }
     throw error;
   }

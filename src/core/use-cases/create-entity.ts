@@ -4,11 +4,7 @@ import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
 import { parseInput, throwIfIssues, withNulls } from "./parse-input.ts";
 
 /** Validates, checks references and rules, then stores the entity and its audit entry atomically. */
-export async function createEntity<E extends EntityMeta, I extends object>(
-  ctx: Ctx,
-  kind: EntityKind<E, I>,
-  raw: unknown,
-): Promise<E> {
+export async function createEntity<E extends EntityMeta, I extends object>(ctx: Ctx, kind: EntityKind<E, I>, raw: unknown): Promise<E> {
   const input = withNulls(kind.input.shape, parseInput(kind.input, raw));
   const id = ctx.newId();
   throwIfIssues([...(await kind.check(ctx.store.db, input, id)), ...((await kind.directWriteIssues?.(ctx.store.db, null, input)) ?? [])]);

@@ -7,7 +7,12 @@ import { getEntity } from "./get-entity.ts";
 import { clearGuards, guardRevision } from "./write-guard.ts";
 
 /** Deletes an unused catalogue entry; the audit entry keeps what it was. */
-export async function deleteEntity<E extends EntityMeta>(ctx: Ctx, kind: EntityKind<E, object>, idOrReference: string, options: { ifMatch?: number[] } = {}): Promise<void> {
+export async function deleteEntity<E extends EntityMeta>(
+  ctx: Ctx,
+  kind: EntityKind<E, object>,
+  idOrReference: string,
+  options: { ifMatch?: number[] } = {},
+): Promise<void> {
   if (kind.removal !== "delete") throw new AppError("bad_request", `A ${kind.label} is archived, not deleted.`);
   const current = await getEntity(ctx, kind, idOrReference);
   const id = current.id;

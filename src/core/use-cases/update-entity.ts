@@ -55,7 +55,14 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
     ...kind.write(db, next, false),
     auditStatement(
       ctx,
-      { action: options.correction ? "correct" : "update", entityType: kind.type, entityId: id, before: current, after: next, reason: options.correction?.reason },
+      {
+        action: options.correction ? "correct" : "update",
+        entityType: kind.type,
+        entityId: id,
+        before: current,
+        after: next,
+        reason: options.correction?.reason,
+      },
       now,
     ),
     clearGuards(db),

@@ -31,7 +31,8 @@ export const PASSWORD_MAX_LENGTH = 200;
  */
 export type Kdf = (password: string, salt: Uint8Array, cost: ScryptCost, keyBytes: number) => Promise<Uint8Array>;
 
-export const pureKdf: Kdf = (password, salt, cost, keyBytes) => scryptAsync(password, salt, { ...cost, dkLen: keyBytes, maxmem: 256 * 1024 * 1024 });
+export const pureKdf: Kdf = (password, salt, cost, keyBytes) =>
+  scryptAsync(password, salt, { ...cost, dkLen: keyBytes, maxmem: 256 * 1024 * 1024 });
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST, kdf: Kdf = pureKdf): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));

@@ -5,7 +5,16 @@ import { type Actor, type Clock, type Ctx, makeCtx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Store } from "../ports/store.ts";
 import { hashTokenSecret, newTokenSecret } from "../tokens/token-secret.ts";
-import { DEFAULT_COST, hashPassword, type Kdf, needsRehash, pureKdf, type ScryptCost, UNKNOWN_USER_HASH, verifyPassword } from "./password.ts";
+import {
+  DEFAULT_COST,
+  hashPassword,
+  type Kdf,
+  needsRehash,
+  pureKdf,
+  type ScryptCost,
+  UNKNOWN_USER_HASH,
+  verifyPassword,
+} from "./password.ts";
 import { toUser } from "./user-use-cases.ts";
 import type { User } from "./user-model.ts";
 
@@ -77,7 +86,12 @@ export async function signIn(
     // The guess that locked the account (this one, or one sent in parallel): the lockout goes on the record too.
     const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, row.id));
     const lockedUntil = after?.lockedUntil ?? null;
-    if (lockedUntil && lockedUntil !== row.lockedUntil && isLocked(lockedUntil, now) && (await lockNotYetRecorded(store, row.id, lockedUntil))) {
+    if (
+      lockedUntil &&
+      lockedUntil !== row.lockedUntil &&
+      isLocked(lockedUntil, now) &&
+      (await lockNotYetRecorded(store, row.id, lockedUntil))
+    ) {
       await store.atomic([securityEntry(who, "lock", row.id, now, { lockedUntil })]);
     }
     throw new AppError("unauthenticated", WRONG_CREDENTIALS);
@@ -92,11 +106,16 @@ export async function signIn(
   const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
   const rehash = needsRehash(row.passwordHash, cost) ? { passwordHash: await hashPassword(credentials.password, cost, kdf) } : {};
   await store.atomic([
-    db.update(users).set({ failedSignIns: 0, lockedUntil: null, ...rehash }).where(eq(users.id, row.id)),
+    db
+      .update(users)
+      .set({ failedSignIns: 0, lockedUntil: null, ...rehash })
+      .where(eq(users.id, row.id)),
     securityEntry(makeCtx(store, actorOf(toUser(row)), clock), "sign_in", row.id, now),
     db.insert(sessions).values({ id, userId: row.id, csrfToken, createdAt: at, lastSeenAt: at, expiresAt }),
     // Sign-in is a good moment to sweep sessions that can no longer be used.
-    db.delete(sessions).where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()))),
+    db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()))),
   ]);
   const user = toUser({ ...row, failedSignIns: 0, lockedUntil: null });
   return { secret, session: { id, csrfToken, user, actor: actorOf(user), expiresAt } };
@@ -116,7 +135,12 @@ export async function findSession(store: Store, clock: Clock, secret: string): P
     return null;
   }
   if (now - Date.parse(session.lastSeenAt) > TOUCH_RESOLUTION_MS) {
-    await store.atomic([db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessions.id, id))]);
+    await store.atomic([
+      db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now).toISOString() })
+        .where(eq(sessions.id, id)),
+    ]);
   }
   const user = toUser(row);
   return { id, csrfToken: session.csrfToken, user, actor: actorOf(user), expiresAt: session.expiresAt };
@@ -124,14 +148,23 @@ export async function findSession(store: Store, clock: Clock, secret: string): P
 
 export async function signOut(store: Store, clock: Clock, session: SignedInSession): Promise<void> {
   const who = makeCtx(store, session.actor, clock);
-  await store.atomic([store.db.delete(sessions).where(eq(sessions.id, session.id)), securityEntry(who, "sign_out", session.user.id, clock.now())]);
+  await store.atomic([
+    store.db.delete(sessions).where(eq(sessions.id, session.id)),
+    securityEntry(who, "sign_out", session.user.id, clock.now()),
+  ]);
 }
 
 /**
  * Sign-ins, failed sign-ins, lockouts and sign-outs go into the audit chain
  * like changes to the register: who could act, and who tried, is evidence too.
  */
-function securityEntry(ctx: Ctx, action: "sign_in" | "sign_in_failed" | "lock" | "sign_out", userId: string, at: Date, after: unknown = null) {
+function securityEntry(
+  ctx: Ctx,
+  action: "sign_in" | "sign_in_failed" | "lock" | "sign_out",
+  userId: string,
+  at: Date,
+  after: unknown = null,
+) {
   return auditStatement(ctx, { action, entityType: "user", entityId: userId, before: null, after }, at.toISOString());
 }
 
@@ -147,4 +180,3 @@ async function lockNotYetRecorded(store: Store, userId: string, lockedUntil: str
 
 /** Audit entries name the person by name and e-mail, which stay readable after the user is renamed. */
 const actorOf = (user: User): Actor => ({ id: user.id, name: `${user.name} <${user.email}>`, role: user.role });
-

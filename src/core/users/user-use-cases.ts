@@ -67,7 +67,9 @@ export async function updateUser(ctx: Ctx, id: string, raw: unknown, expectedRev
   }
   const losesAdmin = before.role === "admin" && !before.disabledAt && (input.role !== "admin" || input.disabled);
   if (losesAdmin && (await otherEnabledAdmins(ctx, id)) === 0) {
-    throw invalid([{ path: input.disabled ? "disabled" : "role", message: "This is the last enabled admin; make someone else admin first." }]);
+    throw invalid([
+      { path: input.disabled ? "disabled" : "role", message: "This is the last enabled admin; make someone else admin first." },
+    ]);
   }
   const now = ctx.clock.now().toISOString();
   const after: User = {
@@ -104,13 +106,17 @@ export async function setPassword(
   const before = await getUser(ctx, id);
   const now = ctx.clock.now().toISOString();
   const after = { ...before, updatedAt: now, revision: before.revision + 1, lockedUntil: null };
-  const others = options.keepSessionId
-    ? and(eq(sessions.userId, id), ne(sessions.id, options.keepSessionId))
-    : eq(sessions.userId, id);
+  const others = options.keepSessionId ? and(eq(sessions.userId, id), ne(sessions.id, options.keepSessionId)) : eq(sessions.userId, id);
   await ctx.store.atomic([
     db
       .update(users)
-      .set({ passwordHash: await hashPassword(password, options.cost), updatedAt: now, revision: after.revision, failedSignIns: 0, lockedUntil: null })
+      .set({
+        passwordHash: await hashPassword(password, options.cost),
+        updatedAt: now,
+        revision: after.revision,
+        failedSignIns: 0,
+        lockedUntil: null,
+      })
       .where(eq(users.id, id)),
     db.delete(sessions).where(others),
     // The audit entry records that the password changed, never the hash.

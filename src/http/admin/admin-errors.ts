@@ -61,6 +61,7 @@ export function adminErrorPage(error: Error, c: Context<AppEnv>): Response | Pro
   const title = TITLES[status] ?? "Error";
   const reference = html`<p><small>Reference: ${requestIdOf(c)}</small></p>`;
   // Customers on /object/* have no account: no way into the admin UI is offered to them.
-  if (!c.get("session")) return renderBarePage(c, { title, body: html`<p>${message}</p>${reference}`, status, noindex: c.req.path.startsWith("/object/") });
+  if (!c.get("session"))
+    return renderBarePage(c, { title, body: html`<p>${message}</p>${reference}`, status, noindex: c.req.path.startsWith("/object/") });
   return renderPage(c, { title, body: html`<p>${message}</p><p><a href="/admin">Back to the dashboard</a></p>${reference}`, status });
 }

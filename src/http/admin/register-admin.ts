@@ -22,8 +22,11 @@ import { registerAssets } from "./ui/assets.ts";
  */
 export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerAssets(app);
-  app.use("/admin/*", rejectCrossSitePosts(), sessionGuard(deps.store, deps.clock, deps.checkpoints?.signer ?? undefined), async (c, next) =>
-    c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next),
+  app.use(
+    "/admin/*",
+    rejectCrossSitePosts(),
+    sessionGuard(deps.store, deps.clock, deps.checkpoints?.signer ?? undefined),
+    async (c, next) => (c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next)),
   );
   registerSignInRoutes(app, deps);
   registerDashboard(app, deps);

@@ -37,7 +37,13 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
     ];
     if (missing.length) return signInPage(c, { next, email, errors: new FieldErrors(missing), status: 422 });
     try {
-      const { secret } = await signIn(deps.store, deps.clock, { email, password: text(form.password) }, deps.passwordCost, deps.passwordKdf);
+      const { secret } = await signIn(
+        deps.store,
+        deps.clock,
+        { email, password: text(form.password) },
+        deps.passwordCost,
+        deps.passwordKdf,
+      );
       setSessionCookie(c, secret);
       return c.redirect(safeNext(next), 303);
     } catch (error) {
@@ -61,7 +67,11 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
       return accountPage(c, new FieldErrors([{ path: "confirm", message: "The two new passwords differ." }]), 422);
     }
     try {
-      await changeOwnPassword(c.get("ctx"), { current: text(form.current), password: text(form.password) }, { keepSessionId: session.id, cost: deps.passwordCost });
+      await changeOwnPassword(
+        c.get("ctx"),
+        { current: text(form.current), password: text(form.password) },
+        { keepSessionId: session.id, cost: deps.passwordCost },
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === "validation") return accountPage(c, new FieldErrors(error.issues), 422);
       throw error;

@@ -7,11 +7,19 @@ import { json, permissionOf, readErrors, security } from "./openapi-common.ts";
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/audit", tags: ["Audit"], summary: "The audit log: every change with before and after",
-      security, ...permissionOf("audit:read"), middleware: [requirePermission("audit:read")] as const,
+      method: "get",
+      path: "/api/v1/audit",
+      tags: ["Audit"],
+      summary: "The audit log: every change with before and after",
+      security,
+      ...permissionOf("audit:read"),
+      middleware: [requirePermission("audit:read")] as const,
       request: { query: AuditFilter },
       responses: {
-        200: json(z.object({ items: z.array(AuditEntry.meta({ id: "AuditEntry" })), nextCursor: z.string().nullable() }), "One page, oldest first."),
+        200: json(
+          z.object({ items: z.array(AuditEntry.meta({ id: "AuditEntry" })), nextCursor: z.string().nullable() }),
+          "One page, oldest first.",
+        ),
         ...readErrors,
       },
     }),

@@ -1,5 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { changeDetail, ChangeListQuery, listChanges, listNotices, listObjections, NoticeListQuery, ObjectionListQuery, pendingChanges } from "../../core/changes/change-queries.ts";
+import {
+  changeDetail,
+  ChangeListQuery,
+  listChanges,
+  listNotices,
+  listObjections,
+  NoticeListQuery,
+  ObjectionListQuery,
+  pendingChanges,
+} from "../../core/changes/change-queries.ts";
 import { findNotice, findObjection } from "../../core/changes/change-rows.ts";
 import { announceChange } from "../../core/changes/announce-change.ts";
 import { decideAuthorisation, excludeAgreement } from "../../core/changes/decide-authorisation.ts";
@@ -25,18 +34,28 @@ const ChangeDetailOut = SubProcessorChange.extend({
   verdict: Verdict.describe("Where the change stands under the effectiveness rule right now."),
   startsAt: z.string().nullable(),
   notices: z.object({
-    total: z.int(), open: z.int(), excluded: z.int(), authorisationsAwaited: z.int(), authorisationsRefused: z.int(),
-    firstLastDay: z.string().nullable(), lastLastDay: z.string().nullable(),
+    total: z.int(),
+    open: z.int(),
+    excluded: z.int(),
+    authorisationsAwaited: z.int(),
+    authorisationsRefused: z.int(),
+    firstLastDay: z.string().nullable(),
+    lastLastDay: z.string().nullable(),
   }),
   objections: z.object({ total: z.int(), onTime: z.int(), late: z.int(), blocking: z.int(), lateUnresolved: z.int() }),
 }).meta({ id: "SubProcessorChangeDetail" });
-const pageOf = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({
-    param: { name: "idempotency-key", in: "header" },
-    description: "Makes retries safe: a repeated request with the same key returns the first result (200, Idempotent-Replayed: true) and creates nothing.",
-  }),
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      description:
+        "Makes retries safe: a repeated request with the same key returns the first result (200, Idempotent-Replayed: true) and creates nothing.",
+    }),
 });
 
 const TAG = "Sub-processor changes";
@@ -44,20 +63,33 @@ const read = requirePermission("register:read");
 const propose = requirePermission("sub-processors:write");
 const decide = requirePermission("register:write");
 
-
 /** `deps.publicBaseUrl` starts the objection links in notice e-mails. */
 export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
   const base = "/api/v1/sub-processor-changes";
   app.openapi(
     createRoute({
-      method: "post", path: base, tags: [TAG], summary: "Propose a sub-processor change",
-      description: "Add, replace or remove a sub-processor, or change its locations. With `announce: true` the notices go out at once. Send an Idempotency-Key so a retried call creates nothing twice.",
-      security, ...permissionOf("sub-processors:write"), middleware: [propose] as const,
+      method: "post",
+      path: base,
+      tags: [TAG],
+      summary: "Propose a sub-processor change",
+      description:
+        "Add, replace or remove a sub-processor, or change its locations. With `announce: true` the notices go out at once. Send an Idempotency-Key so a retried call creates nothing twice.",
+      security,
+      ...permissionOf("sub-processors:write"),
+      middleware: [propose] as const,
       request: { headers: IdempotencyHeader, ...body(ChangeProposalInput.meta({ id: "ChangeProposal" })) },
-      responses: { 201: json(ChangeOut, "Proposed (and announced if asked)."), 200: json(ChangeOut, "A replay of an earlier request with the same key."), ...writeErrors },
+      responses: {
+        201: json(ChangeOut, "Proposed (and announced if asked)."),
+        200: json(ChangeOut, "A replay of an earlier request with the same key."),
+        ...writeErrors,
+      },
     }),
     async (c) => {
-      const result = await proposeChange(withPublicBaseUrl(c, deps.publicBaseUrl), await c.req.json(), c.req.header("idempotency-key") ?? null);
+      const result = await proposeChange(
+        withPublicBaseUrl(c, deps.publicBaseUrl),
+        await c.req.json(),
+        c.req.header("idempotency-key") ?? null,
+      );
       c.header("location", `${base}/${result.change.id}`);
       if (result.replayed) c.header("idempotent-replayed", "true");
       return c.json(result.change, result.replayed ? 200 : 201);
@@ -65,8 +97,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "get", path: base, tags: [TAG], summary: "List sub-processor changes", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: base,
+      tags: [TAG],
+      summary: "List sub-processor changes",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { query: ChangeListQuery },
       responses: { 200: json(pageOf(ChangeOut, "SubProcessorChangePage"), "Oldest first."), ...readErrors },
     }),
@@ -74,16 +111,26 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "get", path: `${base}/pending`, tags: [TAG], summary: "Announced changes not yet in effect, with their dates", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${base}/pending`,
+      tags: [TAG],
+      summary: "Announced changes not yet in effect, with their dates",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       responses: { 200: json(z.object({ items: z.array(ChangeDetailOut) }), "Soonest first."), ...readErrors },
     }),
     async (c) => c.json({ items: await pendingChanges(c.get("ctx")) }, 200),
   );
   app.openapi(
     createRoute({
-      method: "get", path: `${base}/{id}`, tags: [TAG], summary: "A change and where it stands", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${base}/{id}`,
+      tags: [TAG],
+      summary: "A change and where it stands",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: { ...json(ChangeDetailOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
@@ -91,9 +138,15 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "post", path: `${base}/{id}/announce`, tags: [TAG], summary: "Announce a proposed change",
-      description: "One notice per active agreement covering an affected activity (an authorisation request under option 1), each with its own deadline; the e-mails are queued in the same atomic unit. An intended start before the last window closes is refused.",
-      security, ...permissionOf("sub-processors:write"), middleware: [propose] as const,
+      method: "post",
+      path: `${base}/{id}/announce`,
+      tags: [TAG],
+      summary: "Announce a proposed change",
+      description:
+        "One notice per active agreement covering an affected activity (an authorisation request under option 1), each with its own deadline; the e-mails are queued in the same atomic unit. An intended start before the last window closes is refused.",
+      security,
+      ...permissionOf("sub-processors:write"),
+      middleware: [propose] as const,
       request: { params: IdParam, ...optionalBody(AnnounceInput) },
       responses: { 200: json(ChangeOut, "Announced."), ...writeErrors },
     }),
@@ -101,8 +154,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "post", path: `${base}/{id}/withdraw`, tags: [TAG], summary: "Withdraw a change not yet in effect", security,
-      ...permissionOf("sub-processors:write"), middleware: [propose] as const,
+      method: "post",
+      path: `${base}/{id}/withdraw`,
+      tags: [TAG],
+      summary: "Withdraw a change not yet in effect",
+      security,
+      ...permissionOf("sub-processors:write"),
+      middleware: [propose] as const,
       request: { params: IdParam, ...body(WithdrawInput) },
       responses: { 200: json(ChangeOut, "Withdrawn; customers told."), ...writeErrors },
     }),
@@ -110,8 +168,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "get", path: `${base}/{id}/notices`, tags: [TAG], summary: "The notices of a change", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${base}/{id}/notices`,
+      tags: [TAG],
+      summary: "The notices of a change",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam, query: NoticeListQuery },
       responses: { 200: json(pageOf(NoticeOut, "ChangeNoticePage"), "One page."), ...readErrors },
     }),
@@ -121,8 +184,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   const notices = "/api/v1/change-notices";
   app.openapi(
     createRoute({
-      method: "get", path: `${notices}/{id}`, tags: [TAG], summary: "A notice", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${notices}/{id}`,
+      tags: [TAG],
+      summary: "A notice",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: { ...json(NoticeOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
@@ -130,9 +198,15 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "post", path: `${notices}/{id}/objections`, tags: [TAG], summary: "Record a customer's objection",
-      description: "On time when received before the end of the notice's last day in the agreement's time zone; late objections are kept and flagged. The DPO is alerted.",
-      security, ...permissionOf("register:write"), middleware: [decide] as const,
+      method: "post",
+      path: `${notices}/{id}/objections`,
+      tags: [TAG],
+      summary: "Record a customer's objection",
+      description:
+        "On time when received before the end of the notice's last day in the agreement's time zone; late objections are kept and flagged. The DPO is alerted.",
+      security,
+      ...permissionOf("register:write"),
+      middleware: [decide] as const,
       request: { params: IdParam, ...body(ObjectionInput) },
       responses: { 201: json(ObjectionOut, "Recorded."), ...writeErrors },
     }),
@@ -140,8 +214,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "post", path: `${notices}/{id}/authorisation`, tags: [TAG], summary: "Record an option-1 customer's authorisation or refusal", security,
-      ...permissionOf("register:write"), middleware: [decide] as const,
+      method: "post",
+      path: `${notices}/{id}/authorisation`,
+      tags: [TAG],
+      summary: "Record an option-1 customer's authorisation or refusal",
+      security,
+      ...permissionOf("register:write"),
+      middleware: [decide] as const,
       request: { params: IdParam, ...body(AuthorisationInput) },
       responses: { 200: json(NoticeOut, "Recorded."), ...writeErrors },
     }),
@@ -153,8 +232,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   });
   app.openapi(
     createRoute({
-      method: "post", path: `${notices}/{id}/exclusion`, tags: [TAG], summary: "Take the agreement out of the change (alternative offered or customer terminates)", security,
-      ...permissionOf("register:write"), middleware: [decide] as const,
+      method: "post",
+      path: `${notices}/{id}/exclusion`,
+      tags: [TAG],
+      summary: "Take the agreement out of the change (alternative offered or customer terminates)",
+      security,
+      ...permissionOf("register:write"),
+      middleware: [decide] as const,
       request: { params: IdParam, ...body(ExclusionInput) },
       responses: { 200: json(NoticeOut, "Closed as excluded."), ...writeErrors },
     }),
@@ -167,8 +251,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   const objectionsPath = "/api/v1/objections";
   app.openapi(
     createRoute({
-      method: "get", path: objectionsPath, tags: [TAG], summary: "List objections", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: objectionsPath,
+      tags: [TAG],
+      summary: "List objections",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { query: ObjectionListQuery },
       responses: { 200: json(pageOf(ObjectionOut, "ObjectionPage"), "Oldest first."), ...readErrors },
     }),
@@ -176,8 +265,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "get", path: `${objectionsPath}/{id}`, tags: [TAG], summary: "An objection", security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${objectionsPath}/{id}`,
+      tags: [TAG],
+      summary: "An objection",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: { ...json(ObjectionOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
@@ -185,8 +279,13 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
   );
   app.openapi(
     createRoute({
-      method: "post", path: `${objectionsPath}/{id}/resolution`, tags: [TAG], summary: "The DPO's decision on an objection", security,
-      ...permissionOf("register:write"), middleware: [decide] as const,
+      method: "post",
+      path: `${objectionsPath}/{id}/resolution`,
+      tags: [TAG],
+      summary: "The DPO's decision on an objection",
+      security,
+      ...permissionOf("register:write"),
+      middleware: [decide] as const,
       request: { params: IdParam, ...body(ResolutionInput) },
       responses: { 200: json(ObjectionOut, "Resolved."), ...writeErrors },
     }),

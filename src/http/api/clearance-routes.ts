@@ -13,7 +13,16 @@ const ClearanceOut = z
     status: z.enum(CLEARANCE_STATUSES),
     until: z.string().nullable().describe("When pending: the day it takes effect if nothing stops it."),
     reasons: z.array(z.string()),
-    objections: z.array(z.object({ id: z.string(), agreementId: z.string(), noticeId: z.string(), receivedAt: z.string(), onTime: z.boolean(), grounds: z.string() })),
+    objections: z.array(
+      z.object({
+        id: z.string(),
+        agreementId: z.string(),
+        noticeId: z.string(),
+        receivedAt: z.string(),
+        onTime: z.boolean(),
+        grounds: z.string(),
+      }),
+    ),
     changeId: z.string().nullable(),
     asOf: z.string(),
   })
@@ -49,10 +58,15 @@ const ClocksOut = z
 export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/agreements/{id}/clocks", tags: ["Agreements"],
+      method: "get",
+      path: "/api/v1/agreements/{id}/clocks",
+      tags: ["Agreements"],
       summary: "Deadlines of the agreement's contract clocks, run from an instant",
-      description: "Calendar days per Belgian Civil Code art. 1.7 / Regulation 1182/71 (weekends and the governing country's public holidays move the last day), working days or months.",
-      security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
+      description:
+        "Calendar days per Belgian Civil Code art. 1.7 / Regulation 1182/71 (weekends and the governing country's public holidays move the last day), working days or months.",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [requirePermission("register:read")] as const,
       request: { params: namedIdParam(NAMED_AGREEMENT), query: ClockQuery },
       responses: { 200: json(ClocksOut, "One deadline per clock the agreement has."), ...readErrors },
     }),
@@ -60,10 +74,15 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/clearance", tags: ["Sub-processor changes"],
+      method: "get",
+      path: "/api/v1/clearance",
+      tags: ["Sub-processor changes"],
       summary: "May personal data flow to this vendor for this activity or agreement now?",
-      description: "cleared / pending (until a date, or awaiting authorisations) / blocked (by the named objections) / not_authorised, with reasons.",
-      security, ...permissionOf("register:read"), middleware: [requirePermission("register:read")] as const,
+      description:
+        "cleared / pending (until a date, or awaiting authorisations) / blocked (by the named objections) / not_authorised, with reasons.",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [requirePermission("register:read")] as const,
       request: { query: ClearanceQuery },
       responses: { 200: json(ClearanceOut, "The answer and why."), ...readErrors },
     }),
@@ -71,10 +90,14 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(
     createRoute({
-      method: "post", path: "/api/v1/lifecycle/run", tags: ["Operations"],
+      method: "post",
+      path: "/api/v1/lifecycle/run",
+      tags: ["Operations"],
       summary: "Run the scheduler now: due changes take effect, reminders are queued",
       description: "The same tick the Node scheduler runs every minute and the Worker's cron trigger runs.",
-      security, ...permissionOf("operations:run"), middleware: [requirePermission("operations:run")] as const,
+      security,
+      ...permissionOf("operations:run"),
+      middleware: [requirePermission("operations:run")] as const,
       responses: { 200: json(LifecycleOut, "What the tick did."), ...writeErrors },
     }),
     async (c) => c.json(await runLifecycle(c.get("ctx")), 200),

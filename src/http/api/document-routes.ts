@@ -2,7 +2,14 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkDocument } from "../../core/documents/completeness/check-document.ts";
 import { DOCUMENT_FORMATS, type DocumentKind } from "../../core/documents/document-request.ts";
 import { DocumentExport, ExportVerification } from "../../core/documents/export-record.ts";
-import { ExportFilter, exportDocument, getExport, listExports, regenerateExport, verifyExport } from "../../core/documents/export-use-cases.ts";
+import {
+  ExportFilter,
+  exportDocument,
+  getExport,
+  listExports,
+  regenerateExport,
+  verifyExport,
+} from "../../core/documents/export-use-cases.ts";
 import { Language } from "../../core/model/values.ts";
 import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
 import type { AppEnv } from "../env.ts";
@@ -21,11 +28,15 @@ const AgreementParam = namedIdParam(NAMED_AGREEMENT, "agreementId");
 const FILE_RESPONSE = {
   description: "The document, with its export id and sha256 in headers.",
   headers: {
-    "X-Export-Id": { description: "The recorded export; verify it later at /api/v1/exports/{id}/verify.", schema: { type: "string" as const } },
+    "X-Export-Id": {
+      description: "The recorded export; verify it later at /api/v1/exports/{id}/verify.",
+      schema: { type: "string" as const },
+    },
     "X-Content-SHA256": { description: "SHA-256 of the body.", schema: { type: "string" as const } },
     "X-Document-Fingerprint": { description: "SHA-256 of the document's content, as printed in it.", schema: { type: "string" as const } },
     "Audit-Checkpoint": {
-      description: "The signed audit checkpoint the document carries: size, head, at, key (id), publicKey and signature (see GET /public/checkpoints).",
+      description:
+        "The signed audit checkpoint the document carries: size, head, at, key (id), publicKey and signature (see GET /public/checkpoints).",
       schema: { type: "string" as const },
     },
   },
@@ -40,7 +51,15 @@ const Findings = z
   .object({
     language: z.string(),
     complete: z.boolean(),
-    findings: z.array(z.object({ article: z.string(), code: z.string(), message: z.string(), entityType: z.string().nullable(), entityId: z.string().nullable() })),
+    findings: z.array(
+      z.object({
+        article: z.string(),
+        code: z.string(),
+        message: z.string(),
+        entityType: z.string().nullable(),
+        entityId: z.string().nullable(),
+      }),
+    ),
   })
   .meta({ id: "CompletenessCheck" });
 
@@ -56,9 +75,14 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     const params = kind === "annex" ? { params: AgreementParam } : {};
     app.openapi(
       createRoute({
-        method: "get", path, tags: ["Documents"], summary,
+        method: "get",
+        path,
+        tags: ["Documents"],
+        summary,
         description: "Renders the document as HTML, PDF, CSV or JSON and records the export (as-of state, template version, sha256).",
-        security, ...permissionOf("register:read"), middleware: [read] as const,
+        security,
+        ...permissionOf("register:read"),
+        middleware: [read] as const,
         request: { query: DocumentQuery, ...params },
         responses: { 200: FILE_RESPONSE, ...readErrors },
       }),
@@ -77,32 +101,56 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     );
     app.openapi(
       createRoute({
-        method: "get", path: `${path}/completeness`, tags: ["Documents"], summary: `${summary}: completeness check`,
+        method: "get",
+        path: `${path}/completeness`,
+        tags: ["Documents"],
+        summary: `${summary}: completeness check`,
         description: "What the law requires in this document and the register does not hold yet, with article references.",
-        security, ...permissionOf("register:read"), middleware: [read] as const,
+        security,
+        ...permissionOf("register:read"),
+        middleware: [read] as const,
         request: { query: DocumentQuery.pick({ lang: true, asOf: true }), ...params },
         responses: { 200: json(Findings, "The findings; empty when complete."), ...readErrors },
       }),
       async (c) => {
         const q = c.req.query();
-        return c.json(await checkDocument(c.get("ctx"), { kind, agreementId: c.req.param("agreementId") ?? null, language: q.lang, asOf: q.asOf }), 200);
+        return c.json(
+          await checkDocument(c.get("ctx"), { kind, agreementId: c.req.param("agreementId") ?? null, language: q.lang, asOf: q.asOf }),
+          200,
+        );
       },
     );
   }
 
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/exports", tags: ["Documents"], summary: "Past exports, oldest first",
-      security, ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: "/api/v1/exports",
+      tags: ["Documents"],
+      summary: "Past exports, oldest first",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { query: ExportFilter },
-      responses: { 200: json(z.object({ items: z.array(DocumentExport.meta({ id: "DocumentExport" })), nextCursor: z.string().nullable() }), "One page."), ...readErrors },
+      responses: {
+        200: json(
+          z.object({ items: z.array(DocumentExport.meta({ id: "DocumentExport" })), nextCursor: z.string().nullable() }),
+          "One page.",
+        ),
+        ...readErrors,
+      },
     }),
     async (c) => c.json(await listExports(c.get("ctx"), c.req.query()), 200),
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/exports/{id}", tags: ["Documents"], summary: "One past export",
-      security, ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: "/api/v1/exports/{id}",
+      tags: ["Documents"],
+      summary: "One past export",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: json(DocumentExport, "Found."), ...readErrors },
     }),
@@ -110,8 +158,13 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/exports/{id}/verify", tags: ["Documents"], summary: "Regenerate a past export and compare its sha256",
-      security, ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: "/api/v1/exports/{id}/verify",
+      tags: ["Documents"],
+      summary: "Regenerate a past export and compare its sha256",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: json(ExportVerification.meta({ id: "ExportVerification" }), "The comparison."), ...readErrors },
     }),
@@ -119,8 +172,13 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/exports/{id}/file", tags: ["Documents"], summary: "Download a past export again, regenerated as of its instant",
-      security, ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: "/api/v1/exports/{id}/file",
+      tags: ["Documents"],
+      summary: "Download a past export again, regenerated as of its instant",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: IdParam },
       responses: { 200: FILE_RESPONSE, ...readErrors },
     }),
@@ -129,4 +187,3 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     },
   );
 }
-

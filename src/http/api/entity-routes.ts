@@ -38,8 +38,14 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
 
   app.openapi(
     createRoute({
-      method: "get", path: base, operationId: `list${plural}`, tags: [tag], summary: `List ${kind.label} records`, security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: base,
+      operationId: `list${plural}`,
+      tags: [tag],
+      summary: `List ${kind.label} records`,
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { query: Query },
       responses: { 200: json(PageOf, "One page, oldest first."), ...readErrors },
     }),
@@ -48,8 +54,14 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
 
   app.openapi(
     createRoute({
-      method: "post", path: base, operationId: `create${schemaName}`, tags: [tag], summary: `Create a ${kind.label}`, security,
-      ...permissionOf(writePermission), middleware: [write] as const,
+      method: "post",
+      path: base,
+      operationId: `create${schemaName}`,
+      tags: [tag],
+      summary: `Create a ${kind.label}`,
+      security,
+      ...permissionOf(writePermission),
+      middleware: [write] as const,
       request: { body: { content: { "application/json": { schema: Input } }, required: true } },
       responses: { 201: json(Output, "Created."), ...writeErrors },
     }),
@@ -62,8 +74,14 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
 
   app.openapi(
     createRoute({
-      method: "get", path: `${base}/{id}`, operationId: `get${schemaName}`, tags: [tag], summary: `Get a ${kind.label}`, security,
-      ...permissionOf("register:read"), middleware: [read] as const,
+      method: "get",
+      path: `${base}/{id}`,
+      operationId: `get${schemaName}`,
+      tags: [tag],
+      summary: `Get a ${kind.label}`,
+      security,
+      ...permissionOf("register:read"),
+      middleware: [read] as const,
       request: { params: Param },
       responses: { 200: { ...json(Output, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
@@ -72,9 +90,15 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
 
   app.openapi(
     createRoute({
-      method: "patch", path: `${base}/{id}`, operationId: `update${schemaName}`, tags: [tag], summary: `Change a ${kind.label}`,
-      description: "Fields left out keep their value; the result is validated as a whole.", security,
-      ...permissionOf(writePermission), middleware: [write] as const,
+      method: "patch",
+      path: `${base}/{id}`,
+      operationId: `update${schemaName}`,
+      tags: [tag],
+      summary: `Change a ${kind.label}`,
+      description: "Fields left out keep their value; the result is validated as a whole.",
+      security,
+      ...permissionOf(writePermission),
+      middleware: [write] as const,
       request: { params: Param, headers: IfMatchHeader, body: { content: { "application/json": { schema: Patch } }, required: true } },
       responses: { 200: { ...json(Output, "Changed."), headers: ETAG_HEADER }, ...writeErrors },
     }),
@@ -85,11 +109,21 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
     const Correction = CorrectionInput.extend({ changes: Patch }).meta({ id: `${schemaName}Correction` });
     app.openapi(
       createRoute({
-        method: "post", path: `${base}/{id}/corrections`, operationId: `correct${schemaName}`, tags: [tag], summary: `Correct a ${kind.label}, fields that follow a workflow included (admin)`,
+        method: "post",
+        path: `${base}/{id}/corrections`,
+        operationId: `correct${schemaName}`,
+        tags: [tag],
+        summary: `Correct a ${kind.label}, fields that follow a workflow included (admin)`,
         description:
           "For a real mistake only, once the customers concerned have been told: sets fields that a PATCH refuses because they change through a workflow. Recorded in the audit trail as a correction, with its reason.",
-        security, ...permissionOf("register:correct"), middleware: [requirePermission("register:correct")] as const,
-        request: { params: Param, headers: IfMatchHeader, body: { content: { "application/json": { schema: Correction } }, required: true } },
+        security,
+        ...permissionOf("register:correct"),
+        middleware: [requirePermission("register:correct")] as const,
+        request: {
+          params: Param,
+          headers: IfMatchHeader,
+          body: { content: { "application/json": { schema: Correction } }, required: true },
+        },
         responses: { 200: { ...json(Output, "Corrected."), headers: ETAG_HEADER }, ...writeErrors },
       }),
       async (c) => tagged(c, await correctEntity(c.get("ctx"), kind, c.req.param("id"), await c.req.json(), ifMatchOf(c))),
@@ -99,9 +133,15 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
   if (kind.removal === "archive") {
     app.openapi(
       createRoute({
-        method: "post", path: `${base}/{id}/archive`, operationId: `archive${schemaName}`, tags: [tag], summary: `Archive a ${kind.label}`,
+        method: "post",
+        path: `${base}/{id}/archive`,
+        operationId: `archive${schemaName}`,
+        tags: [tag],
+        summary: `Archive a ${kind.label}`,
         description: "Archived records are kept for the history but hidden from lists and can no longer be referenced.",
-        security, ...permissionOf(writePermission), middleware: [write] as const,
+        security,
+        ...permissionOf(writePermission),
+        middleware: [write] as const,
         request: { params: Param, headers: IfMatchHeader },
         responses: { 200: { ...json(Output, "Archived."), headers: ETAG_HEADER }, ...writeErrors },
       }),
@@ -110,8 +150,14 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
   } else {
     app.openapi(
       createRoute({
-        method: "delete", path: `${base}/{id}`, operationId: `delete${schemaName}`, tags: [tag], summary: `Delete an unused ${kind.label}`,
-        security, ...permissionOf(writePermission), middleware: [write] as const,
+        method: "delete",
+        path: `${base}/{id}`,
+        operationId: `delete${schemaName}`,
+        tags: [tag],
+        summary: `Delete an unused ${kind.label}`,
+        security,
+        ...permissionOf(writePermission),
+        middleware: [write] as const,
         request: { params: Param, headers: IfMatchHeader },
         responses: { 204: { description: "Deleted." }, ...writeErrors },
       }),

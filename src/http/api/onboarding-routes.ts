@@ -35,7 +35,11 @@ export const ImportReportSchema = z
     issues: z.array(ImportIssue),
     rows: z.record(z.enum(IMPORT_KINDS), z.int()).describe("Rows read, by kind."),
     subProcessors: z.object({
-      path: z.enum(["none", "direct", "proposed_changes"]).describe("direct: recorded as they stand (the register had no agreements); proposed_changes: each arrived as a proposed sub-processor change, to be announced to customers."),
+      path: z
+        .enum(["none", "direct", "proposed_changes"])
+        .describe(
+          "direct: recorded as they stand (the register had no agreements); proposed_changes: each arrived as a proposed sub-processor change, to be announced to customers.",
+        ),
       changeIds: z.array(z.string()).describe("The proposed changes made (after a written import)."),
     }),
   })
@@ -68,20 +72,35 @@ export function registerOnboardingRoutes(app: OpenAPIHono<AppEnv>, deps: AppWiri
   const auth = bearerAuth(deps.store, deps.clock);
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/onboarding/template.xlsx", tags: ["Onboarding"], operationId: "getSpreadsheetTemplate",
+      method: "get",
+      path: "/api/v1/onboarding/template.xlsx",
+      tags: ["Onboarding"],
+      operationId: "getSpreadsheetTemplate",
       summary: "The XLSX template of the register, to fill in and import",
-      security, ...permissionOf("register:read"), middleware: [auth, requirePermission("register:read")] as const,
-      responses: { 200: { description: "The template: a notes sheet and one sheet per kind.", content: { [XLSX_TYPE]: { schema: z.string().meta({ format: "binary" }) } } }, ...readErrors },
+      security,
+      ...permissionOf("register:read"),
+      middleware: [auth, requirePermission("register:read")] as const,
+      responses: {
+        200: {
+          description: "The template: a notes sheet and one sheet per kind.",
+          content: { [XLSX_TYPE]: { schema: z.string().meta({ format: "binary" }) } },
+        },
+        ...readErrors,
+      },
     }),
     async (c) => templateResponse(c) as never,
   );
   app.openapi(
     createRoute({
-      method: "post", path: "/api/v1/onboarding/import", tags: ["Onboarding"], operationId: "importSpreadsheet",
+      method: "post",
+      path: "/api/v1/onboarding/import",
+      tags: ["Onboarding"],
+      operationId: "importSpreadsheet",
       summary: "Import a spreadsheet register (or check it with dryRun=true)",
       description:
         "Every row goes through the same checks as the register's create routes. Any problem: every bad cell is reported and nothing is written. Otherwise every row is written at once, with its audit entries. Sub-processors arrive as proposed changes once the register has agreements.",
-      security, ...permissionOf("register:write"),
+      security,
+      ...permissionOf("register:write"),
       middleware: [auth, requirePermission("register:write"), spreadsheetLimit()] as const,
       request: {
         query: ImportQuery,
@@ -99,11 +118,18 @@ export function registerOnboardingRoutes(app: OpenAPIHono<AppEnv>, deps: AppWiri
         200: json(ImportReportSchema, "The dry run's report (valid or not); nothing was written."),
         201: json(ImportReportSchema, "Imported: every row was written."),
         ...writeErrors,
-        422: { description: "Problems in the spreadsheet, each by cell; nothing was written.", content: { "application/problem+json": { schema: ImportRefusal } } },
+        422: {
+          description: "Problems in the spreadsheet, each by cell; nothing was written.",
+          content: { "application/problem+json": { schema: ImportRefusal } },
+        },
       },
     }),
     async (c) => {
-      if (!deps.scratchStore) throw new AppError("bad_request", "This deployment does not import spreadsheets (it has no scratch database); use the Node server.");
+      if (!deps.scratchStore)
+        throw new AppError(
+          "bad_request",
+          "This deployment does not import spreadsheets (it has no scratch database); use the Node server.",
+        );
       const query = c.req.valid("query");
       const upload = await uploadOf(c, query.kind ?? null, query.fileName);
       const report = await importRegister(c.get("ctx"), deps.scratchStore, {
@@ -132,7 +158,11 @@ function spreadsheetLimit() {
   });
 }
 
-async function uploadOf(c: Context<AppEnv>, kind: ImportKind | null, fileName: string | undefined): Promise<{ bytes: Uint8Array; format: SpreadsheetFormat; fileName: string }> {
+async function uploadOf(
+  c: Context<AppEnv>,
+  kind: ImportKind | null,
+  fileName: string | undefined,
+): Promise<{ bytes: Uint8Array; format: SpreadsheetFormat; fileName: string }> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "application/json") {
     const body = (c.req as unknown as { valid(target: "json"): z.infer<typeof JsonUpload> }).valid("json");
@@ -147,7 +177,8 @@ async function uploadOf(c: Context<AppEnv>, kind: ImportKind | null, fileName: s
   const format = formatOf(type);
   if (!format) throw new AppError("unsupported_media_type", `Send the file as ${XLSX_TYPE}, text/csv, or JSON with the file in base64.`);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new AppError("validation", "The request has invalid fields.", [{ path: "(body)", message: "The file is empty." }]);
+  if (bytes.length === 0)
+    throw new AppError("validation", "The request has invalid fields.", [{ path: "(body)", message: "The file is empty." }]);
   return { bytes, format, fileName: fileName ?? (kind ? `${kind}.${format}` : `upload.${format}`) };
 }
 

@@ -62,7 +62,10 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 type Operation = { operationId?: string; tags?: string[]; responses?: Record<string, Record<string, unknown>> };
-type Document = { paths?: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[] } & Record<string, unknown>;
+type Document = { paths?: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[] } & Record<
+  string,
+  unknown
+>;
 
 /**
  * The text rule every input goes through (core/model/text-rules.ts), and the
@@ -82,7 +85,13 @@ function stateTextRules(node: unknown): void {
   if (node === null || typeof node !== "object") return;
   const schema = node as Record<string, unknown>;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes("string") && schema.format === undefined && schema.enum === undefined && schema.const === undefined && schema.pattern === undefined) {
+  if (
+    types.includes("string") &&
+    schema.format === undefined &&
+    schema.enum === undefined &&
+    schema.const === undefined &&
+    schema.pattern === undefined
+  ) {
     schema.pattern = typeof schema.minLength === "number" && schema.minLength > 0 ? SOME_TEXT : ANY_TEXT;
   }
   for (const child of Object.values(schema)) stateTextRules(child);
@@ -91,7 +100,8 @@ function stateTextRules(node: unknown): void {
 export function finishDocument<D extends object>(document: D): D {
   const doc = document as unknown as Document;
   stateTextRules((doc as { components?: unknown }).components);
-  for (const operations of Object.values(doc.paths ?? {})) stateTextRules(Object.values(operations).map((operation) => (operation as { requestBody?: unknown }).requestBody));
+  for (const operations of Object.values(doc.paths ?? {}))
+    stateTextRules(Object.values(operations).map((operation) => (operation as { requestBody?: unknown }).requestBody));
   const used = new Set<string>();
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -99,7 +109,11 @@ export function finishDocument<D extends object>(document: D): D {
       for (const tag of operation.tags ?? []) used.add(tag);
       // Every answer, errors included, carries its request id (http/middleware/request-log.ts).
       for (const response of Object.values(operation.responses ?? {})) {
-        if (!("$ref" in response)) response.headers = { ...(response.headers as object | undefined), [REQUEST_ID_HEADER]: { $ref: "#/components/headers/RequestId" } };
+        if (!("$ref" in response))
+          response.headers = {
+            ...(response.headers as object | undefined),
+            [REQUEST_ID_HEADER]: { $ref: "#/components/headers/RequestId" },
+          };
       }
     }
   }
@@ -109,7 +123,8 @@ export function finishDocument<D extends object>(document: D): D {
   components.headers = {
     ...(components.headers as object | undefined),
     RequestId: {
-      description: "The request's id: from a trusted proxy's header when configured and well-formed (on Cloudflare, cf-ray), else generated. Problem bodies repeat it as requestId, the admin UI's error pages as their reference, and the request log records it.",
+      description:
+        "The request's id: from a trusted proxy's header when configured and well-formed (on Cloudflare, cf-ray), else generated. Problem bodies repeat it as requestId, the admin UI's error pages as their reference, and the request log records it.",
       schema: { type: "string", pattern: WELL_FORMED_REQUEST_ID.source },
     },
   };

@@ -2,7 +2,9 @@ import type { z } from "@hono/zod-openapi";
 import { AppError } from "../../core/errors.ts";
 
 /** A JSON body a route may do without: documented as optional. */
-export const optionalBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: false } });
+export const optionalBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: false },
+});
 
 /** Optional JSON bodies: an empty POST means "no options". */
 export async function jsonOrEmpty(c: { req: { text(): Promise<string> } }): Promise<unknown> {

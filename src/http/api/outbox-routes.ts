@@ -9,22 +9,41 @@ const OutboxQuery = z.strictObject({
   status: z.enum(OUTBOX_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-const OutboxMessage = z.object({
-  id: z.string(), kind: z.string(), recipient: z.string(), subject: z.string(), body: z.string(),
-  relatedType: z.string(), relatedId: z.string(), createdAt: z.string(), status: z.enum(OUTBOX_STATUSES),
-  attempts: z.int(), nextAttemptAt: z.string(), lastError: z.string().nullable(), sentAt: z.string().nullable(),
-}).meta({ id: "OutboxMessage" });
-const OutboxPage = z.object({
-  summary: z.object({ counts: z.record(z.string(), z.int()), oldestPendingCreatedAt: z.string().nullable() }),
-  items: z.array(OutboxMessage),
-}).meta({ id: "Outbox" });
+const OutboxMessage = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    recipient: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    relatedType: z.string(),
+    relatedId: z.string(),
+    createdAt: z.string(),
+    status: z.enum(OUTBOX_STATUSES),
+    attempts: z.int(),
+    nextAttemptAt: z.string(),
+    lastError: z.string().nullable(),
+    sentAt: z.string().nullable(),
+  })
+  .meta({ id: "OutboxMessage" });
+const OutboxPage = z
+  .object({
+    summary: z.object({ counts: z.record(z.string(), z.int()), oldestPendingCreatedAt: z.string().nullable() }),
+    items: z.array(OutboxMessage),
+  })
+  .meta({ id: "Outbox" });
 
 /** The operator's view of e-mail delivery: what is queued, sent or failed, and why. */
 export function registerOutboxRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/api/v1/outbox", tags: ["Operations"], summary: "E-mails queued, sent and failed, newest first", security,
-      ...permissionOf("operations:run"), middleware: [requirePermission("operations:run")] as const,
+      method: "get",
+      path: "/api/v1/outbox",
+      tags: ["Operations"],
+      summary: "E-mails queued, sent and failed, newest first",
+      security,
+      ...permissionOf("operations:run"),
+      middleware: [requirePermission("operations:run")] as const,
       request: { query: OutboxQuery },
       responses: { 200: json(OutboxPage, "Counts per status and one page of messages."), ...readErrors },
     }),

@@ -33,9 +33,12 @@ export const IfMatchHeader = z.object({
     .optional()
     .openapi({
       param: { name: "if-match", in: "header" },
-      description: 'The ETag of the record as you read it (e.g. "3"): the write is refused with 412, changing nothing, if the record changed since.',
+      description:
+        'The ETag of the record as you read it (e.g. "3"): the write is refused with 412, changing nothing, if the record changed since.',
       example: '"3"',
     }),
 });
 
-export const ETAG_HEADER = { ETag: { description: "The record's revision as an entity tag, for If-Match.", schema: { type: "string" as const } } };
+export const ETAG_HEADER = {
+  ETag: { description: "The record's revision as an entity tag, for If-Match.", schema: { type: "string" as const } },
+};

@@ -43,10 +43,12 @@ export function referencePage(doc: OpenApiDoc): Promise<string> | HtmlEscapedStr
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Every route needs <code>Authorization: Bearer &lt;token&gt;</code>; errors are <code>application/problem+json</code>.</p>
 <nav><ul>${[...byTag.keys()].map((t) => html`<li><a href="#${slug(t)}">${t}</a></li>`)}<li><a href="#schemas">Schemas</a></li></ul></nav></header>
 <main>${[...byTag.entries()].map(
-    ([tag, ops]) => html`<section id="${slug(tag)}"><h2>${tag}</h2>${ops.map(({ method, path, op }) => operation(method, path, op))}</section>`,
+    ([tag, ops]) =>
+      html`<section id="${slug(tag)}"><h2>${tag}</h2>${ops.map(({ method, path, op }) => operation(method, path, op))}</section>`,
   )}
 <section id="schemas"><h2>Schemas</h2>${schemas.map(
-    ([name, schema]) => html`<details id="schema-${name}"><summary>${name}</summary><pre>${JSON.stringify(schema, null, 2)}</pre></details>`,
+    ([name, schema]) =>
+      html`<details id="schema-${name}"><summary>${name}</summary><pre>${JSON.stringify(schema, null, 2)}</pre></details>`,
   )}</section></main></body></html>`;
 }
 
@@ -55,9 +57,14 @@ function operation(method: string, path: string, op: Operation) {
   return html`<article><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
 <p>${op.summary ?? ""}${op.description ? html` — ${op.description}` : ""}</p>
 <p class="perm">Permission: <code>${op["x-required-permission"] ?? "none"}</code></p>
-${op.parameters?.length ? html`<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Description</th></tr></thead><tbody>${op.parameters.map(
-        (p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${p.description ?? ""}</td></tr>`,
-      )}</tbody></table>` : ""}
+${
+  op.parameters?.length
+    ? html`<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Description</th></tr></thead><tbody>${op.parameters.map(
+        (p) =>
+          html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td><td>${p.description ?? ""}</td></tr>`,
+      )}</tbody></table>`
+    : ""
+}
 ${body ? html`<p>Body: ${schemaLink(body)}</p>` : ""}
 <ul class="responses">${Object.entries(op.responses ?? {}).map(([status, r]) => html`<li><code>${status}</code> ${r.description ?? ""}</li>`)}</ul></article>`;
 }

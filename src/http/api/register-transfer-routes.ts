@@ -26,14 +26,26 @@ const ImportResult = z
  * to move a register between Node and a Worker, or keep a copy outside the database.
  */
 export function registerRegisterTransferRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "checkpoints">): void {
-  const common = { tags: ["Operations"], security, ...permissionOf("register:transfer"), middleware: requirePermission("register:transfer") };
+  const common = {
+    tags: ["Operations"],
+    security,
+    ...permissionOf("register:transfer"),
+    middleware: requirePermission("register:transfer"),
+  };
   app.openapi(
     createRoute({
-      method: "get", path: REGISTER_EXPORT_PATH, operationId: "exportRegister", summary: "Export the whole register", ...common,
+      method: "get",
+      path: REGISTER_EXPORT_PATH,
+      operationId: "exportRegister",
+      summary: "Export the whole register",
+      ...common,
       description:
         "Every table but sessions (audit trail, checkpoints, users with their password hashes, API token hashes and the app's secrets included) as one versioned JSON document. Confidential: keep it like a database backup. The export is recorded in the audit trail after what it holds.",
       responses: {
-        200: { ...json(Document, "The export, as a file (`register-export_<instant>.json`)."), headers: { "X-Content-SHA256": { description: "The document's contentSha256.", schema: { type: "string" as const } } } },
+        200: {
+          ...json(Document, "The export, as a file (`register-export_<instant>.json`)."),
+          headers: { "X-Content-SHA256": { description: "The document's contentSha256.", schema: { type: "string" as const } } },
+        },
         ...readErrors,
       },
     }),
@@ -49,7 +61,11 @@ export function registerRegisterTransferRoutes(app: OpenAPIHono<AppEnv>, deps: P
   );
   app.openapi(
     createRoute({
-      method: "post", path: REGISTER_IMPORT_PATH, operationId: "importRegister", summary: "Import a register export into an empty register", ...common,
+      method: "post",
+      path: REGISTER_IMPORT_PATH,
+      operationId: "importRegister",
+      summary: "Import a register export into an empty register",
+      ...common,
       description:
         "Checks the file (format, version, schema, every row, its digest, the audit chain and its signed checkpoints, which must be signed with a key this service trusts), then writes every row as it is in one atomic unit that holds only while the register is empty. An empty register may hold the first admin's credentials made with `./dev cli token sql` or `user sql`: the import replaces them with the file's users and tokens. No audit entry is added, so the chain's head stays the file's. Bodies up to 32 MiB.",
       request: { body: { content: { "application/json": { schema: Document } }, required: true } },

@@ -19,7 +19,10 @@ export async function calendarActor(c: Context, store: Store, clock: Clock): Pro
   const actor = await authenticate(store, secret, clock.now());
   if (!actor) throw new AppError("unauthenticated", "This API token is unknown or has been revoked.");
   if (!can(actor.role, "calendar:read")) {
-    throw new AppError("forbidden", `Only a token of the calendar role opens the calendar; this one is ${actor.role}. Create one: ./dev cli token create --role calendar --name "my calendar".`);
+    throw new AppError(
+      "forbidden",
+      `Only a token of the calendar role opens the calendar; this one is ${actor.role}. Create one: ./dev cli token create --role calendar --name "my calendar".`,
+    );
   }
   return actor;
 }

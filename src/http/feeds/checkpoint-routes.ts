@@ -14,13 +14,22 @@ const PAGE = 100;
  * auditor, an archiver) can keep them: JSON pages, one checkpoint by size,
  * and an Atom feed. The trusted public keys are listed with them.
  */
-export function registerCheckpointRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Store; publicBaseUrl: string; checkpoints?: CheckpointKeys }): void {
+export function registerCheckpointRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: { store: Store; publicBaseUrl: string; checkpoints?: CheckpointKeys },
+): void {
   const db = deps.store.db;
-  const keys = () => (deps.checkpoints?.trusted ?? []).map((publicKey, n) => ({ publicKey, keyId: keyIdOf(publicKey), signing: n === 0 && !!deps.checkpoints?.signer }));
+  const keys = () =>
+    (deps.checkpoints?.trusted ?? []).map((publicKey, n) => ({
+      publicKey,
+      keyId: keyIdOf(publicKey),
+      signing: n === 0 && !!deps.checkpoints?.signer,
+    }));
 
   app.get("/public/checkpoints", async (c) => {
     const before = c.req.query("before");
-    if (before !== undefined && !/^[1-9]\d{0,15}$/.test(before)) throw new AppError("validation", "before must be a checkpoint size (a positive whole number).");
+    if (before !== undefined && !/^[1-9]\d{0,15}$/.test(before))
+      throw new AppError("validation", "before must be a checkpoint size (a positive whole number).");
     const items = await listCheckpoints(db, PAGE + 1, before === undefined ? undefined : Number(before));
     const more = items.length > PAGE;
     const page = items.slice(0, PAGE);

@@ -33,7 +33,13 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     const organisation = await publicOrganisation(db);
     const list = await publicSubProcessorList(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
     const { organisation: who, language, subProcessors, announcedChanges } = list;
-    const body = JSON.stringify({ organisation: who, language, generatedAt: deps.clock.now().toISOString(), subProcessors, announcedChanges });
+    const body = JSON.stringify({
+      organisation: who,
+      language,
+      generatedAt: deps.clock.now().toISOString(),
+      subProcessors,
+      announcedChanges,
+    });
     return cacheable(c, { body, contentType: "application/json; charset=utf-8", fingerprint: JSON.stringify(list), visibility: "public" });
   });
 
@@ -53,6 +59,11 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     const name = translate(lang, "feed.calendar.name", { organisation: organisation.legalName });
     const body = deadlinesIcs(events, name, lang, deps.clock.now());
     // The fingerprint leaves out DTSTAMP (the time of the request), so an unchanged calendar revalidates to 304.
-    return cacheable(c, { body, contentType: "text/calendar; charset=utf-8", fingerprint: JSON.stringify({ name, events }), visibility: "private" });
+    return cacheable(c, {
+      body,
+      contentType: "text/calendar; charset=utf-8",
+      fingerprint: JSON.stringify({ name, events }),
+      visibility: "private",
+    });
   });
 }

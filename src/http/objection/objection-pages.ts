@@ -74,21 +74,35 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppWiring): void
     const wait = deps.limits.objectionsPerLink.take(view.notice.id);
     if (wait > 0) {
       c.header("Retry-After", String(wait));
-      const busy = new FieldErrors([{ path: "(body)", message: `Too many submissions through this link. Please try again ${waitText(wait)}, or write to us.` }]);
+      const busy = new FieldErrors([
+        { path: "(body)", message: `Too many submissions through this link. Please try again ${waitText(wait)}, or write to us.` },
+      ]);
       return noticePage(c, view, token, deps.clock.now(), { errors: busy, values }, 429);
     }
     try {
       if (view.notice.kind === "authorisation_request") {
         const form = parseInput(AnswerForm, values);
         if (view.notice.authorisation === form.decision) {
-          return retry(new AppError("validation", "Same answer.", [{ path: "decision", message: "That is already your answer; nothing was changed." }]));
+          return retry(
+            new AppError("validation", "Same answer.", [
+              { path: "decision", message: "That is already your answer; nothing was changed." },
+            ]),
+          );
         }
-        const decided = await decideAuthorisation(ctx, view.notice.id, { decision: form.decision, note: signed(form.note || undefined, form) });
+        const decided = await decideAuthorisation(ctx, view.notice.id, {
+          decision: form.decision,
+          note: signed(form.note || undefined, form),
+        });
         return answerReceipt(c, view, form.decision, decided.authorisationDecidedAt ?? decided.updatedAt, token);
       }
       const form = parseInput(ObjectionForm, values);
       // Sent twice (a double click, a reload), the same objection is recorded once and shows the same receipt.
-      const objection = await recordObjection(ctx, view.notice.id, { grounds: signed(form.grounds, form), channel: "link" }, { sameTwiceIsOnce: true });
+      const objection = await recordObjection(
+        ctx,
+        view.notice.id,
+        { grounds: signed(form.grounds, form), channel: "link" },
+        { sameTwiceIsOnce: true },
+      );
       return objectionReceipt(c, view, objection, token);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -97,7 +111,9 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppWiring): void
       // The notice changed between reading and writing: closed (the change took effect or was withdrawn), or answered meanwhile.
       const fresh = await noticeView(ctx, view.notice.id);
       if (fresh.notice.status === "closed") return closedPage(c, fresh);
-      const changed = new FieldErrors([{ path: "(body)", message: "This notice changed while you were writing. Please check it and send again." }]);
+      const changed = new FieldErrors([
+        { path: "(body)", message: "This notice changed while you were writing. Please check it and send again." },
+      ]);
       return noticePage(c, fresh, token, deps.clock.now(), { errors: changed, values }, 409);
     }
   });

@@ -22,9 +22,19 @@ export async function customerPage(c: Context, title: string, body: Html, status
 
 export const refusedPage = (c: Context, status: 404 | 410): Promise<Response> =>
   status === 410
-    ? customerPage(c, "This link has expired", html`<p>This objection link is no longer valid: links stop working some time after the objection period ends.</p>
-<p>If you still want to object or have a question, please write to the company that sent you the notice, quoting the notice reference from its e-mail.</p>`, 410)
-    : customerPage(c, "Link not valid", html`<p>This link is not valid. Please check that you copied the whole link from the e-mail; if it was split over two lines, join them.</p>`, 404);
+    ? customerPage(
+        c,
+        "This link has expired",
+        html`<p>This objection link is no longer valid: links stop working some time after the objection period ends.</p>
+<p>If you still want to object or have a question, please write to the company that sent you the notice, quoting the notice reference from its e-mail.</p>`,
+        410,
+      )
+    : customerPage(
+        c,
+        "Link not valid",
+        html`<p>This link is not valid. Please check that you copied the whole link from the e-mail; if it was split over two lines, join them.</p>`,
+        404,
+      );
 
 function changeFacts(view: NoticeView): Html {
   const { facts } = view;
@@ -62,7 +72,8 @@ function earlier(view: NoticeView, token: string): Html {
 <p class="hint">You may send another one below, for example to add to your reasons. <a href="/object/${token}#object">Go to the form</a>.</p>`;
 }
 
-const timing = (o: Objection): Html => (o.onTime ? html`<span class="badge ok">on time</span>` : html`<span class="badge late">LATE</span>`);
+const timing = (o: Objection): Html =>
+  o.onTime ? html`<span class="badge ok">on time</span>` : html`<span class="badge late">LATE</span>`;
 
 export interface FormState {
   errors: FieldErrors;
@@ -90,7 +101,18 @@ function answerForm(view: NoticeView, token: string, state: FormState): Html {
 ${current === "granted" || current === "refused" ? html`<p>You ${current === "granted" ? "authorised" : "refused"} this change (received ${zonedTime(view.notice.authorisationDecidedAt ?? view.notice.updatedAt, view.notice.timeZone)}). You may change your answer below.</p>` : nothing}
 ${errorSummary(state.errors, "Your answer was not sent. Please correct the fields below.")}
 <form method="post" action="/object/${token}">
-${selectField({ name: "decision", label: "Your answer", value: state.values.decision, errors: state.errors, required: true, blank: "Choose…", choices: [{ value: "granted", label: "I authorise this change" }, { value: "refused", label: "I refuse this change" }] })}
+${selectField({
+  name: "decision",
+  label: "Your answer",
+  value: state.values.decision,
+  errors: state.errors,
+  required: true,
+  blank: "Choose…",
+  choices: [
+    { value: "granted", label: "I authorise this change" },
+    { value: "refused", label: "I refuse this change" },
+  ],
+})}
 ${textArea({ name: "note", label: "Comments (optional)", value: state.values.note, errors: state.errors, rows: 5 })}
 ${contactFields(state)}
 <div class="actions"><button type="submit">Send answer</button></div>
@@ -100,12 +122,21 @@ ${contactFields(state)}
 /** Why a closed notice takes no more answers, in the customer's terms. */
 export function closedText(view: NoticeView): string {
   const change = view.facts.change;
-  if (change.status === "withdrawn") return `${view.facts.organisation.legalName} withdrew this change on ${formatDate(change.withdrawnAt ?? view.notice.updatedAt, "en")}: it will not happen, so there is nothing left to object to.`;
-  if (change.status === "effective") return `This change took effect on ${formatDate(change.effectiveAt ?? view.notice.updatedAt, "en")}; this notice no longer takes objections. For questions, write to ${dpoEmail(view.facts.organisation)}.`;
+  if (change.status === "withdrawn")
+    return `${view.facts.organisation.legalName} withdrew this change on ${formatDate(change.withdrawnAt ?? view.notice.updatedAt, "en")}: it will not happen, so there is nothing left to object to.`;
+  if (change.status === "effective")
+    return `This change took effect on ${formatDate(change.effectiveAt ?? view.notice.updatedAt, "en")}; this notice no longer takes objections. For questions, write to ${dpoEmail(view.facts.organisation)}.`;
   return "Your agreement was taken out of this change: it does not apply to your data, so there is nothing left to object to.";
 }
 
-export function noticePage(c: Context, view: NoticeView, token: string, now: Date, state: FormState, status: ContentfulStatusCode = 200): Promise<Response> {
+export function noticePage(
+  c: Context,
+  view: NoticeView,
+  token: string,
+  now: Date,
+  state: FormState,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
   const request = view.notice.kind === "authorisation_request";
   const org = view.facts.organisation.legalName;
   const open = view.notice.status === "open";
@@ -140,16 +171,24 @@ export function objectionReceipt(c: Context, view: NoticeView, objection: Object
 <dt>Received</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone)}</dd>
 <dt>Timing</dt><dd>${timing(objection)}</dd>
 </dl>
-${objection.onTime
-  ? html`<p>It reached us before ${endOfLastDay(notice)}, within the objection period: the change will not apply to your agreement until the data protection officer has decided on it.</p>`
-  : html`<p class="warning">It reached us after the objection period ended (${endOfLastDay(notice)}), so it is marked <strong>LATE</strong>. It is kept on record and the data protection officer will still consider it, but by itself it does not stop the change.</p>`}
+${
+  objection.onTime
+    ? html`<p>It reached us before ${endOfLastDay(notice)}, within the objection period: the change will not apply to your agreement until the data protection officer has decided on it.</p>`
+    : html`<p class="warning">It reached us after the objection period ended (${endOfLastDay(notice)}), so it is marked <strong>LATE</strong>. It is kept on record and the data protection officer will still consider it, but by itself it does not stop the change.</p>`
+}
 <p>${view.facts.organisation.legalName}'s data protection officer (${dpoEmail(view.facts.organisation)}) has been told and will answer you. Please keep the reference above.</p>
 <p><a href="/object/${token}">Back to the notice</a></p>
 </div>`,
   );
 }
 
-export function answerReceipt(c: Context, view: NoticeView, decision: "granted" | "refused", receivedAt: string, token: string): Promise<Response> {
+export function answerReceipt(
+  c: Context,
+  view: NoticeView,
+  decision: "granted" | "refused",
+  receivedAt: string,
+  token: string,
+): Promise<Response> {
   return customerPage(
     c,
     "Answer received",

@@ -3,18 +3,37 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClockPeriod } from "../../../src/core/model/values.ts";
-import { addDays, daysBetween, deadlineFromDate, isOnTime, isWorkingDay, localDate, startOfDay } from "../../../src/core/clocks/deadline.ts";
+import {
+  addDays,
+  daysBetween,
+  deadlineFromDate,
+  isOnTime,
+  isWorkingDay,
+  localDate,
+  startOfDay,
+} from "../../../src/core/clocks/deadline.ts";
 import { addMonths, fromDayNumber, toDayNumber } from "../../../src/core/clocks/plain-date.ts";
 
 const RUNS = { numRuns: 300 };
 const COUNTRIES = ["BE", "FR", "DE", "NL"];
 // Lord Howe shifts by 30 minutes; Havana and Santiago change at midnight; Kathmandu is +05:45.
-const ZONES = ["Europe/Brussels", "America/New_York", "Pacific/Kiritimati", "Australia/Lord_Howe", "America/Havana", "America/Santiago", "Asia/Kathmandu"];
+const ZONES = [
+  "Europe/Brussels",
+  "America/New_York",
+  "Pacific/Kiritimati",
+  "Australia/Lord_Howe",
+  "America/Havana",
+  "America/Santiago",
+  "Asia/Kathmandu",
+];
 
 const trigger = fc.integer({ min: toDayNumber("2000-01-01"), max: toDayNumber("2100-12-31") }).map(fromDayNumber);
 const unit = fc.constantFrom<ClockPeriod["unit"]>("calendar_days", "working_days", "months");
 // Mostly contract-sized periods, sometimes up to the model's maximum of 3650.
-const length = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 120 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3650 }) });
+const length = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 120 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 3650 }) },
+);
 const period = fc.record({ length, unit });
 const rule = fc.record({ governingCountry: fc.constantFrom(...COUNTRIES), timeZone: fc.constantFrom(...ZONES) });
 
@@ -53,7 +72,11 @@ describe("deadline properties", () => {
   it("counts exactly `length` working days after the trigger date for working-day periods", () => {
     fc.assert(
       fc.property(trigger, fc.integer({ min: 1, max: 400 }), fc.constantFrom(...COUNTRIES), (date, n, country) => {
-        const { lastDay, movedFrom } = deadlineFromDate(date, { length: n, unit: "working_days" }, { governingCountry: country, timeZone: "Europe/Brussels" });
+        const { lastDay, movedFrom } = deadlineFromDate(
+          date,
+          { length: n, unit: "working_days" },
+          { governingCountry: country, timeZone: "Europe/Brussels" },
+        );
         expect(workingDaysIn(date, lastDay, country)).toBe(n);
         expect(isWorkingDay(lastDay, country)).toBe(true);
         expect(movedFrom).toBeNull();
@@ -64,11 +87,19 @@ describe("deadline properties", () => {
 
   it("never ends earlier for a later trigger or a longer period", () => {
     fc.assert(
-      fc.property(trigger, fc.integer({ min: 0, max: 60 }), length, fc.integer({ min: 0, max: 60 }), unit, rule, (date, later, n, longer, u, r) => {
-        const base = deadlineFromDate(date, { length: n, unit: u }, r).lastDay;
-        expect(deadlineFromDate(addDays(date, later), { length: n, unit: u }, r).lastDay >= base).toBe(true);
-        expect(deadlineFromDate(date, { length: Math.min(n + longer, 3650), unit: u }, r).lastDay >= base).toBe(true);
-      }),
+      fc.property(
+        trigger,
+        fc.integer({ min: 0, max: 60 }),
+        length,
+        fc.integer({ min: 0, max: 60 }),
+        unit,
+        rule,
+        (date, later, n, longer, u, r) => {
+          const base = deadlineFromDate(date, { length: n, unit: u }, r).lastDay;
+          expect(deadlineFromDate(addDays(date, later), { length: n, unit: u }, r).lastDay >= base).toBe(true);
+          expect(deadlineFromDate(date, { length: Math.min(n + longer, 3650), unit: u }, r).lastDay >= base).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

@@ -34,20 +34,30 @@ describe("other governing countries", () => {
   it("keeps the country's holidays and the zone's day apart", () => {
     // Belgian holidays, days ending in Tokyo: 2026-11-20 + 15 = Sat 12-05 -> Mon
     // 12-07, which ends at 00:00 JST (+09:00) on 12-08 = 2026-12-07T15:00Z.
-    expect(deadlineFromDate("2026-11-20", days(15), { governingCountry: "BE", timeZone: "Asia/Tokyo" }).closesAt).toBe("2026-12-07T15:00:00.000Z");
+    expect(deadlineFromDate("2026-11-20", days(15), { governingCountry: "BE", timeZone: "Asia/Tokyo" }).closesAt).toBe(
+      "2026-12-07T15:00:00.000Z",
+    );
   });
 });
 
 describe("refusals", () => {
   it("refuses a country without a holiday calendar instead of assuming no holidays", () => {
-    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "XX", timeZone: "Europe/Brussels" })).toThrow(/No public-holiday calendar for country "XX"/);
+    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "XX", timeZone: "Europe/Brussels" })).toThrow(
+      /No public-holiday calendar for country "XX"/,
+    );
     // Afghanistan is a valid ISO code that date-holidays does not cover.
-    expect(() => deadlineFromDate("2026-11-20", workingDays(3), { governingCountry: "AF", timeZone: "Asia/Kabul" })).toThrow(/No public-holiday calendar/);
-    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "be", timeZone: "Europe/Brussels" })).toThrow(/No public-holiday calendar/);
+    expect(() => deadlineFromDate("2026-11-20", workingDays(3), { governingCountry: "AF", timeZone: "Asia/Kabul" })).toThrow(
+      /No public-holiday calendar/,
+    );
+    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "be", timeZone: "Europe/Brussels" })).toThrow(
+      /No public-holiday calendar/,
+    );
   });
 
   it("refuses unknown zones, impossible dates, offset-less instants and bad periods", () => {
-    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "BE", timeZone: "Europe/Nowhere" })).toThrow(/Not an IANA time zone/);
+    expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "BE", timeZone: "Europe/Nowhere" })).toThrow(
+      /Not an IANA time zone/,
+    );
     expect(() => deadlineFromDate("2026-11-20", days(15), { governingCountry: "BE", timeZone: "local" })).toThrow(/Not an IANA time zone/);
     expect(() => deadlineFromDate("2026-02-30", days(15), BE)).toThrow(/Not a calendar date/);
     expect(() => deadlineFrom("2026-11-20T23:30:00", days(15), BE)).toThrow(/instant/);

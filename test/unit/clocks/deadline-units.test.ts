@@ -70,6 +70,10 @@ describe("month periods", () => {
 
   it("moves a month period ending on a Saturday", () => {
     // 2026-04-18 + 3 months = Saturday 2026-07-18; moved to Monday 07-20.
-    expect(deadlineFromDate("2026-04-18", months(3), BE)).toMatchObject({ lastDay: "2026-07-20", movedFrom: "2026-07-18", movedBecause: "Saturday" });
+    expect(deadlineFromDate("2026-04-18", months(3), BE)).toMatchObject({
+      lastDay: "2026-07-20",
+      movedFrom: "2026-07-18",
+      movedBecause: "Saturday",
+    });
   });
 });

@@ -86,7 +86,11 @@ describe("calendar-day periods ending on a day off", () => {
 
   it("moves an end on Easter Monday to the Tuesday", () => {
     // 2026-03-22 (Sun) + 15 = Monday 04-06, Easter Monday; Tuesday 04-07.
-    expect(deadlineFromDate("2026-03-22", days(15), BE)).toMatchObject({ lastDay: "2026-04-07", movedFrom: "2026-04-06", movedBecause: "Easter Monday" });
+    expect(deadlineFromDate("2026-03-22", days(15), BE)).toMatchObject({
+      lastDay: "2026-04-07",
+      movedFrom: "2026-04-06",
+      movedBecause: "Easter Monday",
+    });
   });
 
   it("skips a weekend and then Whit Monday", () => {

@@ -22,7 +22,9 @@ describe("results do not depend on the host's time zone", () => {
     // Same as the ClearFacts case: 2026-11-20T23:30Z is Saturday 11-21 in
     // Brussels (on this host it is already Saturday 13:30); day 15 is Sunday
     // 12-06, moved to Monday 12-07, which ends at 2026-12-07T23:00Z.
-    expect(deadlineFrom("2026-11-20T23:30:00Z", { length: 15, unit: "calendar_days" }, { governingCountry: "BE", timeZone: "Europe/Brussels" })).toEqual({
+    expect(
+      deadlineFrom("2026-11-20T23:30:00Z", { length: 15, unit: "calendar_days" }, { governingCountry: "BE", timeZone: "Europe/Brussels" }),
+    ).toEqual({
       triggerDate: "2026-11-21",
       lastDay: "2026-12-07",
       movedFrom: "2026-12-06",
@@ -34,7 +36,9 @@ describe("results do not depend on the host's time zone", () => {
   it("French holidays, computed on a host at -08:00", () => {
     hostZone("America/Los_Angeles", 480);
     // 2026-04-23 + 15 = Friday 05-08, Victory Day; Monday 05-11 ends at 00:00 CEST = 22:00Z.
-    expect(deadlineFromDate("2026-04-23", { length: 15, unit: "calendar_days" }, { governingCountry: "FR", timeZone: "Europe/Paris" })).toEqual({
+    expect(
+      deadlineFromDate("2026-04-23", { length: 15, unit: "calendar_days" }, { governingCountry: "FR", timeZone: "Europe/Paris" }),
+    ).toEqual({
       triggerDate: "2026-04-23",
       lastDay: "2026-05-11",
       movedFrom: "2026-05-08",
@@ -48,7 +52,9 @@ describe("results do not depend on the host's time zone", () => {
     expect(publicHolidays(2026, "JP")).toContainEqual({ date: "2026-03-20", name: "Spring Equinox Day" });
     // 2026-03-05 (Thu) + 15 = Friday 03-20, the equinox holiday; weekend; Monday
     // 03-23 ends at 00:00 JST (+09:00) on 03-24 = 2026-03-23T15:00Z.
-    expect(deadlineFromDate("2026-03-05", { length: 15, unit: "calendar_days" }, { governingCountry: "JP", timeZone: "Asia/Tokyo" })).toEqual({
+    expect(
+      deadlineFromDate("2026-03-05", { length: 15, unit: "calendar_days" }, { governingCountry: "JP", timeZone: "Asia/Tokyo" }),
+    ).toEqual({
       triggerDate: "2026-03-05",
       lastDay: "2026-03-23",
       movedFrom: "2026-03-20",

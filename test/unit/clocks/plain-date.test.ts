@@ -69,13 +69,17 @@ describe("plain dates", () => {
 
   it("adds months like Date.UTC on the first of the month, clamped (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: toDayNumber("1900-01-01"), max: toDayNumber("2100-12-31") }).map(fromDayNumber), fc.integer({ min: 0, max: 3650 }), (date, n) => {
-        const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-        const firstOfTarget = new Date(Date.UTC(y, m - 1 + n, 1));
-        const lengthOfTarget = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
-        firstOfTarget.setUTCDate(Math.min(d, lengthOfTarget));
-        expect(addMonths(date, n)).toBe(firstOfTarget.toISOString().slice(0, 10));
-      }),
+      fc.property(
+        fc.integer({ min: toDayNumber("1900-01-01"), max: toDayNumber("2100-12-31") }).map(fromDayNumber),
+        fc.integer({ min: 0, max: 3650 }),
+        (date, n) => {
+          const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+          const firstOfTarget = new Date(Date.UTC(y, m - 1 + n, 1));
+          const lengthOfTarget = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+          firstOfTarget.setUTCDate(Math.min(d, lengthOfTarget));
+          expect(addMonths(date, n)).toBe(firstOfTarget.toISOString().slice(0, 10));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

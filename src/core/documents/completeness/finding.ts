@@ -27,7 +27,11 @@ export function findingSink(lang: Language): FindingSink {
         article,
         code,
         // Names in findings come straight from the register: shown with the same care as in the document body.
-        message: translate(lang, `finding.${code}`, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? displayText(v) : v]))),
+        message: translate(
+          lang,
+          `finding.${code}`,
+          Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? displayText(v) : v])),
+        ),
         entityType: entity?.type ?? null,
         entityId: entity?.id ?? null,
       });

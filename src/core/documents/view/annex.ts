@@ -20,7 +20,8 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
   const agreement = snapshot.agreements.get(agreementId);
   if (!agreement) throw new AppError("not_found", `No agreement ${agreementId} in the register as of ${snapshot.asOf}.`);
   const customer = snapshot.customers.get(agreement.customerId);
-  if (!customer) throw new AppError("not_found", `The customer of agreement ${agreement.reference} is not in the register as of ${snapshot.asOf}.`);
+  if (!customer)
+    throw new AppError("not_found", `The customer of agreement ${agreement.reference} is not in the register as of ${snapshot.asOf}.`);
   const lang = requested ?? agreement.language;
   const org = snapshot.organisation;
   const sink = findingSink(lang);
@@ -33,15 +34,21 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
   const activities = agreement.activityIds.flatMap((id) => snapshot.activities.get(id) ?? []);
   if (activities.length === 0) sink.add("Annex II", "noActivities");
   for (const activity of activities) {
-    checkActivity(snapshot, activity, lang, {
-      purposes: "Annex II",
-      nature: "Annex II",
-      subjects: "Annex II",
-      dataCategories: "Annex II",
-      specialSafeguards: "Annex II",
-      retention: "Annex II",
-      transfers: "Annex IV",
-    }, sink);
+    checkActivity(
+      snapshot,
+      activity,
+      lang,
+      {
+        purposes: "Annex II",
+        nature: "Annex II",
+        subjects: "Annex II",
+        dataCategories: "Annex II",
+        specialSafeguards: "Annex II",
+        retention: "Annex II",
+        transfers: "Annex IV",
+      },
+      sink,
+    );
   }
   const measures = measuresOf(snapshot, activities, ANNEX_III_HEADINGS);
   if (measures.length === 0) sink.add("Annex III", "noMeasures");
@@ -53,7 +60,8 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
     ),
   );
   for (const s of subProcessors) {
-    if (!s.processingDescription) sink.add("Annex IV", "subProcessorWithoutDescription", { subProcessor: s.legalName }, { type: "sub_processor", id: s.id });
+    if (!s.processingDescription)
+      sink.add("Annex IV", "subProcessorWithoutDescription", { subProcessor: s.legalName }, { type: "sub_processor", id: s.id });
   }
 
   // Places of processing: the processor's own establishment and every location of its sub-processors for these activities.
@@ -73,7 +81,10 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
         signedOn: agreement.signedOn ? formatDate(agreement.signedOn, lang) : null,
         status: label(lang, "agreementStatus", agreement.status),
         authorisationOption: translate(lang, `authorisation.${agreement.authorisation}.option`),
-        authorisationText: translate(lang, `authorisation.${agreement.authorisation}.text`, { period: notice, processor: processor?.name ?? "" }),
+        authorisationText: translate(lang, `authorisation.${agreement.authorisation}.text`, {
+          period: notice,
+          processor: processor?.name ?? "",
+        }),
         clocks: CLOCK_NAMES.flatMap((name) => {
           const period = agreement.clocks[name];
           return period ? [{ name: translate(lang, `clock.${name}`), period: formatPeriod(period, lang) }] : [];

@@ -14,17 +14,25 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
   if (!org) sink.add("Art. 30(1)(a)", "organisationMissing");
   else if (!org.dpo) sink.add("Art. 30(1)(a)", "dpoMissing");
 
-  const activities = inCreationOrder([...snapshot.activities.values()].filter((a) => isCurrent(a) && a.role === "controller" && a.status === "active"));
+  const activities = inCreationOrder(
+    [...snapshot.activities.values()].filter((a) => isCurrent(a) && a.role === "controller" && a.status === "active"),
+  );
   if (activities.length === 0) sink.add("Art. 30(1)", "noActivities");
   for (const activity of activities) {
-    checkActivity(snapshot, activity, lang, {
-      purposes: "Art. 30(1)(b)",
-      subjects: "Art. 30(1)(c)",
-      dataCategories: "Art. 30(1)(c)",
-      transfers: "Art. 30(1)(e)",
-      retention: "Art. 30(1)(f)",
-      measures: "Art. 30(1)(g)",
-    }, sink);
+    checkActivity(
+      snapshot,
+      activity,
+      lang,
+      {
+        purposes: "Art. 30(1)(b)",
+        subjects: "Art. 30(1)(c)",
+        dataCategories: "Art. 30(1)(c)",
+        transfers: "Art. 30(1)(e)",
+        retention: "Art. 30(1)(f)",
+        measures: "Art. 30(1)(g)",
+      },
+      sink,
+    );
   }
 
   const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
@@ -42,10 +50,14 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
       measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, lang)),
     },
     table: {
-      header: ["#", "a", "activity", "b", "legalBasis", "cSubjects", "cData", "cSensitive", "d", "e", "f", "g"].map((c) => translate(lang, `art30c.column.${c}`)),
+      header: ["#", "a", "activity", "b", "legalBasis", "cSubjects", "cData", "cSensitive", "d", "e", "f", "g"].map((c) =>
+        translate(lang, `art30c.column.${c}`),
+      ),
       rows: views.map((a) => [
         String(a.number),
-        controller ? `${controller.name}; ${controller.contact}${controller.dpo ? `; ${translate(lang, "party.dpo")}: ${controller.dpo}` : ""}` : "",
+        controller
+          ? `${controller.name}; ${controller.contact}${controller.dpo ? `; ${translate(lang, "party.dpo")}: ${controller.dpo}` : ""}`
+          : "",
         a.name,
         list(a.purposes),
         a.legalBasis ?? "",

@@ -21,7 +21,9 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
   if (!org) sink.add("Art. 30(2)(a)", "organisationMissing");
   else if (!org.dpo) sink.add("Art. 30(2)(a)", "dpoMissing");
 
-  const activities = inCreationOrder([...snapshot.activities.values()].filter((a) => isCurrent(a) && a.role === "processor" && a.status === "active"));
+  const activities = inCreationOrder(
+    [...snapshot.activities.values()].filter((a) => isCurrent(a) && a.role === "processor" && a.status === "active"),
+  );
   const numbers = new Map(activities.map((a, i) => [a.id, i + 1]));
   const agreements = inCreationOrder([...snapshot.agreements.values()].filter((a) => isCurrent(a) && a.status === "active"));
   const agreementsByCustomer = new Map<string, Agreement[]>();
@@ -30,7 +32,9 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
 
   const controllers = inCreationOrder([...snapshot.customers.values()].filter((c) => agreementsByCustomer.has(c.id))).map((customer) => {
     const own = agreementsByCustomer.get(customer.id) ?? [];
-    const covered = [...new Set(own.flatMap((a) => a.activityIds))].filter((id) => numbers.has(id)).sort((a, b) => (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0));
+    const covered = [...new Set(own.flatMap((a) => a.activityIds))]
+      .filter((id) => numbers.has(id))
+      .sort((a, b) => (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0));
     const party = partyView(customer, lang);
     for (const id of covered) pushTo(controllersByActivity, id, party.name);
     return {
@@ -46,7 +50,12 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
   if (activities.length === 0) sink.add("Art. 30(2)", "noActivities");
   for (const activity of activities) {
     if (!controllersByActivity.has(activity.id)) {
-      sink.add("Art. 30(2)(b)", "noController", { activity: pickRequired(activity.name, lang) }, { type: "processing_activity", id: activity.id });
+      sink.add(
+        "Art. 30(2)(b)",
+        "noController",
+        { activity: pickRequired(activity.name, lang) },
+        { type: "processing_activity", id: activity.id },
+      );
     }
     checkActivity(snapshot, activity, lang, { transfers: "Art. 30(2)(c)", measures: "Art. 30(2)(d)" }, sink);
   }
@@ -73,7 +82,9 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
       rows: views.map((a, i) => [
         String(a.number),
         list(controllersByActivity.get(activities[i]?.id ?? "") ?? []),
-        processor ? `${processor.name}; ${processor.contact}${processor.dpo ? `; ${translate(lang, "party.dpo")}: ${processor.dpo}` : ""}` : "",
+        processor
+          ? `${processor.name}; ${processor.contact}${processor.dpo ? `; ${translate(lang, "party.dpo")}: ${processor.dpo}` : ""}`
+          : "",
         [a.name, a.nature].filter(Boolean).join(": "),
         list(a.transfers),
         list(a.securityMeasures),

@@ -75,7 +75,14 @@ function representativeLine(r: Representative, lang: Language): string {
 }
 
 export function partyView(
-  party: { legalName: string; companyNumber?: string | null; address: Address; contact: Contact; dpo?: Contact | null; euRepresentative?: Representative | null },
+  party: {
+    legalName: string;
+    companyNumber?: string | null;
+    address: Address;
+    contact: Contact;
+    dpo?: Contact | null;
+    euRepresentative?: Representative | null;
+  },
   lang: Language,
 ): PartyView {
   return {
@@ -147,13 +154,22 @@ export function subProcessorsOf(snapshot: RegisterSnapshot, activityId: string, 
   return agreementId ? serving.filter((s) => !(s.excludedAgreementIds ?? []).includes(agreementId)) : serving;
 }
 
-export function activityView(snapshot: RegisterSnapshot, activity: Activity, number: number, lang: Language, agreementId?: string): ActivityView {
+export function activityView(
+  snapshot: RegisterSnapshot,
+  activity: Activity,
+  number: number,
+  lang: Language,
+  agreementId?: string,
+): ActivityView {
   const categories = activity.dataCategories.flatMap((link) => {
     const category = snapshot.dataCategories.get(link.dataCategoryId);
     return category ? [{ category, retention: link.retention }] : [];
   });
   const categoryName = (c: (typeof categories)[number]["category"]) => pickRequired(c.name, lang);
-  const retentions = categories.map((c) => ({ name: categoryName(c.category), text: c.retention ? retentionText(c.retention, lang) : null }));
+  const retentions = categories.map((c) => ({
+    name: categoryName(c.category),
+    text: c.retention ? retentionText(c.retention, lang) : null,
+  }));
   const distinct = new Set(retentions.map((r) => r.text));
   const retention =
     distinct.size === 1 && retentions[0]?.text
@@ -188,7 +204,9 @@ export function activityView(snapshot: RegisterSnapshot, activity: Activity, num
       const measure = snapshot.securityMeasures.get(id);
       return measure ? [pickRequired(measure.title, lang)] : [];
     }),
-    subProcessors: subProcessorsOf(snapshot, activity.id, agreementId).map((s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`),
+    subProcessors: subProcessorsOf(snapshot, activity.id, agreementId).map(
+      (s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`,
+    ),
   };
 }
 
@@ -204,7 +222,10 @@ function transfersOf(snapshot: RegisterSnapshot, activity: Activity, lang: Langu
   const viaSubProcessors = subProcessorsOf(snapshot, activity.id, agreementId).flatMap((s) =>
     s.locations
       .filter((l) => !isInEea(l.country))
-      .map((l) => `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism")}`),
+      .map(
+        (l) =>
+          `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism")}`,
+      ),
   );
   return [...own, ...viaSubProcessors];
 }
@@ -215,7 +236,11 @@ export function measureView(measure: SecurityMeasure, lang: Language): MeasureVi
     title: pickRequired(measure.title, lang),
     description: pickRequired(measure.description, lang),
     certifications: measure.certifications.map((c) =>
-      displayText([c.name, c.issuer, c.validUntil ? translate(lang, "certification.validUntil", { date: c.validUntil }) : null].filter(Boolean).join(", ")),
+      displayText(
+        [c.name, c.issuer, c.validUntil ? translate(lang, "certification.validUntil", { date: c.validUntil }) : null]
+          .filter(Boolean)
+          .join(", "),
+      ),
     ),
   };
 }
@@ -227,7 +252,12 @@ export function measuresOf(snapshot: RegisterSnapshot, activities: Activity[], h
   return measures.sort((a, b) => headingOrder.indexOf(a.heading) - headingOrder.indexOf(b.heading));
 }
 
-export function subProcessorView(snapshot: RegisterSnapshot, s: SubProcessor, lang: Language, activityFilter?: Set<string>): SubProcessorView {
+export function subProcessorView(
+  snapshot: RegisterSnapshot,
+  s: SubProcessor,
+  lang: Language,
+  activityFilter?: Set<string>,
+): SubProcessorView {
   const parent = s.parentId ? snapshot.subProcessors.get(s.parentId) : undefined;
   return {
     name: displayText(s.legalName),

@@ -1,5 +1,12 @@
 import type { Hono } from "hono";
-import { AUDIT_ACTIONS, AUDITED_TYPES, type AuditLogQuery, auditActors, auditEntryById, newestAuditEntries } from "../../../core/dashboard/audit-log.ts";
+import {
+  AUDIT_ACTIONS,
+  AUDITED_TYPES,
+  type AuditLogQuery,
+  auditActors,
+  auditEntryById,
+  newestAuditEntries,
+} from "../../../core/dashboard/audit-log.ts";
 import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { selectField, textField } from "../ui/fields.ts";

@@ -42,7 +42,8 @@ export function changedFields(before: unknown, after: unknown): string[] {
 /** One entry in full, with its before and after as indented JSON. */
 export function auditEntryView(e: AuditEntry): Html {
   const changed = e.before !== null && e.after !== null ? changedFields(e.before, e.after) : [];
-  const json = (value: unknown, absent: string) => (value === null || value === undefined ? html`<p>${absent}</p>` : html`<pre>${JSON.stringify(value, null, 2)}</pre>`);
+  const json = (value: unknown, absent: string) =>
+    value === null || value === undefined ? html`<p>${absent}</p>` : html`<pre>${JSON.stringify(value, null, 2)}</pre>`;
   return html`<dl class="facts">
 <dt>When</dt><dd>${instant(e.at)} <span class="hint">(${e.at})</span></dd>
 <dt>Who</dt><dd>${e.actorName} <span class="hint">(${e.actorId})</span></dd>

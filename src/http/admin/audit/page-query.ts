@@ -18,7 +18,8 @@ export async function readWithQuery<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof AppError && error.code === "validation") throw new AppError("bad_request", "This page does not understand its query.", error.issues);
+    if (error instanceof AppError && error.code === "validation")
+      throw new AppError("bad_request", "This page does not understand its query.", error.issues);
     throw error;
   }
 }

@@ -19,7 +19,16 @@ import { csrfField, errorSummary, FieldErrors, textArea, textField } from "../ui
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { friendly, type PostedForm, postedForm } from "./form-values.ts";
-import { CHANNEL_LABELS, KIND_LABELS, label, NOTICE_KIND_LABELS, RESOLUTION_LABELS, STATUS_LABELS, timingBadge, verdictBadge } from "./labels.ts";
+import {
+  CHANNEL_LABELS,
+  KIND_LABELS,
+  label,
+  NOTICE_KIND_LABELS,
+  RESOLUTION_LABELS,
+  STATUS_LABELS,
+  timingBadge,
+  verdictBadge,
+} from "./labels.ts";
 
 const TRAIL: [string, string][] = [["/admin/changes", "Sub-processor changes"]];
 
@@ -125,11 +134,15 @@ export function announceHandler(deps: AppWiring) {
     try {
       await announceChange(withPublicBaseUrl(c, deps.publicBaseUrl), c.req.param("id") ?? "", intendedStart ? { intendedStart } : {});
     } catch (error) {
-      if (error instanceof AppError && error.code === "validation") return changePage(c, { form, errors: new FieldErrors(friendly(error.issues)), status: 422 });
+      if (error instanceof AppError && error.code === "validation")
+        return changePage(c, { form, errors: new FieldErrors(friendly(error.issues)), status: 422 });
       throw error;
     }
     const change = await changeDetail(c.get("ctx"), c.req.param("id") ?? "");
-    setFlash(c, `Announced: ${change.notices.total} notice(s) queued for sending. Work may start on ${change.earliestStart ?? change.intendedStart} at the earliest.`);
+    setFlash(
+      c,
+      `Announced: ${change.notices.total} notice(s) queued for sending. Work may start on ${change.earliestStart ?? change.intendedStart} at the earliest.`,
+    );
     return c.redirect(`/admin/changes/${seg(change.id)}`, 303);
   };
 }
@@ -141,7 +154,8 @@ export async function withdrawHandler(c: Context<AppEnv>): Promise<Response> {
   try {
     await withdrawChange(c.get("ctx"), id, { reason: form.values.reason ?? "" });
   } catch (error) {
-    if (error instanceof AppError && error.code === "validation") return changePage(c, { form, errors: new FieldErrors(friendly(error.issues)), status: 422 });
+    if (error instanceof AppError && error.code === "validation")
+      return changePage(c, { form, errors: new FieldErrors(friendly(error.issues)), status: 422 });
     throw error;
   }
   setFlash(c, "Change withdrawn; customers who were told are being told.");

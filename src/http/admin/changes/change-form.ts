@@ -2,7 +2,18 @@ import { countryNames } from "../../../core/documents/generated/templates.ts";
 import { translate } from "../../../core/documents/localise.ts";
 import { CHANGE_KINDS } from "../../../core/model/sub-processor-change.ts";
 import { ART49_DEROGATIONS, LANGUAGES, type Language } from "../../../core/model/values.ts";
-import { type Choice, checkbox, checkboxes, csrfField, errorSummary, type FieldErrors, idOf, selectField, textArea, textField } from "../ui/fields.ts";
+import {
+  type Choice,
+  checkbox,
+  checkboxes,
+  csrfField,
+  errorSummary,
+  type FieldErrors,
+  idOf,
+  selectField,
+  textArea,
+  textField,
+} from "../ui/fields.ts";
 import { type Html, html, nothing } from "../ui/html.ts";
 import type { PostedForm } from "./form-values.ts";
 import { KIND_LABELS } from "./labels.ts";
@@ -24,7 +35,10 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: "English", nl: "Nederland
 const COUNTRIES: Choice[] = Object.entries(countryNames.en)
   .map(([value, label]) => ({ value, label }))
   .sort((a, b) => a.label.localeCompare(b.label));
-const MECHANISMS: Choice[] = (["adequacy", "scc", "bcr", "art49_derogation"] as const).map((k) => ({ value: k, label: translate("en", `mechanism.${k}`) }));
+const MECHANISMS: Choice[] = (["adequacy", "scc", "bcr", "art49_derogation"] as const).map((k) => ({
+  value: k,
+  label: translate("en", `mechanism.${k}`),
+}));
 const DEROGATIONS: Choice[] = ART49_DEROGATIONS.map((d) => ({ value: d, label: translate("en", `derogation.${d}`) }));
 
 /** Issues about a group of controls (e.g. "vendor.locations"), shown at the top of its fieldset. */
@@ -34,7 +48,13 @@ function groupError(errors: FieldErrors, path: string): Html {
 }
 
 /** `words` starts each label ("Country", or "New country"), so the two groups on the page are told apart by ear too. */
-function locationRows(prefix: string, legend: string, words: { country: string; region: string }, f: PostedForm["values"], errors: FieldErrors): Html {
+function locationRows(
+  prefix: string,
+  legend: string,
+  words: { country: string; region: string },
+  f: PostedForm["values"],
+  errors: FieldErrors,
+): Html {
   const rows = Array.from({ length: LOCATION_ROWS }, (_, i) => {
     const n = i + 1;
     return html`${selectField({ name: `${prefix}.${i}.country`, label: `${words.country} (location ${n})`, value: f[`${prefix}.${i}.country`], choices: COUNTRIES, blank: "—", errors })}
@@ -101,7 +121,10 @@ export function proposalInput(form: PostedForm): Record<string, unknown> {
     return value ? { [lang]: value } : undefined;
   };
   const locations = (prefix: string) => {
-    const rows = Array.from({ length: LOCATION_ROWS }, (_, i) => ({ country: form.text(`${prefix}.${i}.country`), region: form.text(`${prefix}.${i}.region`) }));
+    const rows = Array.from({ length: LOCATION_ROWS }, (_, i) => ({
+      country: form.text(`${prefix}.${i}.country`),
+      region: form.text(`${prefix}.${i}.region`),
+    }));
     const last = rows.findLastIndex((r) => r.country || r.region);
     // Rows up to the last one filled in, so an issue keeps the index of the row it is about.
     return last < 0 ? undefined : rows.slice(0, last + 1);

@@ -38,7 +38,8 @@ export function friendly(issues: FieldIssue[]): FieldIssue[] {
 }
 
 /** Issues of one form on a page with several, renamed to that form's fields ("note" → "exclusion.note"). */
-export const prefixed = (prefix: string, issues: FieldIssue[]): FieldIssue[] => friendly(issues).map((i) => ({ ...i, path: `${prefix}.${i.path}` }));
+export const prefixed = (prefix: string, issues: FieldIssue[]): FieldIssue[] =>
+  friendly(issues).map((i) => ({ ...i, path: `${prefix}.${i.path}` }));
 
 /** A `datetime-local` value read as wall-clock time in `timeZone`, as an ISO instant; undefined when empty; the text itself when unreadable (the use case then names the field). */
 export function zonedInstant(value: string | undefined, timeZone: string): string | undefined {

@@ -45,8 +45,10 @@ export const label = (labels: Record<string, string>, code: string | null | unde
 
 /** A badge whose meaning is in its words, the colour only repeats it. */
 export function verdictBadge(verdict: string): Html {
-  const tone = verdict === "blocked" ? "blocked" : verdict === "due" || verdict === "effective" ? "ok" : verdict === "withdrawn" ? "" : "warn";
+  const tone =
+    verdict === "blocked" ? "blocked" : verdict === "due" || verdict === "effective" ? "ok" : verdict === "withdrawn" ? "" : "warn";
   return html`<span class="badge${tone ? ` ${tone}` : ""}">${label(VERDICT_LABELS, verdict)}</span>`;
 }
 
-export const timingBadge = (onTime: boolean): Html => (onTime ? html`<span class="badge ok">On time</span>` : html`<span class="badge late">LATE</span>`);
+export const timingBadge = (onTime: boolean): Html =>
+  onTime ? html`<span class="badge ok">On time</span>` : html`<span class="badge late">LATE</span>`;

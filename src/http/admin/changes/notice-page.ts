@@ -60,7 +60,10 @@ ${link ? html`<dt>Customer's link</dt><dd><a href="${link}">Customer's objection
 ${mayDecide && notice.status === "open" ? forms(c, view, values, errors) : nothing}`;
   return renderPage(c, {
     title: `Notice to ${view.customer.legalName} (${view.agreement.reference})`,
-    trail: [["/admin/changes", "Sub-processor changes"], [changeHref, facts.vendor.legalName]],
+    trail: [
+      ["/admin/changes", "Sub-processor changes"],
+      [changeHref, facts.vendor.legalName],
+    ],
     body,
     status: shown.status,
   });
@@ -69,7 +72,8 @@ ${mayDecide && notice.status === "open" ? forms(c, view, values, errors) : nothi
 function objectionList(view: NoticeView): Html {
   if (view.objections.length === 0) return html`<p>None received.</p>`;
   return html`<ul>${view.objections.map(
-    (o) => html`<li><a href="/admin/objections/${seg(o.id)}">Objection received ${instant(o.receivedAt)}</a> ${timingBadge(o.onTime)} by ${label(CHANNEL_LABELS, o.channel)}: ${o.resolution ? label(RESOLUTION_LABELS, o.resolution) : "awaiting a decision"}</li>`,
+    (o) =>
+      html`<li><a href="/admin/objections/${seg(o.id)}">Objection received ${instant(o.receivedAt)}</a> ${timingBadge(o.onTime)} by ${label(CHANNEL_LABELS, o.channel)}: ${o.resolution ? label(RESOLUTION_LABELS, o.resolution) : "awaiting a decision"}</li>`,
   )}</ul>`;
 }
 
@@ -78,23 +82,61 @@ function forms(c: Context<AppEnv>, view: NoticeView, v: Record<string, string>, 
   const base = `/admin/notices/${seg(view.notice.id)}`;
   const zone = view.notice.timeZone;
   const received = (prefix: string) =>
-    textField({ name: `${prefix}.receivedAt`, label: `Received at (${zone} time)`, type: "datetime-local", value: v[`${prefix}.receivedAt`], errors: e, hint: "Leave empty for now." });
+    textField({
+      name: `${prefix}.receivedAt`,
+      label: `Received at (${zone} time)`,
+      type: "datetime-local",
+      value: v[`${prefix}.receivedAt`],
+      errors: e,
+      hint: "Leave empty for now.",
+    });
   const answer =
     view.notice.kind === "authorisation_request"
       ? html`<h2>Record the customer's answer</h2><form method="post" action="${base}/authorisation">${csrfField(csrf)}
-${selectField({ name: "authorisation.decision", label: "Customer's answer", value: v["authorisation.decision"], blank: "Choose…", choices: [{ value: "granted", label: "Granted" }, { value: "refused", label: "Refused" }], errors: e, required: true })}
+${selectField({
+  name: "authorisation.decision",
+  label: "Customer's answer",
+  value: v["authorisation.decision"],
+  blank: "Choose…",
+  choices: [
+    { value: "granted", label: "Granted" },
+    { value: "refused", label: "Refused" },
+  ],
+  errors: e,
+  required: true,
+})}
 ${received("authorisation")}
 ${textArea({ name: "authorisation.note", label: "Note on the answer", value: v["authorisation.note"], errors: e, rows: 2 })}
 <div class="actions"><button type="submit">Record answer</button></div></form>`
       : html`<h2>Record an objection received by e-mail or letter</h2><form method="post" action="${base}/objections">${csrfField(csrf)}
 ${textArea({ name: "objection.grounds", label: "Grounds, as received", value: v["objection.grounds"], errors: e, rows: 4, required: true })}
 ${received("objection")}
-${selectField({ name: "objection.channel", label: "Received by", value: v["objection.channel"] ?? "email", choices: [{ value: "email", label: "E-mail" }, { value: "letter", label: "Letter" }], errors: e })}
+${selectField({
+  name: "objection.channel",
+  label: "Received by",
+  value: v["objection.channel"] ?? "email",
+  choices: [
+    { value: "email", label: "E-mail" },
+    { value: "letter", label: "Letter" },
+  ],
+  errors: e,
+})}
 <div class="actions"><button type="submit">Record objection</button></div></form>`;
   return html`${answer}
 <h2>Take this agreement out of the change</h2>
 <form method="post" action="${base}/exclusion" data-confirm="Take this agreement out of the change? The vendor will not serve it.">${csrfField(csrf)}
-${selectField({ name: "exclusion.reason", label: "Why", value: v["exclusion.reason"], blank: "Choose…", choices: [{ value: "alternative_offered", label: "An alternative was offered" }, { value: "customer_terminated", label: "The customer terminates" }], errors: e, required: true })}
+${selectField({
+  name: "exclusion.reason",
+  label: "Why",
+  value: v["exclusion.reason"],
+  blank: "Choose…",
+  choices: [
+    { value: "alternative_offered", label: "An alternative was offered" },
+    { value: "customer_terminated", label: "The customer terminates" },
+  ],
+  errors: e,
+  required: true,
+})}
 ${textArea({ name: "exclusion.note", label: "Details", value: v["exclusion.note"], errors: e, rows: 2, hint: "Required for an alternative: describe it." })}
 <div class="actions"><button type="submit" class="danger">Take out of the change</button></div></form>`;
 }
@@ -110,7 +152,8 @@ function noticeAction(deps: AppWiring, prefix: string, act: Action) {
     try {
       setFlash(c, await act(c, id, form, view.notice.timeZone));
     } catch (error) {
-      if (error instanceof AppError && error.code === "validation") return noticePage(c, deps, { form, errors: new FieldErrors(prefixed(prefix, error.issues)), status: 422 });
+      if (error instanceof AppError && error.code === "validation")
+        return noticePage(c, deps, { form, errors: new FieldErrors(prefixed(prefix, error.issues)), status: 422 });
       throw error;
     }
     return c.redirect(`/admin/notices/${seg(id)}`, 303);

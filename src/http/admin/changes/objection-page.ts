@@ -59,7 +59,10 @@ export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Prom
 ${decided}`;
   return renderPage(c, {
     title: `Objection of ${view.customer.legalName}`,
-    trail: [["/admin/changes", "Sub-processor changes"], [changeHref, facts.vendor.legalName]],
+    trail: [
+      ["/admin/changes", "Sub-processor changes"],
+      [changeHref, facts.vendor.legalName],
+    ],
     body,
     status: shown.status,
   });
@@ -91,7 +94,9 @@ export async function resolutionHandler(c: Context<AppEnv>): Promise<Response> {
     setFlash(c, `Decision recorded: ${label(RESOLUTION_LABELS, resolved.resolution)}.`);
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
-      const issues = friendly(error.issues).map((i) => (i.path === "resolution" && /Invalid option/.test(i.message) ? { ...i, message: "Choose a decision." } : i));
+      const issues = friendly(error.issues).map((i) =>
+        i.path === "resolution" && /Invalid option/.test(i.message) ? { ...i, message: "Choose a decision." } : i,
+      );
       return objectionPage(c, { form, errors: new FieldErrors(issues), status: 422 });
     }
     throw error;

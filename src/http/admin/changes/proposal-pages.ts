@@ -20,7 +20,10 @@ const TRAIL: [string, string][] = [["/admin/changes", "Sub-processor changes"]];
 /** What the form offers: the register's first 200 sub-processors and activities (more than a processor of this size has). */
 async function choices(c: Context<AppEnv>): Promise<ProposalChoices> {
   const ctx = c.get("ctx");
-  const [vendors, activities] = await Promise.all([listEntities(ctx, subProcessorKind, { limit: "200" }), listEntities(ctx, activityKind, { limit: "200" })]);
+  const [vendors, activities] = await Promise.all([
+    listEntities(ctx, subProcessorKind, { limit: "200" }),
+    listEntities(ctx, activityKind, { limit: "200" }),
+  ]);
   const vendorChoice = (s: (typeof vendors.items)[number]) => ({ value: s.id, label: `${s.legalName} (${s.status})` });
   return {
     subProcessors: vendors.items.filter((s) => s.status === "active" || s.status === "proposed").map(vendorChoice),
@@ -29,7 +32,12 @@ async function choices(c: Context<AppEnv>): Promise<ProposalChoices> {
   };
 }
 
-async function formPage(c: Context<AppEnv>, form: PostedForm | null, errors: FieldErrors, status: ContentfulStatusCode = 200): Promise<Response> {
+async function formPage(
+  c: Context<AppEnv>,
+  form: PostedForm | null,
+  errors: FieldErrors,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
   const body = proposalForm({ csrf: c.get("session").csrfToken, choices: await choices(c), form, errors });
   return renderPage(c, { title: TITLE, trail: TRAIL, body, status });
 }
@@ -43,7 +51,12 @@ export function proposeHandler(deps: AppWiring) {
     const form = await postedForm(c);
     try {
       const result = await proposeChange(withPublicBaseUrl(c, deps.publicBaseUrl), proposalInput(form), null);
-      setFlash(c, result.change.status === "announced" ? `Change proposed and announced: ${result.noticeCount} notice(s) queued for sending.` : "Change proposed. Announce it when you are ready to notify customers.");
+      setFlash(
+        c,
+        result.change.status === "announced"
+          ? `Change proposed and announced: ${result.noticeCount} notice(s) queued for sending.`
+          : "Change proposed. Announce it when you are ready to notify customers.",
+      );
       return c.redirect(`/admin/changes/${encodeURIComponent(result.change.id)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -55,12 +55,24 @@ export function effectiveSection(changes: AnnouncedChange[]): Html {
   const soon = changes.filter((c) => (c.verdict === "pending" || c.verdict === "due") && c.daysUntilStart <= SOON_DAYS);
   const stopped = changes.filter((c) => c.verdict === "blocked" || c.verdict === "awaiting_authorisation");
   return html`<h3>Effective within ${SOON_DAYS} days</h3>
-${soon.length === 0 ? html`<p>No change takes effect in the next ${SOON_DAYS} days.</p>` : html`<table><thead><tr><th scope="col">Change</th><th scope="col">Takes effect</th><th scope="col">In</th></tr></thead>
-<tbody>${soon.map((c) => html`<tr><td>${changeLink(c)}</td><td>${c.startDate} <span class="hint">(${instant(c.startsAt)})</span></td>
-<td>${c.verdict === "due" ? html`<span class="badge ok">due now</span>` : plural(c.daysUntilStart, "day")}</td></tr>`)}</tbody></table>`}
+${
+  soon.length === 0
+    ? html`<p>No change takes effect in the next ${SOON_DAYS} days.</p>`
+    : html`<table><thead><tr><th scope="col">Change</th><th scope="col">Takes effect</th><th scope="col">In</th></tr></thead>
+<tbody>${soon.map(
+        (c) => html`<tr><td>${changeLink(c)}</td><td>${c.startDate} <span class="hint">(${instant(c.startsAt)})</span></td>
+<td>${c.verdict === "due" ? html`<span class="badge ok">due now</span>` : plural(c.daysUntilStart, "day")}</td></tr>`,
+      )}</tbody></table>`
+}
 <h3>Blocked or waiting</h3>
-${stopped.length === 0 ? html`<p>No announced change is held up.</p>` : html`<table><thead><tr><th scope="col">Change</th><th scope="col">State</th><th scope="col">Why</th><th scope="col">Intended start</th></tr></thead>
-<tbody>${stopped.map((c) => html`<tr><td>${changeLink(c)}</td>
+${
+  stopped.length === 0
+    ? html`<p>No announced change is held up.</p>`
+    : html`<table><thead><tr><th scope="col">Change</th><th scope="col">State</th><th scope="col">Why</th><th scope="col">Intended start</th></tr></thead>
+<tbody>${stopped.map(
+        (c) => html`<tr><td>${changeLink(c)}</td>
 <td>${c.verdict === "blocked" ? html`<span class="badge blocked">blocked</span>` : html`<span class="badge warn">awaiting authorisation</span>`}</td>
-<td>${stoppedBecause(c)}</td><td>${c.intendedStart}</td></tr>`)}</tbody></table>`}`;
+<td>${stoppedBecause(c)}</td><td>${c.intendedStart}</td></tr>`,
+      )}</tbody></table>`
+}`;
 }

@@ -36,7 +36,9 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
     ]);
-    const evidence = showAudit ? await evidenceSection(ctx, { csrf: c.get("session").csrfToken, mayVerify: can(role, "operations:run") }) : nothing;
+    const evidence = showAudit
+      ? await evidenceSection(ctx, { csrf: c.get("session").csrfToken, mayVerify: can(role, "operations:run") })
+      : nothing;
     const body = html`<h2>Open objection windows</h2>
 ${windowsSection(changes)}
 <h2>Awaiting a decision</h2>

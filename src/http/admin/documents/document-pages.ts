@@ -34,7 +34,10 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
       documentOverview(ctx),
       readWithQuery(() => recentExports(ctx, exportsBefore ? { before: exportsBefore } : {})),
     ]);
-    return renderPage(c, { title: "Documents", body: documentsBody({ documents, exports, options, paging: { exportsBefore: exportsBefore ?? null, annexesFrom: from } }) });
+    return renderPage(c, {
+      title: "Documents",
+      body: documentsBody({ documents, exports, options, paging: { exportsBefore: exportsBefore ?? null, annexesFrom: from } }),
+    });
   });
 
   for (const kind of ["art30-controller", "art30-processor"] as const) {
@@ -50,7 +53,11 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
 
   adminRoute(app, "GET", "/admin/documents/exports/:id", "register:read", async (c) => {
     const verification = await verifyExport(c.get("ctx"), c.req.param("id") ?? "");
-    return renderPage(c, { title: `Export ${verification.export.fileName}`, body: exportView(verification), trail: [["/admin/documents", "Documents"]] });
+    return renderPage(c, {
+      title: `Export ${verification.export.fileName}`,
+      body: exportView(verification),
+      trail: [["/admin/documents", "Documents"]],
+    });
   });
   // The same bytes again, regenerated from the audit trail as of the export's instant; not a new export.
   adminRoute(app, "GET", "/admin/documents/exports/:id/file", "register:read", async (c) => {
@@ -58,7 +65,12 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
   });
 }
 
-async function sendDocument(c: Context<AppEnv>, kind: DocumentKind, agreementId: string | null, format: "html" | "download"): Promise<Response> {
+async function sendDocument(
+  c: Context<AppEnv>,
+  kind: DocumentKind,
+  agreementId: string | null,
+  format: "html" | "download",
+): Promise<Response> {
   const ctx = c.get("ctx");
   const request = await readWithQuery(async () => exportRequestOf(ctx, { kind, agreementId }, pageQuery(c), format));
   return documentResponse(c, await exportDocument(ctx, request));

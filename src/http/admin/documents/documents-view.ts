@@ -25,7 +25,8 @@ export function documentName(d: { kind: string; reference: string | null }): str
 }
 
 /** The anchor of a document's completeness findings on the documents page. */
-export const findingsAnchor = (d: { kind: string; agreementId: string | null }): string => `findings-${d.kind}${d.agreementId ? `-${d.agreementId}` : ""}`;
+export const findingsAnchor = (d: { kind: string; agreementId: string | null }): string =>
+  `findings-${d.kind}${d.agreementId ? `-${d.agreementId}` : ""}`;
 
 /** Where a document's findings are shown: the documents page that lists it (annexes are paged), at its anchor. */
 export function findingsHref(documents: DocumentSummary[], d: DocumentSummary): string {
@@ -35,7 +36,11 @@ export function findingsHref(documents: DocumentSummary[], d: DocumentSummary): 
 }
 
 function link(path: string, options: ListOptions, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ ...extra, ...(options.lang ? { lang: options.lang } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
+  const query = new URLSearchParams({
+    ...extra,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+  });
   return `${path}?${query}`;
 }
 
@@ -68,7 +73,8 @@ ${textField({ name: "asOf", label: "As of (optional)", type: "date", value: opti
 
 function findingsSection(documents: DocumentSummary[], paged: boolean): Html {
   const incomplete = documents.filter((d) => d.findings.length > 0);
-  if (incomplete.length === 0) return html`<p>${paged ? "Every document listed on this page" : "Every document"} has all the content the law asks for.</p>`;
+  if (incomplete.length === 0)
+    return html`<p>${paged ? "Every document listed on this page" : "Every document"} has all the content the law asks for.</p>`;
   return html`${paged ? html`<p class="hint">For the records and the agreements listed on this page.</p>` : nothing}${incomplete.map(
     (d) => html`<h3 id="${findingsAnchor(d)}">${documentName(d)}</h3>
 <ul>${d.findings.map((f) => html`<li><strong>${f.article}</strong>: ${f.message}</li>`)}</ul>`,
@@ -95,17 +101,22 @@ function pageLink(options: ListOptions, paging: Partial<Record<keyof Paging, str
 }
 
 function pagingNav(label: string, links: [string, string][]): Html {
-  return links.length ? html`<nav class="actions" aria-label="${label}">${links.map(([href, text]) => html`<a href="${href}">${text}</a>`)}</nav>` : nothing;
+  return links.length
+    ? html`<nav class="actions" aria-label="${label}">${links.map(([href, text]) => html`<a href="${href}">${text}</a>`)}</nav>`
+    : nothing;
 }
 
 function exportsTable(exports: Page<ExportLine>, options: ListOptions, before: string | null): Html {
   const links: [string, string][] = [];
   if (before) links.push([pageLink(options, {}, "exports"), "Newest exports"]);
   if (exports.nextCursor) links.push([pageLink(options, { exportsBefore: exports.nextCursor }, "exports"), "Older exports"]);
-  if (exports.items.length === 0) return html`<p>${before ? "No older exports." : "Nothing has been exported yet."}</p>${pagingNav("Export pages", links)}`;
+  if (exports.items.length === 0)
+    return html`<p>${before ? "No older exports." : "Nothing has been exported yet."}</p>${pagingNav("Export pages", links)}`;
   return html`<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Document</th><th scope="col">Format</th><th scope="col">Language</th><th scope="col">As of</th><th scope="col">Fingerprint (SHA-256)</th><th scope="col">Details</th></tr></thead>
 <tbody>${exports.items.map(
-    (e) => html`<tr><td>${instant(e.createdAt)}</td><td>${e.actorName}</td><td>${documentName({ kind: e.kind, reference: e.reference })}${e.draft ? " (draft)" : ""}</td>
+    (
+      e,
+    ) => html`<tr><td>${instant(e.createdAt)}</td><td>${e.actorName}</td><td>${documentName({ kind: e.kind, reference: e.reference })}${e.draft ? " (draft)" : ""}</td>
 <td>${e.format.toUpperCase()}</td><td>${LANGUAGE_NAMES[e.language] ?? e.language}</td><td>${instant(e.asOf)}</td>
 <td><code>${breakable(e.fingerprint)}</code><br><span class="hint">File: <code>${breakable(e.sha256)}</code></span></td>
 <td><a href="/admin/documents/exports/${seg(e.id)}">Export ${e.fileName}</a></td></tr>`,
@@ -119,16 +130,25 @@ export function documentsBody(o: { documents: DocumentSummary[]; exports: Page<E
   const from = o.paging.annexesFrom;
   const annexes = allAnnexes.slice(from, from + ANNEXES_SHOWN);
   const annexLinks: [string, string][] = [];
-  if (from > 0) annexLinks.push([pageLink(o.options, { annexesFrom: from > ANNEXES_SHOWN ? String(from - ANNEXES_SHOWN) : undefined }, "annexes"), "Previous agreements"]);
-  if (from + ANNEXES_SHOWN < allAnnexes.length) annexLinks.push([pageLink(o.options, { annexesFrom: String(from + ANNEXES_SHOWN) }, "annexes"), "Next agreements"]);
+  if (from > 0)
+    annexLinks.push([
+      pageLink(o.options, { annexesFrom: from > ANNEXES_SHOWN ? String(from - ANNEXES_SHOWN) : undefined }, "annexes"),
+      "Previous agreements",
+    ]);
+  if (from + ANNEXES_SHOWN < allAnnexes.length)
+    annexLinks.push([pageLink(o.options, { annexesFrom: String(from + ANNEXES_SHOWN) }, "annexes"), "Next agreements"]);
   const head = html`<th scope="col">Language</th><th scope="col">Completeness</th><th scope="col">Preview (HTML)</th><th scope="col">Download</th>`;
   return html`<p>Every preview and download is recorded as an export with its fingerprint, as through the API.</p>
 ${optionsForm(o.options)}
 <h2>Records of processing (Art. 30)</h2>
 <table><thead><tr><th scope="col">Record</th>${head}</tr></thead><tbody>${records.map((d) => documentRow(d, o.options))}</tbody></table>
 <h2 id="annexes">Agreement annexes</h2>
-${annexes.length === 0 ? html`<p>${allAnnexes.length ? "No more agreements." : "No agreements yet."}</p>` : html`${allAnnexes.length > ANNEXES_SHOWN ? html`<p class="hint">Agreements ${from + 1} to ${from + annexes.length} of ${allAnnexes.length}, by reference.</p>` : nothing}
-<table><thead><tr><th scope="col">Agreement</th><th scope="col">Customer</th><th scope="col">Status</th>${head}</tr></thead><tbody>${annexes.map((d) => documentRow(d, o.options))}</tbody></table>`}
+${
+  annexes.length === 0
+    ? html`<p>${allAnnexes.length ? "No more agreements." : "No agreements yet."}</p>`
+    : html`${allAnnexes.length > ANNEXES_SHOWN ? html`<p class="hint">Agreements ${from + 1} to ${from + annexes.length} of ${allAnnexes.length}, by reference.</p>` : nothing}
+<table><thead><tr><th scope="col">Agreement</th><th scope="col">Customer</th><th scope="col">Status</th>${head}</tr></thead><tbody>${annexes.map((d) => documentRow(d, o.options))}</tbody></table>`
+}
 ${pagingNav("Agreement pages", annexLinks)}
 <h2 id="completeness">Completeness</h2>
 <p class="hint">Findings are in each document's own language.</p>

@@ -23,14 +23,16 @@ export function registerOnboardingPages(app: Hono<AppEnv>, deps: AppWiring): voi
   adminRoute(app, "POST", ONBOARDING_PATH, "register:write", async (c) => {
     const form = await c.req.parseBody({ all: true });
     const file = form.file instanceof File && form.file.size > 0 ? form.file : null;
-    const kindField = typeof form.kind === "string" && (IMPORT_KINDS as readonly string[]).includes(form.kind) ? (form.kind as ImportKind) : null;
+    const kindField =
+      typeof form.kind === "string" && (IMPORT_KINDS as readonly string[]).includes(form.kind) ? (form.kind as ImportKind) : null;
     const dryRun = form.action !== "import";
     const format = file ? formatOf(file.name || file.type, new Uint8Array(await file.slice(0, 2).arrayBuffer())) : null;
     if (!file || !format) {
       const message = file ? "Choose an .xlsx or .csv file." : "Choose the filled-in spreadsheet to check or import.";
       return page(c, { errors: new FieldErrors([{ path: "file", message }]), kind: kindField, status: 422 });
     }
-    if (!deps.scratchStore) throw new AppError("bad_request", "This deployment does not import spreadsheets (it has no scratch database); use the Node server.");
+    if (!deps.scratchStore)
+      throw new AppError("bad_request", "This deployment does not import spreadsheets (it has no scratch database); use the Node server.");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await importRegister(c.get("ctx"), deps.scratchStore, {
       workbook: await readSpreadsheet(bytes, format, kindField, file.name || `upload.${format}`),
@@ -41,11 +43,22 @@ export function registerOnboardingPages(app: Hono<AppEnv>, deps: AppWiring): voi
   });
 }
 
-function page(c: Context<AppEnv>, o: { errors: FieldErrors; report?: ImportReport; fileName?: string; kind?: ImportKind | null; status?: 200 | 422 }) {
+function page(
+  c: Context<AppEnv>,
+  o: { errors: FieldErrors; report?: ImportReport; fileName?: string; kind?: ImportKind | null; status?: 200 | 422 },
+) {
   const kinds = IMPORT_KINDS.map((k) => ({ value: k, label: SHEET_SPECS[k].sheet }));
   return renderPage(c, {
     title: "Import a spreadsheet",
     status: o.status ?? 200,
-    body: onboardingBody({ csrf: c.get("session").csrfToken, kinds, kind: o.kind ?? null, report: o.report ?? null, fileName: o.fileName ?? null, summary: errorSummary(o.errors, "Nothing was checked."), errors: o.errors }),
+    body: onboardingBody({
+      csrf: c.get("session").csrfToken,
+      kinds,
+      kind: o.kind ?? null,
+      report: o.report ?? null,
+      fileName: o.fileName ?? null,
+      summary: errorSummary(o.errors, "Nothing was checked."),
+      errors: o.errors,
+    }),
   });
 }

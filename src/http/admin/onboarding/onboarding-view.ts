@@ -41,7 +41,9 @@ function reportSection(report: ImportReport, fileName: string | null): Html {
 <table><caption>Each problem by cell</caption><thead><tr><th scope="col">Cell</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
 <tbody>${report.issues.map((i) => html`<tr><td><code>${i.cell}</code></td><td>${i.header ?? "—"}</td><td>${i.message}</td></tr>`)}</tbody></table></section>`;
   }
-  const title = report.dryRun ? `${fileName ?? "The file"} passes every check (${rows}); nothing was written yet` : `Imported ${fileName ?? "the file"}: ${rows}`;
+  const title = report.dryRun
+    ? `${fileName ?? "The file"} passes every check (${rows}); nothing was written yet`
+    : `Imported ${fileName ?? "the file"}: ${rows}`;
   return html`<section class="flash" role="status" aria-labelledby="report-title"><h2 id="report-title">${title}</h2>${vendors ? html`<p>${vendors}</p>` : nothing}
 ${report.subProcessors.changeIds.length ? html`<ul>${report.subProcessors.changeIds.map((id) => html`<li><a href="/admin/changes/${id}">Proposed change ${id}</a></li>`)}</ul>` : nothing}</section>`;
 }

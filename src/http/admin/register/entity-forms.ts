@@ -40,7 +40,12 @@ export function newForm(c: Context<AppEnv>, page: KindPage, values: unknown = de
   });
 }
 
-export async function editForm(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, typed?: { values: unknown; revision: number; issues: AppError }) {
+export async function editForm(
+  c: Context<AppEnv>,
+  page: KindPage,
+  entity: EntityMeta,
+  typed?: { values: unknown; revision: number; issues: AppError },
+) {
   if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   return formPage(c, {
@@ -93,7 +98,12 @@ const REASON: Field = {
 };
 
 /** An admin's correction form: every field, those that otherwise follow a workflow included, and the reason. */
-export async function correctionForm(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, typed?: { values: unknown; revision: number; issues: AppError }) {
+export async function correctionForm(
+  c: Context<AppEnv>,
+  page: KindPage,
+  entity: EntityMeta,
+  typed?: { values: unknown; revision: number; issues: AppError },
+) {
   if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   const fields = [...page.fields, REASON];
@@ -123,8 +133,16 @@ export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promi
     const result = await attempt(() => correctEntity(c.get("ctx"), kind, id, { reason, changes: values }, { ifMatch: [revision] }));
     if ("issues" in result) {
       // The use case names the fields under "changes"; the form has them at the top.
-      const issues = new AppError("validation", result.issues.message, result.issues.issues.map((i) => ({ ...i, path: i.path.replace(/^changes\./, "") })));
-      return correctionForm(c, page, await getEntity(c.get("ctx"), kind, id), { values: { ...(values as object), reason }, revision, issues });
+      const issues = new AppError(
+        "validation",
+        result.issues.message,
+        result.issues.issues.map((i) => ({ ...i, path: i.path.replace(/^changes\./, "") })),
+      );
+      return correctionForm(c, page, await getEntity(c.get("ctx"), kind, id), {
+        values: { ...(values as object), reason },
+        revision,
+        issues,
+      });
     }
     setFlash(c, "Corrected.");
     return c.redirect(view, 303);

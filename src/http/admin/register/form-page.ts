@@ -50,12 +50,16 @@ ${fields}
 export function postedRevision(posted: Posted): number {
   const raw = posted[REVISION_FIELD];
   const revision = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (Number.isNaN(revision)) throw new AppError("bad_request", "This form lacks the version it was opened at. Reload the page and try again.");
+  if (Number.isNaN(revision))
+    throw new AppError("bad_request", "This form lacks the version it was opened at. Reload the page and try again.");
   return revision;
 }
 
 /** The answer to a save that lost a race: what happened and where to go, nothing saved. */
-export function conflictPage(c: Context<AppEnv>, o: { message: string; trail: [string, string][]; view: string; edit?: string }): Response | Promise<Response> {
+export function conflictPage(
+  c: Context<AppEnv>,
+  o: { message: string; trail: [string, string][]; view: string; edit?: string },
+): Response | Promise<Response> {
   return renderPage(c, {
     title: "Changed meanwhile",
     trail: o.trail,

@@ -8,7 +8,13 @@ import { loadNames } from "./choices.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { referencedIds } from "./forms/referenced-ids.ts";
 
-const ACTIONS: Record<string, string> = { create: "Created", update: "Changed", archive: "Archived", delete: "Deleted", correct: "Corrected" };
+const ACTIONS: Record<string, string> = {
+  create: "Created",
+  update: "Changed",
+  archive: "Archived",
+  delete: "Deleted",
+  correct: "Corrected",
+};
 
 /** Extra labels for fields the register sets itself. */
 const MANAGED: Field[] = [{ type: "text", name: "archivedAt", label: "Archived at" }];

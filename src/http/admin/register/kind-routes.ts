@@ -52,7 +52,8 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
         await deleteEntity(c.get("ctx"), kind, entity.id);
       } catch (error) {
         // Still in use: the entity's page again, saying what uses it.
-        if (error instanceof AppError && error.code === "conflict") return viewPage(c, page, entity, { message: error.message, status: 409 });
+        if (error instanceof AppError && error.code === "conflict")
+          return viewPage(c, page, entity, { message: error.message, status: 409 });
         throw error;
       }
       setFlash(c, `Deleted ${page.singular} "${page.title(entity)}".`);

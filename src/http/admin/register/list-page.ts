@@ -29,13 +29,18 @@ export async function listPage(c: Context<AppEnv>, page: KindPage): Promise<Resp
   const filter = archives
     ? html`<form method="get" action="${base}" class="inline"><div class="check"><input type="checkbox" id="show-archived" name="archived" value="show"${showArchived ? html` checked` : nothing}><label for="show-archived">Show archived ${page.plural.toLowerCase()}</label></div> <button type="submit" class="secondary">Apply</button></form>`
     : nothing;
-  const add = can(c.get("actor").role, page.writePermission) ? html`<a class="button" href="${base}/new">Add ${page.singular}</a>` : nothing;
+  const add = can(c.get("actor").role, page.writePermission)
+    ? html`<a class="button" href="${base}/new">Add ${page.singular}</a>`
+    : nothing;
   const table = items.length
     ? html`<table><thead><tr><th scope="col">Name</th>${page.columns.map((col) => html`<th scope="col">${col.label}</th>`)}${archives ? html`<th scope="col">Archived</th>` : nothing}</tr></thead>
 <tbody>${items.map(
-        (e) => html`<tr><td><a href="${base}/${seg(e.id)}">${page.title(e)}</a></td>${page.columns.map((col) => html`<td>${cell(col, e, names)}</td>`)}${
-          archives ? html`<td>${e.archivedAt ? html`<span class="badge">Archived ${e.archivedAt.slice(0, 10)}</span>` : "No"}</td>` : nothing
-        }</tr>`,
+        (e) =>
+          html`<tr><td><a href="${base}/${seg(e.id)}">${page.title(e)}</a></td>${page.columns.map((col) => html`<td>${cell(col, e, names)}</td>`)}${
+            archives
+              ? html`<td>${e.archivedAt ? html`<span class="badge">Archived ${e.archivedAt.slice(0, 10)}</span>` : "No"}</td>`
+              : nothing
+          }</tr>`,
       )}</tbody></table>`
     : html`<p>No ${page.plural.toLowerCase()}${showArchived ? "" : archives ? " (archived ones are hidden)" : ""} yet.</p>`;
   const paging = html`<div class="actions">${cursor ? html`<a href="${base}${query({})}">First page</a>` : nothing}${

@@ -30,7 +30,13 @@ export function registerOrganisationPages(app: Hono<AppEnv>): void {
   adminRoute(app, "POST", BASE, "register:write", saveProfile);
   // The register has one profile, so its entity type alone selects its history.
   adminRoute(app, "GET", `${BASE}/history`, "audit:read", (c) =>
-    historyPage(c, { title: "History of the organisation profile", trail: TRAIL, entityType: "organisation", fields: organisationForm, path: `${BASE}/history` }),
+    historyPage(c, {
+      title: "History of the organisation profile",
+      trail: TRAIL,
+      entityType: "organisation",
+      fields: organisationForm,
+      path: `${BASE}/history`,
+    }),
   );
 }
 

@@ -38,25 +38,41 @@ export interface KindPage<E extends EntityMeta = EntityMeta> {
 }
 
 const dataCategories: KindPage<DataCategory> = {
-  segment: "data-categories", singular: "data category", plural: "Data categories", fields: dataCategoryForm, writePermission: "register:write",
+  segment: "data-categories",
+  singular: "data category",
+  plural: "Data categories",
+  fields: dataCategoryForm,
+  writePermission: "register:write",
   title: (e) => displayName(e.name),
   columns: [{ label: "Special category", text: (e) => (e.special === "none" ? "No" : label("en", "special", e.special)) }],
 };
 
 const subjectCategories: KindPage<SubjectCategory> = {
-  segment: "subject-categories", singular: "subject category", plural: "Subject categories", fields: subjectCategoryForm, writePermission: "register:write",
+  segment: "subject-categories",
+  singular: "subject category",
+  plural: "Subject categories",
+  fields: subjectCategoryForm,
+  writePermission: "register:write",
   title: (e) => displayName(e.name),
   columns: [{ label: "Description", text: (e) => (e.description ? displayName(e.description) : "—") }],
 };
 
 const securityMeasures: KindPage<SecurityMeasure> = {
-  segment: "security-measures", singular: "security measure", plural: "Security measures", fields: securityMeasureForm, writePermission: "register:write",
+  segment: "security-measures",
+  singular: "security measure",
+  plural: "Security measures",
+  fields: securityMeasureForm,
+  writePermission: "register:write",
   title: (e) => displayName(e.title),
   columns: [{ label: "Annex III heading", text: (e) => label("en", "annexIII", e.heading) }],
 };
 
 const activities: KindPage<Activity> = {
-  segment: "activities", singular: "activity", plural: "Activities", fields: activityForm, writePermission: "register:write",
+  segment: "activities",
+  singular: "activity",
+  plural: "Activities",
+  fields: activityForm,
+  writePermission: "register:write",
   title: (e) => displayName(e.name),
   columns: [
     { label: "Role", text: (e) => readable(e.role) },
@@ -66,8 +82,19 @@ const activities: KindPage<Activity> = {
 };
 
 const subProcessors: KindPage<SubProcessor> = {
-  segment: "sub-processors", singular: "sub-processor", plural: "Sub-processors", fields: subProcessorForm, writePermission: "sub-processors:write",
-  managedFields: [{ type: "references", name: "excludedAgreementIds", label: "Agreements it does not serve (set by objection resolutions)", source: "agreements" }],
+  segment: "sub-processors",
+  singular: "sub-processor",
+  plural: "Sub-processors",
+  fields: subProcessorForm,
+  writePermission: "sub-processors:write",
+  managedFields: [
+    {
+      type: "references",
+      name: "excludedAgreementIds",
+      label: "Agreements it does not serve (set by objection resolutions)",
+      source: "agreements",
+    },
+  ],
   title: (e) => e.legalName,
   columns: [
     { label: "Reference", text: (e) => e.reference ?? "—" },
@@ -78,7 +105,11 @@ const subProcessors: KindPage<SubProcessor> = {
 };
 
 const customers: KindPage<Customer> = {
-  segment: "customers", singular: "customer", plural: "Customers", fields: customerForm, writePermission: "register:write",
+  segment: "customers",
+  singular: "customer",
+  plural: "Customers",
+  fields: customerForm,
+  writePermission: "register:write",
   title: (e) => e.legalName,
   columns: [
     { label: "Reference", text: (e) => e.reference ?? "—" },
@@ -88,7 +119,11 @@ const customers: KindPage<Customer> = {
 };
 
 const agreements: KindPage<Agreement> = {
-  segment: "agreements", singular: "agreement", plural: "Agreements", fields: agreementForm, writePermission: "register:write",
+  segment: "agreements",
+  singular: "agreement",
+  plural: "Agreements",
+  fields: agreementForm,
+  writePermission: "register:write",
   title: (e) => e.reference,
   columns: [
     { label: "Customer", source: "customers", id: (e) => e.customerId },
@@ -98,7 +133,15 @@ const agreements: KindPage<Agreement> = {
 };
 
 /** Every register kind's pages, in the order of the navigation. */
-export const KIND_PAGES = [activities, dataCategories, subjectCategories, securityMeasures, subProcessors, customers, agreements] as unknown as KindPage[];
+export const KIND_PAGES = [
+  activities,
+  dataCategories,
+  subjectCategories,
+  securityMeasures,
+  subProcessors,
+  customers,
+  agreements,
+] as unknown as KindPage[];
 
 export function kindPage(segment: EntityPath): KindPage {
   const page = KIND_PAGES.find((p) => p.segment === segment);

@@ -50,7 +50,9 @@ function actions(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, base: s
     parts.push(html`<a class="button" href="${base}/edit">Edit</a>`);
     const archives = coreKind(page).removal === "archive";
     const verb = archives ? "Archive" : "Delete";
-    parts.push(html`<form method="post" action="${base}/${verb.toLowerCase()}" class="inline" data-confirm="${verb} this ${page.singular}?">${csrfField(c.get("session").csrfToken)}<button type="submit" class="danger">${verb}</button></form>`);
+    parts.push(
+      html`<form method="post" action="${base}/${verb.toLowerCase()}" class="inline" data-confirm="${verb} this ${page.singular}?">${csrfField(c.get("session").csrfToken)}<button type="submit" class="danger">${verb}</button></form>`,
+    );
   }
   if (coreKind(page).directWriteIssues && can(role, "register:correct") && !entity.archivedAt) {
     parts.push(html`<a href="${base}/correct">Correct a mistake (admin)</a>`);

@@ -45,7 +45,8 @@ function collectBlocks(node: ChildNode, out: Block[]): void {
   } else if (name === "p") {
     out.push({ kind: "paragraph", line: { text: textOf(el), bold: isAllBold(el), bullet: false }, muted: hasClass(el, "doc-meta") });
   } else if (name === "ul" || name === "ol") {
-    for (const li of childElements(el, "li")) out.push({ kind: "paragraph", line: { text: textOf(li), bold: false, bullet: true }, muted: false });
+    for (const li of childElements(el, "li"))
+      out.push({ kind: "paragraph", line: { text: textOf(li), bold: false, bullet: true }, muted: false });
   } else if (name === "table") {
     out.push(tableBlock(el));
   }
@@ -53,8 +54,13 @@ function collectBlocks(node: ChildNode, out: Block[]): void {
 
 function tableBlock(table: Element): Block {
   const keyValue = hasClass(table, "kv");
-  const header = childElements(table, "thead").flatMap((thead) => childElements(thead, "tr")).map(rowCells)[0] ?? null;
-  const rows = childElements(table, "tbody").flatMap((tbody) => childElements(tbody, "tr")).map(rowCells);
+  const header =
+    childElements(table, "thead")
+      .flatMap((thead) => childElements(thead, "tr"))
+      .map(rowCells)[0] ?? null;
+  const rows = childElements(table, "tbody")
+    .flatMap((tbody) => childElements(tbody, "tr"))
+    .map(rowCells);
   const columns = header?.length ?? rows[0]?.length ?? 1;
   const declared = table.attribs["data-widths"]?.split(",").map(Number);
   const weights = keyValue ? [28, 72] : declared?.length === columns ? declared : Array.from({ length: columns }, () => 1);
@@ -62,7 +68,10 @@ function tableBlock(table: Element): Block {
 }
 
 function rowCells(tr: Element): Cell[] {
-  return tr.children.filter(isElement).filter((c) => c.name === "td" || c.name === "th").map((cell) => cellLines(cell, cell.name === "th"));
+  return tr.children
+    .filter(isElement)
+    .filter((c) => c.name === "td" || c.name === "th")
+    .map((cell) => cellLines(cell, cell.name === "th"));
 }
 
 /** A cell's content as lines: running text, then one line per list item or paragraph. */

@@ -53,7 +53,16 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
     compress: true,
     lang: meta.language,
     displayTitle: true,
-    info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: meta.creator, Producer: "dpa-register", CreationDate: meta.asOf, ModDate: meta.asOf, ...meta.custom },
+    info: {
+      Title: meta.title,
+      Subject: meta.subject,
+      Author: meta.author,
+      Creator: meta.creator,
+      Producer: "dpa-register",
+      CreationDate: meta.asOf,
+      ModDate: meta.asOf,
+      ...meta.custom,
+    },
   });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
@@ -104,7 +113,10 @@ class Layout {
     if (!m) {
       m = new TextMeasure((text) => {
         this.pen = "";
-        return this.doc.font(bold ? "bold" : "regular").fontSize(size).widthOfString(text);
+        return this.doc
+          .font(bold ? "bold" : "regular")
+          .fontSize(size)
+          .widthOfString(text);
       });
       this.measures.set(key, m);
     }
@@ -129,7 +141,10 @@ class Layout {
     // Switching font, size or colour costs pdfkit work per call: only switch when it changes.
     const pen = `${bold}|${size}|${color}`;
     if (pen !== this.pen) {
-      this.doc.font(bold ? "bold" : "regular").fontSize(size).fillColor(color);
+      this.doc
+        .font(bold ? "bold" : "regular")
+        .fontSize(size)
+        .fillColor(color);
       this.pen = pen;
     }
     this.doc.text(text, x, y, { lineBreak: false });
@@ -227,12 +242,23 @@ class Layout {
         const indent = line.bullet ? BULLET_INDENT : 0;
         return this.measure(line.bold, BODY)
           .wrap(line.text, width - indent)
-          .map((text, i) => ({ text: line.bullet && i === 0 ? `• ${text}` : text, bold: line.bold, x: line.bullet && i === 0 ? 0 : indent }));
+          .map((text, i) => ({
+            text: line.bullet && i === 0 ? `• ${text}` : text,
+            bold: line.bold,
+            x: line.bullet && i === 0 ? 0 : indent,
+          }));
       });
     });
   }
 
-  private rowSlice(cells: { text: string; bold: boolean; x: number }[][], widths: number[], from: number, to: number, fill: string | null, keyValue: boolean): void {
+  private rowSlice(
+    cells: { text: string; bold: boolean; x: number }[][],
+    widths: number[],
+    from: number,
+    to: number,
+    fill: string | null,
+    keyValue: boolean,
+  ): void {
     const lh = this.lineHeight(BODY);
     const height = (to - from) * lh + CELL_PADDING * 2;
     let x = MARGIN.left;
@@ -274,7 +300,12 @@ function decoratePages(doc: PDFKit.PDFDocument, meta: PdfMeta): void {
     doc.switchToPage(range.start + i);
     doc.font("regular").fontSize(size).fillColor(MUTED);
     doc.text(meta.headerText, MARGIN.left, MARGIN.top - 28, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true });
-    doc.moveTo(MARGIN.left, MARGIN.top - 16).lineTo(A4.width - MARGIN.right, MARGIN.top - 16).lineWidth(0.5).strokeColor(BORDER).stroke();
+    doc
+      .moveTo(MARGIN.left, MARGIN.top - 16)
+      .lineTo(A4.width - MARGIN.right, MARGIN.top - 16)
+      .lineWidth(0.5)
+      .strokeColor(BORDER)
+      .stroke();
     const footerTop = BOTTOM + 20;
     meta.footerLines.forEach((line, n) => {
       doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false });

@@ -40,7 +40,10 @@ export const activityForm: Field[] = [
     name: "dataCategories",
     label: "Categories of personal data and their retention",
     item: "data category",
-    fields: [{ type: "reference", name: "dataCategoryId", label: "Category", source: "data-categories", blank: "Choose a data category" }, retention("retention")],
+    fields: [
+      { type: "reference", name: "dataCategoryId", label: "Category", source: "data-categories", blank: "Choose a data category" },
+      retention("retention"),
+    ],
   },
   {
     type: "repeat",

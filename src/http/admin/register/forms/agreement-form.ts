@@ -9,7 +9,12 @@ export const agreementForm: Field[] = [
   { type: "reference", name: "customerId", label: "Customer", source: "customers", required: true, blank: "Choose a customer" },
   { type: "text", name: "reference", label: "Reference", required: true, hint: "Unique, e.g. CF-DPA-2024-001." },
   { type: "text", name: "version", label: "Version of the agreement text", required: true },
-  { type: "select", name: "status", label: "Status", choices: codeChoices(AGREEMENT_STATUSES, (code) => label("en", "agreementStatus", code)) },
+  {
+    type: "select",
+    name: "status",
+    label: "Status",
+    choices: codeChoices(AGREEMENT_STATUSES, (code) => label("en", "agreementStatus", code)),
+  },
   { type: "text", name: "signedOn", label: "Signed on", input: "date" },
   { type: "text", name: "endedOn", label: "Ended on", input: "date", hint: "Required once terminated." },
   languageSelect("language", "Language of the agreement", "Choose a language"),
@@ -41,5 +46,12 @@ export const agreementForm: Field[] = [
   },
   countryField("governingCountry", "Governing country"),
   { type: "text", name: "timeZone", label: "Time zone", hint: "IANA name, e.g. Europe/Brussels." },
-  { type: "references", name: "activityIds", label: "Processing activities covered", source: "activities", filter: { role: "processor" }, hint: "Processor activities only: a DPA covers processing on the customer's behalf." },
+  {
+    type: "references",
+    name: "activityIds",
+    label: "Processing activities covered",
+    source: "activities",
+    filter: { role: "processor" },
+    hint: "Processor activities only: a DPA covers processing on the customer's behalf.",
+  },
 ];

@@ -42,7 +42,12 @@ function inside(field: Field, segments: string[], found: { field?: Field }): str
       return index === undefined ? segments : [`entry ${index}`, ...rest];
     case "variant":
       if (head === "kind" && rest.length === 0) {
-        found.field = { type: "select", name: "kind", label: field.kind.label, choices: field.variants.map((v) => ({ value: v.value, label: v.label })) };
+        found.field = {
+          type: "select",
+          name: "kind",
+          label: field.kind.label,
+          choices: field.variants.map((v) => ({ value: v.value, label: v.label })),
+        };
         return [field.kind.label];
       }
       return within([...field.variants.flatMap((v) => v.fields), ...field.common], segments, found);

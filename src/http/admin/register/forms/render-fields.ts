@@ -23,7 +23,12 @@ export function renderFields(fields: readonly Field[], state: FormState, prefix 
 
 function renderField(field: Field, state: FormState, path: string, qualifiers: readonly string[]): Html {
   const value = valueAt(state.values, path);
-  const common = { name: path, label: qualified(field.label, [...qualifiers, ...(marksRequired(field) ? ["required"] : [])]), hint: field.hint, errors: state.errors };
+  const common = {
+    name: path,
+    label: qualified(field.label, [...qualifiers, ...(marksRequired(field) ? ["required"] : [])]),
+    hint: field.hint,
+    errors: state.errors,
+  };
   switch (field.type) {
     case "text":
       return textField({ ...common, value: text(value), type: field.input });
@@ -40,22 +45,43 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
       return checkboxes({ ...common, values, choices: withCurrent(state.choices.get(choiceKey(field)) ?? [], values) });
     }
     case "localized":
-      return group({ ...field, hint: field.hint ?? (field.required ? "In at least one language." : undefined) }, state, path, html`${LANGUAGE_CODES.map((lang) => {
-        const o = { name: `${path}.${lang}`, label: qualified(field.label, [LANGUAGE_NAMES[lang], ...qualifiers]), errors: state.errors, value: text(valueAt(value, lang)) };
-        return field.multiline ? textArea(o) : textField(o);
-      })}`);
+      return group(
+        { ...field, hint: field.hint ?? (field.required ? "In at least one language." : undefined) },
+        state,
+        path,
+        html`${LANGUAGE_CODES.map((lang) => {
+          const o = {
+            name: `${path}.${lang}`,
+            label: qualified(field.label, [LANGUAGE_NAMES[lang], ...qualifiers]),
+            errors: state.errors,
+            value: text(valueAt(value, lang)),
+          };
+          return field.multiline ? textArea(o) : textField(o);
+        })}`,
+      );
     case "group":
-      return group(field, state, path, renderFields(field.fields, state, path, [field.qualifier ?? lowerFirst(field.label), ...qualifiers].filter(Boolean)));
+      return group(
+        field,
+        state,
+        path,
+        renderFields(field.fields, state, path, [field.qualifier ?? lowerFirst(field.label), ...qualifiers].filter(Boolean)),
+      );
     case "repeat": {
       const rows = Array.isArray(value) ? value.length : 0;
-      return group(field, state, path, html`${Array.from({ length: rows + BLANK_ROWS }, (_, i) => {
-        const rowPath = `${path}.${i}`;
-        const row = `${field.item} ${i + 1}`;
-        const [only] = field.fields;
-        // A list of single values (e.g. purposes): the row is the value's own control, named after the row.
-        if (field.fields.length === 1 && only?.name === "") return renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers);
-        return group({ label: capitalised(row) }, state, rowPath, renderFields(field.fields, state, rowPath, [row, ...qualifiers]));
-      })}`);
+      return group(
+        field,
+        state,
+        path,
+        html`${Array.from({ length: rows + BLANK_ROWS }, (_, i) => {
+          const rowPath = `${path}.${i}`;
+          const row = `${field.item} ${i + 1}`;
+          const [only] = field.fields;
+          // A list of single values (e.g. purposes): the row is the value's own control, named after the row.
+          if (field.fields.length === 1 && only?.name === "")
+            return renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers);
+          return group({ label: capitalised(row) }, state, rowPath, renderFields(field.fields, state, rowPath, [row, ...qualifiers]));
+        })}`,
+      );
     }
     case "variant": {
       const kind = selectField({

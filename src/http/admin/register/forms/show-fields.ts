@@ -36,7 +36,11 @@ export function showValue(field: Field, value: unknown, names: Names): Html {
     case "variant": {
       const kind = String(valueAt(value, "kind") ?? "");
       const chosen = field.variants.find((v) => v.value === kind);
-      const details = showFields([...(chosen?.fields ?? []), ...field.common].filter((f) => valueAt(value, f.name) != null), value, names);
+      const details = showFields(
+        [...(chosen?.fields ?? []), ...field.common].filter((f) => valueAt(value, f.name) != null),
+        value,
+        names,
+      );
       return html`<p>${chosen?.label ?? kind}</p>${details}`;
     }
   }

@@ -4,7 +4,12 @@ import { codeChoices, type Field } from "./form-spec.ts";
 
 export const subProcessorForm: Field[] = [
   { type: "text", name: "legalName", label: "Legal name", required: true },
-  { type: "text", name: "reference", label: "Reference", hint: "Optional and unique, e.g. AWS or the procurement system's vendor id; pages and the API accept it wherever they accept the id." },
+  {
+    type: "text",
+    name: "reference",
+    label: "Reference",
+    hint: "Optional and unique, e.g. AWS or the procurement system's vendor id; pages and the API accept it wherever they accept the id.",
+  },
   { type: "text", name: "companyNumber", label: "Company number" },
   {
     type: "select",
@@ -28,5 +33,11 @@ export const subProcessorForm: Field[] = [
   },
   transferMechanism("transferMechanism", "Transfer mechanism", "Needed for an active sub-processor with a location outside the EEA."),
   { type: "references", name: "activityIds", label: "Processing activities served", source: "activities" },
-  { type: "reference", name: "parentId", label: "Engaged by (parent sub-processor)", source: "sub-processors", blank: "Nobody: engaged directly" },
+  {
+    type: "reference",
+    name: "parentId",
+    label: "Engaged by (parent sub-processor)",
+    source: "sub-processors",
+    blank: "Nobody: engaged directly",
+  },
 ];
