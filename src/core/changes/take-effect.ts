@@ -121,25 +121,23 @@ export async function takeEffect(
   );
   const organisation = await requireOrganisation(ctx);
   statements.push(
-    db
-      .insert(outbox)
-      .values(
-        dpoMessage(
-          ctx,
-          organisation,
-          "change_effective",
-          { subject: "mail.effective.subject", body: "mail.effective.body" },
-          {
-            vendor: vendor.legalName,
-            changeId: change.id,
-            at: formatInstant(at, organisation.defaultLanguage),
-            applies: applying.length,
-            excluded: excluded.length,
-          },
-          { type: "sub_processor_change", id: change.id },
-          at,
-        ),
+    db.insert(outbox).values(
+      dpoMessage(
+        ctx,
+        organisation,
+        "change_effective",
+        { subject: "mail.effective.subject", body: "mail.effective.body" },
+        {
+          vendor: vendor.legalName,
+          changeId: change.id,
+          at: formatInstant(at, organisation.defaultLanguage),
+          applies: applying.length,
+          excluded: excluded.length,
+        },
+        { type: "sub_processor_change", id: change.id },
+        at,
       ),
+    ),
     clearGuards(db),
   );
   await ctx.store.atomic(statements);

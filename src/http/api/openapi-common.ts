@@ -48,13 +48,11 @@ export const IdParam = z.object({
 /** The path parameter of a record people also name by its reference: either works. */
 export const namedIdParam = (named: NamedRecord, name = "id") =>
   z.object({
-    [name]: z
-      .string()
-      .openapi({
-        param: { name, in: "path" },
-        description: `The ${named.label}'s id or its reference (e.g. ${named.example}).`,
-        example: named.example,
-      }),
+    [name]: z.string().openapi({
+      param: { name, in: "path" },
+      description: `The ${named.label}'s id or its reference (e.g. ${named.example}).`,
+      example: named.example,
+    }),
   });
 
 export const security = [{ bearer: [] }];
