@@ -4,27 +4,33 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, type ErrorCode, type FieldIssue } from "../core/errors.ts";
 import { requestIdOf } from "./middleware/request-log.ts";
 
-/** The one table from error codes to HTTP statuses and titles. */
-const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
-  bad_request: { status: 400, title: "Bad request" },
-  validation: { status: 422, title: "Invalid fields" },
-  unauthenticated: { status: 401, title: "Authentication required" },
-  forbidden: { status: 403, title: "Not allowed for this role" },
-  not_found: { status: 404, title: "Not found" },
-  conflict: { status: 409, title: "Conflict" },
-  precondition_failed: { status: 412, title: "Precondition failed" },
-  too_many_requests: { status: 429, title: "Too many requests" },
-  method_not_allowed: { status: 405, title: "Method not allowed" },
-  unsupported_media_type: { status: 415, title: "Unsupported media type" },
-  payload_too_large: { status: 413, title: "Request body too large" },
-  internal: { status: 500, title: "Internal error" },
+/**
+ * The one table from error codes to HTTP statuses: the problem+json title the
+ * API answers with, and the heading of the page the admin UI shows instead.
+ */
+export const ERRORS: Record<ErrorCode, { status: ContentfulStatusCode; title: string; pageTitle: string }> = {
+  bad_request: { status: 400, title: "Bad request", pageTitle: "Bad request" },
+  validation: { status: 422, title: "Invalid fields", pageTitle: "Not saved" },
+  unauthenticated: { status: 401, title: "Authentication required", pageTitle: "Please sign in" },
+  forbidden: { status: 403, title: "Not allowed for this role", pageTitle: "Not allowed" },
+  not_found: { status: 404, title: "Not found", pageTitle: "Not found" },
+  conflict: { status: 409, title: "Conflict", pageTitle: "Changed meanwhile" },
+  precondition_failed: { status: 412, title: "Precondition failed", pageTitle: "Changed meanwhile" },
+  too_many_requests: { status: 429, title: "Too many requests", pageTitle: "Too many requests" },
+  method_not_allowed: { status: 405, title: "Method not allowed", pageTitle: "Not this way" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type", pageTitle: "Unsupported form" },
+  payload_too_large: { status: 413, title: "Request body too large", pageTitle: "Too large" },
+  internal: { status: 500, title: "Internal error", pageTitle: "Something went wrong" },
 };
 
-const CODE_BY_STATUS = new Map(Object.entries(STATUS).map(([code, { status }]) => [status as number, code as ErrorCode]));
+/** The admin page heading for a status (an HTTPException carries only its status). */
+export const pageTitleOf = (status: number): string => Object.values(ERRORS).find((e) => e.status === status)?.pageTitle ?? "Error";
+
+const CODE_BY_STATUS = new Map(Object.entries(ERRORS).map(([code, { status }]) => [status as number, code as ErrorCode]));
 
 /** RFC 9457 problem details, with one entry per bad field and the request's id (also in its Request-Id header). */
 export function problemResponse(c: Context, code: ErrorCode, detail: string, issues: FieldIssue[] = []): Response {
-  const { status, title } = STATUS[code];
+  const { status, title } = ERRORS[code];
   const body = {
     type: `urn:dpa-register:problem:${code}`,
     title,
@@ -44,7 +50,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) return problemResponse(c, error.code, error.message, error.issues);
   if (error instanceof HTTPException) {
     const code = CODE_BY_STATUS.get(error.status) ?? "bad_request";
-    const detail = error.message || STATUS[code].title;
+    const detail = error.message || ERRORS[code].title;
     return problemResponse(c, code, detail, code === "bad_request" ? [{ path: "(body)", message: detail }] : []);
   }
   return problemResponse(c, "internal", "Something went wrong on our side; the change was not saved.");
