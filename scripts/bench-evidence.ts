@@ -23,7 +23,7 @@ const address = { street: "Rue Haute 1", postalCode: "1000", city: "Brussels", c
 function customerWrite(store: SqliteStore, i: number, chained: boolean) {
   const ctx = makeCtx(store, SYSTEM_ACTOR);
   const now = new Date().toISOString();
-  const row = {
+  const row: typeof customers.$inferInsert = {
     id: ctx.newId(),
     legalName: `Customer ${i} NV`,
     address,

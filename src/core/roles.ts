@@ -1,5 +1,7 @@
-export const ROLES = ["admin", "editor", "read-only", "procurement", "calendar"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "./model/values.ts";
+
+export { ROLES };
+export type { Role };
 
 /**
  * What each role may do. Procurement reads the register and proposes

@@ -118,7 +118,7 @@ export function storageContract(driver: string, makeStore: () => Promise<Store>)
 
     it("rolls back every statement of a unit when a constraint fails, reporting a conflict", async () => {
       const before = await snapshot(store);
-      const row = {
+      const row: typeof dataCategories.$inferInsert = {
         id: ctx.newId(),
         name: { en: "Twice" },
         special: "none",

@@ -1,21 +1,14 @@
 import { z } from "zod";
+import { VERIFICATION_TRIGGERS, VerificationProblem } from "../model/values.ts";
 import { Checkpoint } from "./checkpoints.ts";
 
-export const VerificationProblem = z.object({
-  check: z
-    .enum(["chain", "checkpoint", "state"])
-    .describe("chain: the hash chain itself; checkpoint: a signed checkpoint; state: a row against its audit trail."),
-  seq: z.int().nullable().describe("The audit entry it concerns, where one can be named."),
-  subject: z.string().nullable().describe("The record or checkpoint it concerns, e.g. 'agreement 0193…' or 'checkpoint 120'."),
-  message: z.string(),
-});
-export type VerificationProblem = z.infer<typeof VerificationProblem>;
+export { VerificationProblem };
 
 /** What one run of the register's verification found. */
 export const VerificationReport = z.object({
   id: z.string(),
   at: z.string(),
-  trigger: z.enum(["daily", "cli", "admin", "backup", "restore", "import"]),
+  trigger: z.enum(VERIFICATION_TRIGGERS),
   ok: z.boolean().describe("True when no problem was found."),
   entries: z.int().describe("Audit entries in the chain that hold."),
   head: z.string().describe("The hash of the newest entry that holds."),

@@ -71,7 +71,7 @@ export async function lastVerification(
   store: Store,
 ): Promise<Pick<VerificationReport, "id" | "at" | "trigger" | "ok" | "entries" | "head" | "problems"> | null> {
   const [row] = await store.db.select().from(verificationRuns).orderBy(desc(verificationRuns.at)).limit(1);
-  return row ? { ...row, trigger: row.trigger as VerificationTrigger, problems: row.problems as VerificationProblem[] } : null;
+  return row ?? null;
 }
 
 async function checkCheckpoints(chain: ChainReport, checkpoints: Checkpoint[], trusted: ReadonlySet<string>) {

@@ -2,7 +2,6 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { changeNotices, objections, subProcessorChanges } from "../../../db/schema.ts";
 import { notFound } from "../errors.ts";
 import type { ChangeNotice, Objection } from "../model/change-notice.ts";
-import type { ClockPeriod } from "../model/values.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Db } from "../ports/store.ts";
 
@@ -14,7 +13,7 @@ type ObjectionRow = typeof objections.$inferSelect;
 export function toChange(row: ChangeRow): SubProcessorChange {
   return {
     id: row.id,
-    kind: row.kind as SubProcessorChange["kind"],
+    kind: row.kind,
     subProcessorId: row.subProcessorId,
     replacesId: row.replacesId ?? null,
     locations: row.locations ?? null,
@@ -23,7 +22,7 @@ export function toChange(row: ChangeRow): SubProcessorChange {
     activityIds: row.activityIds,
     reason: row.reason,
     intendedStart: row.intendedStart,
-    status: row.status as SubProcessorChange["status"],
+    status: row.status,
     announcedAt: row.announcedAt ?? null,
     earliestStart: row.earliestStart ?? null,
     effectiveAt: row.effectiveAt ?? null,
@@ -39,12 +38,8 @@ export function toChange(row: ChangeRow): SubProcessorChange {
 export function toNotice(row: NoticeRow): ChangeNotice {
   return {
     ...row,
-    kind: row.kind as ChangeNotice["kind"],
-    period: row.period as ClockPeriod,
-    authorisation: (row.authorisation ?? null) as ChangeNotice["authorisation"],
+    authorisation: row.authorisation ?? null,
     authorisationDecidedAt: row.authorisationDecidedAt ?? null,
-    status: row.status as ChangeNotice["status"],
-    outcome: row.outcome as ChangeNotice["outcome"],
     outcomeReason: row.outcomeReason ?? null,
   };
 }
@@ -52,8 +47,7 @@ export function toNotice(row: NoticeRow): ChangeNotice {
 export function toObjection(row: ObjectionRow): Objection {
   return {
     ...row,
-    channel: row.channel as Objection["channel"],
-    resolution: (row.resolution ?? null) as Objection["resolution"],
+    resolution: row.resolution ?? null,
     resolutionReason: row.resolutionReason ?? null,
     resolvedAt: row.resolvedAt ?? null,
     resolvedBy: row.resolvedBy ?? null,

@@ -41,7 +41,7 @@ export async function noticeView(ctx: Ctx, noticeId: string): Promise<NoticeView
   return {
     notice,
     facts,
-    agreement: { id: party.id, reference: party.reference, language: party.language as Language, timeZone: party.timeZone },
+    agreement: { id: party.id, reference: party.reference, language: party.language, timeZone: party.timeZone },
     customer: { id: party.customerId, legalName: party.customerName },
     objections: raised.map(toObjection),
   };

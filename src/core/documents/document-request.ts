@@ -2,13 +2,10 @@ import { z } from "zod";
 import type { Db } from "../ports/store.ts";
 import { idOrReference, NAMED_AGREEMENT, resolveNamed } from "../register/named-records.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
-import { Language } from "../model/values.ts";
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentFormat, Language } from "../model/values.ts";
 
-export const DOCUMENT_KINDS = ["art30-controller", "art30-processor", "annex"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export const DOCUMENT_FORMATS = ["html", "pdf", "csv", "json"] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export { DOCUMENT_FORMATS, DOCUMENT_KINDS };
+export type { DocumentFormat, DocumentKind } from "../model/values.ts";
 
 export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   html: "text/html; charset=utf-8",

@@ -51,14 +51,14 @@ export async function publicChanges(
   const vendors = vendorIds.length === 0 ? [] : await db.select().from(subProcessors).where(inArray(subProcessors.id, vendorIds));
   const byId = new Map(vendors.map((v) => [v.id, v]));
 
-  const changes = rows.map((row): PublicChange => {
+  const changes = rows.flatMap((row): PublicChange[] => {
+    const { kind, status, announcedAt } = row;
+    // The query keeps these out already; the check tells the types so.
+    if (status === "proposed" || !announcedAt) return [];
     const vendor = byId.get(row.subProcessorId);
     const replaced = row.replacesId ? byId.get(row.replacesId) : undefined;
-    const announcedAt = row.announcedAt as string;
     const locations = publicLocations(row.locations ?? vendor?.locations ?? [], lang);
     const service = vendor ? pickRequired(vendor.service, lang) : "";
-    const kind = row.kind as ChangeKind;
-    const status = row.status as PublicChangeStatus;
     const described = translate(lang, `feed.change.${kind}`, {
       vendor: vendor?.legalName ?? "",
       service,
@@ -66,22 +66,24 @@ export async function publicChanges(
       replaced: replaced?.legalName ?? "",
       parent: (row.parentId ? byId.get(row.parentId)?.legalName : undefined) ?? translate(lang, "change.chain.direct"),
     });
-    return {
-      id: row.id,
-      kind,
-      status,
-      title: status === "withdrawn" ? translate(lang, "feed.change.withdrawn", { title: described }) : described,
-      vendor: { legalName: vendor?.legalName ?? "", service },
-      replaces: replaced ? { legalName: replaced.legalName } : null,
-      locations,
-      announcedAt,
-      announcedOn: localDate(announcedAt, DEFAULT_TIME_ZONE),
-      intendedStart: row.intendedStart,
-      earliestStart: row.earliestStart ?? null,
-      effectiveAt: row.effectiveAt ?? null,
-      withdrawnAt: row.withdrawnAt ?? null,
-      lastEventAt: [announcedAt, row.effectiveAt, row.withdrawnAt].reduce<string>((max, at) => (at && at > max ? at : max), announcedAt),
-    };
+    return [
+      {
+        id: row.id,
+        kind,
+        status,
+        title: status === "withdrawn" ? translate(lang, "feed.change.withdrawn", { title: described }) : described,
+        vendor: { legalName: vendor?.legalName ?? "", service },
+        replaces: replaced ? { legalName: replaced.legalName } : null,
+        locations,
+        announcedAt,
+        announcedOn: localDate(announcedAt, DEFAULT_TIME_ZONE),
+        intendedStart: row.intendedStart,
+        earliestStart: row.earliestStart ?? null,
+        effectiveAt: row.effectiveAt ?? null,
+        withdrawnAt: row.withdrawnAt ?? null,
+        lastEventAt: [announcedAt, row.effectiveAt, row.withdrawnAt].reduce<string>((max, at) => (at && at > max ? at : max), announcedAt),
+      },
+    ];
   });
   return changes.sort((a, b) => b.lastEventAt.localeCompare(a.lastEventAt) || b.id.localeCompare(a.id));
 }

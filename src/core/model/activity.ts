@@ -1,24 +1,18 @@
 import { z } from "zod";
 import { ArchivableMeta } from "./meta.ts";
-import { Id, LocalizedText, Recipient, Retention, Transfer } from "./values.ts";
+import {
+  ACTIVITY_ROLES,
+  ACTIVITY_STATUSES,
+  ART9_CONDITIONS,
+  Id,
+  LEGAL_BASES,
+  LocalizedText,
+  Recipient,
+  Retention,
+  Transfer,
+} from "./values.ts";
 
-export const LEGAL_BASES = ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"] as const;
-
-/** Art. 9(2)(a) to (j). */
-export const ART9_CONDITIONS = [
-  "explicit_consent",
-  "employment_social_security",
-  "vital_interests",
-  "not_for_profit_body",
-  "made_public_by_data_subject",
-  "legal_claims",
-  "substantial_public_interest",
-  "health_or_social_care",
-  "public_health",
-  "archiving_research_statistics",
-] as const;
-
-export const ACTIVITY_STATUSES = ["draft", "active", "retired"] as const;
+export { ACTIVITY_ROLES, ACTIVITY_STATUSES, ART9_CONDITIONS, LEGAL_BASES };
 
 export const ActivityDataCategory = z.strictObject({
   dataCategoryId: Id,
@@ -26,7 +20,7 @@ export const ActivityDataCategory = z.strictObject({
 });
 
 export const ActivityInput = z.strictObject({
-  role: z.enum(["controller", "processor"]).describe("Whether the organisation acts as controller or as processor."),
+  role: z.enum(ACTIVITY_ROLES).describe("Whether the organisation acts as controller or as processor."),
   name: LocalizedText,
   purposes: z.array(LocalizedText).max(50).default([]),
   subjectMatter: LocalizedText.nullable().optional(),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { holidayCountries } from "../clocks/public-holidays.ts";
 import { ArchivableMeta } from "./meta.ts";
-import { Clocks, CountryCode, Id, IsoDate, Language, Reference } from "./values.ts";
+import { AGREEMENT_STATUSES, AUTHORISATION_OPTIONS, Clocks, CountryCode, Id, IsoDate, Language, Reference } from "./values.ts";
 
-export const AGREEMENT_STATUSES = ["draft", "active", "terminated"] as const;
+export { AGREEMENT_STATUSES, AUTHORISATION_OPTIONS };
 
 export const AgreementInput = z.strictObject({
   customerId: Id,
@@ -13,7 +13,7 @@ export const AgreementInput = z.strictObject({
   endedOn: IsoDate.nullable().optional(),
   language: Language,
   authorisation: z
-    .enum(["prior_specific", "general"])
+    .enum(AUTHORISATION_OPTIONS)
     .describe("SCC clause 7.7(a): option 1 prior specific authorisation, option 2 general written authorisation."),
   clocks: Clocks,
   // Enums rather than refinements, so the OpenAPI document lists exactly the values the register takes.

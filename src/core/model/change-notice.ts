@@ -1,14 +1,21 @@
 import { z } from "zod";
 import { EntityMeta } from "./meta.ts";
-import { ClockPeriod, Id, InstantInput, IsoDate } from "./values.ts";
+import {
+  AUTHORISATION_DECISIONS,
+  ClockPeriod,
+  Id,
+  InstantInput,
+  IsoDate,
+  NOTICE_AUTHORISATIONS,
+  NOTICE_KINDS,
+  NOTICE_OUTCOMES,
+  NOTICE_STATUSES,
+  OBJECTION_CHANNELS,
+  RESOLUTIONS,
+} from "./values.ts";
 
-export const NOTICE_KINDS = ["objection_window", "authorisation_request"] as const;
-export const NOTICE_STATUSES = ["open", "closed"] as const;
-export const NOTICE_OUTCOMES = ["pending", "applies", "excluded"] as const;
-export const AUTHORISATION_DECISIONS = ["granted", "refused"] as const;
-export const OBJECTION_CHANNELS = ["api", "email", "letter", "link"] as const;
-export const RESOLUTIONS = ["withdrawn", "alternative_offered", "customer_terminated", "overruled"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
+export { AUTHORISATION_DECISIONS, NOTICE_AUTHORISATIONS, NOTICE_KINDS, NOTICE_OUTCOMES, NOTICE_STATUSES, OBJECTION_CHANNELS, RESOLUTIONS };
+export type { Resolution } from "./values.ts";
 
 const Timestamp = z.iso.datetime();
 
@@ -23,7 +30,7 @@ export const ChangeNotice = z.object({
   closesAt: Timestamp.describe("The end of the last day in the agreement's time zone: anything received before it is on time."),
   timeZone: z.string(),
   period: ClockPeriod,
-  authorisation: z.enum(["requested", ...AUTHORISATION_DECISIONS]).nullable(),
+  authorisation: z.enum(NOTICE_AUTHORISATIONS).nullable(),
   authorisationDecidedAt: Timestamp.nullable(),
   status: z.enum(NOTICE_STATUSES).describe("Closed once the change took effect or was withdrawn, or the agreement was taken out of it."),
   outcome: z.enum(NOTICE_OUTCOMES).describe("Whether the change applies to this agreement."),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { EntityMeta } from "./meta.ts";
-import { LocalizedText } from "./values.ts";
+import { LocalizedText, SPECIAL_CATEGORIES } from "./values.ts";
 
-export const SPECIAL_CATEGORIES = ["none", "art9", "art10"] as const;
+export { SPECIAL_CATEGORIES };
 
 export const DataCategoryInput = z.strictObject({
   name: LocalizedText,

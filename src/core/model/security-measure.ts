@@ -1,27 +1,8 @@
 import { z } from "zod";
 import { EntityMeta } from "./meta.ts";
-import { Certification, LocalizedText } from "./values.ts";
+import { ANNEX_III_HEADINGS, Certification, LocalizedText } from "./values.ts";
 
-/** The headings of Annex III of the standard contractual clauses (Implementing Decision 2021/915). */
-export const ANNEX_III_HEADINGS = [
-  "pseudonymisation_encryption",
-  "confidentiality_integrity_availability_resilience",
-  "restore_availability",
-  "regular_testing",
-  "user_identification_authorisation",
-  "protection_in_transmission",
-  "protection_in_storage",
-  "physical_security",
-  "event_logging",
-  "system_configuration",
-  "it_governance",
-  "certification_assurance",
-  "data_minimisation",
-  "data_quality",
-  "limited_retention",
-  "accountability",
-  "portability_erasure",
-] as const;
+export { ANNEX_III_HEADINGS };
 
 export const SecurityMeasureInput = z.strictObject({
   heading: z.enum(ANNEX_III_HEADINGS),

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { EntityMeta } from "./meta.ts";
 import { SubProcessorInput } from "./sub-processor.ts";
-import { Id, IsoDate, LocalizedText, Location, TransferMechanism } from "./values.ts";
+import { CHANGE_KINDS, CHANGE_STATUSES, type ChangeKind, Id, IsoDate, LocalizedText, Location, TransferMechanism } from "./values.ts";
 
-export const CHANGE_KINDS = ["add", "replace", "remove", "change_locations", "change_chain"] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-export const CHANGE_STATUSES = ["proposed", "announced", "effective", "withdrawn"] as const;
-export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+export { CHANGE_KINDS, CHANGE_STATUSES };
+export type { ChangeKind };
+export type { ChangeStatus } from "./values.ts";
 
 const Timestamp = z.iso.datetime();
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ArchivableMeta } from "./meta.ts";
-import { Address, Contact, Id, LocalizedText, Location, Reference, TransferMechanism } from "./values.ts";
+import { Address, Contact, Id, LocalizedText, Location, Reference, SUB_PROCESSOR_STATUSES, TransferMechanism } from "./values.ts";
 
-export const SUB_PROCESSOR_STATUSES = ["proposed", "active", "retired", "rejected"] as const;
+export { SUB_PROCESSOR_STATUSES };
 
 export const SubProcessorInput = z.strictObject({
   legalName: z.string().trim().min(1).max(500),

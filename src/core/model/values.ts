@@ -7,6 +7,98 @@ export const LANGUAGES = ["en", "nl", "fr"] as const;
 export const Language = z.enum(LANGUAGES).describe("Document language (ISO 639-1).");
 export type Language = z.infer<typeof Language>;
 
+// The closed sets of values a stored column takes. They live here, with the
+// other value types, so db/schema types its columns by them (the only part
+// of src the storage shape may import) and rows read back need no casts.
+
+export const ACTIVITY_ROLES = ["controller", "processor"] as const;
+export const LEGAL_BASES = ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"] as const;
+
+/** Art. 9(2)(a) to (j). */
+export const ART9_CONDITIONS = [
+  "explicit_consent",
+  "employment_social_security",
+  "vital_interests",
+  "not_for_profit_body",
+  "made_public_by_data_subject",
+  "legal_claims",
+  "substantial_public_interest",
+  "health_or_social_care",
+  "public_health",
+  "archiving_research_statistics",
+] as const;
+
+export const ACTIVITY_STATUSES = ["draft", "active", "retired"] as const;
+export const AGREEMENT_STATUSES = ["draft", "active", "terminated"] as const;
+/** SCC clause 7.7(a): option 1 prior specific authorisation, option 2 general written authorisation. */
+export const AUTHORISATION_OPTIONS = ["prior_specific", "general"] as const;
+export const SPECIAL_CATEGORIES = ["none", "art9", "art10"] as const;
+export const SUB_PROCESSOR_STATUSES = ["proposed", "active", "retired", "rejected"] as const;
+
+/** The headings of Annex III of the standard contractual clauses (Implementing Decision 2021/915). */
+export const ANNEX_III_HEADINGS = [
+  "pseudonymisation_encryption",
+  "confidentiality_integrity_availability_resilience",
+  "restore_availability",
+  "regular_testing",
+  "user_identification_authorisation",
+  "protection_in_transmission",
+  "protection_in_storage",
+  "physical_security",
+  "event_logging",
+  "system_configuration",
+  "it_governance",
+  "certification_assurance",
+  "data_minimisation",
+  "data_quality",
+  "limited_retention",
+  "accountability",
+  "portability_erasure",
+] as const;
+
+export const CHANGE_KINDS = ["add", "replace", "remove", "change_locations", "change_chain"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const CHANGE_STATUSES = ["proposed", "announced", "effective", "withdrawn"] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+
+export const NOTICE_KINDS = ["objection_window", "authorisation_request"] as const;
+export const NOTICE_STATUSES = ["open", "closed"] as const;
+export const NOTICE_OUTCOMES = ["pending", "applies", "excluded"] as const;
+export const AUTHORISATION_DECISIONS = ["granted", "refused"] as const;
+/** Where a notice's authorisation request stands (null on an objection window). */
+export const NOTICE_AUTHORISATIONS = ["requested", ...AUTHORISATION_DECISIONS] as const;
+export const OBJECTION_CHANNELS = ["api", "email", "letter", "link"] as const;
+export const RESOLUTIONS = ["withdrawn", "alternative_offered", "customer_terminated", "overruled"] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const ROLES = ["admin", "editor", "read-only", "procurement", "calendar"] as const;
+export type Role = (typeof ROLES)[number];
+/** People sign in as one of three roles; `procurement` and `calendar` are for API tokens only. */
+export const USER_ROLES = ["admin", "editor", "read-only"] as const satisfies readonly Role[];
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const DOCUMENT_KINDS = ["art30-controller", "art30-processor", "annex"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_FORMATS = ["html", "pdf", "csv", "json"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const VERIFICATION_TRIGGERS = ["daily", "cli", "admin", "backup", "restore", "import"] as const;
+export type VerificationTrigger = (typeof VERIFICATION_TRIGGERS)[number];
+
+/** One thing a run of the register's verification found wrong (core/audit/verify-register.ts); stored with the run. */
+export const VerificationProblem = z.object({
+  check: z
+    .enum(["chain", "checkpoint", "state"])
+    .describe("chain: the hash chain itself; checkpoint: a signed checkpoint; state: a row against its audit trail."),
+  seq: z.int().nullable().describe("The audit entry it concerns, where one can be named."),
+  subject: z.string().nullable().describe("The record or checkpoint it concerns, e.g. 'agreement 0193…' or 'checkpoint 120'."),
+  message: z.string(),
+});
+export type VerificationProblem = z.infer<typeof VerificationProblem>;
+
 /** Long enough for real clauses; bounded so one field cannot fill the database. */
 const MAX_TEXT = 50_000;
 export const Text = z.string().trim().min(1).max(MAX_TEXT);

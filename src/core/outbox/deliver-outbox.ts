@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema.ts";
 import type { Clock } from "../context.ts";
 import { isPermanentMailError, type Mailer } from "../ports/mailer.ts";
+import { OUTBOX_STATUSES, type OutboxStatus } from "../model/values.ts";
 import type { Db, Store } from "../ports/store.ts";
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export { OUTBOX_STATUSES };
+export type { OutboxStatus };
 export type OutboxMessage = typeof outbox.$inferSelect;
 
 /** How long a claimed message is reserved for the deliverer that claimed it; well above the SMTP timeouts. */
@@ -143,7 +144,7 @@ export async function outboxSummary(db: Db): Promise<OutboxSummary> {
     .where(inArray(outbox.status, ["pending", "sending"]));
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of rows) {
-    if ((OUTBOX_STATUSES as readonly string[]).includes(row.status)) counts[row.status as OutboxStatus] = row.count;
+    if (OUTBOX_STATUSES.includes(row.status)) counts[row.status] = row.count;
   }
   return { counts, oldestPendingCreatedAt: oldest?.createdAt ?? null };
 }

@@ -75,10 +75,8 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
     const entities = rows.map(
       (r): Activity => ({
         ...r,
-        role: r.role as Activity["role"],
-        status: r.status as Activity["status"],
-        legalBasis: orNull(r.legalBasis) as Activity["legalBasis"],
-        specialCategoryCondition: orNull(r.specialCategoryCondition) as Activity["specialCategoryCondition"],
+        legalBasis: orNull(r.legalBasis),
+        specialCategoryCondition: orNull(r.specialCategoryCondition),
         subjectMatter: orNull(r.subjectMatter),
         nature: orNull(r.nature),
         specialCategorySafeguards: orNull(r.specialCategorySafeguards),

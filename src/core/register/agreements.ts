@@ -49,9 +49,6 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
         ...r,
         signedOn: orNull(r.signedOn),
         endedOn: orNull(r.endedOn),
-        language: r.language as Agreement["language"],
-        authorisation: r.authorisation as Agreement["authorisation"],
-        status: r.status as Agreement["status"],
         activityIds: (links.get(r.id) ?? []).map((l) => l.activityId),
       }),
     );

@@ -34,7 +34,6 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
         reference: orNull(r.reference),
         companyNumber: orNull(r.companyNumber),
         dpo: orNull(r.dpo),
-        language: r.language as Customer["language"],
       })),
     );
   },

@@ -27,7 +27,7 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
     const rows = await db.select().from(dataCategories).where(inArray(dataCategories.id, ids));
     return inOrder(
       ids,
-      rows.map((r) => ({ ...r, description: orNull(r.description), special: r.special as DataCategory["special"] })),
+      rows.map((r) => ({ ...r, description: orNull(r.description) })),
     );
   },
 

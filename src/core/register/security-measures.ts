@@ -22,10 +22,7 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
   async load(db, ids) {
     if (ids.length === 0) return [];
     const rows = await db.select().from(securityMeasures).where(inArray(securityMeasures.id, ids));
-    return inOrder(
-      ids,
-      rows.map((r) => ({ ...r, heading: r.heading as SecurityMeasure["heading"] })),
-    );
+    return inOrder(ids, rows);
   },
 
   where(_db, filter) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import { subProcessorChanges } from "../../../db/schema.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { SubProcessor, SubProcessorInput } from "../model/sub-processor.ts";
+import type { ChangeStatus } from "../model/values.ts";
 import type { Db } from "../ports/store.ts";
 
 /**
@@ -67,7 +68,7 @@ export async function archiveRefusal(db: Db, vendor: SubProcessor): Promise<stri
   return null;
 }
 
-async function hasChange(db: Db, vendorId: string, statuses: string[]): Promise<boolean> {
+async function hasChange(db: Db, vendorId: string, statuses: readonly ChangeStatus[]): Promise<boolean> {
   const [row] = await db
     .select({ id: subProcessorChanges.id })
     .from(subProcessorChanges)

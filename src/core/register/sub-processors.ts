@@ -61,7 +61,6 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
         transferMechanism: orNull(r.transferMechanism),
         parentId: orNull(r.parentId),
         excludedAgreementIds: r.excludedAgreementIds ?? [],
-        status: r.status as SubProcessor["status"],
         activityIds: (links.get(r.id) ?? []).map((l) => l.activityId),
       }),
     );

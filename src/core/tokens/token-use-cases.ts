@@ -3,7 +3,6 @@ import { apiTokens } from "../../../db/schema.ts";
 import { auditStatement } from "../audit/audit-statement.ts";
 import type { Actor, Ctx } from "../context.ts";
 import { AppError, notFound } from "../errors.ts";
-import type { Role } from "../roles.ts";
 import type { Store } from "../ports/store.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { type ApiToken, TokenInput } from "./token-model.ts";
@@ -11,7 +10,7 @@ import { hashTokenSecret, newTokenSecret } from "./token-secret.ts";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 
-const toApiToken = ({ tokenHash: _hash, ...row }: TokenRow): ApiToken => ({ ...row, role: row.role as Role });
+const toApiToken = ({ tokenHash: _hash, ...row }: TokenRow): ApiToken => row;
 
 /** Creates a token; the secret is returned here and never again. */
 export async function createToken(ctx: Ctx, raw: unknown): Promise<ApiToken & { token: string }> {
@@ -73,5 +72,5 @@ export async function authenticate(store: Store, secret: string, now: Date): Pro
     // Not a register change, so no audit entry: it only helps admins spot unused tokens.
     await store.atomic([store.db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id))]);
   }
-  return { id: row.id, name: row.name, role: row.role as Role };
+  return { id: row.id, name: row.name, role: row.role };
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { Role } from "../roles.ts";
+import { USER_ROLES, type UserRole } from "../model/values.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password.ts";
 
 /**
  * People sign in as one of three roles; `procurement` is for API tokens only.
  * Admins are the DPOs: they also manage users and tokens.
  */
-export const USER_ROLES = ["admin", "editor", "read-only"] as const satisfies readonly Role[];
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES };
+export type { UserRole };
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin (DPO)",

@@ -5,14 +5,11 @@ import type { Ctx } from "../context.ts";
 import { AppError, invalid, notFound } from "../errors.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { DEFAULT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password.ts";
-import { NewUserInput, Password, type User, UserChangeInput, type UserRole } from "./user-model.ts";
+import { NewUserInput, Password, type User, UserChangeInput } from "./user-model.ts";
 
 type UserRow = typeof users.$inferSelect;
 
-export const toUser = ({ passwordHash: _hash, failedSignIns: _failed, ...row }: UserRow): User => ({
-  ...row,
-  role: row.role as UserRole,
-});
+export const toUser = ({ passwordHash: _hash, failedSignIns: _failed, ...row }: UserRow): User => row;
 
 export async function listUsers(ctx: Ctx): Promise<User[]> {
   const rows = await ctx.store.db.select().from(users).orderBy(asc(users.email));

@@ -1,0 +1,47 @@
+// The service's own bookkeeping: the e-mail outbox, write guards for
+// optimistic locking inside a batch, and secrets made on first use.
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { OUTBOX_STATUSES } from "../../src/core/model/values.ts";
+
+/**
+ * E-mails to send, written in the same atomic unit as the event that causes
+ * them, so a crash can neither lose one nor invent one. A deliverer sends
+ * due rows and records the outcome; the row id is the Message-ID.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    relatedType: text("related_type").notNull(),
+    relatedId: text("related_id").notNull(),
+    createdAt: text("created_at").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull(),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A batch cannot branch, so optimistic-lock checks are statements that fail:
+ * inserting count(*) of the expected row here breaks the CHECK when the row
+ * changed since it was read, which rolls back the whole atomic unit on both
+ * better-sqlite3 and D1. The batch deletes its guard rows before it ends.
+ */
+export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNull() }, (t) => [
+  check("write_guards_ok", sql`${t.ok} = 1`),
+]);
+
+/** Secrets the service makes for itself on first use (e.g. the key that signs customer objection links). */
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: text("created_at").notNull(),
+});
