@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditEntries } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import { NAMED_BY_ENTITY_TYPE, resolveNamedFields } from "../register/named-records.ts";
-import type { Page } from "../use-cases/list-entities.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { InstantInput } from "../model/values.ts";
 
@@ -18,8 +18,7 @@ export const AuditFilter = z.strictObject({
   actorId: z.string().min(1).max(60).optional(),
   since: InstantInput.optional().describe("Entries at or after this instant (Z or an offset)."),
   until: InstantInput.optional().describe("Entries before this instant (Z or an offset)."),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.coerce.number().int().min(0).optional().describe("nextCursor of the previous page."),
+  ...pageFields({ max: 500, default: 100, cursor: z.coerce.number().int().min(0) }),
 });
 
 export const AuditEntry = z.object({
@@ -60,7 +59,5 @@ export async function listAuditEntries(ctx: Ctx, rawQuery: Record<string, string
     .where(and(...conditions))
     .orderBy(asc(auditEntries.seq))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  return { items, nextCursor: more ? String(items.at(-1)?.seq) : null };
+  return toPage(rows, q.limit, (last) => String(last.seq));
 }

@@ -56,7 +56,7 @@ export async function affectedAgreements(ctx: Ctx, activityIds: string[]): Promi
     .innerJoin(customers, eq(customers.id, agreements.customerId))
     .where(and(eq(agreements.status, "active"), isNull(agreements.archivedAt), inArray(agreements.id, covering)))
     .orderBy(agreements.reference);
-  return rows.map((r) => ({ ...r, language: r.language as Language }));
+  return rows;
 }
 
 export interface Announcement {

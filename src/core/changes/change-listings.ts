@@ -6,16 +6,18 @@ import type { ChangeNotice, Objection } from "../model/change-notice.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import { Id } from "../model/values.ts";
 import type { Db } from "../ports/store.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { toChange, toNotice, toObjection } from "./change-rows.ts";
-import type { Page } from "./change-queries.ts";
+import { noticesWithParties } from "./notice-parties.ts";
 
 /**
  * The admin pages' lists: a page of changes, notices or objections with the
  * names and counts they show, in a fixed number of queries per page (counts
  * are GROUP BY queries, never one query per row).
  */
-const Paging = { cursor: Id.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) };
+const paging = pageFields({ max: 200, default: 50, cursor: Id, describe: false });
+const Paging = { cursor: paging.cursor, limit: paging.limit };
 export const ChangeSummaryQuery = z.strictObject({ scope: z.enum(["current", "past"]).default("current"), ...Paging });
 export const NoticeLineQuery = z.strictObject(Paging);
 
@@ -26,14 +28,8 @@ export interface ChangeSummary extends SubProcessorChange {
   objections: { total: number; unresolved: number; late: number };
 }
 
-const CURRENT = ["proposed", "announced"];
-const PAST = ["effective", "withdrawn"];
-
-function page<T extends { id: string }>(rows: T[], limit: number): Page<T> {
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
-}
+const CURRENT = ["proposed", "announced"] as const;
+const PAST = ["effective", "withdrawn"] as const;
 
 /** Changes under way (proposed, announced) or past (effective, withdrawn), newest first. */
 export async function changeSummaries(ctx: Ctx, raw: Record<string, string>): Promise<Page<ChangeSummary> & { scope: "current" | "past" }> {
@@ -47,7 +43,7 @@ export async function changeSummaries(ctx: Ctx, raw: Record<string, string>): Pr
     .where(and(...where))
     .orderBy(desc(subProcessorChanges.id))
     .limit(q.limit + 1);
-  const { items, nextCursor } = page(rows.map(toChange), q.limit);
+  const { items, nextCursor } = toPage(rows.map(toChange), q.limit);
   const ids = items.map((c) => c.id);
   const [names, notices, raised] = await Promise.all([
     vendorNames(
@@ -91,16 +87,12 @@ export async function noticeLines(ctx: Ctx, changeId: string, raw: Record<string
   const db = ctx.store.db;
   const where: SQL[] = [eq(changeNotices.changeId, changeId)];
   if (q.cursor) where.push(gt(changeNotices.id, q.cursor));
-  const rows = await db
-    .select({ notice: changeNotices, reference: agreements.reference, customer: customers.legalName })
-    .from(changeNotices)
-    .innerJoin(agreements, eq(agreements.id, changeNotices.agreementId))
-    .innerJoin(customers, eq(customers.id, agreements.customerId))
+  const rows = await noticesWithParties(db)
     .where(and(...where))
     .orderBy(asc(changeNotices.id))
     .limit(q.limit + 1);
-  const lines = rows.map((r) => ({ ...toNotice(r.notice), agreementReference: r.reference, customerName: r.customer }));
-  const { items, nextCursor } = page(lines, q.limit);
+  const lines = rows.map((r) => ({ ...toNotice(r.notice), agreementReference: r.agreementReference, customerName: r.customerName }));
+  const { items, nextCursor } = toPage(lines, q.limit);
   const counts =
     items.length === 0
       ? new Map()

@@ -5,15 +5,13 @@ import type { Ctx } from "../context.ts";
 import { type ChangeNotice, NOTICE_STATUSES, type Objection } from "../model/change-notice.ts";
 import { CHANGE_STATUSES, type SubProcessorChange } from "../model/sub-processor-change.ts";
 import { Id } from "../model/values.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { findChangeRow, noticesOf, objectionsOf, toChange, toNotice, toObjection } from "./change-rows.ts";
 import { evaluateChange, type Verdict } from "./change-state.ts";
 import { idOrReference, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../register/named-records.ts";
 
-const Paging = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: Id.optional().describe("nextCursor of the previous page."),
-};
+const Paging = pageFields({ max: 500, default: 50, cursor: Id });
 export const ChangeListQuery = z.strictObject({
   status: z.enum(CHANGE_STATUSES).optional(),
   subProcessorId: idOrReference(NAMED_SUB_PROCESSOR).optional(),
@@ -29,17 +27,6 @@ export const ObjectionListQuery = z.strictObject({
   ...Paging,
 });
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-function page<T extends { id: string }>(rows: T[], limit: number): Page<T> {
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
-}
-
 export async function listChanges(ctx: Ctx, raw: Record<string, string>): Promise<Page<SubProcessorChange>> {
   const q = await resolveNamedFields(ctx.store.db, parseInput(ChangeListQuery, raw), { subProcessorId: NAMED_SUB_PROCESSOR });
   const where: SQL[] = [];
@@ -52,7 +39,7 @@ export async function listChanges(ctx: Ctx, raw: Record<string, string>): Promis
     .where(and(...where))
     .orderBy(asc(subProcessorChanges.id))
     .limit(q.limit + 1);
-  return page(rows.map(toChange), q.limit);
+  return toPage(rows.map(toChange), q.limit);
 }
 
 /** A change with where it stands: counts of notices and objections, and the verdict of the effectiveness rule now. */
@@ -122,7 +109,7 @@ export async function listNotices(ctx: Ctx, changeId: string, raw: Record<string
     .where(and(...where))
     .orderBy(asc(changeNotices.id))
     .limit(q.limit + 1);
-  return page(rows.map(toNotice), q.limit);
+  return toPage(rows.map(toNotice), q.limit);
 }
 
 export async function listObjections(ctx: Ctx, raw: Record<string, string>): Promise<Page<Objection>> {
@@ -137,5 +124,5 @@ export async function listObjections(ctx: Ctx, raw: Record<string, string>): Pro
     .where(and(...where))
     .orderBy(asc(objections.id))
     .limit(q.limit + 1);
-  return page(rows.map(toObjection), q.limit);
+  return toPage(rows.map(toObjection), q.limit);
 }

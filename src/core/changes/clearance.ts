@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, or } from "drizzle-orm";
 import { z } from "zod";
-import { agreements, auditEntries, changeNotices, subProcessorChanges } from "../../../db/schema.ts";
+import { auditEntries, changeNotices, subProcessorChanges } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import { AppError, invalid, notFound } from "../errors.ts";
 import type { Agreement } from "../model/agreement.ts";
+import type { ChangeNotice } from "../model/change-notice.ts";
 import type { SubProcessor } from "../model/sub-processor.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import { Id } from "../model/values.ts";
@@ -12,8 +13,9 @@ import { agreementKind } from "../register/agreements.ts";
 import { idOrReference, NAMED_AGREEMENT, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../register/named-records.ts";
 import { subProcessorKind } from "../register/sub-processors.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
-import { noticesOf, objectionsOf, toChange } from "./change-rows.ts";
+import { objectionsOf, toChange, toNotice } from "./change-rows.ts";
 import { type ChangeState, evaluateChange } from "./change-state.ts";
+import { noticesWithParties } from "./notice-parties.ts";
 
 export const ClearanceQuery = z.strictObject({
   subProcessorId: idOrReference(NAMED_SUB_PROCESSOR),
@@ -132,11 +134,7 @@ export async function clearance(ctx: Ctx, rawQuery: Record<string, string>): Pro
     });
   }
   const state = await stateOf(ctx, incoming, now);
-  const references = await agreementReferences(
-    db,
-    state.notices.map((n) => n.agreementId),
-  );
-  const named = (agreementId: string) => references.get(agreementId) ?? "an archived agreement";
+  const named = (agreementId: string) => state.references.get(agreementId) ?? "an archived agreement";
   const relevant = (agreementId: string) => !query.agreementId || agreementId === query.agreementId;
   if (query.agreementId) {
     const own = state.notices.find((n) => n.agreementId === query.agreementId);
@@ -216,10 +214,7 @@ async function authorisedFor(db: Db, vendor: SubProcessor, agreement: Agreement,
     .limit(1);
   const then = atSigning?.after as SubProcessor | null | undefined;
   if (then && then.status === "active" && !then.archivedAt && then.activityIds.some((id) => scope.includes(id))) return true;
-  const [applied] = await db
-    .select({ id: changeNotices.id })
-    .from(changeNotices)
-    .innerJoin(subProcessorChanges, eq(changeNotices.changeId, subProcessorChanges.id))
+  const [applied] = await noticesWithParties(db)
     .where(
       and(
         eq(changeNotices.agreementId, agreement.id),
@@ -231,15 +226,6 @@ async function authorisedFor(db: Db, vendor: SubProcessor, agreement: Agreement,
     )
     .limit(1);
   return applied !== undefined;
-}
-
-async function agreementReferences(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: agreements.id, reference: agreements.reference })
-    .from(agreements)
-    .where(inArray(agreements.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
 /** A change as people name it: by what it does, since changes have no reference. */
@@ -265,11 +251,18 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const startDay = (change: SubProcessorChange) =>
   change.earliestStart && change.earliestStart > change.intendedStart ? change.earliestStart : change.intendedStart;
 
+/** Where the change stands, with its notices and the references of the agreements they went to. */
 async function stateOf(
   ctx: Ctx,
   change: SubProcessorChange,
   now: Date,
-): Promise<ChangeState & { notices: Awaited<ReturnType<typeof noticesOf>> }> {
-  const [notices, objections] = await Promise.all([noticesOf(ctx.store.db, [change.id]), objectionsOf(ctx.store.db, [change.id])]);
-  return { ...evaluateChange(change, notices, objections, now), notices };
+): Promise<ChangeState & { notices: ChangeNotice[]; references: Map<string, string> }> {
+  const db = ctx.store.db;
+  const [rows, objections] = await Promise.all([
+    noticesWithParties(db).where(eq(changeNotices.changeId, change.id)).orderBy(asc(changeNotices.id)),
+    objectionsOf(db, [change.id]),
+  ]);
+  const notices = rows.map((r) => toNotice(r.notice));
+  const references = new Map(rows.map((r) => [r.notice.agreementId, r.agreementReference]));
+  return { ...evaluateChange(change, notices, objections, now), notices, references };
 }

@@ -136,7 +136,7 @@ export async function announcedChanges(ctx: Ctx): Promise<AnnouncedChange[]> {
       const startDate = localDate(startsAt, DEFAULT_TIME_ZONE);
       return {
         ...change,
-        kind: change.kind as ChangeKind,
+        kind: change.kind,
         notified: sum(notices, (g) => g.notices),
         openWindows: openWindows(inChange, now),
         objections: {

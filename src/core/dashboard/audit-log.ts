@@ -6,7 +6,7 @@ import type { AuditEntry } from "../audit/list-audit-entries.ts";
 import type { Ctx } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { ENTITY_KINDS } from "../register/kinds.ts";
-import type { Page } from "../use-cases/list-entities.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 
 /** Every action the use cases write (audit/audit-statement.ts), for the filter's choices. */
@@ -46,6 +46,13 @@ export const AUDITED_TYPES = [
   "api_token",
 ];
 
+const paging = pageFields({
+  max: 200,
+  default: 50,
+  cursor: z.coerce.number().int().min(1),
+  describe: "Entries older than this sequence number: the next page.",
+});
+
 /**
  * The audit log as people read it: newest first, filtered by entity, action
  * or actor. (The API's listAuditEntries reads it oldest first, as a feed.)
@@ -55,8 +62,8 @@ export const AuditLogQuery = z.strictObject({
   entityId: z.string().min(1).max(60).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   actorId: z.string().min(1).max(120).optional(),
-  before: z.coerce.number().int().min(1).optional().describe("Entries older than this sequence number: the next page."),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: paging.cursor,
+  limit: paging.limit,
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuery>;
 
@@ -74,9 +81,7 @@ export async function newestAuditEntries(ctx: Ctx, raw: Record<string, string>):
     .where(and(...where))
     .orderBy(desc(auditEntries.seq))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  return { items, nextCursor: more ? String(items.at(-1)?.seq) : null, query: q };
+  return { ...toPage(rows, q.limit, (last) => String(last.seq)), query: q };
 }
 
 export async function auditEntryById(ctx: Ctx, id: string): Promise<AuditEntry> {

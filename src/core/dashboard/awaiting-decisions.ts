@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { agreements, changeNotices, customers, objections, subProcessorChanges, subProcessors } from "../../../db/schema.ts";
+import { noticesWithParties } from "../changes/notice-parties.ts";
 import type { Ctx } from "../context.ts";
 
 /** How many rows of each list the dashboard shows; the totals say when there are more. */
@@ -71,26 +72,7 @@ export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
       .orderBy(asc(objections.receivedAt), asc(objections.id))
       .limit(DECISIONS_SHOWN),
     db.select({ total: count() }).from(objections).innerJoin(changeNotices, eq(changeNotices.id, objections.noticeId)).where(undecided),
-    db
-      .select({
-        noticeId: changeNotices.id,
-        changeId: changeNotices.changeId,
-        vendorName: subProcessors.legalName,
-        agreementId: changeNotices.agreementId,
-        reference: agreements.reference,
-        customerName: customers.legalName,
-        noticeDate: changeNotices.noticeDate,
-        lastDay: changeNotices.lastDay,
-        timeZone: changeNotices.timeZone,
-      })
-      .from(changeNotices)
-      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, changeNotices.changeId))
-      .innerJoin(subProcessors, eq(subProcessors.id, subProcessorChanges.subProcessorId))
-      .innerJoin(agreements, eq(agreements.id, changeNotices.agreementId))
-      .innerJoin(customers, eq(customers.id, agreements.customerId))
-      .where(unanswered)
-      .orderBy(asc(changeNotices.lastDay), asc(changeNotices.id))
-      .limit(DECISIONS_SHOWN),
+    noticesWithParties(db).where(unanswered).orderBy(asc(changeNotices.lastDay), asc(changeNotices.id)).limit(DECISIONS_SHOWN),
     db
       .select({ total: count() })
       .from(changeNotices)
@@ -99,6 +81,21 @@ export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
   ]);
   return {
     objections: { items: objectionRows, total: objectionCount?.total ?? 0 },
-    authorisations: { items: authorisationRows, total: authorisationCount?.total ?? 0 },
+    authorisations: {
+      items: authorisationRows.map(
+        ({ notice, vendorName, agreementReference, customerName }): AwaitedAuthorisation => ({
+          noticeId: notice.id,
+          changeId: notice.changeId,
+          vendorName,
+          agreementId: notice.agreementId,
+          reference: agreementReference,
+          customerName,
+          noticeDate: notice.noticeDate,
+          lastDay: notice.lastDay,
+          timeZone: notice.timeZone,
+        }),
+      ),
+      total: authorisationCount?.total ?? 0,
+    },
   };
 }

@@ -3,13 +3,16 @@ import { z } from "zod";
 import { agreements, documentExports } from "../../../db/schema.ts";
 import type { Ctx } from "../context.ts";
 import { Id } from "../model/values.ts";
-import type { Page } from "../use-cases/list-entities.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 
-export const RecentExportsQuery = z.strictObject({
-  before: Id.optional().describe("Exports older than this one (ids are time-ordered): the next page."),
-  limit: z.coerce.number().int().min(1).max(200).default(25),
+const paging = pageFields({
+  max: 200,
+  default: 25,
+  cursor: Id,
+  describe: "Exports older than this one (ids are time-ordered): the next page.",
 });
+export const RecentExportsQuery = z.strictObject({ before: paging.cursor, limit: paging.limit });
 
 /** A past export as the documents page lists it. */
 export interface ExportLine {
@@ -57,7 +60,5 @@ export async function recentExports(ctx: Ctx, raw: Record<string, string>): Prom
     .where(q.before ? lt(documentExports.id, q.before) : undefined)
     .orderBy(desc(documentExports.id))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  return toPage(rows, q.limit);
 }

@@ -6,7 +6,7 @@ import type { Ctx } from "../context.ts";
 import { AppError, invalid, notFound } from "../errors.ts";
 import { Id } from "../model/values.ts";
 import { idOrReference, NAMED_AGREEMENT, resolveNamedFields } from "../register/named-records.ts";
-import type { Page } from "../use-cases/list-entities.ts";
+import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
 import { parseInput } from "../use-cases/parse-input.ts";
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, parseDocumentRequest } from "./document-request.ts";
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
@@ -75,8 +75,7 @@ export const ExportFilter = z.strictObject({
     .regex(/^[0-9a-f]{64}$/, "A SHA-256 in lower-case hex (64 characters).")
     .optional()
     .describe("Find the export a file came from."),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: Id.optional().describe("nextCursor of the previous page."),
+  ...pageFields({ max: 500, default: 100, cursor: Id }),
 });
 
 /** Past exports, oldest first. */
@@ -94,9 +93,8 @@ export async function listExports(ctx: Ctx, rawQuery: Record<string, string>): P
     .where(and(...conditions))
     .orderBy(asc(documentExports.id))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const items = (more ? rows.slice(0, q.limit) : rows).map(toRecord);
-  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  const { items, nextCursor } = toPage(rows, q.limit);
+  return { items: items.map(toRecord), nextCursor };
 }
 
 export async function getExport(ctx: Ctx, id: string): Promise<DocumentExport> {
@@ -109,10 +107,10 @@ export async function regenerateExport(ctx: Ctx, id: string): Promise<ExportedDo
   const snapshot = await loadSnapshot(ctx.store.db, row.asOf, row.throughSeq);
   const checkpoint = row.checkpointSize === null ? null : await checkpointOfSize(ctx.store.db, row.checkpointSize);
   const document = await renderDocument(snapshot, {
-    kind: row.kind as DocumentExport["kind"],
+    kind: row.kind,
     agreementId: row.agreementId,
-    language: row.language as DocumentExport["language"],
-    format: row.format as DocumentExport["format"],
+    language: row.language,
+    format: row.format,
     draft: row.draft,
     checkpoint,
   });

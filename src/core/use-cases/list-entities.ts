@@ -3,21 +3,16 @@ import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import type { EntityKind, EntityMeta } from "../register/entity-kind.ts";
 import { resolveNamedFields } from "../register/named-records.ts";
+import { type Page, pageFields, toPage } from "./paging.ts";
 import { parseInput } from "./parse-input.ts";
 
 export const Paging = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.uuid().optional().describe("nextCursor of the previous page."),
+  ...pageFields({ max: 200, default: 50, cursor: z.uuid() }),
   includeArchived: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
 });
-
-export interface Page<E> {
-  items: E[];
-  nextCursor: string | null;
-}
 
 /** The query a list accepts: the kind's filters plus paging (and archived records where there are any). */
 export function listQuery<F extends object>(kind: EntityKind<EntityMeta, object, F>) {
@@ -46,8 +41,10 @@ export async function listEntities<E extends EntityMeta, F extends object>(
     .where(and(...conditions))
     .orderBy(asc(kind.columns.id))
     .limit(query.limit + 1);
-  const ids = rows.map((r) => r.id as string);
-  const more = ids.length > query.limit;
-  const pageIds = more ? ids.slice(0, query.limit) : ids;
-  return { items: await kind.load(db, pageIds), nextCursor: more ? (pageIds.at(-1) ?? null) : null };
+  const { items: ids, nextCursor } = toPage(
+    rows.map((r) => r.id as string),
+    query.limit,
+    (id) => id,
+  );
+  return { items: await kind.load(db, ids), nextCursor };
 }
