@@ -1,9 +1,9 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { AppError } from "../../core/errors.ts";
 import type { AppEnv } from "../env.ts";
+import { readForm } from "../forms/form-reader.ts";
 
-export const CSRF_FIELD = "_csrf";
 const MAX_FORM_BYTES = 256 * 1024;
 
 /**
@@ -36,26 +36,13 @@ export function rejectCrossSitePosts(): MiddlewareHandler<AppEnv> {
 export function requireCsrfToken(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-      const form = await c.req.parseBody({ all: true });
-      const sent = form[CSRF_FIELD];
-      if (typeof sent !== "string" || !constantTimeEqual(sent, c.get("session").csrfToken)) {
+      const sent = (await readForm(c)).csrfToken;
+      if (sent === "" || !constantTimeEqual(sent, c.get("session").csrfToken)) {
         throw new AppError("forbidden", "This form has expired or did not come from this site. Reload the page and try again.");
       }
     }
     return next();
   };
-}
-
-/** The form fields of a post, each as a string or a list of strings (files are not accepted). */
-export async function formFields(c: Context): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const fields: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === CSRF_FIELD) continue;
-    if (Array.isArray(value)) fields[key] = value.filter((v): v is string => typeof v === "string");
-    else if (typeof value === "string") fields[key] = value;
-  }
-  return fields;
 }
 
 function constantTimeEqual(a: string, b: string): boolean {

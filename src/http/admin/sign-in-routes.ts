@@ -3,9 +3,9 @@ import { AppError } from "../../core/errors.ts";
 import { signIn, signOut } from "../../core/users/sessions.ts";
 import { changeOwnPassword } from "../../core/users/user-use-cases.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
+import { readForm } from "../forms/form-reader.ts";
 import { waitText } from "../middleware/rate-limit.ts";
 import { adminRoute } from "./admin-route.ts";
-import { formFields } from "./form-guard.ts";
 import { clearSessionCookie, setFlash, setSessionCookie } from "./session-cookie.ts";
 import { SIGN_IN_PATH } from "./session-guard.ts";
 import { safeNext, signInPage } from "./sign-in-page.ts";
@@ -13,15 +13,13 @@ import { csrfField, errorSummary, FieldErrors, textField } from "./ui/fields.ts"
 import { html } from "./ui/html.ts";
 import { renderPage } from "./ui/page.ts";
 
-const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
-
 export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
   app.get(SIGN_IN_PATH, (c) => signInPage(c, { next: c.req.query("next") }));
 
   app.post(SIGN_IN_PATH, async (c) => {
-    const form = await formFields(c);
-    const email = text(form.email);
-    const next = text(form.next);
+    const form = await readForm(c);
+    const email = form.only("email");
+    const next = form.only("next");
     // Both budgets are spent by every attempt: many guesses from one address, or at one account from many.
     const wait = Math.max(
       deps.limits.signInPerAddress.take(deps.clientAddress?.(c) ?? "unknown"),
@@ -33,14 +31,14 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
     }
     const missing = [
       ...(email.trim() ? [] : [{ path: "email", message: "Enter your e-mail address." }]),
-      ...(text(form.password) ? [] : [{ path: "password", message: "Enter your password." }]),
+      ...(form.only("password") ? [] : [{ path: "password", message: "Enter your password." }]),
     ];
     if (missing.length) return signInPage(c, { next, email, errors: new FieldErrors(missing), status: 422 });
     try {
       const { secret } = await signIn(
         deps.store,
         deps.clock,
-        { email, password: text(form.password) },
+        { email, password: form.only("password") },
         deps.passwordCost,
         deps.passwordKdf,
       );
@@ -61,15 +59,15 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
   adminRoute(app, "GET", "/admin/account", "signed-in", (c) => accountPage(c, new FieldErrors()));
 
   adminRoute(app, "POST", "/admin/account/password", "signed-in", async (c) => {
-    const form = await formFields(c);
+    const form = await readForm(c);
     const session = c.get("session");
-    if (text(form.password) !== text(form.confirm)) {
+    if (form.only("password") !== form.only("confirm")) {
       return accountPage(c, new FieldErrors([{ path: "confirm", message: "The two new passwords differ." }]), 422);
     }
     try {
       await changeOwnPassword(
         c.get("ctx"),
-        { current: text(form.current), password: text(form.password) },
+        { current: form.only("current"), password: form.only("password") },
         { keepSessionId: session.id, cost: deps.passwordCost },
       );
     } catch (error) {

@@ -1,70 +1,30 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  changeDetail,
-  ChangeListQuery,
-  listChanges,
-  listNotices,
-  listObjections,
-  NoticeListQuery,
-  ObjectionListQuery,
-  pendingChanges,
-} from "../../core/changes/change-queries.ts";
-import { findNotice, findObjection } from "../../core/changes/change-rows.ts";
+import { changeDetail, ChangeListQuery, listChanges, pendingChanges } from "../../core/changes/change-queries.ts";
 import { announceChange } from "../../core/changes/announce-change.ts";
-import { decideAuthorisation, excludeAgreement } from "../../core/changes/decide-authorisation.ts";
 import { proposeChange } from "../../core/changes/propose-change.ts";
-import { recordObjection } from "../../core/changes/record-objection.ts";
-import { resolveObjection } from "../../core/changes/resolve-objection.ts";
 import { withdrawChange } from "../../core/changes/withdraw-change.ts";
-import { AuthorisationInput, ChangeNotice, Objection, ObjectionInput, ResolutionInput } from "../../core/model/change-notice.ts";
-import { AnnounceInput, ChangeProposalInput, SubProcessorChange, WithdrawInput } from "../../core/model/sub-processor-change.ts";
-import { parseInput } from "../../core/use-cases/parse-input.ts";
-import { jsonOrEmpty, optionalBody } from "./optional-body.ts";
+import { AnnounceInput, ChangeProposalInput, WithdrawInput } from "../../core/model/sub-processor-change.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
-import { requirePermission } from "../middleware/auth.ts";
 import { withPublicBaseUrl } from "../objection/link-context.ts";
+import { body, ChangeDetailOut, ChangeOut, IdempotencyHeader, pageOf, propose, read, TAG } from "./change-api-common.ts";
+import { registerNoticeRoutes } from "./notice-routes.ts";
+import { registerObjectionRoutes } from "./objection-routes.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { jsonOrEmpty, optionalBody } from "./optional-body.ts";
 import { ETAG_HEADER, tagged } from "./preconditions.ts";
 
-const ChangeOut = SubProcessorChange.meta({ id: "SubProcessorChange" });
-const NoticeOut = ChangeNotice.meta({ id: "ChangeNotice" });
-const ObjectionOut = Objection.meta({ id: "Objection" });
-const Verdict = z.enum(["proposed", "blocked", "awaiting_authorisation", "pending", "due", "effective", "withdrawn"]);
-const ChangeDetailOut = SubProcessorChange.extend({
-  verdict: Verdict.describe("Where the change stands under the effectiveness rule right now."),
-  startsAt: z.string().nullable(),
-  notices: z.object({
-    total: z.int(),
-    open: z.int(),
-    excluded: z.int(),
-    authorisationsAwaited: z.int(),
-    authorisationsRefused: z.int(),
-    firstLastDay: z.string().nullable(),
-    lastLastDay: z.string().nullable(),
-  }),
-  objections: z.object({ total: z.int(), onTime: z.int(), late: z.int(), blocking: z.int(), lateUnresolved: z.int() }),
-}).meta({ id: "SubProcessorChangeDetail" });
-const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
-const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: "idempotency-key", in: "header" },
-      description:
-        "Makes retries safe: a repeated request with the same key returns the first result (200, Idempotent-Replayed: true) and creates nothing.",
-    }),
-});
-
-const TAG = "Sub-processor changes";
-const read = requirePermission("register:read");
-const propose = requirePermission("sub-processors:write");
-const decide = requirePermission("register:write");
-
-/** `deps.publicBaseUrl` starts the objection links in notice e-mails. */
+/**
+ * The change workflow's routes: changes, then their notices, then objections.
+ * Registration order is the order of `paths` in the OpenAPI document, so the three run in this order.
+ * `deps.publicBaseUrl` starts the objection links in notice e-mails.
+ */
 export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
+  registerSubProcessorChangeRoutes(app, deps);
+  registerNoticeRoutes(app);
+  registerObjectionRoutes(app);
+}
+
+function registerSubProcessorChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
   const base = "/api/v1/sub-processor-changes";
   app.openapi(
     createRoute({
@@ -165,130 +125,5 @@ export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWir
       responses: { 200: json(ChangeOut, "Withdrawn; customers told."), ...writeErrors },
     }),
     async (c) => c.json(await withdrawChange(c.get("ctx"), c.req.param("id"), await c.req.json()), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${base}/{id}/notices`,
-      tags: [TAG],
-      summary: "The notices of a change",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { params: IdParam, query: NoticeListQuery },
-      responses: { 200: json(pageOf(NoticeOut, "ChangeNoticePage"), "One page."), ...readErrors },
-    }),
-    async (c) => c.json(await listNotices(c.get("ctx"), c.req.param("id"), c.req.query()), 200),
-  );
-
-  const notices = "/api/v1/change-notices";
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${notices}/{id}`,
-      tags: [TAG],
-      summary: "A notice",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { params: IdParam },
-      responses: { 200: { ...json(NoticeOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
-    }),
-    async (c) => tagged(c, await findNotice(c.get("ctx").store.db, c.req.param("id"))),
-  );
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: `${notices}/{id}/objections`,
-      tags: [TAG],
-      summary: "Record a customer's objection",
-      description:
-        "On time when received before the end of the notice's last day in the agreement's time zone; late objections are kept and flagged. The DPO is alerted.",
-      security,
-      ...permissionOf("register:write"),
-      middleware: [decide] as const,
-      request: { params: IdParam, ...body(ObjectionInput) },
-      responses: { 201: json(ObjectionOut, "Recorded."), ...writeErrors },
-    }),
-    async (c) => c.json(await recordObjection(c.get("ctx"), c.req.param("id"), await c.req.json()), 201),
-  );
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: `${notices}/{id}/authorisation`,
-      tags: [TAG],
-      summary: "Record an option-1 customer's authorisation or refusal",
-      security,
-      ...permissionOf("register:write"),
-      middleware: [decide] as const,
-      request: { params: IdParam, ...body(AuthorisationInput) },
-      responses: { 200: json(NoticeOut, "Recorded."), ...writeErrors },
-    }),
-    async (c) => c.json(await decideAuthorisation(c.get("ctx"), c.req.param("id"), await c.req.json()), 200),
-  );
-  const ExclusionInput = z.strictObject({
-    reason: z.enum(["alternative_offered", "customer_terminated"]),
-    note: z.string().trim().min(1).max(5000).optional(),
-  });
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: `${notices}/{id}/exclusion`,
-      tags: [TAG],
-      summary: "Take the agreement out of the change (alternative offered or customer terminates)",
-      security,
-      ...permissionOf("register:write"),
-      middleware: [decide] as const,
-      request: { params: IdParam, ...body(ExclusionInput) },
-      responses: { 200: json(NoticeOut, "Closed as excluded."), ...writeErrors },
-    }),
-    async (c) => {
-      const input = parseInput(ExclusionInput, await c.req.json());
-      return c.json(await excludeAgreement(c.get("ctx"), c.req.param("id"), input.reason, input.note ?? null), 200);
-    },
-  );
-
-  const objectionsPath = "/api/v1/objections";
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: objectionsPath,
-      tags: [TAG],
-      summary: "List objections",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { query: ObjectionListQuery },
-      responses: { 200: json(pageOf(ObjectionOut, "ObjectionPage"), "Oldest first."), ...readErrors },
-    }),
-    async (c) => c.json(await listObjections(c.get("ctx"), c.req.query()), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${objectionsPath}/{id}`,
-      tags: [TAG],
-      summary: "An objection",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { params: IdParam },
-      responses: { 200: { ...json(ObjectionOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
-    }),
-    async (c) => tagged(c, await findObjection(c.get("ctx").store.db, c.req.param("id"))),
-  );
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: `${objectionsPath}/{id}/resolution`,
-      tags: [TAG],
-      summary: "The DPO's decision on an objection",
-      security,
-      ...permissionOf("register:write"),
-      middleware: [decide] as const,
-      request: { params: IdParam, ...body(ResolutionInput) },
-      responses: { 200: json(ObjectionOut, "Resolved."), ...writeErrors },
-    }),
-    async (c) => c.json(await resolveObjection(c.get("ctx"), c.req.param("id"), await c.req.json()), 200),
   );
 }

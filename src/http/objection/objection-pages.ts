@@ -8,9 +8,9 @@ import { type Actor, type Ctx, makeCtx } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { AUTHORISATION_DECISIONS } from "../../core/model/change-notice.ts";
 import { parseInput } from "../../core/use-cases/parse-input.ts";
-import { formFields } from "../admin/form-guard.ts";
 import { FieldErrors } from "../admin/ui/fields.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
+import { readForm } from "../forms/form-reader.ts";
 import { waitText } from "../middleware/rate-limit.ts";
 import { answerReceipt, closedPage, noticePage, objectionReceipt, refusedPage } from "./objection-views.ts";
 
@@ -67,8 +67,7 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppWiring): void
     if (opened instanceof Response) return opened;
     const { ctx, view, token } = opened;
     if (view.notice.status === "closed") return closedPage(c, view);
-    const fields = await formFields(c);
-    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]));
+    const { values } = await readForm(c);
     const retry = (error: AppError) => noticePage(c, view, token, deps.clock.now(), { errors: new FieldErrors(error.issues), values }, 422);
     // A link reaches one notice: a handful of submissions is plenty; a flood would fill the DPO's mailbox.
     const wait = deps.limits.objectionsPerLink.take(view.notice.id);

@@ -12,13 +12,14 @@ import { subProcessorKind } from "../../../core/register/sub-processors.ts";
 import { can } from "../../../core/roles.ts";
 import { getEntities } from "../../../core/use-cases/get-entities.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
+import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { daysLeftText, zonedTime } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { friendly, type PostedForm, postedForm } from "./form-values.ts";
+import { friendly } from "./form-values.ts";
 import {
   CHANNEL_LABELS,
   KIND_LABELS,
@@ -129,7 +130,7 @@ function objectionTable(objections: ObjectionLine[]): Html {
 /** POST /admin/changes/:id/announce */
 export function announceHandler(deps: AppWiring) {
   return async (c: Context<AppEnv>): Promise<Response> => {
-    const form = await postedForm(c);
+    const form = await readForm(c);
     const intendedStart = form.text("intendedStart");
     try {
       await announceChange(withPublicBaseUrl(c, deps.publicBaseUrl), c.req.param("id") ?? "", intendedStart ? { intendedStart } : {});
@@ -149,10 +150,10 @@ export function announceHandler(deps: AppWiring) {
 
 /** POST /admin/changes/:id/withdraw */
 export async function withdrawHandler(c: Context<AppEnv>): Promise<Response> {
-  const form = await postedForm(c);
+  const form = await readForm(c);
   const id = c.req.param("id") ?? "";
   try {
-    await withdrawChange(c.get("ctx"), id, { reason: form.values.reason ?? "" });
+    await withdrawChange(c.get("ctx"), id, { reason: form.value("reason") });
   } catch (error) {
     if (error instanceof AppError && error.code === "validation")
       return changePage(c, { form, errors: new FieldErrors(friendly(error.issues)), status: 422 });

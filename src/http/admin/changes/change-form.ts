@@ -14,8 +14,8 @@ import {
   textArea,
   textField,
 } from "../ui/fields.ts";
+import type { PostedForm } from "../../forms/form-reader.ts";
 import { type Html, html, nothing } from "../ui/html.ts";
-import type { PostedForm } from "./form-values.ts";
 import { KIND_LABELS } from "./labels.ts";
 
 /**
@@ -73,7 +73,6 @@ ${textArea({ name: `${prefix}.safeguards`, label: `Suitable safeguards ${of}`, v
 
 export function proposalForm(o: { csrf: string; choices: ProposalChoices; form: PostedForm | null; errors: FieldErrors }): Html {
   const f = o.form?.values ?? {};
-  const lists = o.form?.lists ?? {};
   const e = o.errors;
   return html`${errorSummary(e)}
 <form method="post" action="/admin/changes">${csrfField(o.csrf)}
@@ -104,7 +103,7 @@ ${locationRows("locations", "The sub-processor's new locations", { country: "New
 ${mechanismFields("transferMechanism", "for the new locations", f, e)}
 </fieldset>
 ${selectField({ name: "parentId", label: "Engaged through (change of the sub-processor engaging it only)", value: f.parentId, choices: o.choices.activeSubProcessors, blank: "Nobody: we engage it directly", errors: e, hint: "The sub-processor that engages the one concerned from then on; customers are told of the new chain." })}
-${checkboxes({ name: "activityIds", label: "Affected processing activities", values: lists.activityIds ?? [], choices: o.choices.activities, errors: e, hint: "Required to add a sub-processor; otherwise the sub-processor's own activities when none is ticked." })}
+${checkboxes({ name: "activityIds", label: "Affected processing activities", values: o.form?.all("activityIds") ?? [], choices: o.choices.activities, errors: e, hint: "Required to add a sub-processor; otherwise the sub-processor's own activities when none is ticked." })}
 ${textArea({ name: "reason", label: "Reason", value: f.reason, errors: e, rows: 3, required: true, hint: "Why the change is made; customers read it in the notice." })}
 ${textField({ name: "intendedStart", label: "Intended start", type: "date", value: f.intendedStart, errors: e, required: true, hint: "Not before the last objection window closes; announcing tells you the earliest date." })}
 ${checkbox({ name: "announce", label: "Announce now (notify customers)", checked: f.announce === "true", errors: e, hint: "Sends a notice to every customer whose agreement covers an affected activity. Otherwise the change stays proposed until you announce it." })}
@@ -142,7 +141,7 @@ export function proposalInput(form: PostedForm): Record<string, unknown> {
     activityIds: activityIds.length > 0 || kind === "add" ? activityIds : undefined,
     reason: localized("reason"),
     intendedStart: form.text("intendedStart"),
-    announce: form.text("announce") === "true",
+    announce: form.checked("announce"),
   };
   const describesVendor = Object.keys(form.values).some((name) => name.startsWith("vendor.") && !name.endsWith(".kind") && form.text(name));
   if (incoming && describesVendor) {

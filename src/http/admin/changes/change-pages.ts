@@ -9,7 +9,7 @@ import { newChangePage, proposeHandler } from "./proposal-pages.ts";
 
 /**
  * The sub-processor change workflow in the admin UI, with the API's
- * permissions (http/api/change-routes.ts): reading needs register:read;
+ * permissions (http/api/change-, notice- and objection-routes.ts): reading needs register:read;
  * proposing, announcing and withdrawing sub-processors:write; recording and
  * deciding on customers' answers register:write.
  */

@@ -1,36 +1,5 @@
-import type { Context } from "hono";
 import { DateTime } from "luxon";
 import type { FieldIssue } from "../../../core/errors.ts";
-import type { AppEnv } from "../../env.ts";
-import { formFields } from "../form-guard.ts";
-
-/** A posted form as the pages read it: each field's text (first value), and lists where a field repeats. */
-export interface PostedForm {
-  text(name: string): string | undefined;
-  list(name: string): string[];
-  /** Everything as typed, to put back into the fields when the form is shown again. */
-  values: Record<string, string>;
-  lists: Record<string, string[]>;
-}
-
-export async function postedForm(c: Context<AppEnv>): Promise<PostedForm> {
-  const fields = await formFields(c);
-  const values: Record<string, string> = {};
-  const lists: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    lists[name] = Array.isArray(value) ? value : [value];
-    values[name] = lists[name][0] ?? "";
-  }
-  return {
-    values,
-    lists,
-    text: (name) => {
-      const value = values[name]?.trim();
-      return value ? value : undefined;
-    },
-    list: (name) => (lists[name] ?? []).filter((v) => v.trim() !== ""),
-  };
-}
 
 /** zod's wording for a field left empty, in the words of a form. */
 export function friendly(issues: FieldIssue[]): FieldIssue[] {

@@ -7,13 +7,14 @@ import { recordObjection } from "../../../core/changes/record-objection.ts";
 import { AppError } from "../../../core/errors.ts";
 import { can } from "../../../core/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
+import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { daysLeftText, endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, selectField, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { type PostedForm, postedForm, prefixed, zonedInstant } from "./form-values.ts";
+import { prefixed, zonedInstant } from "./form-values.ts";
 import { CHANNEL_LABELS, KIND_LABELS, label, NOTICE_KIND_LABELS, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
 
 /**
@@ -146,7 +147,7 @@ type Action = (c: Context<AppEnv>, noticeId: string, form: PostedForm, zone: str
 /** A notice form's POST: the use case, then back to the notice with a message; its issues shown beside its fields (422). */
 function noticeAction(deps: AppWiring, prefix: string, act: Action) {
   return async (c: Context<AppEnv>): Promise<Response> => {
-    const form = await postedForm(c);
+    const form = await readForm(c);
     const id = c.req.param("id") ?? "";
     const view = await noticeView(c.get("ctx"), id);
     try {
@@ -163,7 +164,7 @@ function noticeAction(deps: AppWiring, prefix: string, act: Action) {
 export const recordObjectionHandler = (deps: AppWiring) =>
   noticeAction(deps, "objection", async (c, id, form, zone) => {
     const objection = await recordObjection(c.get("ctx"), id, {
-      grounds: form.values["objection.grounds"] ?? "",
+      grounds: form.value("objection.grounds"),
       channel: form.text("objection.channel") ?? "email",
       receivedAt: zonedInstant(form.text("objection.receivedAt"), zone),
     });

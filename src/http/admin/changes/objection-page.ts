@@ -7,12 +7,13 @@ import { AppError } from "../../../core/errors.ts";
 import { RESOLUTIONS } from "../../../core/model/change-notice.ts";
 import { can } from "../../../core/roles.ts";
 import type { AppEnv } from "../../env.ts";
+import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, idOf, textArea } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { friendly, type PostedForm, postedForm } from "./form-values.ts";
+import { friendly } from "./form-values.ts";
 import { CHANNEL_LABELS, KIND_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
 
 /** What each decision does, beside its choice. */
@@ -87,7 +88,7 @@ ${textArea({ name: "reason", label: "Reason for the decision", value: values.rea
 
 /** POST /admin/objections/:id/resolution */
 export async function resolutionHandler(c: Context<AppEnv>): Promise<Response> {
-  const form = await postedForm(c);
+  const form = await readForm(c);
   const id = c.req.param("id") ?? "";
   try {
     const resolved = await resolveObjection(c.get("ctx"), id, { resolution: form.text("resolution"), reason: form.text("reason") });

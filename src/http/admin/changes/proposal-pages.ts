@@ -7,12 +7,13 @@ import { displayName } from "../../../core/register/rows.ts";
 import { subProcessorKind } from "../../../core/register/sub-processors.ts";
 import { listEntities } from "../../../core/use-cases/list-entities.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
+import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { FieldErrors } from "../ui/fields.ts";
 import { renderPage } from "../ui/page.ts";
 import { type ProposalChoices, proposalForm, proposalInput } from "./change-form.ts";
-import { friendly, type PostedForm, postedForm } from "./form-values.ts";
+import { friendly } from "./form-values.ts";
 
 const TITLE = "Propose a sub-processor change";
 const TRAIL: [string, string][] = [["/admin/changes", "Sub-processor changes"]];
@@ -48,7 +49,7 @@ export const newChangePage = (c: Context<AppEnv>): Promise<Response> => formPage
 /** POST /admin/changes: proposes (and, if ticked, announces) through the same use case as the API; on a refusal the form comes back with what was typed. */
 export function proposeHandler(deps: AppWiring) {
   return async (c: Context<AppEnv>): Promise<Response> => {
-    const form = await postedForm(c);
+    const form = await readForm(c);
     try {
       const result = await proposeChange(withPublicBaseUrl(c, deps.publicBaseUrl), proposalInput(form), null);
       setFlash(

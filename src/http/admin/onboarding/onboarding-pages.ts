@@ -5,6 +5,7 @@ import { IMPORT_KINDS, type ImportKind, SHEET_SPECS } from "../../../core/onboar
 import { formatOf, readSpreadsheet } from "../../../spreadsheets/read-spreadsheet.ts";
 import { templateResponse } from "../../api/onboarding-routes.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
+import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
 import { errorSummary, FieldErrors } from "../ui/fields.ts";
 import { renderPage } from "../ui/page.ts";
@@ -21,11 +22,11 @@ export function registerOnboardingPages(app: Hono<AppEnv>, deps: AppWiring): voi
   adminRoute(app, "GET", ONBOARDING_PATH, "register:write", (c) => page(c, { errors: new FieldErrors() }));
   adminRoute(app, "GET", `${ONBOARDING_PATH}/template.xlsx`, "register:read", (c) => templateResponse(c));
   adminRoute(app, "POST", ONBOARDING_PATH, "register:write", async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    const file = form.file instanceof File && form.file.size > 0 ? form.file : null;
-    const kindField =
-      typeof form.kind === "string" && (IMPORT_KINDS as readonly string[]).includes(form.kind) ? (form.kind as ImportKind) : null;
-    const dryRun = form.action !== "import";
+    const form = await readForm(c);
+    const file = form.file("file");
+    const kind = form.only("kind");
+    const kindField = (IMPORT_KINDS as readonly string[]).includes(kind) ? (kind as ImportKind) : null;
+    const dryRun = form.only("action") !== "import";
     const format = file ? formatOf(file.name || file.type, new Uint8Array(await file.slice(0, 2).arrayBuffer())) : null;
     if (!file || !format) {
       const message = file ? "Choose an .xlsx or .csv file." : "Choose the filled-in spreadsheet to check or import.";

@@ -13,5 +13,3 @@ export async function orFieldErrors<T>(write: () => Promise<T>): Promise<{ ok: T
     throw error;
   }
 }
-
-export const text = (v: string | string[] | undefined): string => (typeof v === "string" ? v : "");

@@ -4,13 +4,13 @@ import type { ApiToken } from "../../../core/tokens/token-model.ts";
 import { createToken, listTokens, revokeToken } from "../../../core/tokens/token-use-cases.ts";
 import { ROLE_LABELS } from "../../../core/users/user-model.ts";
 import type { AppEnv } from "../../env.ts";
+import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
-import { formFields } from "../form-guard.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, postButton, selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { orFieldErrors, text } from "./form-errors.ts";
+import { orFieldErrors } from "./form-errors.ts";
 
 const ROLE_CHOICES = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -19,8 +19,8 @@ export function registerTokenPages(app: Hono<AppEnv>): void {
   adminRoute(app, "GET", "/admin/tokens", "tokens:manage", (c) => tokensPage(c, {}, new FieldErrors()));
 
   adminRoute(app, "POST", "/admin/tokens", "tokens:manage", async (c) => {
-    const form = await formFields(c);
-    const input = { name: text(form.name), role: text(form.role) };
+    const form = await readForm(c);
+    const input = { name: form.only("name"), role: form.only("role") };
     const result = await orFieldErrors(() => createToken(c.get("ctx"), input));
     if ("errors" in result) return tokensPage(c, input, result.errors, 422);
     // Rendered, not redirected: the secret must not travel in a cookie or URL, and is shown this once.

@@ -3,13 +3,13 @@ import type { User } from "../../../core/users/user-model.ts";
 import { ROLE_LABELS, USER_ROLES } from "../../../core/users/user-model.ts";
 import { createUser, getUser, listUsers, setPassword, updateUser } from "../../../core/users/user-use-cases.ts";
 import type { AppDeps, AppEnv } from "../../env.ts";
+import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
-import { formFields } from "../form-guard.ts";
 import { setFlash } from "../session-cookie.ts";
 import { checkbox, csrfField, errorSummary, FieldErrors, selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { orFieldErrors, text } from "./form-errors.ts";
+import { orFieldErrors } from "./form-errors.ts";
 
 const ROLE_CHOICES = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const TRAIL: [string, string][] = [["/admin/users", "Users"]];
@@ -28,8 +28,8 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
   adminRoute(app, "GET", "/admin/users/new", "tokens:manage", (c) => newUserPage(c, {}, new FieldErrors()));
 
   adminRoute(app, "POST", "/admin/users", "tokens:manage", async (c) => {
-    const form = await formFields(c);
-    const input = { email: text(form.email), name: text(form.name), role: text(form.role), password: text(form.password) };
+    const form = await readForm(c);
+    const input = { email: form.only("email"), name: form.only("name"), role: form.only("role"), password: form.only("password") };
     const result = await orFieldErrors(() => createUser(c.get("ctx"), input, deps.passwordCost));
     if ("errors" in result) return newUserPage(c, input, result.errors, 422);
     setFlash(c, `Added ${result.ok.email}. Give them the password over a separate channel.`);
@@ -44,9 +44,9 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
   adminRoute(app, "POST", "/admin/users/:id", "tokens:manage", async (c) => {
     const ctx = c.get("ctx");
     const user = await getUser(ctx, c.req.param("id") ?? "");
-    const form = await formFields(c);
-    const input = { name: text(form.name), role: text(form.role), disabled: text(form.disabled) === "true" };
-    const result = await orFieldErrors(() => updateUser(ctx, user.id, input, Number(text(form.revision))));
+    const form = await readForm(c);
+    const input = { name: form.only("name"), role: form.only("role"), disabled: form.only("disabled") === "true" };
+    const result = await orFieldErrors(() => updateUser(ctx, user.id, input, Number(form.only("revision"))));
     if ("errors" in result) return userPage(c, user, input, result.errors, new FieldErrors(), 422);
     setFlash(c, "Saved.");
     return c.redirect(`/admin/users/${seg(user.id)}`, 303);
@@ -55,9 +55,9 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
   adminRoute(app, "POST", "/admin/users/:id/password", "tokens:manage", async (c) => {
     const ctx = c.get("ctx");
     const user = await getUser(ctx, c.req.param("id") ?? "");
-    const form = await formFields(c);
+    const form = await readForm(c);
     const keepSessionId = user.id === c.get("session").user.id ? c.get("session").id : undefined;
-    const result = await orFieldErrors(() => setPassword(ctx, user.id, text(form.password), { keepSessionId, cost: deps.passwordCost }));
+    const result = await orFieldErrors(() => setPassword(ctx, user.id, form.only("password"), { keepSessionId, cost: deps.passwordCost }));
     const current = { name: user.name, role: user.role, disabled: Boolean(user.disabledAt) };
     if ("errors" in result) return userPage(c, user, current, new FieldErrors(), result.errors, 422);
     setFlash(c, `New password set for ${user.email}; their sessions were ended.`);

@@ -6,7 +6,7 @@ import { createEntity } from "../../../core/use-cases/create-entity.ts";
 import { getEntity } from "../../../core/use-cases/get-entity.ts";
 import { updateEntity } from "../../../core/use-cases/update-entity.ts";
 import type { AppEnv } from "../../env.ts";
-import { formFields } from "../form-guard.ts";
+import { readForm } from "../../forms/form-reader.ts";
 import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
 import { attempt, conflictPage, formPage, postedRevision } from "./form-page.ts";
@@ -63,7 +63,7 @@ export async function editForm(
 
 /** POST of the new form: the same use case as the API; on invalid input the form again, as typed, with the issues. */
 export async function createFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
-  const values = parseForm(page.fields, await formFields(c), coreKind(page).input);
+  const values = parseForm(page.fields, await readForm(c), coreKind(page).input);
   const result = await attempt(() => createEntity(c.get("ctx"), coreKind(page), values));
   if ("issues" in result) return newForm(c, page, values, result.issues);
   setFlash(c, "Created.");
@@ -74,7 +74,7 @@ export async function createFromForm(c: Context<AppEnv>, page: KindPage): Promis
 export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
   const id = c.req.param("id") ?? "";
   const kind = coreKind(page);
-  const posted = await formFields(c);
+  const posted = await readForm(c);
   const revision = postedRevision(posted);
   const values = parseForm(page.fields, posted, kind.input);
   const view = `/admin/${page.segment}/${seg(id)}`;
@@ -124,10 +124,10 @@ export async function correctionForm(
 export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
   const id = c.req.param("id") ?? "";
   const kind = coreKind(page);
-  const posted = await formFields(c);
+  const posted = await readForm(c);
   const revision = postedRevision(posted);
   const values = parseForm(page.fields, posted, kind.input);
-  const reason = typeof posted.reason === "string" ? posted.reason : "";
+  const reason = posted.only("reason");
   const view = `/admin/${page.segment}/${seg(id)}`;
   try {
     const result = await attempt(() => correctEntity(c.get("ctx"), kind, id, { reason, changes: values }, { ifMatch: [revision] }));

@@ -2,12 +2,12 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../env.ts";
+import type { PostedForm } from "../../forms/form-reader.ts";
 import { csrfField, errorSummary, FieldErrors } from "../ui/fields.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { loadChoices } from "./choices.ts";
 import type { Field } from "./forms/form-spec.ts";
-import type { Posted } from "./forms/parse-form.ts";
 import { renderFields } from "./forms/render-fields.ts";
 
 /** The hidden field carrying the revision the form was opened at. */
@@ -47,9 +47,9 @@ ${fields}
 }
 
 /** The revision an edit form was opened at. */
-export function postedRevision(posted: Posted): number {
-  const raw = posted[REVISION_FIELD];
-  const revision = typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+export function postedRevision(posted: PostedForm): number {
+  const raw = posted.only(REVISION_FIELD);
+  const revision = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isNaN(revision))
     throw new AppError("bad_request", "This form lacks the version it was opened at. Reload the page and try again.");
   return revision;

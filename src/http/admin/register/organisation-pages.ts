@@ -5,8 +5,8 @@ import { loadOrganisation, putOrganisation } from "../../../core/organisation/or
 import { can } from "../../../core/roles.ts";
 import { withoutMeta } from "../../../core/register/rows.ts";
 import type { AppEnv } from "../../env.ts";
+import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
-import { formFields } from "../form-guard.ts";
 import { setFlash } from "../session-cookie.ts";
 import { html, instant, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
@@ -68,7 +68,7 @@ function profileForm(c: Context<AppEnv>, values: unknown, revision: number, issu
 }
 
 async function saveProfile(c: Context<AppEnv>): Promise<Response> {
-  const posted = await formFields(c);
+  const posted = await readForm(c);
   const revision = postedRevision(posted);
   const values = parseForm(organisationForm, posted, OrganisationInput);
   try {

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "../../../core/errors.ts";
-import { CSRF_FIELD } from "../form-guard.ts";
+import { CSRF_FIELD } from "../../forms/form-reader.ts";
 import { type Html, html, nothing } from "./html.ts";
 
 /**

@@ -1,9 +1,7 @@
 import type { z } from "zod";
+import type { PostedForm } from "../../../forms/form-reader.ts";
 import { type Field, LANGUAGE_CODES, pathJoin } from "./form-spec.ts";
 import { childSchema, emptyMeaning } from "./schema-path.ts";
-
-/** A posted form: each field once, or several times for checkboxes. */
-export type Posted = Record<string, string | string[]>;
 
 interface Read {
   value: unknown;
@@ -20,11 +18,11 @@ const MAX_ROWS = 500;
  * controls as null or absent where the schema allows it); whether the result
  * is valid is for the use case to say, so a value it rejects is kept as typed.
  */
-export function parseForm(fields: readonly Field[], posted: Posted, schema: z.ZodType): Record<string, unknown> {
+export function parseForm(fields: readonly Field[], posted: PostedForm, schema: z.ZodType): Record<string, unknown> {
   return readObject(fields, posted, "", schema).value as Record<string, unknown>;
 }
 
-function readObject(fields: readonly Field[], posted: Posted, prefix: string, schema: z.ZodType | undefined): Read {
+function readObject(fields: readonly Field[], posted: PostedForm, prefix: string, schema: z.ZodType | undefined): Read {
   const value: Record<string, unknown> = {};
   let blank = true;
   for (const field of fields) {
@@ -35,7 +33,7 @@ function readObject(fields: readonly Field[], posted: Posted, prefix: string, sc
   return { value, blank };
 }
 
-function readField(field: Field, posted: Posted, path: string, schema: z.ZodType | undefined): Read {
+function readField(field: Field, posted: PostedForm, path: string, schema: z.ZodType | undefined): Read {
   switch (field.type) {
     case "text":
     case "select":
@@ -54,7 +52,7 @@ function readField(field: Field, posted: Posted, path: string, schema: z.ZodType
       return settleGroup({ value: texts, blank }, schema, path);
     }
     case "references": {
-      const ids = many(posted[path]).filter((id) => id !== "");
+      const ids = posted.all(path).filter((id) => id !== "");
       return { value: ids, blank: ids.length === 0 };
     }
     case "group":
@@ -67,7 +65,7 @@ function readField(field: Field, posted: Posted, path: string, schema: z.ZodType
       return { value: rows.map((row) => row.value), blank: rows.length === 0 };
     }
     case "variant": {
-      const kind = one(posted[`${path}.kind`]).trim();
+      const kind = posted.value(`${path}.kind`).trim();
       const chosen = field.variants.find((v) => v.value === kind);
       // Only the chosen variant's fields: the others' would be unknown keys. An unknown kind keeps them all, for the schema to refuse.
       const fields = [...(chosen ? chosen.fields : field.variants.flatMap((v) => v.fields)), ...field.common];
@@ -80,7 +78,7 @@ function readField(field: Field, posted: Posted, path: string, schema: z.ZodType
 }
 
 /** A row of a repeated group: an object, or the value itself when its only field has no name (e.g. a list of texts). */
-function readRow(fields: readonly Field[], posted: Posted, rowPath: string, schema: z.ZodType | undefined): Read {
+function readRow(fields: readonly Field[], posted: PostedForm, rowPath: string, schema: z.ZodType | undefined): Read {
   const [only] = fields;
   if (fields.length === 1 && only && only.name === "") return readField(only, posted, rowPath, schema);
   return readObject(fields, posted, rowPath, schema);
@@ -88,13 +86,13 @@ function readRow(fields: readonly Field[], posted: Posted, rowPath: string, sche
 
 /** One control's text. An empty required control gives "" (or nothing, for numbers), which the schema rejects beside the field. */
 function readText(
-  posted: Posted,
+  posted: PostedForm,
   path: string,
   schema: z.ZodType | undefined,
   convert: (raw: string) => unknown,
   missing: "empty-text" | "absent" = "empty-text",
 ): Read {
-  const raw = one(posted[path]);
+  const raw = posted.value(path);
   if (raw.trim() !== "") return { value: convert(raw), blank: false };
   const meaning = emptyMeaning(schema, !path.includes("."));
   return { value: meaning === "null" ? null : meaning === "absent" || missing === "absent" ? undefined : "", blank: true };
@@ -107,16 +105,13 @@ function settleGroup(read: Read, schema: z.ZodType | undefined, path: string): R
   return { value: meaning === "null" ? null : meaning === "absent" ? undefined : read.value, blank: true };
 }
 
-function rowIndices(posted: Posted, path: string): number[] {
+function rowIndices(posted: PostedForm, path: string): number[] {
   const prefix = `${path}.`;
   const indices = new Set<number>();
-  for (const key of Object.keys(posted)) {
+  for (const key of Object.keys(posted.values)) {
     if (!key.startsWith(prefix)) continue;
     const index = /^(\d{1,4})(\.|$)/.exec(key.slice(prefix.length))?.[1];
     if (index !== undefined) indices.add(Number(index));
   }
   return [...indices].sort((a, b) => a - b).slice(0, MAX_ROWS);
 }
-
-const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
-const many = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
