@@ -3,7 +3,7 @@
 // columns can change without breaking API clients, and the reverse.
 // The tables live in db/schema/ by area; this file is the one entry point
 // (drizzle.config.ts, the stores and the use cases import it). Columns with a
-// closed set of values are typed by the tuples in src/core/model/values.ts.
+// closed set of values are typed by the tuples in src/core/kernel/values/values.ts.
 export * from "./schema/accounts.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/changes.ts";

@@ -8,11 +8,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customers, auditEntries } from "../db/schema.ts";
-import { auditRow, auditStatement } from "../src/core/audit/audit-statement.ts";
-import { auditRowsStatement } from "../src/core/audit/audit-chain.ts";
-import { verifyRegister } from "../src/core/audit/verify-register.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../src/core/context.ts";
-import { createSqliteStore, type SqliteStore } from "../src/storage/sqlite-store.ts";
+import { auditRow, auditStatement } from "../src/core/kernel/audit/audit-statement.ts";
+import { auditRowsStatement } from "../src/core/kernel/audit/audit-chain.ts";
+import { verifyRegister } from "../src/core/evidence/verify-register.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../src/core/kernel/context.ts";
+import { createSqliteStore, type SqliteStore } from "../src/platform/node/sqlite-store.ts";
 
 const WRITES = Number(process.env.BENCH_N ?? 2000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);

@@ -5,11 +5,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../src/app.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../src/core/kernel/context.ts";
 import { ENTITY_KINDS } from "../src/core/register/kinds.ts";
-import { createToken } from "../src/core/tokens/token-use-cases.ts";
-import { createEntity } from "../src/core/use-cases/create-entity.ts";
-import { createSqliteStore } from "../src/storage/sqlite-store.ts";
+import { createToken } from "../src/core/accounts/token-use-cases.ts";
+import { createEntity } from "../src/core/register/use-cases/create-entity.ts";
+import { createSqliteStore } from "../src/platform/node/sqlite-store.ts";
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const address = { street: "Rue Haute 1", postalCode: "1000", city: "Brussels", country: "BE" };

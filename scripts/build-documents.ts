@@ -1,4 +1,4 @@
-// Builds src/core/documents/generated/ from templates/: the Handlebars
+// Builds src/core/generated/ from templates/: the Handlebars
 // templates precompiled (a Worker cannot compile them at run time: no eval),
 // the message catalogues, country names, the embedded PDF fonts and the
 // template version. Run by every script that needs it (start, test, cli,
@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import countries from "i18n-iso-countries";
 
-const OUT = "src/core/documents/generated";
+const OUT = "src/core/generated";
 const LANGUAGES = ["en", "nl", "fr"] as const;
 const FONTS = {
   regular: "@expo-google-fonts/roboto/400Regular/Roboto_400Regular.ttf",
@@ -69,7 +69,8 @@ for (const [name, path] of Object.entries(FONTS)) {
 }
 
 // The code that turns a register into a document is part of the template version too.
-for (const file of sourceFiles("src/core/documents")) hash.update(`${file}\0${readFileSync(file, "utf8")}\0`);
+for (const file of ["src/core/documents", "src/core/kernel/i18n"].flatMap(sourceFiles))
+  hash.update(`${file}\0${readFileSync(file, "utf8")}\0`);
 for (const name of RENDERING_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
 const templateVersion = hash.digest("hex").slice(0, 12);
 

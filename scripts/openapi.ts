@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import openapiTS from "openapi-typescript";
 import { createApp } from "../src/app.ts";
-import { createSqliteStore } from "../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../src/platform/node/sqlite-store.ts";
 
 const store = createSqliteStore(":memory:");
 const document = await (await createApp({ store }).request("/api/openapi.json")).json();

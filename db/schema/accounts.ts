@@ -1,7 +1,7 @@
 // Who may use the register: API tokens, the people who sign in to the admin
 // UI, and their sessions.
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ROLES, USER_ROLES } from "../../src/core/model/values.ts";
+import { ROLES, USER_ROLES } from "../../src/core/kernel/values/values.ts";
 
 export const apiTokens = sqliteTable("api_tokens", {
   id: text("id").primaryKey(),

@@ -7,7 +7,7 @@ import {
   LANGUAGES,
   VERIFICATION_TRIGGERS,
   type VerificationProblem,
-} from "../../src/core/model/values.ts";
+} from "../../src/core/kernel/values/values.ts";
 import { json } from "./columns.ts";
 
 /** Append-only history: one row per change, written in the change's atomic unit. */

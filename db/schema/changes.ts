@@ -14,7 +14,7 @@ import {
   OBJECTION_CHANNELS,
   RESOLUTIONS,
   type TransferMechanism,
-} from "../../src/core/model/values.ts";
+} from "../../src/core/kernel/values/values.ts";
 import { json, tracked } from "./columns.ts";
 import { agreements, subProcessors } from "./register.ts";
 

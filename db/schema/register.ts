@@ -24,7 +24,7 @@ import {
   SUB_PROCESSOR_STATUSES,
   type Transfer,
   type TransferMechanism,
-} from "../../src/core/model/values.ts";
+} from "../../src/core/kernel/values/values.ts";
 import { json, tracked } from "./columns.ts";
 
 export const organisation = sqliteTable("organisation", {

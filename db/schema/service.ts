@@ -2,7 +2,7 @@
 // optimistic locking inside a batch, and secrets made on first use.
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { OUTBOX_STATUSES } from "../../src/core/model/values.ts";
+import { OUTBOX_STATUSES } from "../../src/core/kernel/values/values.ts";
 
 /**
  * E-mails to send, written in the same atomic unit as the event that causes

@@ -2,13 +2,13 @@
 // interleaved run by run so that drift of the machine hits all of them alike.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { affectedAgreements, announcement } from "../../src/core/changes/announce.ts";
-import { announceChange } from "../../src/core/changes/announce-change.ts";
-import { loadFacts } from "../../src/core/changes/change-facts.ts";
-import { findChangeRow, toChange } from "../../src/core/changes/change-rows.ts";
-import { noticeMail } from "../../src/core/changes/mail-text.ts";
-import { proposeChange } from "../../src/core/changes/propose-change.ts";
-import { deadlineFrom } from "../../src/core/clocks/deadline.ts";
+import { affectedAgreements, announcement } from "../../src/core/changes/announcement/affected-agreements.ts";
+import { announceChange } from "../../src/core/changes/announcement/announce-change.ts";
+import { loadFacts } from "../../src/core/changes/proposal/change-facts.ts";
+import { findChangeRow, toChange } from "../../src/core/changes/queries/change-rows.ts";
+import { noticeMail } from "../../src/core/changes/announcement/mail-text.ts";
+import { proposeChange } from "../../src/core/changes/proposal/propose-change.ts";
+import { deadlineFrom } from "../../src/core/kernel/clocks/deadline.ts";
 import { bareInsert } from "./changes-baseline.ts";
 import { buildRegister, NOW, proposal } from "./changes-register.ts";
 import { countWritten, dbBytes, verify, type Written } from "./changes-verify.ts";

@@ -2,13 +2,13 @@
 // with one active agreement each covering it (not timed), and the vendor proposals each run announces.
 import { eq } from "drizzle-orm";
 import { agreementActivities, agreements, customers } from "../../db/schema.ts";
-import { affectedAgreements } from "../../src/core/changes/announce.ts";
-import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { affectedAgreements } from "../../src/core/changes/announcement/affected-agreements.ts";
+import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { putOrganisation } from "../../src/core/organisation/organisation-use-cases.ts";
 import { ENTITY_KINDS as K } from "../../src/core/register/kinds.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { insertMany } from "../../src/core/use-cases/insert-many.ts";
-import type { SqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { insertMany } from "../../src/core/kernel/ports/insert-many.ts";
+import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { freshStore } from "./temp-store.ts";
 
 // A fixed clock: notices dated Friday 2026-11-20 (Brussels), 15 calendar days end on Saturday

@@ -1,5 +1,5 @@
 // What one announcement wrote, counted back from the database, so the figures also show that nothing was dropped.
-import type { SqliteStore } from "../../src/storage/sqlite-store.ts";
+import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import type { Register } from "./changes-register.ts";
 
 export interface Written {

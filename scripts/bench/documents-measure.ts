@@ -1,10 +1,10 @@
 // The documents benchmark's measurements: wall time and resident memory of one render, for the
 // baseline (the demo register) and for each generated register size.
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
 import { lastSeqAt, loadSnapshot, type RegisterSnapshot } from "../../src/core/documents/register-snapshot.ts";
 import { type DocumentSpec, renderDocument } from "../../src/core/documents/render-document.ts";
-import type { SqliteStore } from "../../src/storage/sqlite-store.ts";
+import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { buildRegister } from "./documents-register.ts";
 import { sampleRun } from "./peak-memory.ts";
 import { median } from "./stats.ts";

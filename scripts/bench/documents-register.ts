@@ -1,11 +1,11 @@
 // The documents benchmark's register: deterministic content (mulberry32) of a given size, built
 // through the use cases, so the audit trail the documents are rebuilt from exists.
-import type { Ctx } from "../../src/core/context.ts";
-import { ANNEX_III_HEADINGS } from "../../src/core/model/security-measure.ts";
+import type { Ctx } from "../../src/core/kernel/context.ts";
+import { ANNEX_III_HEADINGS } from "../../src/core/register/model/security-measure.ts";
 import { putOrganisation } from "../../src/core/organisation/organisation-use-cases.ts";
 import type { AnyEntityKind } from "../../src/core/register/entity-kind.ts";
 import { ENTITY_KINDS as K } from "../../src/core/register/kinds.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import {
   ACTIONS,
   CONTEXTS,

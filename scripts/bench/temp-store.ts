@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createSqliteStore, type SqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 
 export const freshStore = (prefix: string): SqliteStore => createSqliteStore(join(mkdtempSync(join(tmpdir(), prefix)), "register.db"));
 

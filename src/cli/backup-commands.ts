@@ -4,11 +4,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { count } from "drizzle-orm";
 import { auditEntries } from "../../db/schema.ts";
-import type { VerificationReport } from "../core/audit/verification-report.ts";
-import { verifyRegister } from "../core/audit/verify-register.ts";
-import { makeCtx } from "../core/context.ts";
-import { AppError } from "../core/errors.ts";
-import { openStore } from "../entry/bootstrap.ts";
+import { type VerificationReport, verifyRegister } from "../core/evidence/index.ts";
+import { makeCtx } from "../core/kernel/context.ts";
+import { AppError } from "../core/kernel/errors.ts";
+import { openStore } from "../platform/node/bootstrap.ts";
 import {
   copyDatabase,
   fileProblems,
@@ -17,9 +16,10 @@ import {
   removeDatabase,
   replaceDatabase,
   takeOver,
-} from "../storage/sqlite-files.ts";
-import { createSqliteStore } from "../storage/sqlite-store.ts";
-import { type OperatorCommandDeps, verdict } from "./register-transfer-commands.ts";
+} from "../platform/node/sqlite-files.ts";
+import { createSqliteStore } from "../platform/node/sqlite-store.ts";
+import type { Operator } from "./operator.ts";
+import { verdict } from "./register-transfer-commands.ts";
 
 const stamp = () =>
   new Date()
@@ -29,7 +29,7 @@ const stamp = () =>
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** `backup` and `restore` of the Node database file. */
-export function registerBackupCommands(program: Command, deps: OperatorCommandDeps): void {
+export function registerBackupCommands(program: Command, deps: Operator): void {
   program
     .command("backup")
     .description(
@@ -127,11 +127,7 @@ export function registerBackupCommands(program: Command, deps: OperatorCommandDe
 }
 
 /** The copy brought to this version's schema (as the service would at start) and verified, recording the run in it. */
-async function verifiedCopy(
-  path: string,
-  trustedKeys: string[],
-  deps: OperatorCommandDeps,
-): Promise<VerificationReport | { failure: string }> {
+async function verifiedCopy(path: string, trustedKeys: string[], deps: Operator): Promise<VerificationReport | { failure: string }> {
   let copy: ReturnType<typeof createSqliteStore> | null = null;
   try {
     copy = createSqliteStore(path);

@@ -1,12 +1,9 @@
 import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
-import type { Ctx } from "../core/context.ts";
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "../core/documents/document-request.ts";
-import { exportDocument, listExports, verifyExport } from "../core/documents/export-use-cases.ts";
-import { LANGUAGES } from "../core/model/values.ts";
-
-type WithCtx = <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>;
+import type { WithCtx } from "./operator.ts";
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, exportDocument, listExports, verifyExport } from "../core/documents/index.ts";
+import { LANGUAGES } from "../core/kernel/values/values.ts";
 
 interface DocumentOptions {
   agreement?: string;

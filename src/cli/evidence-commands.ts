@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Checkpoint, type CheckpointKeys, listCheckpoints, newSigningKey, signCheckpoint } from "../core/audit/checkpoints.ts";
-import type { VerificationReport } from "../core/audit/verification-report.ts";
-import { verifyRegister } from "../core/audit/verify-register.ts";
-import type { Ctx } from "../core/context.ts";
-import { AppError } from "../core/errors.ts";
-
-type WithCtx = <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>;
+import { Checkpoint, type CheckpointKeys, listCheckpoints, newSigningKey, signCheckpoint } from "../core/kernel/audit/checkpoints.ts";
+import { type VerificationReport, verifyRegister } from "../core/evidence/index.ts";
+import type { WithCtx } from "./operator.ts";
+import { AppError } from "../core/kernel/errors.ts";
 
 /** `verify` checks the whole register; `checkpoint` makes keys and signs, lists and prints checkpoints. */
 export function registerEvidenceCommands(program: Command, withCtx: WithCtx, keys: () => Promise<CheckpointKeys>): void {

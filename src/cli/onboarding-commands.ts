@@ -1,14 +1,11 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Command, Option } from "commander";
-import type { Ctx } from "../core/context.ts";
-import { importRegister, type ImportReport } from "../core/onboarding/import-register.ts";
-import { IMPORT_KINDS, type ImportKind } from "../core/onboarding/sheet-specs.ts";
+import type { WithCtx } from "./operator.ts";
+import { IMPORT_KINDS, type ImportKind, importRegister, type ImportReport } from "../core/onboarding/index.ts";
 import { formatOf, readSpreadsheet } from "../spreadsheets/read-spreadsheet.ts";
 import { writeTemplate } from "../spreadsheets/template-writer.ts";
-import { createSqliteStore } from "../storage/sqlite-store.ts";
-
-type WithCtx = <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>;
+import { createSqliteStore } from "../platform/node/sqlite-store.ts";
 
 const TEMPLATE_NAME = "dpa-register-template.xlsx";
 

@@ -1,27 +1,18 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
-import type { CheckpointKeys } from "../core/audit/checkpoints.ts";
-import type { VerificationReport } from "../core/audit/verification-report.ts";
-import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
-import { AppError } from "../core/errors.ts";
-import { exportRegister } from "../core/register-transfer/export-register.ts";
-import { importRegister } from "../core/register-transfer/import-register.ts";
-import { createSqliteStore } from "../storage/sqlite-store.ts";
-import { fsyncPath } from "../storage/sqlite-files.ts";
-
-export interface OperatorCommandDeps {
-  databasePath: () => string;
-  /** The checkpoint keys configured for the database (CHECKPOINT_KEY, the key file, CHECKPOINT_TRUSTED_KEYS). */
-  keys: () => Promise<CheckpointKeys>;
-  withCtx: <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>;
-  actor: () => Actor;
-}
+import type { VerificationReport } from "../core/evidence/index.ts";
+import { type Ctx, makeCtx } from "../core/kernel/context.ts";
+import { AppError } from "../core/kernel/errors.ts";
+import { exportRegister, importRegister } from "../core/register-transfer/index.ts";
+import { createSqliteStore } from "../platform/node/sqlite-store.ts";
+import { fsyncPath } from "../platform/node/sqlite-files.ts";
+import type { Operator } from "./operator.ts";
 
 const scratch = () => createSqliteStore(":memory:");
 
 /** `export-register` and `import-register`: the whole register as one JSON file (docs/register-export-format.md). */
-export function registerTransferCommands(program: Command, deps: OperatorCommandDeps): void {
+export function registerTransferCommands(program: Command, deps: Operator): void {
   program
     .command("export-register")
     .description(

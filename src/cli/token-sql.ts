@@ -1,7 +1,6 @@
-import { type Actor, type Ctx, makeCtx } from "../core/context.ts";
-import { createToken } from "../core/tokens/token-use-cases.ts";
-import { createUser } from "../core/users/user-use-cases.ts";
-import { createSqliteStore } from "../storage/sqlite-store.ts";
+import { type Actor, type Ctx, makeCtx } from "../core/kernel/context.ts";
+import { createToken, createUser } from "../core/accounts/index.ts";
+import { createSqliteStore } from "../platform/node/sqlite-store.ts";
 
 /**
  * For a Worker on D1, which this CLI cannot open: runs a use case in a

@@ -1,9 +1,8 @@
 import { type Command, Option } from "commander";
-import type { Actor, Ctx } from "../core/context.ts";
-import { AppError } from "../core/errors.ts";
-import { newTokenSecret } from "../core/tokens/token-secret.ts";
-import { USER_ROLES } from "../core/users/user-model.ts";
-import { createUser, listUsers, setPassword } from "../core/users/user-use-cases.ts";
+import type { Actor } from "../core/kernel/context.ts";
+import { AppError } from "../core/kernel/errors.ts";
+import { createUser, listUsers, newTokenSecret, setPassword, USER_ROLES } from "../core/accounts/index.ts";
+import type { WithCtx } from "./operator.ts";
 import { userInsertSql } from "./token-sql.ts";
 
 /** A generated password: 24 characters from 144 random bits, shown once. */
@@ -23,11 +22,7 @@ async function passwordFrom(opts: { passwordStdin?: boolean }): Promise<{ passwo
 }
 
 /** `user create|list|set-password|sql`: people who sign in to the admin UI. The first admin is made here. */
-export function registerUserCommands(
-  program: Command,
-  withCtx: <T>(run: (ctx: Ctx) => Promise<T>) => Promise<T>,
-  actor: () => Actor,
-): void {
+export function registerUserCommands(program: Command, withCtx: WithCtx, actor: () => Actor): void {
   const user = program.command("user").description("People who sign in to the admin UI.");
   const withIdentity = (command: Command) =>
     command

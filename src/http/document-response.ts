@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { checkpointLine } from "../core/audit/checkpoints.ts";
-import type { ExportedDocument } from "../core/documents/export-use-cases.ts";
+import { checkpointLine } from "../core/kernel/audit/checkpoints.ts";
+import type { ExportedDocument } from "../core/documents/index.ts";
 import type { AppEnv } from "./env.ts";
 import { DOCUMENT_CSP } from "./security-headers.ts";
 

@@ -1,9 +1,8 @@
-import type { CheckpointKeys } from "../core/audit/checkpoints.ts";
-import type { Actor, Clock, Ctx } from "../core/context.ts";
-import type { Store } from "../core/ports/store.ts";
-import type { ScratchStoreFactory } from "../core/ports/scratch-store.ts";
-import type { SignedInSession } from "../core/users/sessions.ts";
-import type { Kdf, ScryptCost } from "../core/users/password.ts";
+import type { CheckpointKeys } from "../core/kernel/audit/checkpoints.ts";
+import type { Actor, Clock, Ctx } from "../core/kernel/context.ts";
+import type { Store } from "../core/kernel/ports/store.ts";
+import type { ScratchStoreFactory } from "../core/kernel/ports/scratch-store.ts";
+import type { Kdf, ScryptCost, SignedInSession } from "../core/accounts/index.ts";
 import type { Context } from "hono";
 import type { RateLimits, RequestLimits } from "./middleware/rate-limit.ts";
 import type { Logger } from "./middleware/request-log.ts";

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, type ErrorCode, type FieldIssue } from "../core/errors.ts";
+import { AppError, type ErrorCode, type FieldIssue } from "../core/kernel/errors.ts";
 import { requestIdOf } from "./middleware/request-log.ts";
 
 /**

@@ -1,5 +1,12 @@
-import { issueAt, type ParsedWorkbook, type SheetRow } from "../core/onboarding/sheet-model.ts";
-import { guessKind, IMPORT_KINDS, type ImportKind, SHEET_SPECS } from "../core/onboarding/sheet-specs.ts";
+import {
+  guessKind,
+  IMPORT_KINDS,
+  type ImportKind,
+  issueAt,
+  type ParsedWorkbook,
+  SHEET_SPECS,
+  type SheetRow,
+} from "../core/onboarding/index.ts";
 
 /**
  * One CSV file as the sheet of one kind: the kind given, or the one its

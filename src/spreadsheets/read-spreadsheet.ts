@@ -1,5 +1,4 @@
-import type { ParsedWorkbook } from "../core/onboarding/sheet-model.ts";
-import type { ImportKind } from "../core/onboarding/sheet-specs.ts";
+import type { ImportKind, ParsedWorkbook } from "../core/onboarding/index.ts";
 import { readCsv } from "./csv-reader.ts";
 import { readXlsx } from "./xlsx-reader.ts";
 

@@ -1,5 +1,4 @@
-import { columnLetter } from "../core/onboarding/sheet-model.ts";
-import { IMPORT_KINDS, type ImportKind, LISTS_SHEET, NOTES_SHEET, SHEET_SPECS } from "../core/onboarding/sheet-specs.ts";
+import { columnLetter, IMPORT_KINDS, type ImportKind, LISTS_SHEET, NOTES_SHEET, SHEET_SPECS } from "../core/onboarding/index.ts";
 import { loadExcel } from "./xlsx-reader.ts";
 
 /** Rows of the drop-down checks in the template; rows below still import, unchecked. */

@@ -1,4 +1,4 @@
-import { issueAt, type ParsedSheet, type ParsedWorkbook, type SheetCell } from "../core/onboarding/sheet-model.ts";
+import { issueAt, type ParsedSheet, type ParsedWorkbook, type SheetCell } from "../core/onboarding/index.ts";
 import { cellText } from "./cell-text.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

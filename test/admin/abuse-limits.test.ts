@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEntries, objections, outbox, users } from "../../db/schema.ts";
-import { walkChain } from "../../src/core/audit/audit-chain.ts";
-import { MAX_FAILED_SIGN_INS } from "../../src/core/users/sessions.ts";
+import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { MAX_FAILED_SIGN_INS } from "../../src/core/accounts/sessions.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { changeWorld, noticesOf, ocrProposal, propose, settableClock } from "../helpers/changes.ts";
 import { memoryStore } from "../helpers/sqlite.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, documentExports } from "../../db/schema.ts";
 import { ADMIN_ROUTES } from "../../src/http/admin/admin-route.ts";
-import type { UserRole } from "../../src/core/users/user-model.ts";
+import type { UserRole } from "../../src/core/accounts/user-model.ts";
 import { makeAdminUi, type UiSession } from "../helpers/admin-ui.ts";
 import { bodyOf } from "../helpers/test-app.ts";
 import { changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { listAuditEntries } from "../../src/core/audit/list-audit-entries.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { listAuditEntries } from "../../src/core/evidence/list-audit-entries.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { settableClock } from "../helpers/changes.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";

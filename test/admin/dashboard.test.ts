@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { announcedChanges } from "../../src/core/dashboard/announced-changes.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { type ChangeWorld, changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { listExports } from "../../src/core/documents/export-use-cases.ts";
 import { agreementKind } from "../../src/core/register/agreements.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import { type AdminUi, makeAdminUi, type UiSession } from "../helpers/admin-ui.ts";
 import { settableClock } from "../helpers/changes.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";

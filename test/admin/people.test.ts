@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listAuditEntries } from "../../src/core/audit/list-audit-entries.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { listAuditEntries } from "../../src/core/evidence/list-audit-entries.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import type { Store } from "../../src/core/ports/store.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
 import { activityKind } from "../../src/core/register/activities.ts";
 import { dataCategoryKind } from "../../src/core/register/data-categories.ts";
 import { subjectCategoryKind } from "../../src/core/register/subject-categories.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { getEntity } from "../../src/core/use-cases/get-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";
 

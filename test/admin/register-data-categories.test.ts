@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { activityKind } from "../../src/core/register/activities.ts";
 import { dataCategoryKind } from "../../src/core/register/data-categories.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { getEntity } from "../../src/core/use-cases/get-entity.ts";
-import { listEntities } from "../../src/core/use-cases/list-entities.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
+import { listEntities } from "../../src/core/register/use-cases/list-entities.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import type { AnyEntityKind } from "../../src/core/register/entity-kind.ts";
 import { ENTITY_KINDS } from "../../src/core/register/kinds.ts";
-import { listEntities } from "../../src/core/use-cases/list-entities.ts";
-import type { Store } from "../../src/core/ports/store.ts";
+import { listEntities } from "../../src/core/register/use-cases/list-entities.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadOrganisation, putOrganisation } from "../../src/core/organisation/organisation-use-cases.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { activityKind } from "../../src/core/register/activities.ts";
 import { subProcessorKind } from "../../src/core/register/sub-processors.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { getEntity } from "../../src/core/use-cases/get-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";

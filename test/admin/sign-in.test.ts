@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS } from "../../src/core/users/sessions.ts";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS } from "../../src/core/accounts/sessions.ts";
 import { settableClock } from "../helpers/changes.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { snapshot } from "../helpers/snapshot.ts";

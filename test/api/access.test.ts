@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { can, ROLES } from "../../src/core/roles.ts";
+import { can, ROLES } from "../../src/core/kernel/roles.ts";
 import { concrete, documentedRoutes, type RouteInfo } from "../helpers/routes.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { snapshot } from "../helpers/snapshot.ts";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { textProblem } from "../../src/core/model/text-rules.ts";
+import { textProblem } from "../../src/core/kernel/input/text-rules.ts";
 import { type Components, type JsonSchema, valid } from "../helpers/schema-arbitrary.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app.ts";
-import type { Clock } from "../../src/core/context.ts";
+import type { Clock } from "../../src/core/kernel/context.ts";
 import { type Logger, REQUEST_ID_HEADER } from "../../src/http/middleware/request-log.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import * as fixtures from "../helpers/fixtures.ts";

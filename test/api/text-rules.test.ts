@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEntries, subProcessors } from "../../db/schema.ts";
-import { textProblem } from "../../src/core/model/text-rules.ts";
+import { textProblem } from "../../src/core/kernel/input/text-rules.ts";
 import { type ChangeWorld, changeWorld, OCR_VENDOR } from "../helpers/changes.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { snapshot } from "../helpers/snapshot.ts";

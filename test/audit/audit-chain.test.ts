@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEntries } from "../../db/schema.ts";
-import { entryHash, GENESIS, walkChain } from "../../src/core/audit/audit-chain.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { entryHash, GENESIS, walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { ENTITY_KINDS } from "../../src/core/register/kinds.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { changeWorld, ocrProposal, propose } from "../helpers/changes.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { bodyOf } from "../helpers/test-app.ts";
@@ -132,7 +132,7 @@ describe("./dev cli verify", () => {
 describe("entries written outside the service", () => {
   it("are pending until the next write links them into the chain, after which the register verifies", async () => {
     const { tokenInsertSql } = await import("../../src/cli/token-sql.ts");
-    const { verifyRegister } = await import("../../src/core/audit/verify-register.ts");
+    const { verifyRegister } = await import("../../src/core/evidence/verify-register.ts");
     const store = createSqliteStore(":memory:");
     try {
       const { sql: insert } = await tokenInsertSql({ id: "cli", name: "cli:ops", role: "admin" }, { role: "admin", name: "first" });

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Checkpoint, type CheckpointKeys, checkpointKeys, newSigningKey, signatureHolds } from "../../src/core/audit/checkpoints.ts";
-import type { VerificationReport } from "../../src/core/audit/verification-report.ts";
-import type { SqliteStore } from "../../src/storage/sqlite-store.ts";
+import {
+  type Checkpoint,
+  type CheckpointKeys,
+  checkpointKeys,
+  newSigningKey,
+  signatureHolds,
+} from "../../src/core/kernel/audit/checkpoints.ts";
+import type { VerificationReport } from "../../src/core/evidence/verification-report.ts";
+import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { flat, pdfInfo, pdfText } from "../helpers/pdf-text.ts";

@@ -1,14 +1,14 @@
-import { entryHash } from "../../src/core/audit/audit-chain.ts";
-import { checkpointMessage, type CheckpointSigner, newSigningKey, signerFromKey } from "../../src/core/audit/checkpoints.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import type { Store } from "../../src/core/ports/store.ts";
+import { entryHash } from "../../src/core/kernel/audit/audit-chain.ts";
+import { checkpointMessage, type CheckpointSigner, newSigningKey, signerFromKey } from "../../src/core/kernel/audit/checkpoints.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
 import { customerKind } from "../../src/core/register/customers.ts";
 import { subjectCategoryKind } from "../../src/core/register/subject-categories.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { signCheckpoint } from "../../src/core/audit/checkpoints.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
-import { updateEntity } from "../../src/core/use-cases/update-entity.ts";
-import { createUser } from "../../src/core/users/user-use-cases.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { signCheckpoint } from "../../src/core/kernel/audit/checkpoints.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
+import { updateEntity } from "../../src/core/register/use-cases/update-entity.ts";
+import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import { loadDemoRegister, tickingClock } from "../helpers/demo-register.ts";
 
 /** Plain SQL on the database file, as someone with database access has it: better-sqlite3 on Node, the D1 binding in workerd. */

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { verifyRegister } from "../../src/core/audit/verify-register.ts";
-import type { Checkpoint } from "../../src/core/audit/checkpoints.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { createSqliteStore, type SqliteStore } from "../../src/storage/sqlite-store.ts";
+import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
+import type { Checkpoint } from "../../src/core/kernel/audit/checkpoints.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { buildRegister, type RawDb, type Register, TAMPER_KINDS } from "./tamper-kinds.ts";
 
 // Every kind of direct database edit an auditor worries about must make `verify` fail and name what was touched.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findChangeRow, noticesOf as loadNotices, objectionsOf, toChange } from "../../src/core/changes/change-rows.ts";
-import { takeEffect } from "../../src/core/changes/take-effect.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { findChangeRow, noticesOf as loadNotices, objectionsOf, toChange } from "../../src/core/changes/queries/change-rows.ts";
+import { takeEffect } from "../../src/core/changes/lifecycle/take-effect.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";
 

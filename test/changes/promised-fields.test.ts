@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { SubProcessorInput } from "../../src/core/model/sub-processor.ts";
+import { SubProcessorInput } from "../../src/core/register/model/sub-processor.ts";
 import { SUB_PROCESSOR_FIELD_PATHS } from "../../src/core/register/sub-processor-fields.ts";
-import { can, ROLES } from "../../src/core/roles.ts";
+import { can, ROLES } from "../../src/core/kernel/roles.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { type ChangeWorld, changeWorld, clearanceOf, OCR_VENDOR } from "../helpers/changes.ts";
 import { snapshot } from "../helpers/snapshot.ts";

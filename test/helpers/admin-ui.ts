@@ -1,10 +1,10 @@
 import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import type { Store } from "../../src/core/ports/store.ts";
-import type { ScryptCost } from "../../src/core/users/password.ts";
-import type { UserRole } from "../../src/core/users/user-model.ts";
-import { createUser } from "../../src/core/users/user-use-cases.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
+import type { ScryptCost } from "../../src/core/accounts/password.ts";
+import type { UserRole } from "../../src/core/accounts/user-model.ts";
+import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import type { AppDeps } from "../../src/http/env.ts";
 
 /** Tests hash passwords cheaply; the production cost is tested in the password unit tests. */

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Clock } from "../../src/core/context.ts";
+import type { Clock } from "../../src/core/kernel/context.ts";
 import { loadDemoRegister } from "./demo-register.ts";
 import { memoryStore } from "./sqlite.ts";
 import { bodyOf, makeTestApp, type TestApp, type TokenName } from "./test-app.ts";

@@ -1,7 +1,7 @@
 import { agreements } from "../../db/schema.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
-import type { Store } from "../../src/core/ports/store.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
 
 /** A clock that moves one second per reading, from `start`, and can be moved on by hand. */
 export function tickingClock(start: string): Clock & { advance(ms: number): void; peek(): string } {

@@ -7,18 +7,18 @@
 // same export file. No vitest import: a plain Node script runs it too.
 import { like } from "drizzle-orm";
 import { activities, agreements } from "../../db/schema.ts";
-import { signerFromKey } from "../../src/core/audit/checkpoints.ts";
-import { proposeChange } from "../../src/core/changes/propose-change.ts";
-import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { signerFromKey } from "../../src/core/kernel/audit/checkpoints.ts";
+import { proposeChange } from "../../src/core/changes/proposal/propose-change.ts";
+import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
 import { exportDocument } from "../../src/core/documents/export-use-cases.ts";
 import { ENTITY_KINDS } from "../../src/core/register/kinds.ts";
 import { exportRegister } from "../../src/core/register-transfer/export-register.ts";
 import type { RegisterExport } from "../../src/core/register-transfer/export-format.ts";
-import { createToken, revokeToken } from "../../src/core/tokens/token-use-cases.ts";
-import { updateEntity } from "../../src/core/use-cases/update-entity.ts";
-import { createUser } from "../../src/core/users/user-use-cases.ts";
-import { createSqliteStore, type SqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createToken, revokeToken } from "../../src/core/accounts/token-use-cases.ts";
+import { updateEntity } from "../../src/core/register/use-cases/update-entity.ts";
+import { createUser } from "../../src/core/accounts/user-use-cases.ts";
+import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { tickingClock } from "./demo-register.ts";
 
 export interface RegisterFixture {

@@ -1,5 +1,5 @@
 import { createApp } from "../../src/app.ts";
-import type { Permission } from "../../src/core/roles.ts";
+import type { Permission } from "../../src/core/kernel/roles.ts";
 import { memoryStore } from "./sqlite.ts";
 
 export interface RouteInfo {

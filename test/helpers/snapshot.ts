@@ -1,7 +1,7 @@
 import { getTableName, is, sql } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "../../db/schema.ts";
-import type { Store } from "../../src/core/ports/store.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
 
 /**
  * Every row of every register table (token and session usage marks aside): two equal

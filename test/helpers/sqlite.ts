@@ -1,4 +1,4 @@
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 
 /** A fresh, migrated in-memory database: no test sees another's data. */
 export const memoryStore = () => createSqliteStore(":memory:");

@@ -1,10 +1,10 @@
 import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import type { AppDeps } from "../../src/http/env.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import type { Store } from "../../src/core/ports/store.ts";
-import type { Role } from "../../src/core/roles.ts";
-import { createToken, revokeToken } from "../../src/core/tokens/token-use-cases.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
+import type { Role } from "../../src/core/kernel/roles.ts";
+import { createToken, revokeToken } from "../../src/core/accounts/token-use-cases.ts";
 
 export type TokenName = Role | "revoked";
 

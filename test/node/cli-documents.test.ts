@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";

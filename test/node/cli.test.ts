@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { ROOT, run, tempDir } from "./helpers.ts";
 import { stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { onCleanup, stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { CHILD_PROCESS_TEST_MS, StopWaiting, waitFor } from "../helpers/wait.ts";
 import { stopChild } from "./helpers.ts";

@@ -6,9 +6,9 @@ import {
   LINK_GRACE_DAYS,
   linkExpiry,
   objectionLinks,
-} from "../../src/core/changes/objection-link.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { fromBase64url, toBase64url } from "../../src/core/secrets/base64url.ts";
+} from "../../src/core/changes/announcement/objection-link.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { fromBase64url, toBase64url } from "../../src/core/kernel/secrets/base64url.ts";
 import { settableClock } from "../helpers/changes.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema.ts";
-import { proposeChange } from "../../src/core/changes/propose-change.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { proposeChange } from "../../src/core/changes/proposal/propose-change.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { type ChangeWorld, changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";
 import { snapshot } from "../helpers/snapshot.ts";

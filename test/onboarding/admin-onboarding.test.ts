@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { writeTemplate } from "../../src/spreadsheets/template-writer.ts";
 import { readXlsx, XLSX_TYPE } from "../../src/spreadsheets/xlsx-reader.ts";
 import { cookieHeader, makeAdminUi, ORIGIN, type UiSession } from "../helpers/admin-ui.ts";

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { auditEntries, dataCategories, subjectCategories, writeGuards } from "../../db/schema.ts";
-import type { Statement } from "../../src/core/ports/store.ts";
-import { walkChain } from "../../src/core/audit/audit-chain.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import type { Statement } from "../../src/core/kernel/ports/store.ts";
+import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { importRegister } from "../../src/core/onboarding/import-register.ts";
-import type { ScratchStore } from "../../src/core/ports/scratch-store.ts";
+import type { ScratchStore } from "../../src/core/kernel/ports/scratch-store.ts";
 import { subjectCategoryKind } from "../../src/core/register/subject-categories.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import { readCsv } from "../../src/spreadsheets/csv-reader.ts";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 
 const csv = new TextEncoder().encode("Name (en),Special category\nHealth data,art9\nContact data,none\n");
 

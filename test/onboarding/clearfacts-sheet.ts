@@ -2,7 +2,7 @@
 // DPO would type it into the spreadsheet template: the same facts, cell by
 // cell, referring to each other by Ref and Reference instead of ids.
 import * as demo from "../../src/core/demo/clearfacts-register.ts";
-import type { LocalizedText } from "../../src/core/model/values.ts";
+import type { LocalizedText } from "../../src/core/kernel/values/values.ts";
 import type { TemplateRows } from "../../src/spreadsheets/template-writer.ts";
 
 type Cells = Record<string, string>;

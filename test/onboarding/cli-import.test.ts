@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { writeTemplate } from "../../src/spreadsheets/template-writer.ts";
 import { readXlsx } from "../../src/spreadsheets/xlsx-reader.ts";
 import { ROOT, run, tempDir } from "../node/helpers.ts";

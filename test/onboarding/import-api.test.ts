@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { subProcessorChanges, subProcessors } from "../../db/schema.ts";
 import * as demo from "../../src/core/demo/clearfacts-register.ts";
 import type { ImportReport } from "../../src/core/onboarding/import-register.ts";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { writeTemplate } from "../../src/spreadsheets/template-writer.ts";
 import { readXlsx } from "../../src/spreadsheets/xlsx-reader.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";

@@ -1,10 +1,10 @@
 import { createApp } from "../../src/app.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import type { Store } from "../../src/core/ports/store.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import type { Store } from "../../src/core/kernel/ports/store.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { count } from "drizzle-orm";
 import { auditEntries } from "../../db/schema.ts";
-import { createSqliteStore } from "../../src/storage/sqlite-store.ts";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { XLSX_TYPE } from "../../src/spreadsheets/xlsx-reader.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 

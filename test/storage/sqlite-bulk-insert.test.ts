@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { changeNotices, outbox, writeGuards } from "../../db/schema.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { outboxRow } from "../../src/core/outbox/queue-message.ts";
-import { insertMany } from "../../src/core/use-cases/insert-many.ts";
+import { insertMany } from "../../src/core/kernel/ports/insert-many.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 
 describe("bulk inserts on better-sqlite3", () => {

@@ -3,18 +3,18 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEntries, dataCategories, writeGuards } from "../../db/schema.ts";
-import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { type Ctx, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
-import { AppError } from "../../src/core/errors.ts";
-import type { Statement, Store } from "../../src/core/ports/store.ts";
+import { AppError } from "../../src/core/kernel/errors.ts";
+import type { Statement, Store } from "../../src/core/kernel/ports/store.ts";
 import type { AnyEntityKind } from "../../src/core/register/entity-kind.ts";
 import { ENTITY_KINDS } from "../../src/core/register/kinds.ts";
-import { archiveEntity } from "../../src/core/use-cases/archive-entity.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
-import { deleteEntity } from "../../src/core/use-cases/delete-entity.ts";
-import { getEntity } from "../../src/core/use-cases/get-entity.ts";
-import { listEntities } from "../../src/core/use-cases/list-entities.ts";
-import { updateEntity } from "../../src/core/use-cases/update-entity.ts";
+import { archiveEntity } from "../../src/core/register/use-cases/archive-entity.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
+import { deleteEntity } from "../../src/core/register/use-cases/delete-entity.ts";
+import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
+import { listEntities } from "../../src/core/register/use-cases/list-entities.ts";
+import { updateEntity } from "../../src/core/register/use-cases/update-entity.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 

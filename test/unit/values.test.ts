@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isCountryCode, isInEea } from "../../src/core/model/countries.ts";
-import { Clocks, IsoDate, LocalizedText, TransferMechanism } from "../../src/core/model/values.ts";
+import { isCountryCode, isInEea } from "../../src/core/kernel/values/countries.ts";
+import { Clocks, IsoDate, LocalizedText, TransferMechanism } from "../../src/core/kernel/values/values.ts";
 import { activityRules } from "../../src/core/register/activity-rules.ts";
-import { ActivityInput } from "../../src/core/model/activity.ts";
-import { fieldIssues, parseInput } from "../../src/core/use-cases/parse-input.ts";
-import { AppError } from "../../src/core/errors.ts";
+import { ActivityInput } from "../../src/core/register/model/activity.ts";
+import { fieldIssues, parseInput } from "../../src/core/kernel/input/parse-input.ts";
+import { AppError } from "../../src/core/kernel/errors.ts";
 
 describe("country codes", () => {
   it("accepts ISO 3166-1 alpha-2 codes in upper case only", () => {

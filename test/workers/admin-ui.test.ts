@@ -1,8 +1,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { hashPassword, verifyPassword } from "../../src/core/users/password.ts";
-import { createUser } from "../../src/core/users/user-use-cases.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { hashPassword, verifyPassword } from "../../src/core/accounts/password.ts";
+import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import { freshD1Store } from "./d1-store.ts";
 
 // The deployed Worker entry (src/entry/worker.ts) serving the admin UI over D1.

@@ -2,11 +2,11 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agreements, changeNotices, outbox } from "../../db/schema.ts";
-import { announceChange } from "../../src/core/changes/announce-change.ts";
-import { proposeChange } from "../../src/core/changes/propose-change.ts";
-import { runLifecycle } from "../../src/core/changes/run-lifecycle.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { createEntity } from "../../src/core/use-cases/create-entity.ts";
+import { announceChange } from "../../src/core/changes/announcement/announce-change.ts";
+import { proposeChange } from "../../src/core/changes/proposal/propose-change.ts";
+import { runLifecycle } from "../../src/core/changes/lifecycle/run-lifecycle.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import { agreementKind } from "../../src/core/register/agreements.ts";
 import { customerKind } from "../../src/core/register/customers.ts";
 import worker from "../../src/entry/worker.ts";
@@ -66,7 +66,7 @@ describe("sub-processor changes on D1", () => {
     expect(await store.db.select().from(outbox)).toHaveLength(43);
     // Grant the one prior-specific agreement, then let the windows pass.
     const request = notices.find((n) => n.kind === "authorisation_request");
-    const { decideAuthorisation } = await import("../../src/core/changes/decide-authorisation.ts");
+    const { decideAuthorisation } = await import("../../src/core/changes/objections/decide-authorisation.ts");
     await decideAuthorisation(ctx, request?.id as string, { decision: "granted" });
     clock.set("2026-12-08T08:00:00.000Z");
     expect((await runLifecycle(ctx)).effective).toEqual([proposed.change.id]);

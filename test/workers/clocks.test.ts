@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineFrom, deadlineFromDate, isOnTime, publicHolidays, startOfDay } from "../../src/core/clocks/deadline.ts";
+import { deadlineFrom, deadlineFromDate, isOnTime, publicHolidays, startOfDay } from "../../src/core/kernel/clocks/deadline.ts";
 
 // The contract clocks inside workerd: luxon on workerd's Intl time-zone data
 // and date-holidays (with moment-timezone for equinoxes) bundled for the

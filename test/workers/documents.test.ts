@@ -2,8 +2,8 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import entry from "../../src/entry/worker.ts";
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { freshD1Store } from "./d1-store.ts";
 

@@ -1,11 +1,11 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Checkpoint, checkpointKeys, signatureHolds } from "../../src/core/audit/checkpoints.ts";
-import type { VerificationReport } from "../../src/core/audit/verification-report.ts";
-import { verifyRegister } from "../../src/core/audit/verify-register.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { type Checkpoint, checkpointKeys, signatureHolds } from "../../src/core/kernel/audit/checkpoints.ts";
+import type { VerificationReport } from "../../src/core/evidence/verification-report.ts";
+import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { buildRegister, type RawDb, TAMPER_KINDS } from "../audit/tamper-kinds.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { freshD1Store } from "./d1-store.ts";

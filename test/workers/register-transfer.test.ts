@@ -1,9 +1,9 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { walkChain } from "../../src/core/audit/audit-chain.ts";
-import { makeCtx, SYSTEM_ACTOR } from "../../src/core/context.ts";
+import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { contentSha256, type RegisterExport } from "../../src/core/register-transfer/export-format.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { freshD1Store } from "./d1-store.ts";

@@ -1,10 +1,10 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { makeCtx, SYSTEM_ACTOR, systemClock } from "../../src/core/context.ts";
-import { walkChain } from "../../src/core/audit/audit-chain.ts";
-import { signIn } from "../../src/core/users/sessions.ts";
-import { createUser } from "../../src/core/users/user-use-cases.ts";
-import { createToken } from "../../src/core/tokens/token-use-cases.ts";
+import { makeCtx, SYSTEM_ACTOR, systemClock } from "../../src/core/kernel/context.ts";
+import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { signIn } from "../../src/core/accounts/sessions.ts";
+import { createUser } from "../../src/core/accounts/user-use-cases.ts";
+import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { freshD1Store } from "./d1-store.ts";

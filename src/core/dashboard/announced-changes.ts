@@ -1,11 +1,8 @@
 import { count, eq, max, sql } from "drizzle-orm";
 import { changeNotices, objections, subProcessorChanges, subProcessors } from "../../../db/schema.ts";
-import { daysBetween, localDate, type PlainDate, startOfDay } from "../clocks/deadline.ts";
-import { DEFAULT_TIME_ZONE } from "../changes/announce.ts";
-import type { Verdict } from "../changes/change-state.ts";
-import { maxDate } from "../changes/mail-text.ts";
-import type { Ctx } from "../context.ts";
-import type { ChangeKind } from "../model/sub-processor-change.ts";
+import { daysBetween, localDate, type PlainDate, startOfDay } from "../kernel/clocks/deadline.ts";
+import { type ChangeKind, DEFAULT_TIME_ZONE, maxDate, type Verdict } from "../changes/index.ts";
+import type { Ctx } from "../kernel/context.ts";
 
 /** Open notices of one change that share a last day and a zone: one deadline, counted once. */
 export interface WindowGroup {

@@ -1,13 +1,13 @@
 import { and, desc, eq, lt, max, notInArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEntries } from "../../../db/schema.ts";
-import type { AuditAction } from "../audit/audit-statement.ts";
-import type { AuditEntry } from "../audit/list-audit-entries.ts";
-import type { Ctx } from "../context.ts";
-import { notFound } from "../errors.ts";
-import { ENTITY_KINDS } from "../register/kinds.ts";
-import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
-import { parseInput } from "../use-cases/parse-input.ts";
+import type { AuditAction } from "../kernel/audit/audit-statement.ts";
+import type { AuditEntry } from "../evidence/index.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { notFound } from "../kernel/errors.ts";
+import { ENTITY_KINDS } from "../register/index.ts";
+import { type Page, pageFields, toPage } from "../kernel/paging.ts";
+import { parseInput } from "../kernel/input/parse-input.ts";
 
 /** Every action the use cases write (audit/audit-statement.ts), for the filter's choices. */
 export const AUDIT_ACTIONS = [

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { agreements, changeNotices, customers, objections, subProcessorChanges, subProcessors } from "../../../db/schema.ts";
-import { noticesWithParties } from "../changes/notice-parties.ts";
-import type { Ctx } from "../context.ts";
+import { noticesWithParties } from "../changes/index.ts";
+import type { Ctx } from "../kernel/context.ts";
 
 /** How many rows of each list the dashboard shows; the totals say when there are more. */
 export const DECISIONS_SHOWN = 50;

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { DEFAULT_TIME_ZONE } from "../changes/announce.ts";
-import { addDays, localDate, startOfDay } from "../clocks/deadline.ts";
-import type { Ctx } from "../context.ts";
-import { invalid } from "../errors.ts";
-import type { DocumentKind } from "../documents/document-request.ts";
-import { IsoDate, Language } from "../model/values.ts";
-import { parseInput } from "../use-cases/parse-input.ts";
+import { DEFAULT_TIME_ZONE } from "../changes/index.ts";
+import { addDays, localDate, startOfDay } from "../kernel/clocks/deadline.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { invalid } from "../kernel/errors.ts";
+import type { DocumentKind } from "../documents/index.ts";
+import { IsoDate, Language } from "../kernel/values/values.ts";
+import { parseInput } from "../kernel/input/parse-input.ts";
 
 /** The formats a person downloads; HTML is the preview. */
 export const DOWNLOAD_FORMATS = ["pdf", "csv", "json"] as const;

@@ -1,10 +1,6 @@
-import type { Ctx } from "../context.ts";
-import type { Finding } from "../documents/completeness/finding.ts";
-import type { DocumentKind } from "../documents/document-request.ts";
-import { lastSeqAt, loadSnapshot } from "../documents/register-snapshot.ts";
-import { documentContent } from "../documents/render-document.ts";
-import { isCurrent } from "../documents/view/parts.ts";
-import type { Language } from "../model/values.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { documentContent, type DocumentKind, type Finding, isCurrent, lastSeqAt, loadSnapshot } from "../documents/index.ts";
+import type { Language } from "../kernel/values/values.ts";
 
 /** One document the register can produce, with what its completeness check finds today. */
 export interface DocumentSummary {

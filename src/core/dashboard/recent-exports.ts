@@ -1,10 +1,10 @@
 import { desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { agreements, documentExports } from "../../../db/schema.ts";
-import type { Ctx } from "../context.ts";
-import { Id } from "../model/values.ts";
-import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
-import { parseInput } from "../use-cases/parse-input.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { Id } from "../kernel/values/values.ts";
+import { type Page, pageFields, toPage } from "../kernel/paging.ts";
+import { parseInput } from "../kernel/input/parse-input.ts";
 
 const paging = pageFields({
   max: 200,

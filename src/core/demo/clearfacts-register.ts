@@ -2,7 +2,7 @@
 // seed 001), in English and Dutch. Facts from article 13.4 are kept as the
 // seed states them; contact details and security measures, which the seed
 // does not give, are illustrative and use example.* addresses.
-import type { ClockPeriod } from "../model/values.ts";
+import type { ClockPeriod } from "../kernel/values/values.ts";
 
 export const organisation = {
   legalName: "ClearFacts BV",

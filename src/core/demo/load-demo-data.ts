@@ -1,14 +1,16 @@
-import type { Ctx } from "../context.ts";
-import { putOrganisation } from "../organisation/organisation-use-cases.ts";
-import { activityKind } from "../register/activities.ts";
-import { agreementKind } from "../register/agreements.ts";
-import { customerKind } from "../register/customers.ts";
-import { dataCategoryKind } from "../register/data-categories.ts";
-import { securityMeasureKind } from "../register/security-measures.ts";
-import { subjectCategoryKind } from "../register/subject-categories.ts";
-import { subProcessorKind } from "../register/sub-processors.ts";
-import { correctEntity } from "../use-cases/correct-entity.ts";
-import { createEntity } from "../use-cases/create-entity.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { putOrganisation } from "../organisation/index.ts";
+import {
+  activityKind,
+  agreementKind,
+  correctEntity,
+  createEntity,
+  customerKind,
+  dataCategoryKind,
+  securityMeasureKind,
+  subjectCategoryKind,
+  subProcessorKind,
+} from "../register/index.ts";
 import * as demo from "./clearfacts-register.ts";
 
 type Ids<T> = Record<keyof T, string>;

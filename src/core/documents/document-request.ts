@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Db } from "../ports/store.ts";
-import { idOrReference, NAMED_AGREEMENT, resolveNamed } from "../register/named-records.ts";
-import { parseInput } from "../use-cases/parse-input.ts";
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentFormat, Language } from "../model/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
+import { idOrReference, NAMED_AGREEMENT, resolveNamed } from "../register/index.ts";
+import { parseInput } from "../kernel/input/parse-input.ts";
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentFormat, Language } from "../kernel/values/values.ts";
 
 export { DOCUMENT_FORMATS, DOCUMENT_KINDS };
-export type { DocumentFormat, DocumentKind } from "../model/values.ts";
+export type { DocumentFormat, DocumentKind } from "../kernel/values/values.ts";
 
 export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   html: "text/html; charset=utf-8",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Language } from "../model/values.ts";
+import { Language } from "../kernel/values/values.ts";
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "./document-request.ts";
 
 /** One document that left the register, as listed by the API. */

@@ -1,17 +1,17 @@
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { documentExports } from "../../../db/schema.ts";
-import { auditStatement } from "../audit/audit-statement.ts";
-import type { Ctx } from "../context.ts";
-import { AppError, invalid, notFound } from "../errors.ts";
-import { Id } from "../model/values.ts";
-import { idOrReference, NAMED_AGREEMENT, resolveNamedFields } from "../register/named-records.ts";
-import { type Page, pageFields, toPage } from "../use-cases/paging.ts";
-import { parseInput } from "../use-cases/parse-input.ts";
+import { auditStatement } from "../kernel/audit/audit-statement.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { AppError, invalid, notFound } from "../kernel/errors.ts";
+import { Id } from "../kernel/values/values.ts";
+import { idOrReference, NAMED_AGREEMENT, resolveNamedFields } from "../register/index.ts";
+import { type Page, pageFields, toPage } from "../kernel/paging.ts";
+import { parseInput } from "../kernel/input/parse-input.ts";
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, parseDocumentRequest } from "./document-request.ts";
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
-import { TEMPLATE_VERSION } from "./generated/templates.ts";
-import { type Checkpoint, checkpointOfSize, signCheckpoint } from "../audit/checkpoints.ts";
+import { TEMPLATE_VERSION } from "../generated/templates.ts";
+import { type Checkpoint, checkpointOfSize, signCheckpoint } from "../kernel/audit/checkpoints.ts";
 import { lastSeqAt, loadSnapshot } from "./register-snapshot.ts";
 import { type RenderedDocument, renderDocument } from "./render-document.ts";
 

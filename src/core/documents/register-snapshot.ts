@@ -1,14 +1,8 @@
 import { and, inArray, lte, max, sql } from "drizzle-orm";
 import { auditEntries } from "../../../db/schema.ts";
-import type { Activity } from "../model/activity.ts";
-import type { Agreement } from "../model/agreement.ts";
-import type { Customer } from "../model/customer.ts";
-import type { DataCategory } from "../model/data-category.ts";
-import type { Organisation } from "../model/organisation.ts";
-import type { SecurityMeasure } from "../model/security-measure.ts";
-import type { SubjectCategory } from "../model/subject-category.ts";
-import type { SubProcessor } from "../model/sub-processor.ts";
-import type { Db } from "../ports/store.ts";
+import type { Activity, Agreement, Customer, DataCategory, SecurityMeasure, SubjectCategory, SubProcessor } from "../register/index.ts";
+import type { Organisation } from "../organisation/index.ts";
+import type { Db } from "../kernel/ports/store.ts";
 
 /** The whole register as it stood at one instant, rebuilt from the audit trail. */
 export interface RegisterSnapshot {

@@ -1,21 +1,21 @@
 import canonicalize from "canonicalize";
-import type { Language } from "../model/values.ts";
+import type { Language } from "../kernel/values/values.ts";
 import type { Finding } from "./completeness/finding.ts";
 import { CONTENT_TYPES, type DocumentFormat, type DocumentKind } from "./document-request.ts";
-import { TEMPLATE_VERSION } from "./generated/templates.ts";
-import { displayText } from "./display-text.ts";
-import { formatInstant, translate } from "./localise.ts";
+import { TEMPLATE_VERSION } from "../generated/templates.ts";
+import { displayText } from "../kernel/i18n/display-text.ts";
+import { formatInstant, translate } from "../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "./register-snapshot.ts";
-import type { Checkpoint } from "../audit/checkpoints.ts";
+import type { Checkpoint } from "../kernel/audit/checkpoints.ts";
 import { renderCsv } from "./render/csv.ts";
 import { renderHtml } from "./render/html.ts";
 import { renderPdf } from "./render/pdf/render-pdf.ts";
-import { sha256Hex } from "./sha256.ts";
+import { sha256Hex } from "../kernel/secrets/sha256.ts";
 import { annexContent } from "./view/annex.ts";
 import { art30ControllerContent } from "./view/art30-controller.ts";
 import { art30ProcessorContent } from "./view/art30-processor.ts";
 import type { DocumentContent } from "./view/document-content.ts";
-import { wellFormedDeep } from "../model/text-rules.ts";
+import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 
 export interface DocumentSpec {
   kind: DocumentKind;

@@ -1,9 +1,9 @@
-import { localDate } from "../clocks/deadline.ts";
-import { DEFAULT_TIME_ZONE } from "../changes/announce.ts";
-import { formatDate, translate } from "../documents/localise.ts";
-import type { Organisation } from "../model/organisation.ts";
-import type { Language } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import { localDate } from "../kernel/clocks/deadline.ts";
+import { DEFAULT_TIME_ZONE } from "../changes/index.ts";
+import { formatDate, translate } from "../kernel/i18n/localise.ts";
+import type { Organisation } from "../organisation/index.ts";
+import type { Language } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, type PublicChangeStatus, publicChanges } from "./public-changes.ts";
 
 export interface ChangeFeedEntry {

@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { agreements, changeNotices, subProcessorChanges } from "../../../db/schema.ts";
-import type { PlainDate } from "../clocks/deadline.ts";
-import { maxDate } from "../changes/mail-text.ts";
-import { translate } from "../documents/localise.ts";
-import type { Language } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import type { PlainDate } from "../kernel/clocks/deadline.ts";
+import { maxDate } from "../changes/index.ts";
+import { translate } from "../kernel/i18n/localise.ts";
+import type { Language } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
 
 /** An open notice still waiting for its deadline: objection window, or option-1 authorisation not yet answered. */

@@ -1,11 +1,10 @@
 import { and, desc, inArray, isNotNull } from "drizzle-orm";
 import { subProcessorChanges, subProcessors } from "../../../db/schema.ts";
-import { localDate, type PlainDate } from "../clocks/deadline.ts";
-import { DEFAULT_TIME_ZONE } from "../changes/announce.ts";
-import { pickRequired, translate } from "../documents/localise.ts";
-import type { ChangeKind } from "../model/sub-processor-change.ts";
-import type { Language } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import { localDate, type PlainDate } from "../kernel/clocks/deadline.ts";
+import { type ChangeKind, DEFAULT_TIME_ZONE } from "../changes/index.ts";
+import { pickRequired, translate } from "../kernel/i18n/localise.ts";
+import type { Language } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { locationLine, type PublicLocation, publicLocations } from "./public-locations.ts";
 
 /** The statuses a change can have once customers were told of it; a proposal nobody was told of stays private. */

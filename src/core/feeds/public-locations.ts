@@ -1,6 +1,6 @@
-import { countryName, translate } from "../documents/localise.ts";
-import { isInEea } from "../model/countries.ts";
-import type { Language, Location, TransferMechanism } from "../model/values.ts";
+import { countryName, translate } from "../kernel/i18n/localise.ts";
+import { isInEea } from "../kernel/values/countries.ts";
+import type { Language, Location, TransferMechanism } from "../kernel/values/values.ts";
 
 /** A location as the public sees it: the country code for machines, its name for people. */
 export interface PublicLocation {

@@ -1,11 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { subProcessors } from "../../../db/schema.ts";
-import { pickRequired } from "../documents/localise.ts";
-import { AppError } from "../errors.ts";
-import type { Organisation } from "../model/organisation.ts";
-import type { Language } from "../model/values.ts";
-import { loadOrganisation } from "../organisation/organisation-use-cases.ts";
-import type { Db } from "../ports/store.ts";
+import { pickRequired } from "../kernel/i18n/localise.ts";
+import { AppError } from "../kernel/errors.ts";
+import { loadOrganisation, type Organisation } from "../organisation/index.ts";
+import type { Language } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
 import { type PublicLocation, publicLocations, type PublicTransfer, publicTransfer } from "./public-locations.ts";
 

@@ -1,7 +1,7 @@
 import { isNull } from "drizzle-orm";
 import { activities, customers, dataCategories, securityMeasures, subjectCategories, subProcessors } from "../../../db/schema.ts";
-import type { LocalizedText } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import type { LocalizedText } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { type ImportKind, normalise } from "./sheet-specs.ts";
 
 /** A record rows may refer to: in the register already, or a row of this import (whose id is null if it failed). */

@@ -1,4 +1,4 @@
-import { LANGUAGES } from "../model/values.ts";
+import { LANGUAGES } from "../kernel/values/values.ts";
 import { type ImportKind, langHeader } from "./sheet-specs.ts";
 
 /**

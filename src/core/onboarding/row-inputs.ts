@@ -1,5 +1,5 @@
-import { LANGUAGES, type LocalizedText } from "../model/values.ts";
-import { ENTITY_KINDS } from "../register/kinds.ts";
+import { LANGUAGES, type LocalizedText } from "../kernel/values/values.ts";
+import { ENTITY_KINDS } from "../register/index.ts";
 import type { NameIndex } from "./name-index.ts";
 import type { RowReader } from "./row-reader.ts";
 import { type ImportKind, langHeader } from "./sheet-specs.ts";

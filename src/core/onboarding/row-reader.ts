@@ -1,4 +1,4 @@
-import { LANGUAGES, type LocalizedText } from "../model/values.ts";
+import { LANGUAGES, type LocalizedText } from "../kernel/values/values.ts";
 import { cellRef, type ImportIssue, issueAt, type SheetRow } from "./sheet-model.ts";
 import { langHeader, normalise } from "./sheet-specs.ts";
 

@@ -17,12 +17,12 @@ import {
   subProcessorChanges,
   subProcessors,
 } from "../../../db/schema.ts";
-import { auditRowsStatement } from "../audit/audit-chain.ts";
-import type { AuditRow } from "../audit/audit-statement.ts";
-import { AppError } from "../errors.ts";
-import type { Statement, Store } from "../ports/store.ts";
-import { insertMany } from "../use-cases/insert-many.ts";
-import { clearGuards, guardCount } from "../use-cases/write-guard.ts";
+import { auditRowsStatement } from "../kernel/audit/audit-chain.ts";
+import type { AuditRow } from "../kernel/audit/audit-statement.ts";
+import { AppError } from "../kernel/errors.ts";
+import type { Statement, Store } from "../kernel/ports/store.ts";
+import { insertMany } from "../kernel/ports/insert-many.ts";
+import { clearGuards, guardCount } from "../kernel/write-guard.ts";
 
 /**
  * What the register's use cases read when they check new rows, each table

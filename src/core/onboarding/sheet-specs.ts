@@ -1,9 +1,13 @@
-import { ART9_CONDITIONS, ACTIVITY_STATUSES, LEGAL_BASES } from "../model/activity.ts";
-import { COUNTRY_CODES } from "../model/countries.ts";
-import { SPECIAL_CATEGORIES } from "../model/data-category.ts";
-import { ANNEX_III_HEADINGS } from "../model/security-measure.ts";
-import { SUB_PROCESSOR_STATUSES } from "../model/sub-processor.ts";
-import { ART49_DEROGATIONS, LANGUAGES } from "../model/values.ts";
+import {
+  ACTIVITY_STATUSES,
+  ANNEX_III_HEADINGS,
+  ART9_CONDITIONS,
+  LEGAL_BASES,
+  SPECIAL_CATEGORIES,
+  SUB_PROCESSOR_STATUSES,
+} from "../register/index.ts";
+import { COUNTRY_CODES } from "../kernel/values/countries.ts";
+import { ART49_DEROGATIONS, LANGUAGES } from "../kernel/values/values.ts";
 
 /** The kinds a spreadsheet can hold, by their API path segment, in the order they are imported. */
 export const IMPORT_KINDS = [

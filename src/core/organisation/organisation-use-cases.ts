@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { organisation } from "../../../db/schema.ts";
-import { auditStatement } from "../audit/audit-statement.ts";
-import type { Ctx } from "../context.ts";
-import { AppError, checkPrecondition } from "../errors.ts";
-import { Organisation, OrganisationInput } from "../model/organisation.ts";
-import type { Db } from "../ports/store.ts";
-import { parseInput, withNulls } from "../use-cases/parse-input.ts";
-import { staleRevision } from "../use-cases/update-entity.ts";
-import { clearGuards, guardRow } from "../use-cases/write-guard.ts";
+import { auditStatement } from "../kernel/audit/audit-statement.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { AppError, checkPrecondition } from "../kernel/errors.ts";
+import { Organisation, OrganisationInput } from "./organisation-model.ts";
+import type { Db } from "../kernel/ports/store.ts";
+import { parseInput, withNulls } from "../kernel/input/parse-input.ts";
+import { staleRevision } from "../register/index.ts";
+import { clearGuards, guardRow } from "../kernel/write-guard.ts";
 
 /** The register belongs to one organisation: its profile is a single row. */
 const ORGANISATION_ID = "00000000-0000-7000-8000-000000000001";

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema.ts";
-import type { Clock } from "../context.ts";
-import { isPermanentMailError, type Mailer } from "../ports/mailer.ts";
-import { OUTBOX_STATUSES, type OutboxStatus } from "../model/values.ts";
-import type { Db, Store } from "../ports/store.ts";
+import type { Clock } from "../kernel/context.ts";
+import { isPermanentMailError, type Mailer } from "../kernel/ports/mailer.ts";
+import { OUTBOX_STATUSES, type OutboxStatus } from "../kernel/values/values.ts";
+import type { Db, Store } from "../kernel/ports/store.ts";
 
 export { OUTBOX_STATUSES };
 export type { OutboxStatus };

@@ -1,6 +1,6 @@
 import { outbox } from "../../../db/schema.ts";
-import type { Ctx } from "../context.ts";
-import type { Statement } from "../ports/store.ts";
+import type { Ctx } from "../kernel/context.ts";
+import type { Statement } from "../kernel/ports/store.ts";
 
 export const MESSAGE_KINDS = [
   "change_notice",

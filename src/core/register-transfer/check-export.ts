@@ -1,5 +1,5 @@
-import { AppError, type FieldIssue } from "../errors.ts";
-import { fieldIssues } from "../use-cases/parse-input.ts";
+import { AppError, type FieldIssue } from "../kernel/errors.ts";
+import { fieldIssues } from "../kernel/input/parse-input.ts";
 import { contentSha256, EXPORT_FORMAT, EXPORT_VERSION, RegisterExport, type RawRow, SCHEMA_MIGRATIONS } from "./export-format.ts";
 import { checkpointProblems, type FileChain, walkFileChain } from "./file-chain.ts";
 import { type ColumnSpec, EXPORTED_TABLES, type TableSpec } from "./register-tables.ts";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { auditStatement } from "../audit/audit-statement.ts";
-import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
-import type { Db } from "../ports/store.ts";
+import { auditStatement } from "../kernel/audit/audit-statement.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { AppError } from "../kernel/errors.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import {
   contentSha256,
   EXPORT_FORMAT,

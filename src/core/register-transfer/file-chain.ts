@@ -1,5 +1,5 @@
-import { entryHash, GENESIS } from "../audit/audit-chain.ts";
-import { type Checkpoint, signatureHolds } from "../audit/checkpoints.ts";
+import { entryHash, GENESIS } from "../kernel/audit/audit-chain.ts";
+import { type Checkpoint, signatureHolds } from "../kernel/audit/checkpoints.ts";
 import type { ChainSummary, RawRow } from "./export-format.ts";
 
 /**

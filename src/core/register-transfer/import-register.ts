@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { apiTokens, auditEntries, sessions, users } from "../../../db/schema.ts";
-import type { VerificationReport } from "../audit/verification-report.ts";
-import { verifyRegister } from "../audit/verify-register.ts";
-import type { Ctx } from "../context.ts";
-import { AppError } from "../errors.ts";
-import type { Statement, Store } from "../ports/store.ts";
-import { clearGuards, guardCount } from "../use-cases/write-guard.ts";
+import { type VerificationReport, verifyRegister } from "../evidence/index.ts";
+import type { Ctx } from "../kernel/context.ts";
+import { AppError } from "../kernel/errors.ts";
+import type { Statement, Store } from "../kernel/ports/store.ts";
+import { clearGuards, guardCount } from "../kernel/write-guard.ts";
 import { type CheckedExport, checkExport } from "./check-export.ts";
 import type { RawRow } from "./export-format.ts";
 import { EXPORTED_TABLES, type TableSpec } from "./register-tables.ts";

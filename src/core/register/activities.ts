@@ -11,8 +11,8 @@ import {
   securityMeasures,
   subjectCategories,
 } from "../../../db/schema.ts";
-import { ACTIVITY_STATUSES, Activity, ActivityInput } from "../model/activity.ts";
-import { Id } from "../model/values.ts";
+import { ACTIVITY_STATUSES, Activity, ActivityInput } from "./model/activity.ts";
+import { Id } from "../kernel/values/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { activityRules } from "./activity-rules.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";

@@ -1,6 +1,6 @@
-import type { FieldIssue } from "../errors.ts";
-import type { ActivityInput } from "../model/activity.ts";
-import { isInEea } from "../model/countries.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import type { ActivityInput } from "./model/activity.ts";
+import { isInEea } from "../kernel/values/countries.ts";
 
 /**
  * Rules an activity must satisfy whatever its completeness: what would make

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { activities } from "../../../db/schema.ts";
-import type { Db } from "../ports/store.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import { displayName } from "./rows.ts";
 
 /** The activities that link to a catalogue entry through `link`, named for a "still used by" message. */

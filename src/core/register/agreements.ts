@@ -1,9 +1,9 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activities, agreementActivities, agreements, customers } from "../../../db/schema.ts";
-import type { FieldIssue } from "../errors.ts";
-import { AGREEMENT_STATUSES, Agreement, AgreementInput } from "../model/agreement.ts";
-import { Id } from "../model/values.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import { AGREEMENT_STATUSES, Agreement, AgreementInput } from "./model/agreement.ts";
+import { Id } from "../kernel/values/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_AGREEMENT, NAMED_CUSTOMER } from "./named-records.ts";

@@ -1,8 +1,8 @@
 import { inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { customers } from "../../../db/schema.ts";
-import { Customer, CustomerInput } from "../model/customer.ts";
-import { CountryCode } from "../model/values.ts";
+import { Customer, CustomerInput } from "./model/customer.ts";
+import { CountryCode } from "../kernel/values/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
 import { checkReferenceFree, NAMED_CUSTOMER } from "./named-records.ts";

@@ -1,7 +1,7 @@
 import { eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activityDataCategories, dataCategories } from "../../../db/schema.ts";
-import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "../model/data-category.ts";
+import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "./model/data-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";

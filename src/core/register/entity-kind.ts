@@ -1,8 +1,8 @@
 import type { SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
-import type { FieldIssue } from "../errors.ts";
-import type { Db, Statement } from "../ports/store.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import type { Db, Statement } from "../kernel/ports/store.ts";
 import type { NamedRecord } from "./named-records.ts";
 
 /** The bookkeeping fields the register sets on every entity. */

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db, Statement } from "../ports/store.ts";
+import type { Db, Statement } from "../kernel/ports/store.ts";
 
 /** A many-to-many link table, ordered by `position` so lists keep the order the user gave. */
 export interface LinkTable {

@@ -2,9 +2,9 @@ import { and, eq, ne } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { agreements, customers, subProcessors } from "../../../db/schema.ts";
-import { AppError, type FieldIssue, invalid } from "../errors.ts";
-import { Id } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import { AppError, type FieldIssue, invalid } from "../kernel/errors.ts";
+import { Id } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 
 /**
  * A kind of record that people and the procurement workflow name by its

@@ -1,7 +1,7 @@
 import { and, inArray, isNull } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { FieldIssue } from "../errors.ts";
-import type { Db } from "../ports/store.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import type { Db } from "../kernel/ports/store.ts";
 
 interface Target {
   table: SQLiteTable;

@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db, Statement } from "../ports/store.ts";
-import type { LocalizedText } from "../model/values.ts";
+import type { Db, Statement } from "../kernel/ports/store.ts";
+import type { LocalizedText } from "../kernel/values/values.ts";
 
 /** Insert a new row, or overwrite every column of an existing one. */
 export function putRow(

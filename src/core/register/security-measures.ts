@@ -1,7 +1,7 @@
 import { eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySecurityMeasures, securityMeasures } from "../../../db/schema.ts";
-import { ANNEX_III_HEADINGS, SecurityMeasure, SecurityMeasureInput } from "../model/security-measure.ts";
+import { ANNEX_III_HEADINGS, SecurityMeasure, SecurityMeasureInput } from "./model/security-measure.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";

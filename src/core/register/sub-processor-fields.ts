@@ -1,9 +1,9 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { subProcessorChanges } from "../../../db/schema.ts";
-import type { FieldIssue } from "../errors.ts";
-import type { SubProcessor, SubProcessorInput } from "../model/sub-processor.ts";
-import type { ChangeStatus } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import type { SubProcessor, SubProcessorInput } from "./model/sub-processor.ts";
+import type { ChangeStatus } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 
 /**
  * How each field of a sub-processor may change. Customers were promised which

@@ -1,11 +1,11 @@
 import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { activities, subProcessorActivities, subProcessors } from "../../../db/schema.ts";
-import type { FieldIssue } from "../errors.ts";
-import { isInEea } from "../model/countries.ts";
-import { SUB_PROCESSOR_STATUSES, SubProcessor, SubProcessorInput } from "../model/sub-processor.ts";
-import { CountryCode, Id } from "../model/values.ts";
-import type { Db } from "../ports/store.ts";
+import type { FieldIssue } from "../kernel/errors.ts";
+import { isInEea } from "../kernel/values/countries.ts";
+import { SUB_PROCESSOR_STATUSES, SubProcessor, SubProcessorInput } from "./model/sub-processor.ts";
+import { CountryCode, Id } from "../kernel/values/values.ts";
+import type { Db } from "../kernel/ports/store.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_SUB_PROCESSOR } from "./named-records.ts";

@@ -1,7 +1,7 @@
 import { inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
-import { SubjectCategory, SubjectCategoryInput } from "../model/subject-category.ts";
+import { SubjectCategory, SubjectCategoryInput } from "./model/subject-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";

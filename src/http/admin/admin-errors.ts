@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError } from "../../core/errors.ts";
+import { AppError } from "../../core/kernel/errors.ts";
 import { ERRORS, pageTitleOf } from "../problem.ts";
 import type { AppEnv } from "../env.ts";
 import { requestIdOf } from "../middleware/request-log.ts";

@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
-import { AppError } from "../../core/errors.ts";
-import { can, type Permission } from "../../core/roles.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { can, type Permission } from "../../core/kernel/roles.ts";
 import type { AppEnv } from "../env.ts";
 
 /**

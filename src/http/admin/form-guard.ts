@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
-import { AppError } from "../../core/errors.ts";
+import { AppError } from "../../core/kernel/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { readForm } from "../forms/form-reader.ts";
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { ABSOLUTE_TIMEOUT_MS } from "../../core/users/sessions.ts";
+import { ABSOLUTE_TIMEOUT_MS } from "../../core/accounts/index.ts";
 
 /**
  * `__Host-` makes the browser refuse the cookie unless it is Secure, has

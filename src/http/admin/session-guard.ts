@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
-import type { CheckpointSigner } from "../../core/audit/checkpoints.ts";
-import { type Clock, makeCtx } from "../../core/context.ts";
-import { AppError } from "../../core/errors.ts";
-import type { Store } from "../../core/ports/store.ts";
-import { findSession } from "../../core/users/sessions.ts";
+import type { CheckpointSigner } from "../../core/kernel/audit/checkpoints.ts";
+import { type Clock, makeCtx } from "../../core/kernel/context.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
+import { findSession } from "../../core/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie.ts";
 

@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
-import { AppError } from "../../core/errors.ts";
-import { signIn, signOut } from "../../core/users/sessions.ts";
-import { changeOwnPassword } from "../../core/users/user-use-cases.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { changeOwnPassword, signIn, signOut } from "../../core/accounts/index.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { readForm } from "../forms/form-reader.ts";
 import { waitText } from "../middleware/rate-limit.ts";

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { AuditEntry, AuditFilter, listAuditEntries } from "../../core/audit/list-audit-entries.ts";
+import { AuditEntry, AuditFilter, listAuditEntries } from "../../core/evidence/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security } from "./openapi-common.ts";

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ChangeNotice, Objection } from "../../core/model/change-notice.ts";
-import { SubProcessorChange } from "../../core/model/sub-processor-change.ts";
+import { ChangeNotice, Objection, SubProcessorChange } from "../../core/changes/index.ts";
 import { requirePermission } from "../middleware/auth.ts";
 
 // What the change, notice and objection routes share. The component ids are declared once here:

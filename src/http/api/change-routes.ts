@@ -1,9 +1,16 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { changeDetail, ChangeListQuery, listChanges, pendingChanges } from "../../core/changes/change-queries.ts";
-import { announceChange } from "../../core/changes/announce-change.ts";
-import { proposeChange } from "../../core/changes/propose-change.ts";
-import { withdrawChange } from "../../core/changes/withdraw-change.ts";
-import { AnnounceInput, ChangeProposalInput, WithdrawInput } from "../../core/model/sub-processor-change.ts";
+import {
+  announceChange,
+  AnnounceInput,
+  changeDetail,
+  ChangeListQuery,
+  ChangeProposalInput,
+  listChanges,
+  pendingChanges,
+  proposeChange,
+  withdrawChange,
+  WithdrawInput,
+} from "../../core/changes/index.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { body, ChangeDetailOut, ChangeOut, IdempotencyHeader, pageOf, propose, read, TAG } from "./change-api-common.ts";

@@ -1,9 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { agreementClocks, ClockQuery } from "../../core/changes/agreement-clocks.ts";
-import { CLEARANCE_STATUSES, clearance, ClearanceQuery } from "../../core/changes/clearance.ts";
-import { CLOCK_NAMES } from "../../core/model/values.ts";
-import { runLifecycle } from "../../core/changes/run-lifecycle.ts";
-import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
+import { agreementClocks, clearance, CLEARANCE_STATUSES, ClearanceQuery, ClockQuery, runLifecycle } from "../../core/changes/index.ts";
+import { CLOCK_NAMES } from "../../core/kernel/values/values.ts";
+import { NAMED_AGREEMENT } from "../../core/register/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

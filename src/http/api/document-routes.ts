@@ -1,17 +1,19 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { checkDocument } from "../../core/documents/completeness/check-document.ts";
-import { DOCUMENT_FORMATS, type DocumentKind } from "../../core/documents/document-request.ts";
-import { DocumentExport, ExportVerification } from "../../core/documents/export-record.ts";
 import {
-  ExportFilter,
+  checkDocument,
+  DOCUMENT_FORMATS,
+  DocumentExport,
+  type DocumentKind,
   exportDocument,
+  ExportFilter,
+  ExportVerification,
   getExport,
   listExports,
   regenerateExport,
   verifyExport,
-} from "../../core/documents/export-use-cases.ts";
-import { Language } from "../../core/model/values.ts";
-import { NAMED_AGREEMENT } from "../../core/register/named-records.ts";
+} from "../../core/documents/index.ts";
+import { Language } from "../../core/kernel/values/values.ts";
+import { NAMED_AGREEMENT } from "../../core/register/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security } from "./openapi-common.ts";

@@ -1,13 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { archiveEntity } from "../../core/use-cases/archive-entity.ts";
-import { CorrectionInput, correctEntity } from "../../core/use-cases/correct-entity.ts";
-import { createEntity } from "../../core/use-cases/create-entity.ts";
-import { deleteEntity } from "../../core/use-cases/delete-entity.ts";
-import { getEntity } from "../../core/use-cases/get-entity.ts";
-import { listEntities, listQuery } from "../../core/use-cases/list-entities.ts";
-import { updateEntity } from "../../core/use-cases/update-entity.ts";
-import type { AnyEntityKind } from "../../core/register/entity-kind.ts";
-import type { Permission } from "../../core/roles.ts";
+import {
+  type AnyEntityKind,
+  archiveEntity,
+  correctEntity,
+  CorrectionInput,
+  createEntity,
+  deleteEntity,
+  getEntity,
+  listEntities,
+  listQuery,
+  updateEntity,
+} from "../../core/register/index.ts";
+import type { Permission } from "../../core/kernel/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

@@ -1,10 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listNotices, NoticeListQuery } from "../../core/changes/change-queries.ts";
-import { findNotice } from "../../core/changes/change-rows.ts";
-import { decideAuthorisation, excludeAgreement } from "../../core/changes/decide-authorisation.ts";
-import { recordObjection } from "../../core/changes/record-objection.ts";
-import { AuthorisationInput, ObjectionInput } from "../../core/model/change-notice.ts";
-import { parseInput } from "../../core/use-cases/parse-input.ts";
+import {
+  AuthorisationInput,
+  decideAuthorisation,
+  excludeAgreement,
+  findNotice,
+  listNotices,
+  NoticeListQuery,
+  ObjectionInput,
+  recordObjection,
+} from "../../core/changes/index.ts";
+import { parseInput } from "../../core/kernel/input/parse-input.ts";
 import type { AppEnv } from "../env.ts";
 import { body, decide, NoticeOut, ObjectionOut, pageOf, read, TAG } from "./change-api-common.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

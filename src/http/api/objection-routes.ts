@@ -1,8 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { listObjections, ObjectionListQuery } from "../../core/changes/change-queries.ts";
-import { findObjection } from "../../core/changes/change-rows.ts";
-import { resolveObjection } from "../../core/changes/resolve-objection.ts";
-import { ResolutionInput } from "../../core/model/change-notice.ts";
+import { findObjection, listObjections, ObjectionListQuery, ResolutionInput, resolveObjection } from "../../core/changes/index.ts";
 import type { AppEnv } from "../env.ts";
 import { body, decide, ObjectionOut, pageOf, read, TAG } from "./change-api-common.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { AppError } from "../../core/errors.ts";
-import { importRegister, type ImportReport } from "../../core/onboarding/import-register.ts";
-import { IMPORT_KINDS, type ImportKind } from "../../core/onboarding/sheet-specs.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { IMPORT_KINDS, type ImportKind, importRegister, type ImportReport } from "../../core/onboarding/index.ts";
 import { formatOf, readSpreadsheet, SPREADSHEET_FORMATS, type SpreadsheetFormat } from "../../spreadsheets/read-spreadsheet.ts";
 import { writeTemplate } from "../../spreadsheets/template-writer.ts";
 import { XLSX_TYPE } from "../../spreadsheets/xlsx-reader.ts";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { NamedRecord } from "../../core/register/named-records.ts";
-import type { Permission } from "../../core/roles.ts";
+import type { NamedRecord } from "../../core/register/index.ts";
+import type { Permission } from "../../core/kernel/roles.ts";
 
 export const Problem = z
   .object({

@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { AppError } from "../../core/errors.ts";
+import { AppError } from "../../core/kernel/errors.ts";
 
 /** A JSON body a route may do without: documented as optional. */
 export const optionalBody = <T extends z.ZodType>(schema: T) => ({

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { Organisation, OrganisationInput } from "../../core/model/organisation.ts";
-import { getOrganisation, putOrganisation } from "../../core/organisation/organisation-use-cases.ts";
+import { getOrganisation, Organisation, OrganisationInput, putOrganisation } from "../../core/organisation/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

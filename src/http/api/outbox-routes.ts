@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listOutbox, OUTBOX_STATUSES, outboxSummary } from "../../core/outbox/deliver-outbox.ts";
-import { parseInput } from "../../core/use-cases/parse-input.ts";
+import { listOutbox, OUTBOX_STATUSES, outboxSummary } from "../../core/outbox/index.ts";
+import { parseInput } from "../../core/kernel/input/parse-input.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security } from "./openapi-common.ts";

@@ -1,8 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { VerificationReport } from "../../core/audit/verification-report.ts";
-import { RegisterExport } from "../../core/register-transfer/export-format.ts";
-import { exportRegister } from "../../core/register-transfer/export-register.ts";
-import { importRegister } from "../../core/register-transfer/import-register.ts";
+import { VerificationReport } from "../../core/evidence/index.ts";
+import { exportRegister, importRegister, RegisterExport } from "../../core/register-transfer/index.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiToken, CreatedToken, TokenInput } from "../../core/tokens/token-model.ts";
-import { createToken, listTokens, revokeToken } from "../../core/tokens/token-use-cases.ts";
+import { ApiToken, CreatedToken, createToken, listTokens, revokeToken, TokenInput } from "../../core/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { Checkpoint } from "../../core/audit/checkpoints.ts";
-import { VerificationReport } from "../../core/audit/verification-report.ts";
-import { lastVerification, verifyRegister } from "../../core/audit/verify-register.ts";
-import { AppError } from "../../core/errors.ts";
-import { parseInput } from "../../core/use-cases/parse-input.ts";
+import { Checkpoint } from "../../core/kernel/audit/checkpoints.ts";
+import { lastVerification, VerificationReport, verifyRegister } from "../../core/evidence/index.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { parseInput } from "../../core/kernel/input/parse-input.ts";
 import type { AppWiring, AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";

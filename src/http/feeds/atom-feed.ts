@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import type { ChangeFeed } from "../../core/feeds/change-feed.ts";
+import type { ChangeFeed } from "../../core/feeds/index.ts";
 
 /**
  * The change feed as Atom. The library writes titles and content as

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { sha256Hex } from "../../core/documents/sha256.ts";
+import { sha256Hex } from "../../core/kernel/secrets/sha256.ts";
 
 /** No scripts, no plugins, no frames, no forms: the public responses only need their own inline style. */
 export const PUBLIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

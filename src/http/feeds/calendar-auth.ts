@@ -1,9 +1,9 @@
 import type { Context } from "hono";
-import type { Actor, Clock } from "../../core/context.ts";
-import { AppError } from "../../core/errors.ts";
-import type { Store } from "../../core/ports/store.ts";
-import { can } from "../../core/roles.ts";
-import { authenticate } from "../../core/tokens/token-use-cases.ts";
+import type { Actor, Clock } from "../../core/kernel/context.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
+import { can } from "../../core/kernel/roles.ts";
+import { authenticate } from "../../core/accounts/index.ts";
 
 /**
  * Calendar clients subscribe to a URL and cannot send headers, so the token

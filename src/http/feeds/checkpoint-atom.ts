@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import canonicalize from "canonicalize";
-import type { Checkpoint } from "../../core/audit/checkpoints.ts";
+import type { Checkpoint } from "../../core/kernel/audit/checkpoints.ts";
 
 /**
  * Checkpoints as an Atom feed, newest first: a feed reader or archiver that

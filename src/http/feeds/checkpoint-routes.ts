@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { type CheckpointKeys, checkpointOfSize, keyIdOf, listCheckpoints } from "../../core/audit/checkpoints.ts";
-import { AppError } from "../../core/errors.ts";
-import { publicOrganisation } from "../../core/feeds/public-sub-processors.ts";
-import type { Store } from "../../core/ports/store.ts";
+import { type CheckpointKeys, checkpointOfSize, keyIdOf, listCheckpoints } from "../../core/kernel/audit/checkpoints.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { publicOrganisation } from "../../core/feeds/index.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
 import type { AppEnv } from "../env.ts";
 import { cacheable } from "./cacheable.ts";
 import { checkpointAtom } from "./checkpoint-atom.ts";

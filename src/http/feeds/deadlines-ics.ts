@@ -1,7 +1,7 @@
 import ical, { ICalEventTransparency } from "ical-generator";
-import { addDays } from "../../core/clocks/deadline.ts";
-import type { CalendarEvent } from "../../core/feeds/deadline-calendar.ts";
-import type { Language } from "../../core/model/values.ts";
+import { addDays } from "../../core/kernel/clocks/deadline.ts";
+import type { CalendarEvent } from "../../core/feeds/index.ts";
+import type { Language } from "../../core/kernel/values/values.ts";
 
 /**
  * The deadlines as iCalendar: all-day events (VALUE=DATE) with no time zone,

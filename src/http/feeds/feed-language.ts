@@ -1,5 +1,5 @@
-import { AppError } from "../../core/errors.ts";
-import { LANGUAGES, type Language } from "../../core/model/values.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { LANGUAGES, type Language } from "../../core/kernel/values/values.ts";
 
 /** `?lang=en|nl|fr`, else the organisation's language; anything else is refused rather than guessed. */
 export function feedLanguage(requested: string | undefined, fallback: Language): Language {

@@ -1,10 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Clock } from "../../core/context.ts";
-import { translate } from "../../core/documents/localise.ts";
-import { changeFeed } from "../../core/feeds/change-feed.ts";
-import { deadlineCalendar } from "../../core/feeds/deadline-calendar.ts";
-import { publicOrganisation, publicSubProcessorList } from "../../core/feeds/public-sub-processors.ts";
-import type { Store } from "../../core/ports/store.ts";
+import type { Clock } from "../../core/kernel/context.ts";
+import { translate } from "../../core/kernel/i18n/localise.ts";
+import { changeFeed, deadlineCalendar, publicOrganisation, publicSubProcessorList } from "../../core/feeds/index.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
 import type { AppEnv } from "../env.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { cacheable } from "./cacheable.ts";

@@ -1,6 +1,6 @@
-import { formatDate, translate } from "../../core/documents/localise.ts";
-import { renderHtml } from "../../core/documents/render/html.ts";
-import type { PublicSubProcessorList } from "../../core/feeds/public-sub-processors.ts";
+import { formatDate, translate } from "../../core/kernel/i18n/localise.ts";
+import { renderHtml } from "../../core/documents/index.ts";
+import type { PublicSubProcessorList } from "../../core/feeds/index.ts";
 
 /**
  * The public sub-processor page, from templates/public-sub-processors.hbs:

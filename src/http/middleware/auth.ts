@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from "hono";
-import type { CheckpointSigner } from "../../core/audit/checkpoints.ts";
-import { type Clock, makeCtx } from "../../core/context.ts";
-import { AppError } from "../../core/errors.ts";
-import type { Store } from "../../core/ports/store.ts";
-import { can, type Permission } from "../../core/roles.ts";
-import { authenticate } from "../../core/tokens/token-use-cases.ts";
+import type { CheckpointSigner } from "../../core/kernel/audit/checkpoints.ts";
+import { type Clock, makeCtx } from "../../core/kernel/context.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
+import { can, type Permission } from "../../core/kernel/roles.ts";
+import { authenticate } from "../../core/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
 
 /** Bearer-token authentication: nothing past it runs without a valid, unrevoked token. */

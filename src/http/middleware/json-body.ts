@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { AppError } from "../../core/errors.ts";
+import { AppError } from "../../core/kernel/errors.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

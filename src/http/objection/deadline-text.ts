@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import { daysBetween, localDate } from "../../core/clocks/deadline.ts";
-import { formatDate } from "../../core/documents/localise.ts";
-import type { ChangeNotice } from "../../core/model/change-notice.ts";
+import { daysBetween, localDate } from "../../core/kernel/clocks/deadline.ts";
+import { formatDate } from "../../core/kernel/i18n/localise.ts";
+import type { ChangeNotice } from "../../core/changes/index.ts";
 
 /**
  * How deadlines and receipt times read on the customer's page and the DPO's

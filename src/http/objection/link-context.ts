@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Ctx } from "../../core/context.ts";
+import type { Ctx } from "../../core/kernel/context.ts";
 import type { AppEnv } from "../env.ts";
 
 /**

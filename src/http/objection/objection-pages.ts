@@ -1,13 +1,16 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
-import { decideAuthorisation } from "../../core/changes/decide-authorisation.ts";
-import { noticeView, type NoticeView } from "../../core/changes/notice-view.ts";
-import { checkObjectionToken } from "../../core/changes/objection-link.ts";
-import { recordObjection } from "../../core/changes/record-objection.ts";
-import { type Actor, type Ctx, makeCtx } from "../../core/context.ts";
-import { AppError } from "../../core/errors.ts";
-import { AUTHORISATION_DECISIONS } from "../../core/model/change-notice.ts";
-import { parseInput } from "../../core/use-cases/parse-input.ts";
+import {
+  AUTHORISATION_DECISIONS,
+  checkObjectionToken,
+  decideAuthorisation,
+  noticeView,
+  type NoticeView,
+  recordObjection,
+} from "../../core/changes/index.ts";
+import { type Actor, type Ctx, makeCtx } from "../../core/kernel/context.ts";
+import { AppError } from "../../core/kernel/errors.ts";
+import { parseInput } from "../../core/kernel/input/parse-input.ts";
 import { FieldErrors } from "../admin/ui/fields.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { readForm } from "../forms/form-reader.ts";

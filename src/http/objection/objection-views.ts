@@ -1,9 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { formatDate, pick } from "../../core/documents/localise.ts";
-import { changeLine, dpoEmail } from "../../core/changes/mail-text.ts";
-import type { NoticeView } from "../../core/changes/notice-view.ts";
-import type { Objection } from "../../core/model/change-notice.ts";
+import { formatDate, pick } from "../../core/kernel/i18n/localise.ts";
+import { changeLine, dpoEmail, type NoticeView, type Objection } from "../../core/changes/index.ts";
 import { type FieldErrors, errorSummary, selectField, textArea, textField } from "../admin/ui/fields.ts";
 import { type Html, html, nothing } from "../admin/ui/html.ts";
 import { renderBarePage } from "../admin/ui/page.ts";

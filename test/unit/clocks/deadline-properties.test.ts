@@ -2,7 +2,7 @@
 // periods and zones. The hand cases in deadline.test.ts pin the exact values.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ClockPeriod } from "../../../src/core/model/values.ts";
+import type { ClockPeriod } from "../../../src/core/kernel/values/values.ts";
 import {
   addDays,
   daysBetween,
@@ -11,8 +11,8 @@ import {
   isWorkingDay,
   localDate,
   startOfDay,
-} from "../../../src/core/clocks/deadline.ts";
-import { addMonths, fromDayNumber, toDayNumber } from "../../../src/core/clocks/plain-date.ts";
+} from "../../../src/core/kernel/clocks/deadline.ts";
+import { addMonths, fromDayNumber, toDayNumber } from "../../../src/core/kernel/clocks/plain-date.ts";
 
 const RUNS = { numRuns: 300 };
 const COUNTRIES = ["BE", "FR", "DE", "NL"];

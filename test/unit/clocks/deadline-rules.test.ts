@@ -1,6 +1,6 @@
 // Governing countries other than Belgium, and the inputs a deadline refuses.
 import { describe, expect, it } from "vitest";
-import { deadlineFrom, deadlineFromDate, type DeadlineRule } from "../../../src/core/clocks/deadline.ts";
+import { deadlineFrom, deadlineFromDate, type DeadlineRule } from "../../../src/core/kernel/clocks/deadline.ts";
 
 const BE: DeadlineRule = { governingCountry: "BE", timeZone: "Europe/Brussels" };
 const days = (length: number) => ({ length, unit: "calendar_days" as const });

@@ -1,7 +1,7 @@
 // Hand-computed working-day and month periods (see deadline.test.ts for how
 // weekdays and offsets were checked).
 import { describe, expect, it } from "vitest";
-import { deadlineFromDate, type DeadlineRule } from "../../../src/core/clocks/deadline.ts";
+import { deadlineFromDate, type DeadlineRule } from "../../../src/core/kernel/clocks/deadline.ts";
 
 const BE: DeadlineRule = { governingCountry: "BE", timeZone: "Europe/Brussels" };
 const workingDays = (length: number) => ({ length, unit: "working_days" as const });

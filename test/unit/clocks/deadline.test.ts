@@ -3,7 +3,7 @@
 // database's rules for Europe/Brussels: CEST +02:00 from 2026-03-29 to
 // 2026-10-25, else CET +01:00.
 import { describe, expect, it } from "vitest";
-import { deadlineFrom, deadlineFromDate, isOnTime, type DeadlineRule } from "../../../src/core/clocks/deadline.ts";
+import { deadlineFrom, deadlineFromDate, isOnTime, type DeadlineRule } from "../../../src/core/kernel/clocks/deadline.ts";
 
 const BE: DeadlineRule = { governingCountry: "BE", timeZone: "Europe/Brussels" };
 const days = (length: number) => ({ length, unit: "calendar_days" as const });

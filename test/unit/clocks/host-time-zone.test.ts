@@ -2,7 +2,7 @@
 // folder under several TZ values; here the zone changes inside one process,
 // before the holiday caches of this file's module instance are filled.
 import { afterEach, describe, expect, it } from "vitest";
-import { deadlineFrom, deadlineFromDate, publicHolidays } from "../../../src/core/clocks/deadline.ts";
+import { deadlineFrom, deadlineFromDate, publicHolidays } from "../../../src/core/kernel/clocks/deadline.ts";
 
 const original = process.env.TZ;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "../../../src/core/clocks/deadline.ts";
-import { addMonths, fromDayNumber, isoWeekday, toDayNumber } from "../../../src/core/clocks/plain-date.ts";
+import { addDays, daysBetween } from "../../../src/core/kernel/clocks/deadline.ts";
+import { addMonths, fromDayNumber, isoWeekday, toDayNumber } from "../../../src/core/kernel/clocks/plain-date.ts";
 
 // Dates from 0100 to 9999; Date.UTC serves as an independent oracle there
 // (it maps years 0-99 to 1900-1999, so those stay out).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWorkingDay, nextWorkingDay, publicHolidays } from "../../../src/core/clocks/deadline.ts";
+import { isWorkingDay, nextWorkingDay, publicHolidays } from "../../../src/core/kernel/clocks/deadline.ts";
 
 describe("public holidays", () => {
   it("lists Belgium's ten public holidays of 2026 with English names", () => {

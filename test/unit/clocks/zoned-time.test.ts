@@ -3,7 +3,7 @@
 // 2026-03-08 and 2026-11-01 at 02:00 local; Pacific/Kiritimati is +14:00 all
 // year; Australia/Lord_Howe is +10:30, +11:00 from 02:00 on 2026-10-04.
 import { describe, expect, it } from "vitest";
-import { localDate, startOfDay } from "../../../src/core/clocks/deadline.ts";
+import { localDate, startOfDay } from "../../../src/core/kernel/clocks/deadline.ts";
 
 describe("localDate", () => {
   it("gives the date in the zone, not in UTC", () => {

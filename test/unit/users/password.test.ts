@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COST, hashPassword, needsRehash, UNKNOWN_USER_HASH, verifyPassword } from "../../../src/core/users/password.ts";
+import { DEFAULT_COST, hashPassword, needsRehash, UNKNOWN_USER_HASH, verifyPassword } from "../../../src/core/accounts/password.ts";
 
 const CHEAP = { N: 16, r: 1, p: 1 };
 
@@ -40,7 +40,7 @@ describe("password hashes", () => {
 
 describe("node:crypto's scrypt for the Node entry", () => {
   it("gives the same hashes as the pure-JS one, both ways", async () => {
-    const { nodeKdf } = await import("../../../src/entry/node-kdf.ts");
+    const { nodeKdf } = await import("../../../src/platform/node/node-kdf.ts");
     const cost = { N: 1024, r: 8, p: 1 };
     const native = nodeKdf(1);
     const byPure = await hashPassword("correct horse battery staple", cost);
@@ -51,7 +51,7 @@ describe("node:crypto's scrypt for the Node entry", () => {
   });
 
   it("runs tasks at most n at a time, in the order they came", async () => {
-    const { limitConcurrency } = await import("../../../src/entry/node-kdf.ts");
+    const { limitConcurrency } = await import("../../../src/platform/node/node-kdf.ts");
     const limited = limitConcurrency(2);
     let running = 0;
     let most = 0;
@@ -72,7 +72,7 @@ describe("node:crypto's scrypt for the Node entry", () => {
   });
 
   it("refuses a task at once, as too many requests, when the queue is full", async () => {
-    const { limitConcurrency } = await import("../../../src/entry/node-kdf.ts");
+    const { limitConcurrency } = await import("../../../src/platform/node/node-kdf.ts");
     const limited = limitConcurrency(1, 2);
     let release = () => {};
     const blocker = new Promise<void>((resolve) => (release = resolve));

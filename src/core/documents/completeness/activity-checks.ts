@@ -1,7 +1,7 @@
-import type { Activity } from "../../model/activity.ts";
-import { isInEea } from "../../model/countries.ts";
-import type { Language } from "../../model/values.ts";
-import { countryName, pickRequired } from "../localise.ts";
+import type { Activity } from "../../register/index.ts";
+import { isInEea } from "../../kernel/values/countries.ts";
+import type { Language } from "../../kernel/values/values.ts";
+import { countryName, pickRequired } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import { subProcessorsOf } from "../view/parts.ts";
 import type { FindingSink } from "./finding.ts";

@@ -1,4 +1,4 @@
-import type { Ctx } from "../../context.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { parseDocumentRequest } from "../document-request.ts";
 import { lastSeqAt, loadSnapshot } from "../register-snapshot.ts";
 import { documentContent } from "../render-document.ts";

@@ -1,6 +1,6 @@
-import type { Language } from "../../model/values.ts";
-import { displayText } from "../display-text.ts";
-import { type Params, translate } from "../localise.ts";
+import type { Language } from "../../kernel/values/values.ts";
+import { displayText } from "../../kernel/i18n/display-text.ts";
+import { type Params, translate } from "../../kernel/i18n/localise.ts";
 
 /** A piece of content the law requires that the register does not hold yet. */
 export interface Finding {

@@ -1,9 +1,9 @@
 import type { HelperOptions } from "handlebars";
 // The runtime alone: no compiler. Its typings are the full package's, so they are named here.
 import HandlebarsRuntime from "handlebars/runtime.js";
-import type { Language } from "../../model/values.ts";
-import { partials, templates } from "../generated/templates.ts";
-import { translate } from "../localise.ts";
+import type { Language } from "../../kernel/values/values.ts";
+import { partials, templates } from "../../generated/templates.ts";
+import { translate } from "../../kernel/i18n/localise.ts";
 
 // One isolated Handlebars environment with the precompiled templates: no
 // compiler at run time (a Worker has no eval) and no helper but `t`.

@@ -1,11 +1,11 @@
-import { AppError } from "../../errors.ts";
-import { isInEea } from "../../model/countries.ts";
-import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
-import { CLOCK_NAMES, type Language } from "../../model/values.ts";
+import { AppError } from "../../kernel/errors.ts";
+import { isInEea } from "../../kernel/values/countries.ts";
+import { ANNEX_III_HEADINGS } from "../../register/index.ts";
+import { CLOCK_NAMES, type Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
-import { displayText } from "../display-text.ts";
-import { countryName, formatDate, formatPeriod, label, translate } from "../localise.ts";
+import { displayText } from "../../kernel/i18n/display-text.ts";
+import { countryName, formatDate, formatPeriod, label, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
 import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView, subProcessorView } from "./parts.ts";

@@ -1,8 +1,8 @@
-import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
-import type { Language } from "../../model/values.ts";
+import { ANNEX_III_HEADINGS } from "../../register/index.ts";
+import type { Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
-import { translate } from "../localise.ts";
+import { translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
 import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView } from "./parts.ts";

@@ -1,10 +1,9 @@
-import type { Agreement } from "../../model/agreement.ts";
-import { ANNEX_III_HEADINGS } from "../../model/security-measure.ts";
-import type { Language } from "../../model/values.ts";
+import { type Agreement, ANNEX_III_HEADINGS } from "../../register/index.ts";
+import type { Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
-import { displayText } from "../display-text.ts";
-import { pickRequired, translate } from "../localise.ts";
+import { displayText } from "../../kernel/i18n/display-text.ts";
+import { pickRequired, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
 import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView, subProcessorView } from "./parts.ts";

@@ -1,4 +1,4 @@
-import type { Language } from "../../model/values.ts";
+import type { Language } from "../../kernel/values/values.ts";
 import type { Finding } from "../completeness/finding.ts";
 
 /** What a document says, before it is given a format. */

@@ -1,13 +1,11 @@
 // Register entities turned into display values for one language. Every
 // document format (HTML, PDF, CSV, JSON) is made from these, so the formats
 // cannot disagree about what the register said.
-import type { Activity } from "../../model/activity.ts";
-import { isInEea } from "../../model/countries.ts";
-import type { SecurityMeasure } from "../../model/security-measure.ts";
-import type { SubProcessor } from "../../model/sub-processor.ts";
-import type { Address, Contact, Language, Representative, Retention, TransferMechanism } from "../../model/values.ts";
-import { displayText } from "../display-text.ts";
-import { countryName, formatPeriod, label, pick, pickRequired, translate } from "../localise.ts";
+import type { Activity, SecurityMeasure, SubProcessor } from "../../register/index.ts";
+import { isInEea } from "../../kernel/values/countries.ts";
+import type { Address, Contact, Language, Representative, Retention, TransferMechanism } from "../../kernel/values/values.ts";
+import { displayText } from "../../kernel/i18n/display-text.ts";
+import { countryName, formatPeriod, label, pick, pickRequired, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 
 export interface PartyView {

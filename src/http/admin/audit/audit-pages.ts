@@ -1,12 +1,12 @@
 import type { Hono } from "hono";
 import {
   AUDIT_ACTIONS,
-  AUDITED_TYPES,
-  type AuditLogQuery,
   auditActors,
+  AUDITED_TYPES,
   auditEntryById,
+  type AuditLogQuery,
   newestAuditEntries,
-} from "../../../core/dashboard/audit-log.ts";
+} from "../../../core/dashboard/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { selectField, textField } from "../ui/fields.ts";

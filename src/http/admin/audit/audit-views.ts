@@ -1,4 +1,4 @@
-import type { AuditEntry } from "../../../core/audit/list-audit-entries.ts";
+import type { AuditEntry } from "../../../core/evidence/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { entityHref, entityTypeLabel } from "./entity-links.ts";
 

@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from "../../../core/register/kinds.ts";
+import { ENTITY_KINDS } from "../../../core/register/index.ts";
 import { seg } from "../ui/html.ts";
 
 /** Register entity types by their admin URL segment, e.g. processing_activity → activities. */

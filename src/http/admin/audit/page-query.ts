@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { AppError } from "../../../core/errors.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
 import type { AppEnv } from "../../env.ts";
 
 /**

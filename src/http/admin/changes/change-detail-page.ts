@@ -1,16 +1,20 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { announceChange } from "../../../core/changes/announce-change.ts";
-import { activityNames } from "../../../core/changes/change-facts.ts";
-import { type NoticeLine, noticeLines, type ObjectionLine, objectionLines } from "../../../core/changes/change-listings.ts";
-import { type ChangeDetail, changeDetail } from "../../../core/changes/change-queries.ts";
-import { withdrawChange } from "../../../core/changes/withdraw-change.ts";
-import { countryName } from "../../../core/documents/localise.ts";
-import { AppError } from "../../../core/errors.ts";
-import { displayName } from "../../../core/register/rows.ts";
-import { subProcessorKind } from "../../../core/register/sub-processors.ts";
-import { can } from "../../../core/roles.ts";
-import { getEntities } from "../../../core/use-cases/get-entities.ts";
+import {
+  activityNames,
+  announceChange,
+  changeDetail,
+  type ChangeDetail,
+  type NoticeLine,
+  noticeLines,
+  type ObjectionLine,
+  objectionLines,
+  withdrawChange,
+} from "../../../core/changes/index.ts";
+import { countryName } from "../../../core/kernel/i18n/localise.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { displayName, getEntities, subProcessorKind } from "../../../core/register/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { daysLeftText, zonedTime } from "../../objection/deadline-text.ts";

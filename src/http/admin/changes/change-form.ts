@@ -1,7 +1,7 @@
-import { countryNames } from "../../../core/documents/generated/templates.ts";
-import { translate } from "../../../core/documents/localise.ts";
-import { CHANGE_KINDS } from "../../../core/model/sub-processor-change.ts";
-import { ART49_DEROGATIONS, LANGUAGES, type Language } from "../../../core/model/values.ts";
+import { countryNames } from "../../../core/generated/templates.ts";
+import { translate } from "../../../core/kernel/i18n/localise.ts";
+import { CHANGE_KINDS } from "../../../core/changes/index.ts";
+import { ART49_DEROGATIONS, LANGUAGES, type Language } from "../../../core/kernel/values/values.ts";
 import {
   type Choice,
   checkbox,

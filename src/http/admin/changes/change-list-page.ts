@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { changeSummaries, type ChangeSummary } from "../../../core/changes/change-listings.ts";
-import { can } from "../../../core/roles.ts";
+import { changeSummaries, type ChangeSummary } from "../../../core/changes/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { type Html, html, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";

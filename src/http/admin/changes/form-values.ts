@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { FieldIssue } from "../../../core/errors.ts";
+import type { FieldIssue } from "../../../core/kernel/errors.ts";
 
 /** zod's wording for a field left empty, in the words of a form. */
 export function friendly(issues: FieldIssue[]): FieldIssue[] {

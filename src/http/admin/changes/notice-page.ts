@@ -1,11 +1,15 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { decideAuthorisation, excludeAgreement } from "../../../core/changes/decide-authorisation.ts";
-import { noticeView, type NoticeView } from "../../../core/changes/notice-view.ts";
-import { existingObjectionLinks } from "../../../core/changes/objection-link.ts";
-import { recordObjection } from "../../../core/changes/record-objection.ts";
-import { AppError } from "../../../core/errors.ts";
-import { can } from "../../../core/roles.ts";
+import {
+  decideAuthorisation,
+  excludeAgreement,
+  existingObjectionLinks,
+  noticeView,
+  type NoticeView,
+  recordObjection,
+} from "../../../core/changes/index.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { daysLeftText, endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";

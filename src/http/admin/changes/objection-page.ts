@@ -1,11 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { findObjection } from "../../../core/changes/change-rows.ts";
-import { noticeView } from "../../../core/changes/notice-view.ts";
-import { resolveObjection } from "../../../core/changes/resolve-objection.ts";
-import { AppError } from "../../../core/errors.ts";
-import { RESOLUTIONS } from "../../../core/model/change-notice.ts";
-import { can } from "../../../core/roles.ts";
+import { findObjection, noticeView, RESOLUTIONS, resolveObjection } from "../../../core/changes/index.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";

@@ -1,11 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { proposeChange } from "../../../core/changes/propose-change.ts";
-import { AppError } from "../../../core/errors.ts";
-import { activityKind } from "../../../core/register/activities.ts";
-import { displayName } from "../../../core/register/rows.ts";
-import { subProcessorKind } from "../../../core/register/sub-processors.ts";
-import { listEntities } from "../../../core/use-cases/list-entities.ts";
+import { proposeChange } from "../../../core/changes/index.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { activityKind, displayName, listEntities, subProcessorKind } from "../../../core/register/index.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";

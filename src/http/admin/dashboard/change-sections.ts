@@ -1,4 +1,4 @@
-import type { AnnouncedChange } from "../../../core/dashboard/announced-changes.ts";
+import type { AnnouncedChange } from "../../../core/dashboard/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 
 /** How soon "soon" is for a change becoming effective. */

@@ -1,9 +1,6 @@
 import type { Hono } from "hono";
-import { announcedChanges } from "../../../core/dashboard/announced-changes.ts";
-import { recentChanges } from "../../../core/dashboard/audit-log.ts";
-import { awaitingDecisions } from "../../../core/dashboard/awaiting-decisions.ts";
-import { documentOverview } from "../../../core/dashboard/document-overview.ts";
-import { can } from "../../../core/roles.ts";
+import { announcedChanges, awaitingDecisions, documentOverview, recentChanges } from "../../../core/dashboard/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { auditTable } from "../audit/audit-views.ts";

@@ -1,5 +1,4 @@
-import type { AwaitingDecisions } from "../../../core/dashboard/awaiting-decisions.ts";
-import type { DocumentSummary } from "../../../core/dashboard/document-overview.ts";
+import type { AwaitingDecisions, DocumentSummary } from "../../../core/dashboard/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { documentName, findingsHref } from "../documents/documents-view.ts";
 

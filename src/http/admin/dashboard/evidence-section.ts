@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import { latestCheckpoint } from "../../../core/audit/checkpoints.ts";
-import { lastVerification, verifyRegister } from "../../../core/audit/verify-register.ts";
-import type { Ctx } from "../../../core/context.ts";
+import { latestCheckpoint } from "../../../core/kernel/audit/checkpoints.ts";
+import { lastVerification, verifyRegister } from "../../../core/evidence/index.ts";
+import type { Ctx } from "../../../core/kernel/context.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { postButton } from "../ui/fields.ts";

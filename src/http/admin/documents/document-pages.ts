@@ -1,10 +1,7 @@
 import type { Context, Hono } from "hono";
-import { documentOverview } from "../../../core/dashboard/document-overview.ts";
-import { exportRequestOf } from "../../../core/dashboard/document-link-query.ts";
-import { recentExports } from "../../../core/dashboard/recent-exports.ts";
-import type { DocumentKind } from "../../../core/documents/document-request.ts";
-import { AppError } from "../../../core/errors.ts";
-import { exportDocument, regenerateExport, verifyExport } from "../../../core/documents/export-use-cases.ts";
+import { documentOverview, exportRequestOf, recentExports } from "../../../core/dashboard/index.ts";
+import { type DocumentKind, exportDocument, regenerateExport, verifyExport } from "../../../core/documents/index.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
 import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { pageQuery, readWithQuery } from "../audit/page-query.ts";

@@ -1,7 +1,6 @@
-import type { DocumentSummary } from "../../../core/dashboard/document-overview.ts";
-import type { ExportLine } from "../../../core/dashboard/recent-exports.ts";
-import { LANGUAGES } from "../../../core/model/values.ts";
-import type { Page } from "../../../core/use-cases/paging.ts";
+import type { DocumentSummary, ExportLine } from "../../../core/dashboard/index.ts";
+import { LANGUAGES } from "../../../core/kernel/values/values.ts";
+import type { Page } from "../../../core/kernel/paging.ts";
 import { selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 

@@ -1,4 +1,4 @@
-import type { ExportVerification } from "../../../core/documents/export-record.ts";
+import type { ExportVerification } from "../../../core/documents/index.ts";
 import { type Html, html, instant, seg } from "../ui/html.ts";
 import { breakable, LANGUAGE_NAMES } from "./documents-view.ts";
 

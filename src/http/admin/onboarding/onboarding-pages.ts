@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
-import { AppError } from "../../../core/errors.ts";
-import { importRegister, type ImportReport } from "../../../core/onboarding/import-register.ts";
-import { IMPORT_KINDS, type ImportKind, SHEET_SPECS } from "../../../core/onboarding/sheet-specs.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { IMPORT_KINDS, type ImportKind, importRegister, type ImportReport, SHEET_SPECS } from "../../../core/onboarding/index.ts";
 import { formatOf, readSpreadsheet } from "../../../spreadsheets/read-spreadsheet.ts";
 import { templateResponse } from "../../api/onboarding-routes.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";

@@ -1,5 +1,4 @@
-import type { ImportReport } from "../../../core/onboarding/import-register.ts";
-import { IMPORT_KINDS, SHEET_SPECS } from "../../../core/onboarding/sheet-specs.ts";
+import { IMPORT_KINDS, type ImportReport, SHEET_SPECS } from "../../../core/onboarding/index.ts";
 import { csrfField, type FieldErrors, selectField } from "../ui/fields.ts";
 import { type Html, html, nothing } from "../ui/html.ts";
 

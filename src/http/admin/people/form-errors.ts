@@ -1,4 +1,4 @@
-import { AppError } from "../../../core/errors.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
 import { FieldErrors } from "../ui/fields.ts";
 
 /**

@@ -1,8 +1,6 @@
 import type { Context, Hono } from "hono";
-import { ROLES } from "../../../core/roles.ts";
-import type { ApiToken } from "../../../core/tokens/token-model.ts";
-import { createToken, listTokens, revokeToken } from "../../../core/tokens/token-use-cases.ts";
-import { ROLE_LABELS } from "../../../core/users/user-model.ts";
+import { ROLES } from "../../../core/kernel/roles.ts";
+import { type ApiToken, createToken, listTokens, revokeToken, ROLE_LABELS } from "../../../core/accounts/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";

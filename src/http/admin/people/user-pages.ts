@@ -1,7 +1,14 @@
 import type { Context, Hono } from "hono";
-import type { User } from "../../../core/users/user-model.ts";
-import { ROLE_LABELS, USER_ROLES } from "../../../core/users/user-model.ts";
-import { createUser, getUser, listUsers, setPassword, updateUser } from "../../../core/users/user-use-cases.ts";
+import {
+  createUser,
+  getUser,
+  listUsers,
+  ROLE_LABELS,
+  setPassword,
+  updateUser,
+  type User,
+  USER_ROLES,
+} from "../../../core/accounts/index.ts";
 import type { AppDeps, AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";

@@ -1,8 +1,5 @@
-import type { Ctx } from "../../../core/context.ts";
-import type { EntityPath } from "../../../core/register/kinds.ts";
-import { getEntities } from "../../../core/use-cases/get-entities.ts";
-import { listEntities } from "../../../core/use-cases/list-entities.ts";
-import type { EntityMeta } from "../../../core/register/entity-kind.ts";
+import type { Ctx } from "../../../core/kernel/context.ts";
+import { type EntityMeta, type EntityPath, getEntities, listEntities } from "../../../core/register/index.ts";
 import { type ChoiceSets, choiceKey, type Field, referenceFields } from "./forms/form-spec.ts";
 import type { Names } from "./forms/show-fields.ts";
 import { coreKind, kindPage } from "./register-kinds.ts";

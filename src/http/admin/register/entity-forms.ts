@@ -1,10 +1,6 @@
 import type { Context } from "hono";
-import { AppError } from "../../../core/errors.ts";
-import type { EntityMeta } from "../../../core/register/entity-kind.ts";
-import { correctEntity } from "../../../core/use-cases/correct-entity.ts";
-import { createEntity } from "../../../core/use-cases/create-entity.ts";
-import { getEntity } from "../../../core/use-cases/get-entity.ts";
-import { updateEntity } from "../../../core/use-cases/update-entity.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { correctEntity, createEntity, type EntityMeta, getEntity, updateEntity } from "../../../core/register/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { setFlash } from "../session-cookie.ts";

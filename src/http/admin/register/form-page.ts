@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError } from "../../../core/errors.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
 import type { AppEnv } from "../../env.ts";
 import type { PostedForm } from "../../forms/form-reader.ts";
 import { csrfField, errorSummary, FieldErrors } from "../ui/fields.ts";

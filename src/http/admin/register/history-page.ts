@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { type AuditEntry, listAuditEntries } from "../../../core/audit/list-audit-entries.ts";
+import { type AuditEntry, listAuditEntries } from "../../../core/evidence/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { html, instant, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";

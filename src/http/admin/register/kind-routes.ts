@@ -1,9 +1,7 @@
 import type { Context, Hono } from "hono";
-import { listAuditEntries } from "../../../core/audit/list-audit-entries.ts";
-import { AppError } from "../../../core/errors.ts";
-import { archiveEntity } from "../../../core/use-cases/archive-entity.ts";
-import { deleteEntity } from "../../../core/use-cases/delete-entity.ts";
-import { getEntity } from "../../../core/use-cases/get-entity.ts";
+import { listAuditEntries } from "../../../core/evidence/index.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { archiveEntity, deleteEntity, getEntity } from "../../../core/register/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { setFlash } from "../session-cookie.ts";

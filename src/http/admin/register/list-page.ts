@@ -1,7 +1,6 @@
 import type { Context } from "hono";
-import type { EntityMeta } from "../../../core/register/entity-kind.ts";
-import { can } from "../../../core/roles.ts";
-import { listEntities } from "../../../core/use-cases/list-entities.ts";
+import { type EntityMeta, listEntities } from "../../../core/register/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { type Html, html, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";

@@ -1,9 +1,8 @@
 import type { Context, Hono } from "hono";
-import { AppError } from "../../../core/errors.ts";
-import { OrganisationInput } from "../../../core/model/organisation.ts";
-import { loadOrganisation, putOrganisation } from "../../../core/organisation/organisation-use-cases.ts";
-import { can } from "../../../core/roles.ts";
-import { withoutMeta } from "../../../core/register/rows.ts";
+import { AppError } from "../../../core/kernel/errors.ts";
+import { loadOrganisation, OrganisationInput, putOrganisation } from "../../../core/organisation/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
+import { withoutMeta } from "../../../core/register/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";

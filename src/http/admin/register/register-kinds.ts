@@ -1,15 +1,19 @@
-import { label } from "../../../core/documents/localise.ts";
-import type { Activity } from "../../../core/model/activity.ts";
-import type { Agreement } from "../../../core/model/agreement.ts";
-import type { Customer } from "../../../core/model/customer.ts";
-import type { DataCategory } from "../../../core/model/data-category.ts";
-import type { SecurityMeasure } from "../../../core/model/security-measure.ts";
-import type { SubjectCategory } from "../../../core/model/subject-category.ts";
-import type { SubProcessor } from "../../../core/model/sub-processor.ts";
-import type { AnyEntityKind, EntityMeta } from "../../../core/register/entity-kind.ts";
-import { ENTITY_KINDS, type EntityPath } from "../../../core/register/kinds.ts";
-import { displayName } from "../../../core/register/rows.ts";
-import type { Permission } from "../../../core/roles.ts";
+import { label } from "../../../core/kernel/i18n/localise.ts";
+import {
+  type Activity,
+  type Agreement,
+  type AnyEntityKind,
+  type Customer,
+  type DataCategory,
+  displayName,
+  ENTITY_KINDS,
+  type EntityMeta,
+  type EntityPath,
+  type SecurityMeasure,
+  type SubjectCategory,
+  type SubProcessor,
+} from "../../../core/register/index.ts";
+import type { Permission } from "../../../core/kernel/roles.ts";
 import { activityForm } from "./forms/activity-form.ts";
 import { agreementForm } from "./forms/agreement-form.ts";
 import { customerForm } from "./forms/customer-form.ts";

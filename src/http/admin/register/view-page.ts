@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { EntityMeta } from "../../../core/register/entity-kind.ts";
-import { can } from "../../../core/roles.ts";
+import type { EntityMeta } from "../../../core/register/index.ts";
+import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { csrfField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../../../core/errors.ts";
+import type { FieldIssue } from "../../../core/kernel/errors.ts";
 import { CSRF_FIELD } from "../../forms/form-reader.ts";
 import { type Html, html, nothing } from "./html.ts";
 

@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { can, type Permission } from "../../../core/roles.ts";
-import type { SignedInSession } from "../../../core/users/sessions.ts";
-import { ROLE_LABELS } from "../../../core/users/user-model.ts";
+import { can, type Permission } from "../../../core/kernel/roles.ts";
+import { ROLE_LABELS, type SignedInSession } from "../../../core/accounts/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { takeFlash } from "../session-cookie.ts";
 import { ASSET_PATHS } from "./assets.ts";

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { fonts } from "../../generated/fonts.ts";
+import { fonts } from "../../../generated/fonts.ts";
 import { htmlToBlocks } from "./html-blocks.ts";
 import { Layout } from "./layout.ts";
 import { decoratePages, type PageFurniture } from "./page-furniture.ts";

@@ -1,5 +1,5 @@
-import { label } from "../../../../core/documents/localise.ts";
-import { ACTIVITY_STATUSES, ART9_CONDITIONS, LEGAL_BASES } from "../../../../core/model/activity.ts";
+import { label } from "../../../../core/kernel/i18n/localise.ts";
+import { ACTIVITY_STATUSES, ART9_CONDITIONS, LEGAL_BASES } from "../../../../core/register/index.ts";
 import { countryField, retention, transferMechanism } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 

@@ -1,5 +1,5 @@
-import { label } from "../../../../core/documents/localise.ts";
-import { AGREEMENT_STATUSES } from "../../../../core/model/agreement.ts";
+import { label } from "../../../../core/kernel/i18n/localise.ts";
+import { AGREEMENT_STATUSES } from "../../../../core/register/index.ts";
 import { clockPeriod, countryField, languageSelect } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 

@@ -1,7 +1,7 @@
 // Form parts shared by several register kinds, mirroring the value objects
 // of core/model/values.ts.
-import { label } from "../../../../core/documents/localise.ts";
-import { ART49_DEROGATIONS, LANGUAGES } from "../../../../core/model/values.ts";
+import { label } from "../../../../core/kernel/i18n/localise.ts";
+import { ART49_DEROGATIONS, LANGUAGES } from "../../../../core/kernel/values/values.ts";
 import { codeChoices, type Field, LANGUAGE_NAMES } from "./form-spec.ts";
 
 const COUNTRY_HINT = "Two-letter ISO code, e.g. BE, DE, US.";

@@ -1,5 +1,5 @@
-import { label } from "../../../../core/documents/localise.ts";
-import { SPECIAL_CATEGORIES } from "../../../../core/model/data-category.ts";
+import { label } from "../../../../core/kernel/i18n/localise.ts";
+import { SPECIAL_CATEGORIES } from "../../../../core/register/index.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 
 export const dataCategoryForm: Field[] = [

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../../../../core/errors.ts";
+import type { FieldIssue } from "../../../../core/kernel/errors.ts";
 import { FieldErrors } from "../../ui/fields.ts";
 import { type Field, valueAt } from "./form-spec.ts";
 

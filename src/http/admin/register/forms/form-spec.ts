@@ -1,4 +1,4 @@
-import type { EntityPath } from "../../../../core/register/kinds.ts";
+import type { EntityPath } from "../../../../core/register/index.ts";
 import type { Choice } from "../../ui/fields.ts";
 
 /**

@@ -1,5 +1,5 @@
-import { label } from "../../../../core/documents/localise.ts";
-import { ANNEX_III_HEADINGS } from "../../../../core/model/security-measure.ts";
+import { label } from "../../../../core/kernel/i18n/localise.ts";
+import { ANNEX_III_HEADINGS } from "../../../../core/register/index.ts";
 import { certifications } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 

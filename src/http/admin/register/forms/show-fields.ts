@@ -1,4 +1,4 @@
-import { countryName } from "../../../../core/documents/localise.ts";
+import { countryName } from "../../../../core/kernel/i18n/localise.ts";
 import { type Html, html, seg } from "../../ui/html.ts";
 import { type Field, LANGUAGE_CODES, LANGUAGE_NAMES, valueAt } from "./form-spec.ts";
 

@@ -1,4 +1,4 @@
-import { SUB_PROCESSOR_STATUSES } from "../../../../core/model/sub-processor.ts";
+import { SUB_PROCESSOR_STATUSES } from "../../../../core/register/index.ts";
 import { address, contact, countryField, transferMechanism } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 

@@ -1,5 +1,7 @@
-// Deliberately breaks the layer rules: http reaching the storage adapter and the schema directly.
+// Deliberately breaks the layer rules: http reaching the storage adapter, the schema, a feature's insides and test code.
 import { table } from "../../db/schema.ts";
-import { store } from "../storage/store.ts";
+import { helper } from "../../test/helper.ts";
+import { entity } from "../core/register/entity.ts";
+import { store } from "../platform/node/store.ts";
 
-export const route: unknown[] = [store, table];
+export const route: unknown[] = [store, table, entity, helper];

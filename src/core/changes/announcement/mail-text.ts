@@ -1,0 +1,104 @@
+import { countryName, formatDate, formatPeriod, pick, translate } from "../../kernel/i18n/localise.ts";
+import type { Agreement, Customer } from "../../register/index.ts";
+import type { ChangeNotice } from "../model/change-notice.ts";
+import type { Organisation } from "../../organisation/index.ts";
+import type { SubProcessorChange } from "../model/sub-processor-change.ts";
+import type { Language, LocalizedText, Location } from "../../kernel/values/values.ts";
+
+/** What a notice e-mail says about the change, independent of the recipient. */
+export interface ChangeFacts {
+  change: SubProcessorChange;
+  vendor: { legalName: string; service: LocalizedText; locations: Location[] };
+  replaced: { legalName: string } | null;
+  /** change_chain: the sub-processor that engages the vendor from then on (null: the organisation directly). */
+  parent?: { legalName: string } | null;
+  activityNames: LocalizedText[];
+  organisation: Organisation;
+}
+
+export const dpoEmail = (org: Organisation) => org.dpo?.email ?? org.contact.email;
+
+/** One line describing the change, e.g. "New sub-processor: IxorDocs NV, OCR, located in Germany." */
+export function changeLine(facts: ChangeFacts, lang: Language): string {
+  const { change, vendor } = facts;
+  const locations = (change.locations ?? vendor.locations).map((l) => countryName(l.country, lang) + (l.region ? ` (${l.region})` : ""));
+  return translate(lang, `mail.change.${change.kind}`, {
+    vendor: vendor.legalName,
+    service: pick(vendor.service, lang) ?? "",
+    locations: locations.join(", "),
+    replaced: facts.replaced?.legalName ?? "",
+    parent: facts.parent?.legalName ?? translate(lang, "change.chain.direct"),
+  });
+}
+
+/**
+ * The line pointing to the notice's own objection (or answer) page. Kept here
+ * until it moves into templates/messages (mail.notice.link /
+ * mail.authorisation.link), which this change could not edit.
+ */
+const LINK_LINES: Record<Language, { notice: string; authorisation: string }> = {
+  en: {
+    notice: "You can also object online, without an account, through this link made for this notice only: {link}",
+    authorisation: "You can also answer online, without an account, through this link made for this notice only: {link}",
+  },
+  nl: {
+    notice: "U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: {link}",
+    authorisation: "U kunt ook online antwoorden, zonder account, via deze link die alleen voor deze kennisgeving geldt: {link}",
+  },
+  fr: {
+    notice: "Vous pouvez aussi formuler votre objection en ligne, sans compte, par ce lien propre à cette notification : {link}",
+    authorisation: "Vous pouvez aussi répondre en ligne, sans compte, par ce lien propre à cette notification : {link}",
+  },
+};
+
+/**
+ * The notice (option 2) or authorisation request (option 1) sent to one
+ * customer for one agreement, with `link` to that notice's objection page
+ * (absent only where the text alone is measured).
+ */
+export function noticeMail(
+  facts: ChangeFacts,
+  notice: ChangeNotice,
+  agreement: Pick<Agreement, "reference" | "language">,
+  customer: Pick<Customer, "legalName" | "contact">,
+  link?: string,
+) {
+  const lang = agreement.language;
+  const processor = facts.organisation.legalName;
+  const request = notice.kind === "authorisation_request";
+  const lastDay = formatDate(notice.lastDay, lang);
+  const startDate = formatDate(maxDate(facts.change.intendedStart, facts.change.earliestStart), lang);
+  const lines = [
+    translate(lang, "mail.greeting", { name: customer.contact.name ?? customer.legalName }),
+    "",
+    translate(lang, request ? "mail.authorisation.intro" : "mail.notice.intro", { reference: agreement.reference, processor }),
+    "",
+    changeLine(facts, lang),
+    translate(lang, "mail.activities", { activities: facts.activityNames.map((n) => pick(n, lang)).join("; ") }),
+    translate(lang, "mail.reason", { reason: pick(facts.change.reason, lang) ?? "" }),
+    translate(lang, "mail.intendedStart", { date: formatDate(facts.change.intendedStart, lang) }),
+    "",
+    request
+      ? translate(lang, "mail.authorisation.howToAnswer", { dpoEmail: dpoEmail(facts.organisation), lastDay, timeZone: notice.timeZone })
+      : translate(lang, "mail.notice.howToObject", {
+          dpoEmail: dpoEmail(facts.organisation),
+          lastDay,
+          timeZone: notice.timeZone,
+          period: formatPeriod(notice.period, lang),
+          date: startDate,
+        }),
+    ...(link ? ["", LINK_LINES[lang][request ? "authorisation" : "notice"].replace("{link}", link)] : []),
+    "",
+    translate(lang, "mail.noticeReference", { noticeId: notice.id }),
+    "",
+    translate(lang, "mail.signature", { processor }),
+  ];
+  const subject = translate(lang, request ? "mail.authorisation.subject" : "mail.notice.subject", {
+    processor,
+    reference: agreement.reference,
+    lastDay,
+  });
+  return { subject, body: lines.join("\n") };
+}
+
+export const maxDate = (a: string, b: string | null) => (b && b > a ? b : a);

@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import { outbox, subProcessorChanges } from "../../../../db/schema.ts";
+import { auditStatement } from "../../kernel/audit/audit-statement.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { formatDate, translate } from "../../kernel/i18n/localise.ts";
+import { AppError } from "../../kernel/errors.ts";
+import { type SubProcessor, subProcessorKind, guardRevision } from "../../register/index.ts";
+import { type SubProcessorChange, WithdrawInput } from "../model/sub-processor-change.ts";
+import { outboxRow } from "../../outbox/index.ts";
+import type { Statement } from "../../kernel/ports/store.ts";
+import { insertMany } from "../../kernel/ports/insert-many.ts";
+import { parseInput } from "../../kernel/input/parse-input.ts";
+import { clearGuards, guardRow } from "../../kernel/write-guard.ts";
+import { affectedAgreements } from "../announcement/affected-agreements.ts";
+import { loadFacts } from "./change-facts.ts";
+import { closeNotices } from "../lifecycle/close-notices.ts";
+import { findChangeRow, noticesOf, toChange } from "../queries/change-rows.ts";
+
+/**
+ * Withdraws a change that has not taken effect: its open notices close, each
+ * customer that was told is told it is withdrawn, and a vendor that was only
+ * proposed for it is marked rejected.
+ */
+export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promise<SubProcessorChange> {
+  const { reason } = parseInput(WithdrawInput, raw);
+  const db = ctx.store.db;
+  const change = toChange(await findChangeRow(db, id));
+  if (change.status !== "proposed" && change.status !== "announced") {
+    throw new AppError("conflict", `Change ${id} is ${change.status}; only a proposed or announced change can be withdrawn.`);
+  }
+  const at = ctx.clock.now().toISOString();
+  const withdrawn: SubProcessorChange = {
+    ...change,
+    status: "withdrawn",
+    withdrawnAt: at,
+    withdrawalReason: reason,
+    revision: change.revision + 1,
+    updatedAt: at,
+  };
+  const statements: Statement[] = [
+    guardRow(
+      db,
+      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
+      change.id,
+      change.revision,
+    ),
+    db
+      .update(subProcessorChanges)
+      .set({ status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: withdrawn.revision, updatedAt: at })
+      .where(eq(subProcessorChanges.id, id)),
+    auditStatement(ctx, { action: "withdraw", entityType: "sub_processor_change", entityId: id, before: change, after: withdrawn }, at),
+  ];
+
+  const facts = change.status === "announced" ? await loadFacts(ctx, change) : null;
+  const open = (await noticesOf(db, [id])).filter((n) => n.status === "open");
+  if (open.length > 0 && facts) {
+    statements.push(...closeNotices(ctx, id, open, "excluded", "change withdrawn", at));
+    const told = new Map((await affectedAgreements(ctx, change.activityIds)).map((a) => [a.id, a]));
+    const processor = facts.organisation.legalName;
+    const mails = open.flatMap((n) => {
+      const agreement = told.get(n.agreementId);
+      if (!agreement) return [];
+      const lang = agreement.language;
+      const params = {
+        processor,
+        vendor: facts.vendor.legalName,
+        reference: agreement.reference,
+        announcedOn: formatDate(change.announcedAt ?? at, lang),
+        noticeId: n.id,
+        reason,
+      };
+      return [
+        outboxRow(
+          ctx,
+          {
+            kind: "change_withdrawn",
+            recipient: agreement.contact.email,
+            subject: translate(lang, "mail.withdrawn.subject", params),
+            body: translate(lang, "mail.withdrawn.body", params),
+            related: { type: "change_notice", id: n.id },
+          },
+          at,
+        ),
+      ];
+    });
+    statements.push(...insertMany(ctx.store, outbox, mails));
+  }
+
+  const [vendor] = await subProcessorKind.load(db, [change.subProcessorId]);
+  if (vendor && vendor.status === "proposed" && (change.kind === "add" || change.kind === "replace")) {
+    const rejected: SubProcessor = { ...vendor, status: "rejected", revision: vendor.revision + 1, updatedAt: at };
+    statements.push(
+      guardRevision(db, subProcessorKind, vendor),
+      ...subProcessorKind.write(db, rejected, false),
+      auditStatement(ctx, { action: "update", entityType: "sub_processor", entityId: vendor.id, before: vendor, after: rejected }, at),
+    );
+  }
+  await ctx.store.atomic([...statements, clearGuards(db)]);
+  return withdrawn;
+}

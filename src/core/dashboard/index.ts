@@ -1,0 +1,11 @@
+export { announcedChanges } from "./announced-changes.ts";
+export type { AnnouncedChange } from "./announced-changes.ts";
+export { AUDITED_TYPES, AUDIT_ACTIONS, auditActors, auditEntryById, newestAuditEntries, recentChanges } from "./audit-log.ts";
+export type { AuditLogQuery } from "./audit-log.ts";
+export { awaitingDecisions } from "./awaiting-decisions.ts";
+export type { AwaitingDecisions } from "./awaiting-decisions.ts";
+export { exportRequestOf } from "./document-link-query.ts";
+export { documentOverview } from "./document-overview.ts";
+export type { DocumentSummary } from "./document-overview.ts";
+export { recentExports } from "./recent-exports.ts";
+export type { ExportLine } from "./recent-exports.ts";

@@ -1,0 +1,11 @@
+export { checkDocument } from "./completeness/check-document.ts";
+export type { Finding } from "./completeness/finding.ts";
+export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "./document-request.ts";
+export type { DocumentKind } from "./document-request.ts";
+export { DocumentExport, ExportVerification } from "./export-record.ts";
+export { ExportFilter, exportDocument, getExport, listExports, regenerateExport, verifyExport } from "./export-use-cases.ts";
+export type { ExportedDocument } from "./export-use-cases.ts";
+export { lastSeqAt, loadSnapshot } from "./register-snapshot.ts";
+export { documentContent } from "./render-document.ts";
+export { renderHtml } from "./render/html.ts";
+export { isCurrent } from "./view/parts.ts";

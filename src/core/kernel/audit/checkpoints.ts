@@ -1,0 +1,155 @@
+import * as ed from "@noble/ed25519";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import canonicalize from "canonicalize";
+import { desc, sql } from "drizzle-orm";
+import { z } from "zod";
+import { auditCheckpoints, auditEntries } from "../../../../db/schema.ts";
+import type { CheckpointSigner, Clock } from "../context.ts";
+import type { Db, Store } from "../ports/store.ts";
+import { fromBase64url, toBase64url } from "../secrets/base64url.ts";
+import { GENESIS } from "./audit-chain.ts";
+
+/**
+ * A checkpoint is the service's signed statement that the audit chain had
+ * `size` entries and that the newest of them hashed to `head`, at `at`. The
+ * signing key lives outside the database (a file or environment variable on
+ * Node, a secret on Workers), so someone who can edit the database can still
+ * rewrite the chain consistently, but cannot sign the result: every checkpoint
+ * a third party kept stops matching. Checkpoints are published (public
+ * endpoint, Atom feed, every exported document) for that reason.
+ */
+export const Checkpoint = z.object({
+  size: z.int().min(0).describe("Entries in the audit chain the checkpoint covers."),
+  head: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("SHA-256 (hex) of the newest entry it covers; 64 zeros for an empty chain."),
+  at: z.string().describe("When it was signed (ISO 8601, UTC)."),
+  keyId: z.string().describe("The first 16 hex digits of the SHA-256 of the public key."),
+  publicKey: z.string().describe("The Ed25519 public key, base64url."),
+  signature: z
+    .string()
+    .describe(`Ed25519 signature (base64url) of the RFC 8785 JSON {"format":"dpa-register-checkpoint/1","head","at","size"}.`),
+});
+export type Checkpoint = z.infer<typeof Checkpoint>;
+
+export const CHECKPOINT_FORMAT = "dpa-register-checkpoint/1";
+
+/** The bytes a checkpoint's signature covers. */
+export function checkpointMessage(c: Pick<Checkpoint, "size" | "head" | "at">): Uint8Array {
+  return utf8ToBytes(canonicalize({ format: CHECKPOINT_FORMAT, size: c.size, head: c.head, at: c.at }) ?? "");
+}
+
+/** Signs checkpoints with one Ed25519 key. */
+export type { CheckpointSigner };
+
+export const keyIdOf = (publicKey: string): string => bytesToHex(sha256(utf8ToBytes(publicKey))).slice(0, 16);
+
+/** A signer from a 32-byte Ed25519 private key (seed), base64url; throws a message an operator can act on. */
+export async function signerFromKey(privateKey: string): Promise<CheckpointSigner> {
+  const seed = fromBase64url(privateKey.trim());
+  if (seed?.length !== 32)
+    throw new Error(
+      "The checkpoint signing key must be 32 bytes in base64url (43 characters); make one with `./dev cli checkpoint new-key`.",
+    );
+  const publicKey = toBase64url(await ed.getPublicKeyAsync(seed));
+  return { keyId: keyIdOf(publicKey), publicKey, sign: async (message) => toBase64url(await ed.signAsync(message, seed)) };
+}
+
+/** A new private key and its public key, both base64url. */
+export async function newSigningKey(): Promise<{ privateKey: string; publicKey: string; keyId: string }> {
+  const { secretKey, publicKey } = await ed.keygenAsync();
+  const pub = toBase64url(publicKey);
+  return { privateKey: toBase64url(secretKey), publicKey: pub, keyId: keyIdOf(pub) };
+}
+
+/** Whether the signature is the public key's signature of the checkpoint (says nothing about trusting the key). */
+export async function signatureHolds(c: Checkpoint): Promise<boolean> {
+  const publicKey = fromBase64url(c.publicKey);
+  const signature = fromBase64url(c.signature);
+  if (publicKey?.length !== 32 || signature?.length !== 64 || keyIdOf(c.publicKey) !== c.keyId) return false;
+  try {
+    return await ed.verifyAsync(signature, checkpointMessage(c), publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** The chain's size and head, read in one statement so they belong together while others write. */
+export async function chainHead(db: Db): Promise<{ size: number; head: string }> {
+  const [row] = await db
+    .select({
+      size: sql<number>`(select count(*) from ${auditEntries} where ${auditEntries.hash} is not null)`,
+      head: sql<
+        string | null
+      >`(select ${auditEntries.hash} from ${auditEntries} where ${auditEntries.hash} is not null order by ${auditEntries.seq} desc limit 1)`,
+    })
+    .from(sql`(select 1)`);
+  return { size: Number(row?.size ?? 0), head: row?.head ?? GENESIS };
+}
+
+/**
+ * Signs the chain as it stands and keeps the checkpoint, unless the newest one
+ * already covers the same head: a quiet register is not signed again and again.
+ */
+export async function signCheckpoint(store: Store, signer: CheckpointSigner, clock: Clock): Promise<Checkpoint> {
+  const { size, head } = await chainHead(store.db);
+  const [latest] = await store.db.select().from(auditCheckpoints).where(sql`${auditCheckpoints.size} = ${size}`);
+  if (latest && latest.head === head && latest.keyId === signer.keyId) return latest;
+  const at = clock.now().toISOString();
+  const checkpoint: Checkpoint = {
+    size,
+    head,
+    at,
+    keyId: signer.keyId,
+    publicKey: signer.publicKey,
+    signature: await signer.sign(checkpointMessage({ size, head, at })),
+  };
+  // Two signers racing for one size both sign the same head; the first one kept stands.
+  await store.atomic([store.db.insert(auditCheckpoints).values(checkpoint).onConflictDoNothing()]);
+  const [kept] = await store.db.select().from(auditCheckpoints).where(sql`${auditCheckpoints.size} = ${size}`);
+  return kept ?? checkpoint;
+}
+
+/** Checkpoints, newest first. */
+export async function listCheckpoints(db: Db, limit = 100, beforeSize?: number): Promise<Checkpoint[]> {
+  const where = beforeSize === undefined ? undefined : sql`${auditCheckpoints.size} < ${beforeSize}`;
+  return db.select().from(auditCheckpoints).where(where).orderBy(desc(auditCheckpoints.size)).limit(limit);
+}
+
+export async function checkpointOfSize(db: Db, size: number): Promise<Checkpoint | null> {
+  const [found] = await db.select().from(auditCheckpoints).where(sql`${auditCheckpoints.size} = ${size}`);
+  return found ?? null;
+}
+
+export async function latestCheckpoint(db: Db): Promise<Checkpoint | null> {
+  const [latest] = await listCheckpoints(db, 1);
+  return latest ?? null;
+}
+
+/** One line for a document footer or an HTTP header: size, head, key and signature. */
+export const checkpointLine = (c: Checkpoint): string =>
+  `size=${c.size}; head=${c.head}; at=${c.at}; key=${c.keyId}; publicKey=${c.publicKey}; signature=${c.signature}`;
+
+/** The service's checkpoint keys: the one it signs with (if any) and every public key whose checkpoints it trusts. */
+export interface CheckpointKeys {
+  signer: CheckpointSigner | null;
+  /** The signer's public key first, then earlier keys still trusted after a rotation. */
+  trusted: string[];
+}
+
+/**
+ * Keys from configuration: the private key (base64url seed) and a list of
+ * earlier public keys separated by commas or white space. A malformed public
+ * key is an error, not a silently shorter list.
+ */
+export async function checkpointKeys(privateKey: string | undefined, trustedPublicKeys: string | undefined): Promise<CheckpointKeys> {
+  const signer = privateKey?.trim() ? await signerFromKey(privateKey) : null;
+  const earlier = (trustedPublicKeys ?? "").split(/[\s,]+/).filter(Boolean);
+  for (const key of earlier) {
+    if (fromBase64url(key)?.length !== 32)
+      throw new Error(`A trusted checkpoint key must be an Ed25519 public key in base64url (43 characters), not "${key}".`);
+  }
+  return { signer, trusted: [...new Set([...(signer ? [signer.publicKey] : []), ...earlier])] };
+}

@@ -1,0 +1,31 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type * as schema from "../../../../db/schema.ts";
+
+/**
+ * A Drizzle database over either driver: better-sqlite3 ("sync") or D1
+ * ("async"). Core code only builds queries and awaits reads, which behave the
+ * same on both.
+ */
+export type Db = BaseSQLiteDatabase<"sync" | "async", unknown, typeof schema>;
+
+/** A write statement built with `Store.db`, not yet run. */
+export type Statement = BatchItem<"sqlite">;
+
+/**
+ * The one way to write. D1 has no interactive transactions, so every write is
+ * a fixed list of statements that commit together or not at all: `batch` on
+ * D1, one `BEGIN IMMEDIATE` transaction on better-sqlite3. Constraint
+ * failures surface as AppError("conflict").
+ */
+export interface Store {
+  readonly db: Db;
+  /** Most bound parameters one statement may carry (D1 allows 100), for splitting multi-row inserts. */
+  readonly maxBoundParameters: number;
+  atomic(statements: Statement[]): Promise<void>;
+  /**
+   * Optional fast path for many rows of one table, as statements for `atomic`.
+   * Without it, callers build chunked multi-row INSERTs (insert-many.ts).
+   */
+  bulkInsert?(table: SQLiteTable, rows: Record<string, unknown>[]): Statement[];
+}

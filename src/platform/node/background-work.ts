@@ -1,0 +1,30 @@
+import type { Config } from "../../config.ts";
+import type { CheckpointKeys } from "../../core/kernel/audit/checkpoints.ts";
+import type { Store } from "../../core/kernel/ports/store.ts";
+import { startEvidenceScheduler, startLifecycleScheduler } from "./lifecycle-scheduler.ts";
+import { startOutboxDelivery } from "./outbox-loop.ts";
+import { createSmtpMailer } from "./smtp-mailer.ts";
+
+/** The service's timers: change lifecycle, checkpoints and verification, and mail delivery when SMTP is configured. */
+export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: Config): { stop: () => Promise<void> } {
+  const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
+  const evidence = startEvidenceScheduler({
+    store,
+    keys,
+    intervalMs: config.CHECKPOINT_INTERVAL_SECONDS * 1000,
+    verifyEveryMs: config.VERIFY_INTERVAL_HOURS * 3600 * 1000,
+  });
+  const delivery = config.SMTP_URL
+    ? startOutboxDelivery({
+        store,
+        mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }),
+        intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000,
+      })
+    : null;
+  if (!delivery) console.log("SMTP_URL is not set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
+  return {
+    stop: async () => {
+      await Promise.all([lifecycle.stop(), evidence.stop(), delivery?.stop()]);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type Database from "better-sqlite3";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Statement } from "../../core/kernel/ports/store.ts";
+
+/**
+ * Many rows of one table as one statement for `atomic`: a single-row INSERT
+ * prepared once and run per row inside the caller's transaction. Building the
+ * same rows through Drizzle's query builder cost about twice what SQLite
+ * itself spends when announcing to 10,000 agreements. Values are encoded by
+ * each column's own Drizzle mapping (JSON columns, booleans), so rows are
+ * stored exactly as the query builder would store them.
+ */
+export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTable, rows: Record<string, unknown>[]): Statement {
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] ?? {}));
+  const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`;
+  const statement = {
+    run() {
+      const insert = sqlite.prepare(sql);
+      for (const row of rows) {
+        insert.run(
+          columns.map(([key, column]) => {
+            const value = row[key];
+            return value === undefined || value === null ? null : column.mapToDriverValue(value);
+          }),
+        );
+      }
+    },
+    toSQL: () => ({ sql, params: [] }),
+  };
+  // atomic() only calls run() (and tests read toSQL()); this is not a Drizzle query.
+  return statement as unknown as Statement;
+}

@@ -1,0 +1,27 @@
+import { LIFECYCLE_ACTOR, runLifecycle } from "../../core/changes/index.ts";
+import { DAY_MS, EVIDENCE_ACTOR, runEvidenceTick } from "../../core/evidence/index.ts";
+import { makeCtx } from "../../core/kernel/context.ts";
+import { createD1Store } from "./d1-store.ts";
+import { keysOf, type WorkerEnv } from "./worker-env.ts";
+
+/**
+ * The cron trigger's work: due changes take effect, reminders are queued
+ * (mail is delivered by a Node instance), the chain is signed when it has
+ * grown and the register is verified once a day.
+ */
+export function runScheduledWork(env: WorkerEnv, ctx: ExecutionContext): void {
+  const store = createD1Store(env.DB);
+  ctx.waitUntil(
+    runLifecycle(makeCtx(store, LIFECYCLE_ACTOR)).then((report) => {
+      for (const failure of report.failed) console.error(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+    }),
+  );
+  ctx.waitUntil(
+    keysOf(env)
+      .then((keys) => runEvidenceTick(makeCtx(store, EVIDENCE_ACTOR), keys, { verifyEveryMs: DAY_MS }))
+      .then(({ verification }) => {
+        if (verification && !verification.ok)
+          console.error(`evidence: the register does NOT verify: ${verification.problems.map((p) => p.message).join("; ")}`);
+      }),
+  );
+}

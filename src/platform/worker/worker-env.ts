@@ -1,0 +1,15 @@
+import { type CheckpointKeys, checkpointKeys } from "../../core/kernel/audit/checkpoints.ts";
+
+export interface WorkerEnv {
+  DB: D1Database;
+  /** Where people reach the service (wrangler.toml [vars]); customer objection links and feed links start with it. */
+  PUBLIC_BASE_URL?: string;
+  /** The audit checkpoint signing key, a secret: `wrangler secret put CHECKPOINT_KEY` (README: Evidence). */
+  CHECKPOINT_KEY?: string;
+  /** Public keys of earlier signing keys still trusted (wrangler.toml [vars]), comma-separated. */
+  CHECKPOINT_TRUSTED_KEYS?: string;
+  /** The header whose well-formed value becomes the request id (wrangler.toml [vars]); default: Cloudflare's cf-ray. */
+  REQUEST_ID_HEADER?: string;
+}
+
+export const keysOf = (env: WorkerEnv): Promise<CheckpointKeys> => checkpointKeys(env.CHECKPOINT_KEY, env.CHECKPOINT_TRUSTED_KEYS);

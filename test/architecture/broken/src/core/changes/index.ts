@@ -1,0 +1,1 @@
+export { broken as propose } from "./propose.ts";

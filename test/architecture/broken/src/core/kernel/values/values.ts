@@ -1,0 +1,1 @@
+export const LANGUAGES = ["en", "nl", "fr"] as const;

@@ -1,0 +1,1 @@
+export { entity } from "./entity.ts";
