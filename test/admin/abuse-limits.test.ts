@@ -4,7 +4,8 @@ import { auditEntries, objections, outbox, users } from "../../db/schema.ts";
 import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
 import { MAX_FAILED_SIGN_INS } from "../../src/core/accounts/sessions.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
-import { changeWorld, noticesOf, ocrProposal, propose, settableClock } from "../helpers/changes.ts";
+import { changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 
 // Sign-in guesses and customer-link submissions are bounded, and the bounds

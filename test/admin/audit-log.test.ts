@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { listAuditEntries } from "../../src/core/evidence/list-audit-entries.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
-import { settableClock } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";

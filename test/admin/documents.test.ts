@@ -4,7 +4,7 @@ import { listExports } from "../../src/core/documents/export-use-cases.ts";
 import { agreementKind } from "../../src/core/register/agreements.ts";
 import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import { type AdminUi, makeAdminUi, type UiSession } from "../helpers/admin-ui.ts";
-import { settableClock } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS } from "../../src/core/accounts/sessions.ts";
-import { settableClock } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";

@@ -5,7 +5,7 @@ import { snapshot } from "../helpers/snapshot.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 import { bodyOf, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
-import { settableClock } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 
 // Agreements, customers and sub-processors are named by their reference
 // (CF-DPA-2024-001, CF-CUST-001, AWS) wherever a path or query parameter names

@@ -9,7 +9,8 @@ import { signCheckpoint } from "../../src/core/kernel/audit/checkpoints.ts";
 import { createToken } from "../../src/core/accounts/token-use-cases.ts";
 import { updateEntity } from "../../src/core/register/use-cases/update-entity.ts";
 import { createUser } from "../../src/core/accounts/user-use-cases.ts";
-import { loadDemoRegister, tickingClock } from "../helpers/demo-register.ts";
+import { tickingClock } from "../helpers/clocks.ts";
+import { loadDemoRegister } from "../helpers/demo-register.ts";
 
 /** Plain SQL on the database file, as someone with database access has it: better-sqlite3 on Node, the D1 binding in workerd. */
 export interface RawDb {

@@ -10,7 +10,8 @@ import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import { openStore } from "../../src/platform/node/bootstrap.ts";
 import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
-import { NOTICE_DAY, settableClock } from "../helpers/changes.ts";
+import { NOTICE_DAY } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { TEST_COST, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 

@@ -1,14 +1,8 @@
 import { expect } from "vitest";
-import type { Clock } from "../../src/core/kernel/context.ts";
+import { settableClock } from "./clocks.ts";
 import { loadDemoRegister } from "./demo-register.ts";
 import { memoryStore } from "./sqlite.ts";
 import { bodyOf, makeTestApp, type TestApp, type TokenName } from "./test-app.ts";
-
-/** A clock that stands still until a test moves it. */
-export function settableClock(iso: string): Clock & { set(iso: string): void } {
-  let at = Date.parse(iso);
-  return { now: () => new Date(at), set: (next) => (at = Date.parse(next)) };
-}
 
 /** The day before the ClearFacts notice: Friday 20 November 2026, 10:00 in Brussels. */
 export const NOTICE_DAY = "2026-11-20T09:00:00.000Z";

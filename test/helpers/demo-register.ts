@@ -1,22 +1,8 @@
 import { agreements } from "../../db/schema.ts";
-import { type Clock, makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
+import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { loadDemoData } from "../../src/core/demo/load-demo-data.ts";
 import type { Store } from "../../src/core/kernel/ports/store.ts";
-
-/** A clock that moves one second per reading, from `start`, and can be moved on by hand. */
-export function tickingClock(start: string): Clock & { advance(ms: number): void; peek(): string } {
-  let now = new Date(start).getTime();
-  return {
-    now: () => {
-      now += 1000;
-      return new Date(now);
-    },
-    advance: (ms) => {
-      now += ms;
-    },
-    peek: () => new Date(now).toISOString(),
-  };
-}
+import { tickingClock } from "./clocks.ts";
 
 export const DEMO_LOADED_FROM = "2025-01-01T09:00:00.000Z";
 

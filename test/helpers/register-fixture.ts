@@ -19,7 +19,7 @@ import { createToken, revokeToken } from "../../src/core/accounts/token-use-case
 import { updateEntity } from "../../src/core/register/use-cases/update-entity.ts";
 import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
-import { tickingClock } from "./demo-register.ts";
+import { tickingClock } from "./clocks.ts";
 
 export interface RegisterFixture {
   /** The export file's text. */

@@ -9,7 +9,7 @@ import {
 } from "../../src/core/changes/announcement/objection-link.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { fromBase64url, toBase64url } from "../../src/core/kernel/secrets/base64url.ts";
-import { settableClock } from "../helpers/changes.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 
 const NOTICE = { id: "01900000-0000-7000-8000-00000000000a", closesAt: "2026-12-07T23:00:00.000Z" };

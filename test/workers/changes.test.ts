@@ -10,20 +10,16 @@ import { createEntity } from "../../src/core/register/use-cases/create-entity.ts
 import { agreementKind } from "../../src/core/register/agreements.ts";
 import { customerKind } from "../../src/core/register/customers.ts";
 import worker from "../../src/entry/worker.ts";
+import { settableClock } from "../helpers/clocks.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { freshD1Store } from "./d1-store.ts";
-
-const clockAt = (iso: string) => {
-  let at = Date.parse(iso);
-  return { now: () => new Date(at), set: (next: string) => (at = Date.parse(next)) };
-};
 
 describe("sub-processor changes on D1", () => {
   it("announces to many agreements in one batch within D1's parameter limit, and takes effect", async () => {
     const store = await freshD1Store();
     await loadDemoRegister(store);
-    const clock = clockAt("2026-11-20T09:00:00.000Z");
+    const clock = settableClock("2026-11-20T09:00:00.000Z");
     const ctx = makeCtx(store, SYSTEM_ACTOR, clock);
     const [template] = await store.db.select().from(agreements).where(eq(agreements.reference, "CF-DPA-2024-001"));
     const activityId = (await agreementKind.load(store.db, [template?.id as string]))[0]?.activityIds[0] as string;
