@@ -2,11 +2,10 @@ import type { Ctx } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { AnnounceInput, type SubProcessorChange } from "../model/sub-processor-change.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
-import { clearGuards, guardRow } from "../../kernel/write-guard.ts";
-import { subProcessorChanges } from "../../../../db/schema.ts";
+import { clearGuards } from "../../kernel/write-guard.ts";
 import { announcement } from "./affected-agreements.ts";
 import { loadFacts } from "../proposal/change-facts.ts";
-import { findChangeRow, toChange } from "../queries/change-rows.ts";
+import { findChangeRow, toChange, guardChange } from "../queries/change-rows.ts";
 
 /** Announces a proposed change: its notices, their audit entries and e-mails in one atomic unit. */
 export async function announceChange(ctx: Ctx, id: string, raw: unknown): Promise<SubProcessorChange> {
@@ -17,15 +16,6 @@ export async function announceChange(ctx: Ctx, id: string, raw: unknown): Promis
     throw new AppError("conflict", `Change ${id} is ${change.status}; only a proposed change can be announced.`);
   const { change: _, ...facts } = await loadFacts(ctx, change);
   const result = await announcement(ctx, change, facts, input.intendedStart ?? change.intendedStart);
-  await ctx.store.atomic([
-    guardRow(
-      db,
-      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
-      change.id,
-      change.revision,
-    ),
-    ...result.statements,
-    clearGuards(db),
-  ]);
+  await ctx.store.atomic([guardChange(db, change), ...result.statements, clearGuards(db)]);
   return result.announced;
 }

@@ -7,10 +7,11 @@ import type { ChangeNotice } from "../model/change-notice.ts";
 import { type SubProcessor, subProcessorKind, guardRevision } from "../../register/index.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
-import { clearGuards, guardCount, guardRow } from "../../kernel/write-guard.ts";
+import { clearGuards, guardCount } from "../../kernel/write-guard.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
 import { closeNotices } from "./close-notices.ts";
 import { dpoMessage } from "../announcement/dpo-mail.ts";
+import { guardChange } from "../queries/change-rows.ts";
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const without = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
@@ -82,12 +83,7 @@ export async function takeEffect(
   const applying = notices.filter((n) => n.status === "open");
 
   const statements: Statement[] = [
-    guardRow(
-      db,
-      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
-      change.id,
-      change.revision,
-    ),
+    guardChange(db, change),
     // The decision was made on what was read: a notice closed or an objection received since then makes this a conflict, retried next tick.
     guardCount(
       db,

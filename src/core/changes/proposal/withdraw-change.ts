@@ -10,11 +10,11 @@ import { outboxRow } from "../../outbox/index.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
-import { clearGuards, guardRow } from "../../kernel/write-guard.ts";
+import { clearGuards } from "../../kernel/write-guard.ts";
 import { affectedAgreements } from "../announcement/affected-agreements.ts";
 import { loadFacts } from "./change-facts.ts";
 import { closeNotices } from "../lifecycle/close-notices.ts";
-import { findChangeRow, noticesOf, toChange } from "../queries/change-rows.ts";
+import { findChangeRow, noticesOf, toChange, guardChange } from "../queries/change-rows.ts";
 
 /**
  * Withdraws a change that has not taken effect: its open notices close, each
@@ -38,12 +38,7 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
     updatedAt: at,
   };
   const statements: Statement[] = [
-    guardRow(
-      db,
-      { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
-      change.id,
-      change.revision,
-    ),
+    guardChange(db, change),
     db
       .update(subProcessorChanges)
       .set({ status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: withdrawn.revision, updatedAt: at })

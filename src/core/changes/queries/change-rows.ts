@@ -3,7 +3,8 @@ import { changeNotices, objections, subProcessorChanges } from "../../../../db/s
 import { notFound } from "../../kernel/errors.ts";
 import type { ChangeNotice, Objection } from "../model/change-notice.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
-import type { Db } from "../../kernel/ports/store.ts";
+import type { Db, Statement } from "../../kernel/ports/store.ts";
+import { guardRow } from "../../kernel/write-guard.ts";
 
 type ChangeRow = typeof subProcessorChanges.$inferSelect;
 type NoticeRow = typeof changeNotices.$inferSelect;
@@ -82,4 +83,14 @@ export async function objectionsOf(db: Db, changeIds: string[]): Promise<Objecti
   if (changeIds.length === 0) return [];
   const rows = await db.select().from(objections).where(inArray(objections.changeId, changeIds)).orderBy(asc(objections.id));
   return rows.map(toObjection);
+}
+
+/** Fails the atomic unit unless the change still has the revision the use case read (a concurrent decision is a conflict). */
+export function guardChange(db: Db, change: SubProcessorChange): Statement {
+  return guardRow(
+    db,
+    { table: subProcessorChanges, id: subProcessorChanges.id, revision: subProcessorChanges.revision },
+    change.id,
+    change.revision,
+  );
 }
