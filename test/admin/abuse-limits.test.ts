@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEntries, objections, outbox, users } from "../../db/schema.ts";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { MAX_FAILED_SIGN_INS } from "../../src/core/accounts/sessions.ts";
 import { emailOf, makeAdminUi, TEST_PASSWORD } from "../helpers/admin-ui.ts";
 import { changeWorld, noticesOf, ocrProposal, propose } from "../helpers/changes.ts";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";

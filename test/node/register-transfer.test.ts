@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { verifyExport } from "../../src/core/documents/export-use-cases.ts";

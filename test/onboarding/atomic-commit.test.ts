@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditEntries, dataCategories, subjectCategories, writeGuards } from "../../db/schema.ts";
 import type { Statement } from "../../src/core/kernel/ports/store.ts";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { importRegister } from "../../src/core/onboarding/import-register.ts";
 import type { ScratchStore } from "../../src/core/kernel/ports/scratch-store.ts";

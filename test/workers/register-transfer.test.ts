@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { contentSha256, type RegisterExport } from "../../src/core/register-transfer/export-format.ts";
 import { createToken } from "../../src/core/accounts/token-use-cases.ts";

@@ -1,7 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { makeCtx, SYSTEM_ACTOR, systemClock } from "../../src/core/kernel/context.ts";
-import { walkChain } from "../../src/core/kernel/audit/audit-chain.ts";
+import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { signIn } from "../../src/core/accounts/sessions.ts";
 import { createUser } from "../../src/core/accounts/user-use-cases.ts";
 import { createToken } from "../../src/core/accounts/token-use-cases.ts";

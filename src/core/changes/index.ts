@@ -33,8 +33,8 @@ export {
   listNotices,
   listObjections,
   pendingChanges,
-} from "./queries/change-queries.ts";
-export type { ChangeDetail } from "./queries/change-queries.ts";
+} from "./queries/change-records.ts";
+export type { ChangeDetail } from "./queries/change-records.ts";
 export { findNotice, findObjection } from "./queries/change-rows.ts";
 export { changeSummaries, noticeLines, objectionLines } from "./queries/change-summaries.ts";
 export type { ChangeSummary, NoticeLine, ObjectionLine } from "./queries/change-summaries.ts";

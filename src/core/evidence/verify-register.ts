@@ -2,9 +2,9 @@ import { desc } from "drizzle-orm";
 import { verificationRuns } from "../../../db/schema.ts";
 import type { Ctx } from "../kernel/context.ts";
 import type { Store } from "../kernel/ports/store.ts";
-import { type ChainReport, GENESIS, walkChain } from "../kernel/audit/audit-chain.ts";
+import { type ChainReport, walkChain } from "../kernel/audit/chain-walk.ts";
 import { checkAuditedState } from "./audited-state.ts";
-import { type Checkpoint, listCheckpoints, signatureHolds } from "../kernel/audit/checkpoints.ts";
+import { type Checkpoint, checkpointStanding, listCheckpoints } from "../kernel/audit/checkpoints.ts";
 import type { VerificationProblem, VerificationReport, VerificationTrigger } from "./verification-report.ts";
 
 export interface VerifyOptions {
@@ -76,54 +76,42 @@ export async function lastVerification(
 
 async function checkCheckpoints(chain: ChainReport, checkpoints: Checkpoint[], trusted: ReadonlySet<string>) {
   const problems: VerificationProblem[] = [];
+  const problem = (c: Checkpoint, seq: number | null, message: string) =>
+    problems.push({ check: "checkpoint", seq, subject: `checkpoint ${c.size}`, message });
   let latest: Checkpoint | null = null;
   // The last position every earlier checkpoint vouches for: a rewrite lies after it.
   let vouched = 0;
   for (const c of [...checkpoints].sort((a, b) => a.size - b.size)) {
-    const subject = `checkpoint ${c.size}`;
-    if (!(await signatureHolds(c))) {
-      problems.push({
-        check: "checkpoint",
-        seq: null,
-        subject,
-        message: `checkpoint ${c.size} (signed ${c.at}): its signature does not hold, so it was altered or forged`,
-      });
-      continue;
-    }
-    if (!trusted.has(c.publicKey)) {
-      problems.push({
-        check: "checkpoint",
-        seq: null,
-        subject,
-        message: `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId}, which is not a trusted checkpoint key: it was signed with another key`,
-      });
-      continue;
-    }
-    if (c.size > chain.positions.length) {
+    const standing = await checkpointStanding(c, chain.positions, trusted);
+    if (standing === "forged") {
+      problem(c, null, `checkpoint ${c.size} (signed ${c.at}): its signature does not hold, so it was altered or forged`);
+    } else if (standing === "untrusted") {
+      problem(
+        c,
+        null,
+        `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId}, which is not a trusted checkpoint key: it was signed with another key`,
+      );
+    } else if (standing === "beyond-chain") {
       // Past a broken entry the chain cannot be compared; that entry is already reported.
       if (chain.broken) continue;
       const lastSeq = chain.positions.at(-1)?.seq ?? 0;
-      problems.push({
-        check: "checkpoint",
-        seq: lastSeq + 1,
-        subject,
-        message: `the chain has ${chain.positions.length} entries, but checkpoint ${c.size} (signed ${c.at}) covered ${c.size}: the entries after seq ${lastSeq} were removed`,
-      });
-      continue;
-    }
-    const covered = c.size === 0 ? null : chain.positions[c.size - 1];
-    if ((covered?.hash ?? GENESIS) !== c.head) {
+      problem(
+        c,
+        lastSeq + 1,
+        `the chain has ${chain.positions.length} entries, but checkpoint ${c.size} (signed ${c.at}) covered ${c.size}: the entries after seq ${lastSeq} were removed`,
+      );
+    } else if (standing === "not-extended") {
       const firstSuspect = chain.positions[vouched]?.seq ?? null;
-      problems.push({
-        check: "checkpoint",
-        seq: firstSuspect,
-        subject,
-        message: `the chain no longer extends checkpoint ${c.size} (signed ${c.at}): an entry from seq ${firstSuspect} to seq ${covered?.seq} was rewritten, inserted or removed since, and the chain re-hashed`,
-      });
-      continue;
+      const covered = c.size === 0 ? null : chain.positions[c.size - 1];
+      problem(
+        c,
+        firstSuspect,
+        `the chain no longer extends checkpoint ${c.size} (signed ${c.at}): an entry from seq ${firstSuspect} to seq ${covered?.seq} was rewritten, inserted or removed since, and the chain re-hashed`,
+      );
+    } else {
+      vouched = c.size;
+      latest = c;
     }
-    vouched = c.size;
-    latest = c;
   }
   return { problems, latest };
 }

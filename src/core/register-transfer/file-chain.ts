@@ -1,10 +1,10 @@
-import { entryHash, GENESIS } from "../kernel/audit/audit-chain.ts";
-import { type Checkpoint, signatureHolds } from "../kernel/audit/checkpoints.ts";
+import { type Checkpoint, checkpointStanding } from "../kernel/audit/checkpoints.ts";
+import { chainWalk } from "../kernel/audit/chain-walk.ts";
 import type { ChainSummary, RawRow } from "./export-format.ts";
 
 /**
  * The audit chain of an export, checked in memory before anything is
- * written: the same rules as walkChain (core/audit/audit-chain.ts) over the
+ * written: the same walk as the database's (kernel/audit/chain-walk.ts) over the
  * file's audit_entries rows, and the file's checkpoints against it.
  */
 export interface FileChain extends ChainSummary {
@@ -14,34 +14,12 @@ export interface FileChain extends ChainSummary {
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : null);
 
-/** Walks the rows (already in seq order and of the right shape) from GENESIS. */
+/** Walks the rows (already in seq order and of the right shape) as the chain in the database is walked. */
 export function walkFileChain(rows: readonly RawRow[]): FileChain {
-  let head = GENESIS;
-  const positions: FileChain["positions"] = [];
-  const pending: number[] = [];
-  const result = (broken: FileChain["broken"]): FileChain => ({ entries: positions.length, head, pending, broken, positions });
+  const walk = chainWalk();
   for (const row of rows) {
-    const seq = row.seq as number;
-    const hash = text(row.hash);
-    const prevHash = text(row.prev_hash);
-    if (hash === null && prevHash === null) {
-      pending.push(seq);
-      continue;
-    }
-    const outside = pending.at(-1);
-    if (outside !== undefined)
-      return result({
-        seq: outside,
-        problem: "it is not in the chain, yet chained entries follow it: it was inserted after they were written",
-      });
-    if (prevHash !== head) {
-      return result({
-        seq,
-        problem: `it links to ${prevHash?.slice(0, 12)}…, but the entry before it in the chain hashes to ${head.slice(0, 12)}…: an entry before it was removed, inserted or reordered`,
-      });
-    }
-    const expected = entryHash({
-      seq,
+    const entry = {
+      seq: row.seq as number,
       id: row.id as string,
       at: row.at as string,
       actorId: row.actor_id as string,
@@ -52,14 +30,13 @@ export function walkFileChain(rows: readonly RawRow[]): FileChain {
       before: parsed(row.before),
       after: parsed(row.after),
       reason: text(row.reason),
-      prevHash,
-    });
-    if (expected !== hash)
-      return result({ seq, problem: "its content does not hash to the hash it stores: it was changed after it was written" });
-    head = hash;
-    positions.push({ seq, hash });
+      prevHash: text(row.prev_hash),
+      hash: text(row.hash),
+    };
+    if (!walk.step(entry)) break;
   }
-  return result(null);
+  const { unchained, ...report } = walk.report();
+  return { ...report, pending: unchained };
 }
 
 /**
@@ -77,17 +54,18 @@ export async function checkpointProblems(rows: readonly RawRow[], chain: FileCha
       publicKey: row.public_key as string,
       signature: row.signature as string,
     };
-    if (!(await signatureHolds(c))) {
+    const standing = await checkpointStanding(c, chain.positions, trusted);
+    if (standing === "forged") {
       problems.push(`checkpoint ${c.size} (signed ${c.at}): its signature does not hold, so it was altered or forged`);
-    } else if (!trusted.has(c.publicKey)) {
+    } else if (standing === "untrusted") {
       problems.push(
         `checkpoint ${c.size} (signed ${c.at}) is signed with key ${c.keyId} (public key ${c.publicKey}), which this service does not trust: give it the same signing key (CHECKPOINT_KEY) or list that public key in CHECKPOINT_TRUSTED_KEYS, then import again`,
       );
-    } else if (c.size > chain.positions.length) {
+    } else if (standing === "beyond-chain") {
       problems.push(
         `checkpoint ${c.size} (signed ${c.at}) covers ${c.size} entries, but the file's chain has ${chain.positions.length}: entries were removed`,
       );
-    } else if ((c.size === 0 ? GENESIS : chain.positions[c.size - 1]?.hash) !== c.head) {
+    } else if (standing === "not-extended") {
       problems.push(`the file's chain no longer extends checkpoint ${c.size} (signed ${c.at}): an entry it covers was rewritten`);
     }
   }

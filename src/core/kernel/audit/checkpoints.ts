@@ -64,6 +64,26 @@ export async function newSigningKey(): Promise<{ privateKey: string; publicKey: 
   return { privateKey: toBase64url(secretKey), publicKey: pub, keyId: keyIdOf(pub) };
 }
 
+/** How a checkpoint stands against the chain as walked from the start. */
+export type CheckpointStanding = "forged" | "untrusted" | "beyond-chain" | "not-extended" | "holds";
+
+/**
+ * Checks a checkpoint against the chain (`positions`: the entry at each chain
+ * position, as a walk gives them): its signature, that its key is trusted,
+ * and that the chain still extends it. Callers word the outcome for their
+ * reader (the verification report, an import refused).
+ */
+export async function checkpointStanding(
+  c: Checkpoint,
+  positions: readonly { hash: string }[],
+  trusted: ReadonlySet<string>,
+): Promise<CheckpointStanding> {
+  if (!(await signatureHolds(c))) return "forged";
+  if (!trusted.has(c.publicKey)) return "untrusted";
+  if (c.size > positions.length) return "beyond-chain";
+  return (c.size === 0 ? GENESIS : positions[c.size - 1]?.hash) === c.head ? "holds" : "not-extended";
+}
+
 /** Whether the signature is the public key's signature of the checkpoint (says nothing about trusting the key). */
 export async function signatureHolds(c: Checkpoint): Promise<boolean> {
   const publicKey = fromBase64url(c.publicKey);

@@ -11,6 +11,11 @@ import { findChangeRow, noticesOf, objectionsOf, toChange, toNotice, toObjection
 import { evaluateChange, type Verdict } from "../lifecycle/change-state.ts";
 import { idOrReference, NAMED_SUB_PROCESSOR, resolveNamedFields } from "../../register/index.ts";
 
+/**
+ * Changes, notices and objections as the JSON API gives them: filtered lists
+ * in keyset pages, and one change with its notices (the admin pages list
+ * them with names and counts in change-summaries.ts).
+ */
 const Paging = pageFields({ max: 500, default: 50, cursor: Id });
 export const ChangeListQuery = z.strictObject({
   status: z.enum(CHANGE_STATUSES).optional(),
