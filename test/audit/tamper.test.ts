@@ -3,7 +3,8 @@ import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
 import type { Checkpoint } from "../../src/core/kernel/audit/checkpoints.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
-import { buildRegister, type RawDb, type Register, TAMPER_KINDS } from "./tamper-kinds.ts";
+import { TAMPER_KINDS } from "./tamper-kinds.ts";
+import { buildRegister, type RawDb, type Register } from "./tamper-register.ts";
 
 // Every kind of direct database edit an auditor worries about must make `verify` fail and name what was touched.
 const detected: string[] = [];

@@ -1,47 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema.ts";
 import { bodyOf } from "../helpers/test-app.ts";
-import { type ChangeWorld, changeWorld, clearanceOf, noticesOf, ocrProposal, propose, runLifecycle } from "../helpers/changes.ts";
-
-// ClearFacts art. 13.6.3: a reasoned objection within 15 days of the notice.
-// Notice on Friday 20 November 2026: day 15 is Saturday 5 December, so the
-// window runs to the end of Monday 7 December in Brussels (23:00 UTC).
-const LAST_DAY = "2026-12-07";
-const CLOSES_AT = "2026-12-07T23:00:00.000Z";
-
-async function announced(w: ChangeWorld) {
-  const change = await propose(w.t, ocrProposal(w.maintenance));
-  const notices = await noticesOf(w.t, change.id);
-  const byAgreement = (reference: string) => notices.find((n) => n.agreementId === w.agreements[reference]) as (typeof notices)[number];
-  return {
-    change,
-    notices,
-    peeters: byAgreement("CF-DPA-2024-001"),
-    dupont: byAgreement("CF-DPA-2024-002"),
-    janssens: byAgreement("CF-DPA-2025-003"),
-  };
-}
-
-async function object(w: ChangeWorld, noticeId: string, body: Record<string, unknown>) {
-  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/objections`, {
-    token: "editor",
-    body: { grounds: "Our clients' data must stay with vendors we audited.", ...body },
-  });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
-  return bodyOf<{ id: string; onTime: boolean; receivedAt: string }>(response);
-}
-
-async function grant(w: ChangeWorld, noticeId: string, decision = "granted") {
-  const response = await w.t.request("POST", `/api/v1/change-notices/${noticeId}/authorisation`, { token: "editor", body: { decision } });
-  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
-}
-
-async function annexHtml(w: ChangeWorld, reference: string, asOf?: string) {
-  const query = new URLSearchParams({ format: "html", lang: "en", ...(asOf ? { asOf } : {}) });
-  const response = await w.t.request("GET", `/api/v1/documents/annex/${w.agreements[reference]}?${query}`, { token: "read-only" });
-  expect(response.status).toBe(200);
-  return response.text();
-}
+import { changeWorld, clearanceOf, noticesOf, ocrProposal, propose, runLifecycle } from "../helpers/changes.ts";
+import { announced, CLOSES_AT, grant, LAST_DAY, object } from "./clearfacts-steps.ts";
 
 describe("ClearFacts: proposing a new OCR vendor", () => {
   it("gives each customer a notice whose 15-day window ends at the end of Monday 7 December in Brussels", async () => {
@@ -153,98 +114,6 @@ describe("clearance for procurement", () => {
     const answer = await clearanceOf(w.t, { subProcessorId: quiet.subProcessorId, activityId: w.maintenance });
     expect(answer.status).toBe("not_authorised");
     expect(answer.reasons.join(" ")).toContain("not announced");
-  });
-});
-
-describe("the lifecycle", () => {
-  it("makes the change effective by itself once due; the annexes show the vendor from then on, not before", async () => {
-    const w = await changeWorld();
-    const { change, janssens } = await announced(w);
-    await grant(w, janssens.id);
-    w.clock.set("2026-12-07T12:00:00.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([]);
-    w.clock.set("2026-12-08T06:00:00.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    expect((await runLifecycle(w.t)).effective).toEqual([]);
-    const vendor = await bodyOf<{ status: string; activityIds: string[] }>(
-      await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`),
-    );
-    expect(vendor).toMatchObject({ status: "active", activityIds: [w.maintenance] });
-    const detail = await bodyOf<{ status: string; effectiveAt: string; notices: { open: number } }>(
-      await w.t.request("GET", `/api/v1/sub-processor-changes/${change.id}`),
-    );
-    expect(detail).toMatchObject({ status: "effective", effectiveAt: "2026-12-08T06:00:00.000Z", notices: { open: 0 } });
-    expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
-    expect(await annexHtml(w, "CF-DPA-2024-001", "2026-12-08T05:59:59.000Z")).not.toContain("Klippa OCR GmbH");
-    const effectiveMail = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_effective");
-    expect(effectiveMail).toHaveLength(1);
-  });
-
-  it("keeps a vendor out of an agreement whose objection was met with an alternative", async () => {
-    const w = await changeWorld();
-    const { change, dupont, janssens } = await announced(w);
-    await grant(w, janssens.id);
-    w.clock.set("2026-12-02T10:00:00.000Z");
-    const objection = await object(w, dupont.id, {});
-    const resolved = await w.t.request("POST", `/api/v1/objections/${objection.id}/resolution`, {
-      token: "editor",
-      body: { resolution: "alternative_offered", reason: "OCR for Dupont stays with IxorDocs." },
-    });
-    expect(resolved.status).toBe(200);
-    w.clock.set("2026-12-08T06:00:00.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    expect(await annexHtml(w, "CF-DPA-2024-001")).toContain("Klippa OCR GmbH");
-    expect(await annexHtml(w, "CF-DPA-2024-002")).not.toContain("Klippa OCR GmbH");
-    const forDupont = await clearanceOf(w.t, {
-      subProcessorId: change.subProcessorId,
-      agreementId: w.agreements["CF-DPA-2024-002"] as string,
-    });
-    expect(forDupont.status).toBe("not_authorised");
-  });
-
-  it("waits for a refused option-1 authorisation until the DPO takes that agreement out", async () => {
-    const w = await changeWorld();
-    const { change, janssens } = await announced(w);
-    await grant(w, janssens.id, "refused");
-    w.clock.set("2026-12-09T10:00:00.000Z");
-    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, activityId: w.maintenance })).status).toBe("blocked");
-    expect((await runLifecycle(w.t)).effective).toEqual([]);
-    const excluded = await w.t.request("POST", `/api/v1/change-notices/${janssens.id}/exclusion`, {
-      token: "editor",
-      body: { reason: "customer_terminated", note: "Janssens ends the contract on 31 December." },
-    });
-    expect(excluded.status).toBe(200);
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    expect(await annexHtml(w, "CF-DPA-2025-003")).not.toContain("Klippa OCR GmbH");
-  });
-
-  it("reminds the DPO once, three days before the first window closes", async () => {
-    const w = await changeWorld();
-    const { change } = await announced(w);
-    w.clock.set("2026-12-03T10:00:00.000Z");
-    expect((await runLifecycle(w.t)).reminded).toEqual([]);
-    w.clock.set("2026-12-04T10:00:00.000Z");
-    expect((await runLifecycle(w.t)).reminded).toEqual([change.id]);
-    expect((await runLifecycle(w.t)).reminded).toEqual([]);
-    const reminders = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "dpo_reminder");
-    expect(reminders).toHaveLength(1);
-    expect(reminders[0]?.body).toContain("Nog verwachte toestemmingen: 1");
-  });
-
-  it("withdraws a change: notices close, customers are told, the vendor is rejected", async () => {
-    const w = await changeWorld();
-    const { change } = await announced(w);
-    const response = await w.t.request("POST", `/api/v1/sub-processor-changes/${change.id}/withdraw`, {
-      token: "procurement",
-      body: { reason: "Vendor failed our security review." },
-    });
-    expect(response.status).toBe(200);
-    expect((await noticesOf(w.t, change.id)).every((n) => n.status === "closed" && n.outcome === "excluded")).toBe(true);
-    const told = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_withdrawn");
-    expect(told).toHaveLength(3);
-    const vendor = await bodyOf<{ status: string }>(await w.t.request("GET", `/api/v1/sub-processors/${change.subProcessorId}`));
-    expect(vendor.status).toBe("rejected");
-    expect((await clearanceOf(w.t, { subProcessorId: change.subProcessorId, activityId: w.maintenance })).status).toBe("not_authorised");
   });
 });
 

@@ -6,7 +6,8 @@ import type { VerificationReport } from "../../src/core/evidence/verification-re
 import { verifyRegister } from "../../src/core/evidence/verify-register.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { createToken } from "../../src/core/accounts/token-use-cases.ts";
-import { buildRegister, type RawDb, TAMPER_KINDS } from "../audit/tamper-kinds.ts";
+import { TAMPER_KINDS } from "../audit/tamper-kinds.ts";
+import { buildRegister, type RawDb } from "../audit/tamper-register.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { freshD1Store } from "./d1-store.ts";
 import entry from "../../src/entry/worker.ts";
