@@ -1,3 +1,7 @@
+/**
+ * Accounts: the people who sign in to the admin UI (users, sessions, passwords) and the API tokens of other systems.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export type { Kdf, ScryptCost } from "./password.ts";
 export { ABSOLUTE_TIMEOUT_MS, findSession, signIn, signOut } from "./sessions.ts";
 export type { SignedInSession } from "./sessions.ts";

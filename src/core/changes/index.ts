@@ -1,3 +1,7 @@
+/**
+ * Sub-processor changes: proposed, announced to the agreements they affect (notices with objection windows), objected to, decided, and taking effect or withdrawn.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export { DEFAULT_TIME_ZONE } from "./announcement/affected-agreements.ts";
 export { announceChange } from "./announcement/announce-change.ts";
 export { changeLine, dpoEmail, maxDate } from "./announcement/mail-text.ts";

@@ -1,3 +1,7 @@
+/**
+ * Read models for the admin dashboard: what awaits a decision, announced changes, recent exports, the audit log.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export { announcedChanges } from "./announced-changes.ts";
 export type { AnnouncedChange } from "./announced-changes.ts";
 export { AUDITED_TYPES, AUDIT_ACTIONS, auditActors, auditEntryById, newestAuditEntries, recentChanges } from "./audit-log.ts";

@@ -1,3 +1,7 @@
+/**
+ * Art. 30 records and DPA annexes: the register as of an instant, document content, completeness, rendering (HTML, PDF, CSV, JSON) and reproducible exports.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export { checkDocument } from "./completeness/check-document.ts";
 export type { Finding } from "./completeness/finding.ts";
 export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "./document-request.ts";

@@ -1,3 +1,7 @@
+/**
+ * Spreadsheet onboarding: a filled-in template (XLSX or CSV) checked in a scratch copy and imported in one atomic unit.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export { importRegister } from "./import-register.ts";
 export type { ImportReport } from "./import-register.ts";
 export { columnLetter, issueAt } from "./sheet-model.ts";

@@ -1,3 +1,7 @@
+/**
+ * The register: processing activities, sub-processors, agreements, customers, data and subject categories, security measures; their rules and use cases.
+ * This file is the feature's public surface: other features and the outer layers import only what it exports.
+ */
 export { activityKind } from "./activities.ts";
 export { agreementKind } from "./agreements.ts";
 export { customerKind } from "./customers.ts";
