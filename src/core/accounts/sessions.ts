@@ -100,7 +100,7 @@ export async function signIn(
   const [fresh] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, row.id));
   if (isLocked(fresh?.lockedUntil ?? null, now)) throw new AppError("unauthenticated", LOCKED);
   const secret = newTokenSecret();
-  const id = await hashTokenSecret(secret);
+  const id = hashTokenSecret(secret);
   const csrfToken = newTokenSecret();
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
@@ -124,7 +124,7 @@ export async function signIn(
 /** The live session behind a cookie secret, or null when it is unknown, idle too long, past its end or its user is disabled. */
 export async function findSession(store: Store, clock: Clock, secret: string): Promise<SignedInSession | null> {
   const db = store.db;
-  const id = await hashTokenSecret(secret);
+  const id = hashTokenSecret(secret);
   const [found] = await db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
   if (!found) return null;
   const now = clock.now().getTime();

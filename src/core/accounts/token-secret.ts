@@ -1,3 +1,5 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { toBase64url } from "../kernel/secrets/base64url.ts";
 
 /** Secrets are 256 random bits; a prefix makes a leaked token recognisable to secret scanners. */
@@ -11,8 +13,10 @@ export function newTokenSecret(): string {
 /**
  * SHA-256 is the right hash here: unlike passwords, the secrets are random
  * and long, so a slow hash adds nothing, and lookup by hash stays one query.
+ * Hashed synchronously (@noble/hashes, on Node and Workers alike): a short
+ * secret hashes in microseconds, far less than a round trip through
+ * WebCrypto's promise and thread pool on every request.
  */
-export async function hashTokenSecret(secret: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+export function hashTokenSecret(secret: string): string {
+  return bytesToHex(sha256(utf8ToBytes(secret)));
 }

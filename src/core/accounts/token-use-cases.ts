@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { apiTokens } from "../../../db/schema.ts";
 import { auditStatement } from "../kernel/audit/audit-statement.ts";
 import type { Actor, Ctx } from "../kernel/context.ts";
 import { AppError, notFound } from "../kernel/errors.ts";
-import type { Store } from "../kernel/ports/store.ts";
+import { preparedOn, type Store } from "../kernel/ports/store.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
 import { type ApiToken, TokenInput } from "./token-model.ts";
 import { hashTokenSecret, newTokenSecret } from "./token-secret.ts";
@@ -21,7 +21,7 @@ export async function createToken(ctx: Ctx, raw: unknown): Promise<ApiToken & { 
     id: ctx.newId(),
     name: input.name,
     role: input.role,
-    tokenHash: await hashTokenSecret(secret),
+    tokenHash: hashTokenSecret(secret),
     createdAt: now,
     createdBy: ctx.actor.name,
     revokedAt: null,
@@ -61,12 +61,25 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<ApiToken> {
 /** Usage marks are throttled so that reads do not turn into a write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The actor behind a bearer secret, or null for an unknown or revoked token. */
+function tokenByHash(store: Store, hash: string): Promise<TokenRow | undefined> {
+  const statement = preparedOn(store.db, "api-token-by-hash", (db) =>
+    db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, sql.placeholder("hash")))
+      .prepare(),
+  );
+  return Promise.resolve(statement.get({ hash }) as TokenRow | undefined | Promise<TokenRow | undefined>);
+}
+
+/**
+ * The actor behind a bearer secret, or null for an unknown or revoked token.
+ * The token's row is read on every request (one prepared statement, a few
+ * microseconds): a cache of it would let a token revoked by another process
+ * (the CLI, another Worker isolate) keep working, and revocation must hold at once.
+ */
 export async function authenticate(store: Store, secret: string, now: Date): Promise<Actor | null> {
-  const [row] = await store.db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, await hashTokenSecret(secret)));
+  const row = await tokenByHash(store, hashTokenSecret(secret));
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
     // Not a register change, so no audit entry: it only helps admins spot unused tokens.

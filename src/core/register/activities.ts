@@ -18,7 +18,7 @@ import { activityRules } from "./activity-rules.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { idOrReference, NAMED_AGREEMENT } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, rowsByIds, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   role: z.enum(["controller", "processor"]).optional(),
@@ -67,7 +67,7 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
   async load(db, ids) {
     if (ids.length === 0) return [];
     const [rows, subjects, data, measures] = await Promise.all([
-      db.select().from(activities).where(inArray(activities.id, ids)),
+      rowsByIds(db, activities, activities.id, ids),
       loadLinks<SubjectRow>(db, subjectLinks, ids),
       loadLinks<DataRow>(db, dataLinks, ids),
       loadLinks<MeasureRow>(db, measureLinks, ids),

@@ -8,7 +8,7 @@ import type { EntityKind } from "./entity-kind.ts";
 import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_AGREEMENT, NAMED_CUSTOMER } from "./named-records.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { contains, displayName, orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, displayName, orNull, putRow, rowsByIds, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   customerId: idOrReference(NAMED_CUSTOMER).optional(),
@@ -41,7 +41,7 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
   async load(db, ids) {
     if (ids.length === 0) return [];
     const [rows, links] = await Promise.all([
-      db.select().from(agreements).where(inArray(agreements.id, ids)),
+      rowsByIds(db, agreements, agreements.id, ids),
       loadLinks<ActivityRow>(db, activityLinks, ids),
     ]);
     const entities = rows.map(

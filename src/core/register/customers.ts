@@ -1,4 +1,4 @@
-import { inArray, or, type SQL, sql } from "drizzle-orm";
+import { or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { customers } from "../../../db/schema.ts";
 import { Customer, CustomerInput } from "./model/customer.ts";
@@ -6,7 +6,7 @@ import { CountryCode } from "../kernel/values/values.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
 import { checkReferenceFree, NAMED_CUSTOMER } from "./named-records.ts";
-import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, rowsByIds, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the legal name or the reference."),
@@ -26,7 +26,7 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
 
   async load(db, ids) {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(customers).where(inArray(customers.id, ids));
+    const rows = await rowsByIds(db, customers, customers.id, ids);
     return inOrder(
       ids,
       rows.map((r) => ({

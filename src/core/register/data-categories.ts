@@ -1,11 +1,11 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activityDataCategories, dataCategories } from "../../../db/schema.ts";
 import { DataCategory, DataCategoryInput, SPECIAL_CATEGORIES } from "./model/data-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { contains, orNull, putRow } from "./rows.ts";
+import { contains, orNull, putRow, rowsByIds } from "./rows.ts";
 
 const Filter = z.strictObject({
   special: z.enum(SPECIAL_CATEGORIES).optional(),
@@ -24,7 +24,7 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
 
   async load(db, ids) {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(dataCategories).where(inArray(dataCategories.id, ids));
+    const rows = await rowsByIds(db, dataCategories, dataCategories.id, ids);
     return inOrder(
       ids,
       rows.map((r) => ({ ...r, description: orNull(r.description) })),

@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, getTableName } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db, Statement } from "../kernel/ports/store.ts";
+import { inIds, runPrepared } from "./rows.ts";
 
 /** A many-to-many link table, ordered by `position` so lists keep the order the user gave. */
 export interface LinkTable {
@@ -27,7 +28,12 @@ export function replaceLinks(db: Db, link: LinkTable, ownerId: string, rows: Rec
 export async function loadLinks<R extends Record<string, unknown>>(db: Db, link: LinkTable, ownerIds: string[]): Promise<Map<string, R[]>> {
   const grouped = new Map<string, R[]>();
   if (ownerIds.length === 0) return grouped;
-  const rows = (await db.select().from(link.table).where(inArray(link.owner, ownerIds)).orderBy(asc(link.position))) as R[];
+  const rows = await runPrepared<R>(
+    db,
+    `links:${getTableName(link.table)}:${link.ownerKey}`,
+    (d) => d.select().from(link.table).where(inIds(link.owner)).orderBy(asc(link.position)).prepare(),
+    { ids: JSON.stringify(ownerIds) },
+  );
   for (const row of rows) {
     const key = row[link.ownerKey] as string;
     const list = grouped.get(key) ?? [];

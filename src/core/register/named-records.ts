@@ -1,10 +1,11 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, getTableName, ne, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { agreements, customers, subProcessors } from "../../../db/schema.ts";
 import { AppError, type FieldIssue, invalid } from "../kernel/errors.ts";
 import { Id } from "../kernel/values/values.ts";
 import type { Db } from "../kernel/ports/store.ts";
+import { runPrepared } from "./rows.ts";
 
 /**
  * A kind of record that people and the procurement workflow name by its
@@ -55,7 +56,17 @@ export const idOrReference = (named: NamedRecord) =>
 /** The id `value` names: an id as it is (whether or not it exists), else the id of the record with that reference, else null. */
 export async function idOfNamed(db: Db, named: NamedRecord, value: string): Promise<string | null> {
   if (Id.safeParse(value).success) return value;
-  const [row] = await db.select({ id: named.id }).from(named.table).where(eq(named.reference, value));
+  const [row] = await runPrepared<{ id: unknown }>(
+    db,
+    `id-of-named:${getTableName(named.table)}`,
+    (d) =>
+      d
+        .select({ id: named.id })
+        .from(named.table)
+        .where(eq(named.reference, sql.placeholder("reference")))
+        .prepare(),
+    { reference: value },
+  );
   return (row?.id as string | undefined) ?? null;
 }
 

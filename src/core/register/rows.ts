@@ -1,6 +1,6 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, getTableName, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db, Statement } from "../kernel/ports/store.ts";
+import { type Db, preparedOn, type Statement } from "../kernel/ports/store.ts";
 import type { LocalizedText } from "../kernel/values/values.ts";
 
 /** Insert a new row, or overwrite every column of an existing one. */
@@ -36,4 +36,28 @@ export function withoutMeta<E extends { id: string; revision: number; createdAt:
 export function contains(column: SQLiteColumn, text: string): SQL {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql`${column} like ${`%${escaped}%`} escape '\\'`;
+}
+
+/**
+ * `column in (…ids)` with the ids bound as one JSON array (placeholder `ids`):
+ * one SQL text whatever the number of ids, so the statement is prepared once,
+ * and one bound parameter, well under D1's cap.
+ */
+export const inIds = (column: SQLiteColumn): SQL => sql`${column} in (select value from json_each(${sql.placeholder("ids")}))`;
+
+/** A read prepared once per database and run with `values`; the same rows as building and running it each time. */
+export function runPrepared<R>(
+  db: Db,
+  key: string,
+  build: (db: Db) => { all(values: Record<string, unknown>): unknown },
+  values: Record<string, unknown>,
+): Promise<R[]> {
+  return Promise.resolve(preparedOn(db, key, build).all(values) as R[] | Promise<R[]>);
+}
+
+/** Every row of `table` whose `id` is among `ids`, in no particular order: one prepared statement per table. */
+export function rowsByIds<T extends SQLiteTable>(db: Db, table: T, id: SQLiteColumn, ids: readonly string[]): Promise<T["$inferSelect"][]> {
+  return runPrepared(db, `rows-by-id:${getTableName(table)}`, (d) => d.select().from(table).where(inIds(id)).prepare(), {
+    ids: JSON.stringify(ids),
+  });
 }

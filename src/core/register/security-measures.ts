@@ -1,11 +1,11 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySecurityMeasures, securityMeasures } from "../../../db/schema.ts";
 import { ANNEX_III_HEADINGS, SecurityMeasure, SecurityMeasureInput } from "./model/security-measure.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { putRow } from "./rows.ts";
+import { putRow, rowsByIds } from "./rows.ts";
 
 const Filter = z.strictObject({ heading: z.enum(ANNEX_III_HEADINGS).optional() });
 
@@ -21,7 +21,7 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
 
   async load(db, ids) {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(securityMeasures).where(inArray(securityMeasures.id, ids));
+    const rows = await rowsByIds(db, securityMeasures, securityMeasures.id, ids);
     return inOrder(ids, rows);
   },
 

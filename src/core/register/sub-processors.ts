@@ -11,7 +11,7 @@ import { inOrder, type LinkTable, loadLinks, replaceLinks } from "./links.ts";
 import { checkReferenceFree, idOrReference, NAMED_SUB_PROCESSOR } from "./named-records.ts";
 import { archiveRefusal, directEditIssues } from "./sub-processor-fields.ts";
 import { checkDuplicates, checkReferences } from "./references.ts";
-import { contains, orNull, putRow, withoutMeta } from "./rows.ts";
+import { contains, orNull, putRow, rowsByIds, withoutMeta } from "./rows.ts";
 
 const Filter = z.strictObject({
   status: z.enum(SUB_PROCESSOR_STATUSES).optional(),
@@ -49,7 +49,7 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
   async load(db, ids) {
     if (ids.length === 0) return [];
     const [rows, links] = await Promise.all([
-      db.select().from(subProcessors).where(inArray(subProcessors.id, ids)),
+      rowsByIds(db, subProcessors, subProcessors.id, ids),
       loadLinks<ActivityRow>(db, activityLinks, ids),
     ]);
     const entities = rows.map(

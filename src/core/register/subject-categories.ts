@@ -1,11 +1,11 @@
-import { inArray, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { z } from "zod";
 import { activitySubjectCategories, subjectCategories } from "../../../db/schema.ts";
 import { SubjectCategory, SubjectCategoryInput } from "./model/subject-category.ts";
 import { activitiesUsing } from "./activity-usages.ts";
 import type { EntityKind } from "./entity-kind.ts";
 import { inOrder } from "./links.ts";
-import { contains, orNull, putRow } from "./rows.ts";
+import { contains, orNull, putRow, rowsByIds } from "./rows.ts";
 
 const Filter = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().describe("Text contained in the name."),
@@ -23,7 +23,7 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
 
   async load(db, ids) {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(subjectCategories).where(inArray(subjectCategories.id, ids));
+    const rows = await rowsByIds(db, subjectCategories, subjectCategories.id, ids);
     return inOrder(
       ids,
       rows.map((r) => ({ ...r, description: orNull(r.description) })),

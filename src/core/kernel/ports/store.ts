@@ -29,3 +29,27 @@ export interface Store {
    */
   bulkInsert?(table: SQLiteTable, rows: Record<string, unknown>[]): Statement[];
 }
+
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A read statement built and prepared once per database, then run with
+ * `sql.placeholder` values: hot reads skip Drizzle's query building and the
+ * driver's statement preparation. `key` names the statement; it must stand
+ * for one fixed SQL text (vary it with whatever changes the query).
+ * better-sqlite3 prepares at once; D1 binds a fresh copy on each run, so one
+ * prepared statement serves concurrent requests on either driver.
+ */
+export function preparedOn<P>(db: Db, key: string, build: (db: Db) => P): P {
+  let cache = preparedByDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    preparedByDb.set(db, cache);
+  }
+  let statement = cache.get(key) as P | undefined;
+  if (statement === undefined) {
+    statement = build(db);
+    cache.set(key, statement);
+  }
+  return statement;
+}
