@@ -12,7 +12,7 @@ import { DOCUMENT_FORMATS, DOCUMENT_KINDS, parseDocumentRequest } from "./docume
 import type { DocumentExport, ExportVerification } from "./export-record.ts";
 import { TEMPLATE_VERSION } from "../generated/templates.ts";
 import { type Checkpoint, checkpointOfSize, signCheckpoint } from "../kernel/audit/checkpoints.ts";
-import { lastSeqAt, loadSnapshot } from "./register-snapshot.ts";
+import { lastSeqAt, loadDocumentSnapshot } from "./register-snapshot.ts";
 import { type RenderedDocument, renderDocument } from "./render-document.ts";
 
 type ExportRow = typeof documentExports.$inferSelect;
@@ -28,7 +28,7 @@ export async function exportDocument(ctx: Ctx, raw: unknown): Promise<ExportedDo
   if (asOf > now) throw invalid([{ path: "asOf", message: "The register's future is not known yet: give an instant up to now." }]);
 
   const throughSeq = await lastSeqAt(ctx.store.db, asOf);
-  const snapshot = await loadSnapshot(ctx.store.db, asOf, throughSeq);
+  const snapshot = await loadDocumentSnapshot(ctx.store.db, asOf, throughSeq, request);
   // Every export is signed: whoever keeps the document keeps a checkpoint of the whole trail.
   const checkpoint = ctx.checkpointSigner ? await signCheckpoint(ctx.store, ctx.checkpointSigner, ctx.clock) : null;
   const document = await renderDocument(snapshot, { ...request, checkpoint });
@@ -104,7 +104,7 @@ export async function getExport(ctx: Ctx, id: string): Promise<DocumentExport> {
 /** Renders a past export again from the register as it stood at its as-of instant. */
 export async function regenerateExport(ctx: Ctx, id: string): Promise<ExportedDocument> {
   const row = await loadRow(ctx, id);
-  const snapshot = await loadSnapshot(ctx.store.db, row.asOf, row.throughSeq);
+  const snapshot = await loadDocumentSnapshot(ctx.store.db, row.asOf, row.throughSeq, row);
   const checkpoint = row.checkpointSize === null ? null : await checkpointOfSize(ctx.store.db, row.checkpointSize);
   const document = await renderDocument(snapshot, {
     kind: row.kind,

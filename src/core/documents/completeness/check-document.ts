@@ -1,6 +1,6 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { parseDocumentRequest } from "../document-request.ts";
-import { lastSeqAt, loadSnapshot } from "../register-snapshot.ts";
+import { lastSeqAt, loadDocumentSnapshot } from "../register-snapshot.ts";
 import { documentContent } from "../render-document.ts";
 import type { Finding } from "./finding.ts";
 
@@ -8,7 +8,7 @@ import type { Finding } from "./finding.ts";
 export async function checkDocument(ctx: Ctx, raw: unknown): Promise<{ language: string; complete: boolean; findings: Finding[] }> {
   const request = await parseDocumentRequest(ctx.store.db, { ...(raw as object), format: "json" });
   const asOf = request.asOf ? new Date(request.asOf).toISOString() : ctx.clock.now().toISOString();
-  const snapshot = await loadSnapshot(ctx.store.db, asOf, await lastSeqAt(ctx.store.db, asOf));
+  const snapshot = await loadDocumentSnapshot(ctx.store.db, asOf, await lastSeqAt(ctx.store.db, asOf), request);
   const content = documentContent(snapshot, request);
   return { language: content.language, complete: content.findings.length === 0, findings: content.findings };
 }
