@@ -1,4 +1,4 @@
-import countries from "i18n-iso-countries";
+import countries from "i18n-iso-countries/index.js";
 
 /** EU member states plus Iceland, Liechtenstein and Norway: no "transfer" happens inside it. */
 const EEA = new Set([

@@ -1,0 +1,51 @@
+// Builds dist/node/server/node.js: the Node service (src/entry/node.ts) as one
+// esbuild bundle, which starts several times faster and in half the memory of
+// Node loading hundreds of .ts modules. `npm start` runs it first; it rebuilds
+// only when src/, db/, package.json, package-lock.json, tsconfig.json, this
+// script or the Node version changed since the bundle was written (a hash of
+// them recorded in STAMP). Tests and the CLI still run the .ts files directly.
+// The bundle sits two folders below dist/ so that paths the code resolves from
+// import.meta.url (the migrations, three levels up from src/platform/node/)
+// point at the same files as from src/.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const OUT_DIR = "dist/node/server";
+const OUTFILE = `${OUT_DIR}/node.js`;
+const STAMP = `${OUT_DIR}/.inputs`;
+/** Loaded from node_modules at run time: native addons (and their loaders) cannot be bundled. */
+const EXTERNAL = ["better-sqlite3"];
+
+const hash = createHash("sha256");
+for (const file of [...files("src"), ...files("db"), "package.json", "package-lock.json", "tsconfig.json", import.meta.filename].sort())
+  hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
+hash.update(`node ${process.version}\0`);
+const inputs = hash.digest("hex");
+
+if (existsSync(OUTFILE) && existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === inputs) process.exit(0);
+
+const { build } = await import("esbuild");
+rmSync(OUT_DIR, { recursive: true, force: true });
+await build({
+  entryPoints: ["src/entry/node.ts"],
+  outfile: OUTFILE,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: `node${process.versions.node.split(".")[0]}`,
+  sourcemap: true,
+  external: EXTERNAL,
+  legalComments: "none",
+  logLevel: "warning",
+  // CommonJS packages in an ES module bundle still call require() for Node's built-ins.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
+});
+writeFileSync(STAMP, `${inputs}\n`);
+console.error(`server built: ${OUTFILE}`);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
