@@ -1,9 +1,11 @@
-// The Worker bundle's size, as the documents benchmark reports it next to the render figures.
+// 6. The Worker bundle's size: what `wrangler deploy --dry-run` writes, gzipped, under 700 KiB.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { fmt } from "./format.ts";
+import type { Run } from "./types.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -33,4 +35,21 @@ export function workerBundle(): { files: string[]; rawKiB: number; gzipKiB: numb
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+export function measureWorkerBundle(run: Run): void {
+  run.log("worker bundle (wrangler deploy --dry-run)");
+  const bundle = workerBundle();
+  if ("error" in bundle) run.unmeasured.push(`6. Worker bundle: ${bundle.error}`);
+  else
+    run.results.push({
+      row: "6. Worker bundle, gzip",
+      product: `${fmt(bundle.gzipKiB)} KiB`,
+      floor: "-",
+      ratio: "-",
+      target: "< 700 KiB",
+      pass: bundle.gzipKiB < 700,
+      notes: `raw ${fmt(bundle.rawKiB)} KiB, ${bundle.files.length} files`,
+      data: bundle,
+    });
 }

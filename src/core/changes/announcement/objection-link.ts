@@ -14,7 +14,7 @@ import { fromBase64url, toBase64url } from "../../kernel/secrets/base64url.ts";
  * Signing uses @noble/hashes (pure JS, synchronous, runs on Node and in
  * Workers): announcing signs one link per notice, and 10,000 WebCrypto calls
  * cost 150-400 ms on Node (each is a job on the thread pool) against ~50 ms
- * here (scripts/bench-changes.ts). Checking, one link at a time, uses
+ * here. Checking, one link at a time, uses
  * WebCrypto's verify, which compares in constant time. Both are the standard
  * HMAC-SHA256; test/objection/link-token.test.ts checks they agree.
  */
