@@ -1,5 +1,6 @@
 // 5. Cold start: wall time to the first 200 on /health, CPU time and RSS at that moment, of the
 // product (on an already migrated database) against a bare Hono server.
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fmt, mm } from "./format.ts";
 import { interleaved } from "./interleaved.ts";
@@ -21,7 +22,9 @@ async function cold(args: string[], env: Record<string, string>) {
 
 export async function measureColdStart(run: Run): Promise<void> {
   run.log("cold start");
-  const productArgs = ["src/entry/node.ts"];
+  // What `./dev start` runs: the esbuild bundle (built here if the sources changed), not the .ts files.
+  spawnSync(process.execPath, ["scripts/build-server.ts"], { stdio: "ignore" });
+  const productArgs = ["dist/node/server/node.js"];
   const productEnv = { DATABASE_PATH: join(run.temp, "cold.db"), DEMO_DATA: "false" };
   await cold(productArgs, productEnv); // creates and migrates the database: not a measured start
   const starts = await interleaved(
