@@ -7,9 +7,10 @@
 // versions, this script) are those the output was built from, as recorded in
 // STAMP next to it, and the output is still what was written then.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import countries from "i18n-iso-countries/index.js";
+import { buildStamp, filesBelow, scriptHash } from "./build-stamp.ts";
 
 const OUT = "src/core/generated";
 const STAMP = `${OUT}/.build-documents.json`;
@@ -72,15 +73,13 @@ for (const [name, path] of Object.entries(FONTS)) {
 }
 
 // The code that turns a register into a document is part of the template version too.
-for (const file of ["src/core/documents", "src/core/kernel/i18n"].flatMap(sourceFiles))
+for (const file of ["src/core/documents", "src/core/kernel/i18n"].flatMap((dir) => filesBelow(dir, [OUT]).filter((f) => f.endsWith(".ts"))))
   hash.update(`${file}\0${readFileSync(file, "utf8")}\0`);
 for (const name of RENDERING_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
 const inputs = hash.digest("hex");
 const templateVersion = inputs.slice(0, 12);
-const script = createHash("sha256")
-  .update(readFileSync(import.meta.filename))
-  .digest("hex");
-if (upToDate()) {
+const stamp = buildStamp(STAMP, `${inputs} ${scriptHash(import.meta.filename)}`, OUTPUTS);
+if (stamp.fresh()) {
   console.error(`documents up to date: version ${templateVersion}`);
   process.exit(0);
 }
@@ -112,35 +111,8 @@ writeFileSync(
   `${OUT}/fonts.ts`,
   `${banner}/** Roboto (SIL Open Font License), base64: embedded in every PDF so text extracts and renders the same everywhere. */\nexport const fonts: { regular: string; bold: string } = ${JSON.stringify(fonts)};\n`,
 );
-writeFileSync(STAMP, `${JSON.stringify({ inputs, script, outputs: outputsHash() })}\n`);
+stamp.write();
 console.error(`documents built: ${templates.length} templates, ${partials.length} partials, version ${templateVersion}`);
-
-/** Whether the output was built from these inputs by this script and has not been changed since. */
-function upToDate(): boolean {
-  if (!existsSync(STAMP) || !OUTPUTS.every((file) => existsSync(file))) return false;
-  try {
-    const stamp = JSON.parse(readFileSync(STAMP, "utf8")) as Record<string, unknown>;
-    return stamp.inputs === inputs && stamp.script === script && stamp.outputs === outputsHash();
-  } catch {
-    return false;
-  }
-}
-
-function outputsHash(): string {
-  const outputs = createHash("sha256");
-  for (const file of OUTPUTS) outputs.update(readFileSync(file));
-  return outputs.digest("hex");
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (path === OUT) return [];
-      return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
-    });
-}
 
 function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8")) as { version: string }).version;

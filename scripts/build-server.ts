@@ -2,28 +2,35 @@
 // esbuild bundle, which starts several times faster and in half the memory of
 // Node loading hundreds of .ts modules. `npm start` runs it first; it rebuilds
 // only when src/, db/, package.json, package-lock.json, tsconfig.json, this
-// script or the Node version changed since the bundle was written (a hash of
-// them recorded in STAMP). Tests and the CLI still run the .ts files directly.
+// script or the Node version changed since the bundle was written (recorded in STAMP by build-stamp.ts). Tests and the CLI still run the .ts files directly.
 // The bundle sits two folders below dist/ so that paths the code resolves from
 // import.meta.url (the migrations, three levels up from src/platform/node/)
 // point at the same files as from src/.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { buildStamp, filesBelow } from "./build-stamp.ts";
 
 const OUT_DIR = "dist/node/server";
 const OUTFILE = `${OUT_DIR}/node.js`;
-const STAMP = `${OUT_DIR}/.inputs`;
+const STAMP = `${OUT_DIR}/.build-server.json`;
 /** Loaded from node_modules at run time: native addons (and their loaders) cannot be bundled. */
 const EXTERNAL = ["better-sqlite3"];
 
 const hash = createHash("sha256");
-for (const file of [...files("src"), ...files("db"), "package.json", "package-lock.json", "tsconfig.json", import.meta.filename].sort())
+for (const file of [
+  ...filesBelow("src"),
+  ...filesBelow("db"),
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  import.meta.filename,
+].sort())
   hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
 hash.update(`node ${process.version}\0`);
 const inputs = hash.digest("hex");
 
-if (existsSync(OUTFILE) && existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === inputs) process.exit(0);
+const stamp = buildStamp(STAMP, inputs, [OUTFILE]);
+if (stamp.fresh()) process.exit(0);
 
 const { build } = await import("esbuild");
 rmSync(OUT_DIR, { recursive: true, force: true });
@@ -41,11 +48,5 @@ await build({
   // CommonJS packages in an ES module bundle still call require() for Node's built-ins.
   banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
 });
-writeFileSync(STAMP, `${inputs}\n`);
+stamp.write();
 console.error(`server built: ${OUTFILE}`);
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
