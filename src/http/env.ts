@@ -1,6 +1,7 @@
 import type { CheckpointKeys } from "../core/kernel/audit/checkpoints.ts";
 import type { Actor, Clock, Ctx } from "../core/kernel/context.ts";
 import type { Store } from "../core/kernel/ports/store.ts";
+import type { ReadScope } from "../core/kernel/remembered.ts";
 import type { ScratchStoreFactory } from "../core/kernel/ports/scratch-store.ts";
 import type { Kdf, ScryptCost, SignedInSession } from "../core/accounts/index.ts";
 import type { Context } from "hono";
@@ -47,5 +48,6 @@ export type AppWiring = AppDeps & { clock: Clock; limits: RequestLimits; publicB
 
 /** Hono's typed per-request variables. */
 export interface AppEnv {
-  Variables: { actor: Actor; ctx: Ctx; session: SignedInSession; requestId: string };
+  /** `reads`: the request's view of the register for remembered reads (kernel/remembered.ts), set with the actor. */
+  Variables: { actor: Actor; ctx: Ctx; session: SignedInSession; requestId: string; reads: ReadScope };
 }

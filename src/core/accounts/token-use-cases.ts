@@ -7,6 +7,7 @@ import { preparedOn, type Store } from "../kernel/ports/store.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
 import { type ApiToken, TokenInput } from "./token-model.ts";
 import { hashTokenSecret, newTokenSecret } from "./token-secret.ts";
+import { type ReadScope, rememberedUntilChange } from "../kernel/remembered.ts";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 
@@ -74,12 +75,14 @@ function tokenByHash(store: Store, hash: string): Promise<TokenRow | undefined> 
 
 /**
  * The actor behind a bearer secret, or null for an unknown or revoked token.
- * The token's row is read on every request (one prepared statement, a few
- * microseconds): a cache of it would let a token revoked by another process
- * (the CLI, another Worker isolate) keep working, and revocation must hold at once.
+ * The token's row is remembered only until the next commit anywhere
+ * (kernel/remembered.ts): a revocation by this process, the CLI or another
+ * connection holds from the very next request. D1 reads it every time.
  */
-export async function authenticate(store: Store, secret: string, now: Date): Promise<Actor | null> {
-  const row = await tokenByHash(store, hashTokenSecret(secret));
+export async function authenticate(reads: ReadScope, secret: string, now: Date): Promise<Actor | null> {
+  const { store } = reads;
+  const hash = hashTokenSecret(secret);
+  const row = await rememberedUntilChange(reads, `api-token:${hash}`, () => tokenByHash(store, hash));
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
     // Not a register change, so no audit entry: it only helps admins spot unused tokens.

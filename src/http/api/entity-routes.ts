@@ -15,7 +15,8 @@ import type { Permission } from "../../core/kernel/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
-import { ETAG_HEADER, IfMatchHeader, ifMatchOf, tagged } from "./preconditions.ts";
+import { rememberedUntilChange } from "../../core/kernel/remembered.ts";
+import { ETAG_HEADER, etagOf, IfMatchHeader, ifMatchOf, jsonText, tagged } from "./preconditions.ts";
 
 export interface EntityRouteSpec {
   segment: string;
@@ -53,7 +54,14 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       request: { query: Query },
       responses: { 200: json(PageOf, "One page, oldest first."), ...readErrors },
     }),
-    async (c) => c.json(await listEntities(c.get("ctx"), kind, c.req.query()), 200),
+    async (c) => {
+      const query = c.req.query();
+      const ctx = c.get("ctx");
+      const page = await rememberedUntilChange(c.get("reads"), `${segment}?${JSON.stringify(query)}`, async () =>
+        JSON.stringify(await listEntities(ctx, kind, query)),
+      );
+      return jsonText(c, page) as never; // the JSON of a Page, already serialised
+    },
   );
 
   app.openapi(
@@ -89,7 +97,15 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       request: { params: Param },
       responses: { 200: { ...json(Output, "Found."), headers: ETAG_HEADER }, ...readErrors },
     }),
-    async (c) => tagged(c, await getEntity(c.get("ctx"), kind, c.req.param("id"))),
+    async (c) => {
+      const ctx = c.get("ctx");
+      const id = c.req.param("id");
+      const { body, revision } = await rememberedUntilChange(c.get("reads"), `${segment}/${id}`, async () => {
+        const entity = await getEntity(ctx, kind, id);
+        return { body: JSON.stringify(entity), revision: entity.revision };
+      });
+      return jsonText(c, body, { ETag: etagOf(revision) }) as never; // the JSON of one record
+    },
   );
 
   app.openapi(

@@ -42,3 +42,7 @@ export const IfMatchHeader = z.object({
 export const ETAG_HEADER = {
   ETag: { description: "The record's revision as an entity tag, for If-Match.", schema: { type: "string" as const } },
 };
+
+/** A JSON body already serialised, sent as c.json would send it (same header, same bytes). */
+export const jsonText = (c: Context, text: string, headers: Record<string, string> = {}) =>
+  c.body(text, 200, { ...headers, "content-type": "application/json" });

@@ -9,11 +9,14 @@ const MAX_AGE_SECONDS = 300;
 export interface CacheableBody {
   body: string;
   contentType: string;
-  /** Everything the body depends on except the moment it was made (the JSON's generatedAt). */
-  fingerprint: string;
+  /** From weakEtag(everything the body depends on except the moment it was made, such as the JSON's generatedAt). */
+  etag: string;
   /** "public" for the published lists; "private" where a token was needed to get it. */
   visibility: "public" | "private";
 }
+
+/** A weak entity tag for a body's fingerprint: the first 128 bits of its SHA-256. */
+export const weakEtag = async (fingerprint: string) => `W/"${(await sha256Hex(fingerprint)).slice(0, 32)}"`;
 
 /**
  * A response that readers and caches may keep for five minutes and then
@@ -21,8 +24,7 @@ export interface CacheableBody {
  * different generatedAt are equivalent, and a matching If-None-Match gets a
  * 304 without a body.
  */
-export async function cacheable(c: Context, { body, contentType, fingerprint, visibility }: CacheableBody): Promise<Response> {
-  const etag = `W/"${(await sha256Hex(fingerprint)).slice(0, 32)}"`;
+export function cacheable(c: Context, { body, contentType, etag, visibility }: CacheableBody): Response {
   const headers = {
     "cache-control": `${visibility}, max-age=${MAX_AGE_SECONDS}`,
     etag,

@@ -3,6 +3,7 @@ import type { Actor, Clock } from "../../core/kernel/context.ts";
 import { AppError } from "../../core/kernel/errors.ts";
 import type { Store } from "../../core/kernel/ports/store.ts";
 import { can } from "../../core/kernel/roles.ts";
+import { readScope } from "../../core/kernel/remembered.ts";
 import { authenticate } from "../../core/accounts/index.ts";
 
 /**
@@ -16,7 +17,7 @@ export async function calendarActor(c: Context, store: Store, clock: Clock): Pro
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
   const secret = bearer ?? c.req.query("token");
   if (!secret) throw new AppError("unauthenticated", "Add ?token=<calendar token> to the calendar URL (a token of the calendar role).");
-  const actor = await authenticate(store, secret, clock.now());
+  const actor = await authenticate(readScope(store), secret, clock.now());
   if (!actor) throw new AppError("unauthenticated", "This API token is unknown or has been revoked.");
   if (!can(actor.role, "calendar:read")) {
     throw new AppError(

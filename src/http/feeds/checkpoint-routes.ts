@@ -4,7 +4,7 @@ import { AppError } from "../../core/kernel/errors.ts";
 import { publicOrganisation } from "../../core/feeds/index.ts";
 import type { Store } from "../../core/kernel/ports/store.ts";
 import type { AppEnv } from "../env.ts";
-import { cacheable } from "./cacheable.ts";
+import { cacheable, weakEtag } from "./cacheable.ts";
 import { checkpointAtom } from "./checkpoint-atom.ts";
 
 const PAGE = 100;
@@ -40,13 +40,13 @@ export function registerCheckpointRoutes(
       checkpoints: page,
       next: more ? `/public/checkpoints?before=${page.at(-1)?.size}` : null,
     });
-    return cacheable(c, { body, contentType: "application/json; charset=utf-8", fingerprint: body, visibility: "public" });
+    return cacheable(c, { body, contentType: "application/json; charset=utf-8", etag: await weakEtag(body), visibility: "public" });
   });
 
   app.get("/public/checkpoints.atom", async (c) => {
     const organisation = await publicOrganisation(db);
     const body = checkpointAtom(await listCheckpoints(db, PAGE), deps.publicBaseUrl, organisation.legalName);
-    return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", fingerprint: body, visibility: "public" });
+    return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", etag: await weakEtag(body), visibility: "public" });
   });
 
   app.get("/public/checkpoints/:size{[0-9]+}", async (c) => {
@@ -54,6 +54,6 @@ export function registerCheckpointRoutes(
     const found = Number.isSafeInteger(size) ? await checkpointOfSize(db, size) : null;
     if (!found) throw new AppError("not_found", `No checkpoint of size ${c.req.param("size")}.`);
     const body = JSON.stringify(found);
-    return cacheable(c, { body, contentType: "application/json; charset=utf-8", fingerprint: body, visibility: "public" });
+    return cacheable(c, { body, contentType: "application/json; charset=utf-8", etag: await weakEtag(body), visibility: "public" });
   });
 }

@@ -5,7 +5,8 @@ import { changeFeed, deadlineCalendar, publicOrganisation, publicSubProcessorLis
 import type { Store } from "../../core/kernel/ports/store.ts";
 import type { AppEnv } from "../env.ts";
 import { atomFeed } from "./atom-feed.ts";
-import { cacheable } from "./cacheable.ts";
+import { readScope, rememberedUntilChange } from "../../core/kernel/remembered.ts";
+import { cacheable, weakEtag } from "./cacheable.ts";
 import { calendarActor } from "./calendar-auth.ts";
 import { deadlinesIcs } from "./deadlines-ics.ts";
 import { feedLanguage } from "./feed-language.ts";
@@ -24,28 +25,32 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     const organisation = await publicOrganisation(db);
     const list = await publicSubProcessorList(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
     const body = publicPage(list);
-    return cacheable(c, { body, contentType: "text/html; charset=utf-8", fingerprint: body, visibility: "public" });
+    return cacheable(c, { body, contentType: "text/html; charset=utf-8", etag: await weakEtag(body), visibility: "public" });
   });
 
   app.get("/public/sub-processors.json", async (c) => {
-    const organisation = await publicOrganisation(db);
-    const list = await publicSubProcessorList(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
-    const { organisation: who, language, subProcessors, announcedChanges } = list;
-    const body = JSON.stringify({
-      organisation: who,
-      language,
-      generatedAt: deps.clock.now().toISOString(),
-      subProcessors,
-      announcedChanges,
+    const lang = c.req.query("lang") ?? "";
+    // The list and its tag are remembered until the register changes; only generatedAt is made per request.
+    const { before, after, etag } = await rememberedUntilChange(readScope(deps.store), `public-list.json?${lang}`, async () => {
+      const organisation = await publicOrganisation(db);
+      const list = await publicSubProcessorList(db, organisation, feedLanguage(lang || undefined, organisation.defaultLanguage));
+      const { organisation: who, language, subProcessors, announcedChanges } = list;
+      return {
+        before: JSON.stringify({ organisation: who, language }).slice(0, -1),
+        after: JSON.stringify({ subProcessors, announcedChanges }).slice(1),
+        etag: await weakEtag(JSON.stringify(list)),
+      };
     });
-    return cacheable(c, { body, contentType: "application/json; charset=utf-8", fingerprint: JSON.stringify(list), visibility: "public" });
+    // The same bytes as JSON.stringify({ organisation, language, generatedAt, subProcessors, announcedChanges }).
+    const body = `${before},"generatedAt":${JSON.stringify(deps.clock.now().toISOString())},${after}`;
+    return cacheable(c, { body, contentType: "application/json; charset=utf-8", etag, visibility: "public" });
   });
 
   app.get("/public/sub-processors.atom", async (c) => {
     const organisation = await publicOrganisation(db);
     const feed = await changeFeed(db, organisation, feedLanguage(c.req.query("lang"), organisation.defaultLanguage));
     const body = atomFeed(feed, deps.publicBaseUrl);
-    return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", fingerprint: body, visibility: "public" });
+    return cacheable(c, { body, contentType: "application/atom+xml; charset=utf-8", etag: await weakEtag(body), visibility: "public" });
   });
 
   // Authenticated by a token in the URL (see calendarActor): a calendar app cannot send headers.
@@ -60,7 +65,7 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     return cacheable(c, {
       body,
       contentType: "text/calendar; charset=utf-8",
-      fingerprint: JSON.stringify({ name, events }),
+      etag: await weakEtag(JSON.stringify({ name, events })),
       visibility: "private",
     });
   });

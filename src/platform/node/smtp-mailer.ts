@@ -1,4 +1,4 @@
-import { createTransport } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { MailError, type Mailer } from "../../core/kernel/ports/mailer.ts";
 
 export interface SmtpMailerOptions {
@@ -17,11 +17,13 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 
 /** The Mailer port over SMTP: one connection per message, no pooling to go stale between runs. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
-  const transport = createTransport({ url: options.url, ...TIMEOUTS });
+  // nodemailer (400 KiB of code) is loaded with the first message, not when the service starts.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
       try {
-        await transport.sendMail({
+        transport ??= import("nodemailer").then(({ createTransport }) => createTransport({ url: options.url, ...TIMEOUTS }));
+        await (await transport).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,

@@ -1,10 +1,10 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import canonicalize from "canonicalize";
-import { and, desc, eq, gt, isNotNull, isNull, max } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { auditEntries } from "../../../../db/schema.ts";
 import { wellFormedDeep } from "../input/text-rules.ts";
-import type { Statement, Store } from "../ports/store.ts";
+import { preparedOn, type Statement, type Store } from "../ports/store.ts";
 import { insertMany } from "../ports/insert-many.ts";
 
 export type AuditRow = typeof auditEntries.$inferInsert;
@@ -56,29 +56,51 @@ export function entryHash(entry: ChainedFields): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalize(content) ?? "")));
 }
 
+/** Where the next entry links: the last seq in use and the hash of the last linked entry. */
+export interface ChainHead {
+  seq: number;
+  prevHash: string;
+}
+
+type Row = typeof auditEntries.$inferSelect;
+
+/** The three reads behind the head, prepared once per database. */
+function headReads(store: Store) {
+  return preparedOn(store.db, "audit-chain-head", (db) => ({
+    last: db
+      .select({ seq: max(auditEntries.seq) })
+      .from(auditEntries)
+      .prepare(),
+    linked: db
+      .select({ seq: auditEntries.seq, hash: auditEntries.hash })
+      .from(auditEntries)
+      .where(isNotNull(auditEntries.hash))
+      .orderBy(desc(auditEntries.seq))
+      .limit(1)
+      .prepare(),
+    outside: db
+      .select()
+      .from(auditEntries)
+      .where(and(gt(auditEntries.seq, sql.placeholder("after")), isNull(auditEntries.hash)))
+      .orderBy(auditEntries.seq)
+      .prepare(),
+  }));
+}
+
 /**
- * The unit's statements with every placeholder replaced by inserts of its
- * rows, numbered and linked after the chain's current head.
+ * The head of the chain as it is now, with the statements that first link
+ * entries written outside the service after the last linked one (SQL made by
+ * the CLI for D1): they join the chain with the next write, and `head` is
+ * the head after them.
  */
-export async function linkAuditRows(store: Store, statements: Statement[]): Promise<Statement[]> {
-  if (!statements.some(isPlaceholder)) return statements;
+export async function readChainHead(store: Store): Promise<{ head: ChainHead; adopt: Statement[] }> {
   const db = store.db;
-  const [last] = await db.select({ seq: max(auditEntries.seq) }).from(auditEntries);
-  const [head] = await db
-    .select({ seq: auditEntries.seq, hash: auditEntries.hash })
-    .from(auditEntries)
-    .where(isNotNull(auditEntries.hash))
-    .orderBy(desc(auditEntries.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS;
-  // Entries written outside the service after the head (SQL made by the CLI for D1) join the chain with the next write.
-  const outside = await db
-    .select()
-    .from(auditEntries)
-    .where(and(gt(auditEntries.seq, head?.seq ?? 0), isNull(auditEntries.hash)))
-    .orderBy(auditEntries.seq);
-  const adopted = outside.map((row) => {
+  const reads = headReads(store);
+  const [last] = (await reads.last.all({})) as { seq: number | null }[];
+  const [linked] = (await reads.linked.all({})) as { seq: number; hash: string | null }[];
+  let prevHash = linked?.hash ?? GENESIS;
+  const outside = (await reads.outside.all({ after: linked?.seq ?? 0 })) as Row[];
+  const adopt = outside.map((row) => {
     const hash = entryHash({ ...row, prevHash });
     const statement = db
       .update(auditEntries)
@@ -87,27 +109,45 @@ export async function linkAuditRows(store: Store, statements: Statement[]): Prom
     prevHash = hash;
     return statement;
   });
-  return [
-    ...adopted,
-    ...statements.flatMap((statement) => {
-      if (!isPlaceholder(statement)) return [statement];
-      const linked = statement[AUDIT_ROWS].map((row) => {
-        seq += 1;
-        const fields: ChainedFields = {
-          ...row,
-          seq,
-          before: row.before ?? null,
-          after: row.after ?? null,
-          reason: row.reason ?? null,
-          prevHash,
-        };
-        const hash = entryHash(fields);
-        prevHash = hash;
-        return { ...fields, hash };
-      });
-      return insertMany(store, auditEntries, linked);
-    }),
-  ];
+  return { head: { seq: last?.seq ?? 0, prevHash }, adopt };
+}
+
+/** Whether a unit writes audit rows (and so needs the head of the chain). */
+export const writesAudit = (statements: Statement[]): boolean => statements.some(isPlaceholder);
+
+/**
+ * The unit's statements with every placeholder replaced by inserts of its
+ * rows, numbered and linked after `head`, and the head after them. Nothing
+ * is read: the units of one transaction are linked one after another.
+ */
+export function linkUnit(store: Store, head: ChainHead, statements: Statement[]): { statements: Statement[]; head: ChainHead } {
+  let { seq, prevHash } = head;
+  const linked = statements.flatMap((statement) => {
+    if (!isPlaceholder(statement)) return [statement];
+    const rows = statement[AUDIT_ROWS].map((row) => {
+      seq += 1;
+      const fields: ChainedFields = {
+        ...row,
+        seq,
+        before: row.before ?? null,
+        after: row.after ?? null,
+        reason: row.reason ?? null,
+        prevHash,
+      };
+      const hash = entryHash(fields);
+      prevHash = hash;
+      return { ...fields, hash };
+    });
+    return insertMany(store, auditEntries, rows);
+  });
+  return { statements: linked, head: { seq, prevHash } };
+}
+
+/** The unit's statements linked after the chain's current head (one unit per transaction, as on D1). */
+export async function linkAuditRows(store: Store, statements: Statement[]): Promise<Statement[]> {
+  if (!writesAudit(statements)) return statements;
+  const { head, adopt } = await readChainHead(store);
+  return [...adopt, ...linkUnit(store, head, statements).statements];
 }
 
 /** Whether a failed unit lost a race for the head of the chain (and may be linked again and retried). */

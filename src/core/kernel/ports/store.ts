@@ -28,6 +28,15 @@ export interface Store {
    * Without it, callers build chunked multi-row INSERTs (insert-many.ts).
    */
   bulkInsert?(table: SQLiteTable, rows: Record<string, unknown>[]): Statement[];
+  /**
+   * Optional counters that move whenever something may have been committed:
+   * `ownWrites` by this process (free to read), `othersCommits` by any other
+   * connection, such as the CLI on the same file (a lock round trip, so read
+   * once per request). Reads remembered under them (kernel/remembered.ts)
+   * stay valid while both hold. Without them (D1 cannot tell cheaply), nothing
+   * is remembered.
+   */
+  changeCounters?: { ownWrites(): number; othersCommits(): number };
 }
 
 const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
