@@ -1,16 +1,20 @@
 // Builds src/core/generated/ from templates/: the Handlebars
 // templates precompiled (a Worker cannot compile them at run time: no eval),
 // the message catalogues, country names, the embedded PDF fonts and the
-// template version. Run by every script that needs it (start, test, cli,
-// worker); the output is not committed. It rewrites nothing when the inputs
+// template version; and, with a stamp of their own (scripts/holiday-tables.ts),
+// the public holidays of the supported governing countries. Run by every
+// script that needs it (start, test, cli, worker). The output is not committed,
+// except the holiday tables (45 s to compute): a fresh clone finds them current. It rewrites nothing when the inputs
 // (templates, messages, country names, fonts, rendering code and package
 // versions, this script) are those the output was built from, as recorded in
 // STAMP next to it, and the output is still what was written then.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import countries from "i18n-iso-countries/index.js";
 import { buildStamp, filesBelow, scriptHash } from "./build-stamp.ts";
+import { buildHolidayTables } from "./holiday-tables.ts";
 
 const OUT = "src/core/generated";
 const STAMP = `${OUT}/.build-documents.json`;
@@ -65,11 +69,19 @@ for (const lang of LANGUAGES) {
 }
 hash.update(JSON.stringify(countryNames));
 
+// Brotli-compressed (a third smaller than the fonts gzip to in the Worker's bundle), decompressed
+// on first use into exactly the TTF files' bytes.
 const fonts: Record<string, string> = {};
 for (const [name, path] of Object.entries(FONTS)) {
   const bytes = readFileSync(join("node_modules", path));
   hash.update(bytes);
-  fonts[name] = bytes.toString("base64");
+  fonts[name] = brotliCompressSync(bytes, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+      [zlib.BROTLI_PARAM_LGWIN]: zlib.BROTLI_MAX_WINDOW_BITS,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).toString("base64");
 }
 
 // The code that turns a register into a document is part of the template version too.
@@ -78,6 +90,8 @@ for (const file of ["src/core/documents", "src/core/kernel/i18n"].flatMap((dir) 
 for (const name of RENDERING_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
 const inputs = hash.digest("hex");
 const templateVersion = inputs.slice(0, 12);
+mkdirSync(OUT, { recursive: true });
+buildHolidayTables(`${OUT}/holidays.ts`, `${OUT}/.build-holidays.json`);
 const stamp = buildStamp(STAMP, `${inputs} ${scriptHash(import.meta.filename)}`, OUTPUTS);
 if (stamp.fresh()) {
   console.error(`documents up to date: version ${templateVersion}`);
@@ -109,7 +123,22 @@ export const countryNames: Record<"en" | "nl" | "fr", Record<string, string>> = 
 );
 writeFileSync(
   `${OUT}/fonts.ts`,
-  `${banner}/** Roboto (SIL Open Font License), base64: embedded in every PDF so text extracts and renders the same everywhere. */\nexport const fonts: { regular: string; bold: string } = ${JSON.stringify(fonts)};\n`,
+  `${banner}import { brotliDecompressSync } from "node:zlib";
+
+const compressed = ${JSON.stringify(fonts)};
+const ttf: Record<string, string> = {};
+const font = (name: "regular" | "bold") => (ttf[name] ??= brotliDecompressSync(Buffer.from(compressed[name], "base64")).toString("base64"));
+
+/** Roboto (SIL Open Font License), base64 (stored brotli-compressed, decompressed on first use): embedded in every PDF so text extracts and renders the same everywhere. */
+export const fonts: { readonly regular: string; readonly bold: string } = {
+  get regular() {
+    return font("regular");
+  },
+  get bold() {
+    return font("bold");
+  },
+};
+`,
 );
 stamp.write();
 console.error(`documents built: ${templates.length} templates, ${partials.length} partials, version ${templateVersion}`);

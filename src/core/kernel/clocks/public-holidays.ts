@@ -1,22 +1,24 @@
-// Public holidays per country from the date-holidays library, reduced to the
-// calendar days that are not working days, cached per (country, year).
-import Holidays from "date-holidays";
-import { addDays, yearOf, type PlainDate } from "./plain-date.ts";
+// Public holidays per country: the days that are not working days, with their
+// names, for the supported governing countries (governing-countries.ts). They
+// come from the date-holidays library, computed at build time into
+// generated/holidays.ts (scripts/holiday-tables.ts); decoded here per
+// (country, year) on first use.
+import { HOLIDAY_TABLES } from "../../generated/holidays.ts";
+import { AppError } from "../errors.ts";
+import { GOVERNING_COUNTRIES } from "./governing-countries.ts";
+import { holidaysOfYear, type PublicHoliday, type ReadTable, readTable } from "./holiday-table.ts";
+import { type PlainDate, yearOf } from "./plain-date.ts";
 
-export interface PublicHoliday {
-  date: PlainDate;
-  name: string;
-}
+export type { PublicHoliday };
 
 interface YearCalendar {
   list: PublicHoliday[];
   names: ReadonlyMap<PlainDate, string>;
 }
 
-const MS_PER_DAY = 86_400_000;
-const calendars = new Map<string, Holidays>();
+const knownCountries: ReadonlySet<string> = new Set(Object.keys(HOLIDAY_TABLES.countries));
+const countryTables = new Map<string, ReadTable>();
 const years = new Map<string, YearCalendar>();
-let knownCountries: ReadonlySet<string> | undefined;
 
 /**
  * The days of `year` that are public holidays in `country`, in date order.
@@ -33,23 +35,24 @@ export function holidayName(date: PlainDate, country: string): string | null {
   return yearCalendar(yearOf(date), country).names.get(date) ?? null;
 }
 
-/** The countries date-holidays has a calendar for, as ISO codes, sorted: those whose law can govern an agreement's deadlines. */
+/**
+ * The countries with a holiday calendar, as ISO codes, sorted: those whose law can govern an
+ * agreement's deadlines (governing-countries.ts).
+ */
 export function holidayCountries(): [string, ...string[]] {
-  knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));
-  return [...knownCountries].filter((code) => /^[A-Z]{2}$/.test(code)).sort() as [string, ...string[]];
+  return [...knownCountries].sort() as [string, ...string[]];
 }
 
-/** Whether date-holidays has a calendar for `country`, so deadlines governed by its law can be counted. */
+/** Whether `country` has a holiday calendar, so deadlines governed by its law can be counted. */
 export function hasHolidayCalendar(country: string): boolean {
-  knownCountries ??= new Set(Object.keys(new Holidays().getCountries()));
   return knownCountries.has(country);
 }
 
-/** Throws unless date-holidays has a calendar for `country`: none must not mean "no holidays". */
+/** Throws unless `country` has a holiday calendar: none must not mean "no holidays". */
 export function assertKnownCountry(country: string): void {
   if (!hasHolidayCalendar(country)) {
     throw new Error(
-      `No public-holiday calendar for country ${JSON.stringify(country)}: deadlines need an upper-case ISO 3166-1 alpha-2 code that the date-holidays library covers.`,
+      `No public-holiday calendar for country ${JSON.stringify(country)}: deadlines need the upper-case ISO 3166-1 alpha-2 code of a supported governing country (${GOVERNING_COUNTRIES.join(", ")}).`,
     );
   }
 }
@@ -59,52 +62,25 @@ function yearCalendar(year: number, country: string): YearCalendar {
   const key = `${country}:${year}`;
   let calendar = years.get(key);
   if (!calendar) {
-    calendar = buildYear(year, country);
+    calendar = decodeYear(year, country);
     years.set(key, calendar);
   }
   return calendar;
 }
 
-function buildYear(year: number, country: string): YearCalendar {
-  const holidays = countryCalendar(country);
-  const prefix = `${String(year).padStart(4, "0")}-`;
-  const seen = new Set<string>();
-  const list: PublicHoliday[] = [];
-  // The previous year too: a holiday of several days may run into January.
-  for (const holiday of [...holidays.getHolidays(year - 1), ...holidays.getHolidays(year)]) {
-    for (const date of daysCovered(holiday)) {
-      const id = `${date} ${holiday.name}`;
-      if (!date.startsWith(prefix) || seen.has(id)) continue;
-      seen.add(id);
-      list.push({ date, name: holiday.name });
-    }
+function decodeYear(year: number, country: string): YearCalendar {
+  assertKnownCountry(country);
+  const { first, last } = HOLIDAY_TABLES;
+  if (year < first || year > last)
+    // A date a person gave (a start of a period, a date asked about), not a bug: answered as bad input.
+    throw new AppError("validation", `Public holidays are known for the years ${first} to ${last}: deadlines cannot be counted in ${year}.`);
+  let table = countryTables.get(country);
+  if (!table) {
+    table = readTable(HOLIDAY_TABLES.countries[country] ?? {});
+    countryTables.set(country, table);
   }
-  list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const list = holidaysOfYear(table, year, year - first);
   const names = new Map<PlainDate, string>();
   for (const { date, name } of list) if (!names.has(date)) names.set(date, name);
   return { list, names };
-}
-
-/**
- * The calendar days a holiday takes. Its `date` is local "YYYY-MM-DD hh:mm:ss",
- * optionally followed by an offset such as "-0600" for holidays that begin on
- * the eve (at sunset); those still cover their whole date.
- */
-function daysCovered(holiday: { date: string; start: Date; end: Date }): PlainDate[] {
-  const time = holiday.date.slice(11, 19);
-  if (time !== "" && time !== "00:00:00") return [];
-  // Rounded: a DST change inside the holiday makes it an hour longer or shorter.
-  const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
-  const first = holiday.date.slice(0, 10);
-  return Array.from({ length: days }, (_, i) => addDays(first, i));
-}
-
-function countryCalendar(country: string): Holidays {
-  let holidays = calendars.get(country);
-  if (!holidays) {
-    assertKnownCountry(country);
-    holidays = new Holidays(country, { types: ["public"], languages: ["en"] });
-    calendars.set(country, holidays);
-  }
-  return holidays;
 }
