@@ -73,7 +73,10 @@ function decodeYear(year: number, country: string): YearCalendar {
   const { first, last } = HOLIDAY_TABLES;
   if (year < first || year > last)
     // A date a person gave (a start of a period, a date asked about), not a bug: answered as bad input.
-    throw new AppError("validation", `Public holidays are known for the years ${first} to ${last}: deadlines cannot be counted in ${year}.`);
+    throw new AppError(
+      "validation",
+      `Public holidays are known for the years ${first} to ${last}: deadlines cannot be counted in ${year}.`,
+    );
   let table = countryTables.get(country);
   if (!table) {
     table = readTable(HOLIDAY_TABLES.countries[country] ?? {});
