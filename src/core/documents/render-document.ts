@@ -9,7 +9,8 @@ import type { RegisterSnapshot } from "./register-snapshot.ts";
 import type { Checkpoint } from "../kernel/audit/checkpoints.ts";
 import { renderCsv } from "./render/csv.ts";
 import { renderHtml } from "./render/html.ts";
-import { renderPdf } from "./render/pdf/render-pdf.ts";
+import { type Block, htmlToBlocks } from "./render/pdf/html-blocks.ts";
+import type { PdfMeta } from "./render/pdf/render-pdf.ts";
 import { sha256Hex } from "../kernel/secrets/sha256.ts";
 import { annexContent } from "./view/annex.ts";
 import { art30ControllerContent } from "./view/art30-controller.ts";
@@ -55,6 +56,27 @@ export function documentContent(
  * only on (snapshot, template version, language, format, draft).
  */
 export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
+  // What the PDF needs is prepared in its own call: the content, view and HTML (tens of MiB for a
+  // record of 5,000 activities) are let go before the pages are laid out, only the blocks stay.
+  const { pdf, ...document } = await prepareDocument(snapshot, spec);
+  // pdfkit, fontkit and the fonts (a third of the server's code) load with the first PDF, not at start.
+  const bytes = pdf ? await (await import("./render/pdf/render-pdf.ts")).renderPdf(pdf.blocks, pdf.meta) : document.bytes;
+  const { contentType, fingerprint, templateVersion, language, findings } = document;
+  return {
+    bytes,
+    contentType,
+    fileName: document.fileName,
+    sha256: await sha256Hex(bytes),
+    fingerprint,
+    templateVersion,
+    language,
+    findings,
+  };
+}
+
+type PreparedDocument = Omit<RenderedDocument, "sha256"> & { pdf: { blocks: Block[]; meta: PdfMeta } | null };
+
+async function prepareDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<PreparedDocument> {
   const content = documentContent(snapshot, spec);
   const lang = content.language;
   const shownFindings = spec.draft ? content.findings : [];
@@ -83,44 +105,41 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
     ...(spec.checkpoint ? { checkpoint: spec.checkpoint } : {}),
   };
   const view = { meta, findings: shownFindings, body: content.body };
-
-  let bytes: Uint8Array;
-  if (spec.format === "json") bytes = new TextEncoder().encode(canonicalize({ ...view, table: content.table ?? null }));
-  else if (spec.format === "csv") {
-    if (!content.table) throw new Error(`${spec.kind} has no CSV form`);
-    bytes = new TextEncoder().encode(renderCsv(content.table));
-  } else {
-    const html = renderHtml(content.template, view);
-    bytes =
-      spec.format === "html"
-        ? new TextEncoder().encode(html)
-        : await renderPdf(html, {
-            title: `${content.title} – ${content.subject}`,
-            subject: content.subject,
-            author: displayText(snapshot.organisation?.legalName ?? ""),
-            language: lang,
-            asOf: new Date(snapshot.asOf),
-            headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),
-            footerLines: [
-              translate(lang, "pdf.footer", { asOf: meta.asOf }),
-              translate(lang, "pdf.fingerprint", { fingerprint }),
-              ...(spec.checkpoint ? [checkpointFooter(spec.checkpoint, lang)] : []),
-            ],
-            custom: spec.checkpoint ? { AuditCheckpoint: canonicalize(spec.checkpoint) ?? "" } : {},
-            pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
-            creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
-          });
-  }
-  return {
-    bytes,
+  const document = {
+    bytes: new Uint8Array(0),
     contentType: CONTENT_TYPES[spec.format],
     fileName: fileName(spec, content, snapshot.asOf),
-    sha256: await sha256Hex(bytes),
     fingerprint,
     templateVersion: TEMPLATE_VERSION,
     language: lang,
     findings: content.findings,
+    pdf: null,
   };
+  const encode = (text: string) => ({ ...document, bytes: new TextEncoder().encode(text) });
+  if (spec.format === "json") return encode(canonicalize({ ...view, table: content.table ?? null }) ?? "");
+  if (spec.format === "csv") {
+    if (!content.table) throw new Error(`${spec.kind} has no CSV form`);
+    return encode(renderCsv(content.table));
+  }
+  const html = renderHtml(content.template, view);
+  if (spec.format === "html") return encode(html);
+  const pdfMeta: PdfMeta = {
+    title: `${content.title} – ${content.subject}`,
+    subject: content.subject,
+    author: displayText(snapshot.organisation?.legalName ?? ""),
+    language: lang,
+    asOf: new Date(snapshot.asOf),
+    headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),
+    footerLines: [
+      translate(lang, "pdf.footer", { asOf: meta.asOf }),
+      translate(lang, "pdf.fingerprint", { fingerprint }),
+      ...(spec.checkpoint ? [checkpointFooter(spec.checkpoint, lang)] : []),
+    ],
+    custom: spec.checkpoint ? { AuditCheckpoint: canonicalize(spec.checkpoint) ?? "" } : {},
+    pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
+    creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
+  };
+  return { ...document, pdf: { blocks: htmlToBlocks(html), meta: pdfMeta } };
 }
 
 const checkpointFooter = (c: Checkpoint, lang: Language) =>

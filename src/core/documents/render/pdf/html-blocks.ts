@@ -2,8 +2,13 @@
 // template: the HTML is read back into a few block types (headings,
 // paragraphs, bullet items, tables, a findings box) that the PDF layout
 // knows how to draw. Templates keep to these elements.
-import type { ChildNode, Element } from "domhandler";
-import { parseDocument } from "htmlparser2";
+//
+// The HTML is read with htmlparser2's event parser into a small tree of its
+// own (what domhandler would build, without the links and positions), and
+// each table row of a table in the page flow becomes its cells as soon as it
+// closes, so a record of thousands of activities is never held as a whole
+// DOM.
+import { type Handler, Parser } from "htmlparser2";
 
 export interface Line {
   text: string;
@@ -22,24 +27,164 @@ export type Block =
 const CONTAINERS = new Set(["body", "header", "section", "main", "article", "div", "html"]);
 const INLINE = new Set(["strong", "b", "em", "i", "span", "small", "a", "code", "abbr", "bdi"]);
 
+/** Text, a tag ("script" and "style" elements apart, as domhandler types them), or a node that shows nothing (comments, CDATA). */
+type ChildNode = Text | Element | { type: "other" };
+interface Text {
+  type: "text";
+  data: string;
+}
+interface Element {
+  type: "tag" | "script" | "style";
+  name: string;
+  attribs: Record<string, string>;
+  children: ChildNode[];
+  /** A table row of a table in the flow, read as its cells when it closed (its children dropped). */
+  cells?: Cell[];
+}
+
 export function htmlToBlocks(html: string): Block[] {
-  const document = parseDocument(html, { decodeEntities: true });
+  const root: Element = { type: "tag", name: "#root", attribs: {}, children: [] };
+  const lines = new Lines();
+  new Parser(new TreeBuilder(root, lines), { decodeEntities: true }).end(html);
   const blocks: Block[] = [];
-  for (const node of document.children) collectBlocks(node, blocks);
+  for (const node of root.children) collectBlocks(node, blocks, lines);
   return blocks;
 }
 
-function collectBlocks(node: ChildNode, out: Block[]): void {
+/**
+ * One object per distinct line, and per distinct cell, of the tables:
+ * registers repeat the same labels and catalogue entries in every row, and
+ * the blocks are only read.
+ */
+class Lines {
+  private readonly byKind = [new Map<string, Line>(), new Map<string, Line>(), new Map<string, Line>(), new Map<string, Line>()];
+  private readonly cells = new Map<string, Cell>();
+  private readonly ids = new Map<Line, number>();
+
+  cell(lines: Line[]): Cell {
+    let key = "";
+    for (const line of lines) {
+      let id = this.ids.get(line);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(line, id);
+      }
+      key += `${id},`;
+    }
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = lines.slice();
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  line(text: string, bold: boolean, bullet: boolean): Line {
+    const map = this.byKind[(bold ? 2 : 0) + (bullet ? 1 : 0)] as Map<string, Line>;
+    let line = map.get(text);
+    if (!line) {
+      line = { text, bold, bullet };
+      map.set(text, line);
+    }
+    return line;
+  }
+}
+
+/** Builds the tree as domhandler does (adjacent text joined into one node); rows of tables in the flow are read as they close. */
+class TreeBuilder implements Partial<Handler> {
+  private readonly stack: Element[];
+  private lastText: Text | null = null;
+  private lastOther = false;
+
+  private readonly lines: Lines;
+
+  constructor(root: Element, lines: Lines) {
+    this.stack = [root];
+    this.lines = lines;
+  }
+
+  private add(node: ChildNode): void {
+    (this.stack[this.stack.length - 1] as Element).children.push(node);
+    this.lastText = null;
+    this.lastOther = false;
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    const type = name === "script" ? "script" : name === "style" ? "style" : "tag";
+    const element: Element = { type, name, attribs, children: [] };
+    this.add(element);
+    this.stack.push(element);
+  }
+
+  onclosetag(): void {
+    this.lastText = null;
+    this.lastOther = false;
+    const element = this.stack.pop() as Element;
+    if (element.name === "tr" && this.inFlowTable()) {
+      element.cells = rowCells(element, this.lines);
+      element.children = [];
+    }
+  }
+
+  ontext(data: string): void {
+    if (this.lastText) this.lastText.data += data;
+    else {
+      const node: Text = { type: "text", data };
+      this.add(node);
+      this.lastText = node;
+    }
+  }
+
+  oncomment(): void {
+    if (this.lastOther) return;
+    this.add({ type: "other" });
+    this.lastOther = true;
+  }
+
+  oncommentend(): void {
+    this.lastText = null;
+    this.lastOther = false;
+  }
+
+  oncdatastart(): void {
+    this.add({ type: "other" });
+    // CDATA's text stays inside it: it shows nothing, as before.
+    this.lastText = { type: "text", data: "" };
+  }
+
+  oncdataend(): void {
+    this.lastText = null;
+  }
+
+  onprocessinginstruction(): void {
+    this.add({ type: "other" });
+  }
+
+  /**
+   * The row just closed sits in a table's head or body, the table in the page
+   * flow (under containers only): such a row is only ever read as its cells.
+   */
+  private inFlowTable(): boolean {
+    const s = this.stack;
+    const section = s[s.length - 1];
+    const table = s[s.length - 2];
+    if (!section || !table || (section.name !== "thead" && section.name !== "tbody") || table.name !== "table") return false;
+    for (let i = 1; i < s.length - 2; i++) if (!CONTAINERS.has((s[i] as Element).name)) return false;
+    return true;
+  }
+}
+
+function collectBlocks(node: ChildNode, out: Block[], lines: Lines): void {
   if (node.type !== "tag") return;
   const el = node as Element;
   const name = el.name;
   if (name === "head" || name === "style" || name === "script") return;
   if (name === "div" && hasClass(el, "findings")) {
     const inner: Block[] = [];
-    for (const child of el.children) collectBlocks(child, inner);
+    for (const child of el.children) collectBlocks(child, inner, lines);
     out.push({ kind: "box", blocks: inner });
   } else if (CONTAINERS.has(name)) {
-    for (const child of el.children) collectBlocks(child, out);
+    for (const child of el.children) collectBlocks(child, out, lines);
   } else if (name === "h1" || name === "h2" || name === "h3") {
     out.push({ kind: "heading", level: Number(name[1]) as 1 | 2 | 3, text: textOf(el) });
   } else if (name === "p") {
@@ -48,39 +193,40 @@ function collectBlocks(node: ChildNode, out: Block[]): void {
     for (const li of childElements(el, "li"))
       out.push({ kind: "paragraph", line: { text: textOf(li), bold: false, bullet: true }, muted: false });
   } else if (name === "table") {
-    out.push(tableBlock(el));
+    out.push(tableBlock(el, lines));
   }
 }
 
-function tableBlock(table: Element): Block {
+function tableBlock(table: Element, lines: Lines): Block {
   const keyValue = hasClass(table, "kv");
   const header =
     childElements(table, "thead")
       .flatMap((thead) => childElements(thead, "tr"))
-      .map(rowCells)[0] ?? null;
+      .map((tr) => rowCells(tr, lines))[0] ?? null;
   const rows = childElements(table, "tbody")
     .flatMap((tbody) => childElements(tbody, "tr"))
-    .map(rowCells);
+    .map((tr) => rowCells(tr, lines));
   const columns = header?.length ?? rows[0]?.length ?? 1;
   const declared = table.attribs["data-widths"]?.split(",").map(Number);
   const weights = keyValue ? [28, 72] : declared?.length === columns ? declared : Array.from({ length: columns }, () => 1);
   return { kind: "table", weights, header, rows, keyValue };
 }
 
-function rowCells(tr: Element): Cell[] {
+function rowCells(tr: Element, lines: Lines): Cell[] {
+  if (tr.cells) return tr.cells;
   return tr.children
     .filter(isElement)
     .filter((c) => c.name === "td" || c.name === "th")
-    .map((cell) => cellLines(cell, cell.name === "th"));
+    .map((cell) => cellLines(cell, cell.name === "th", lines));
 }
 
 /** A cell's content as lines: running text, then one line per list item or paragraph. */
-function cellLines(cell: Element, bold: boolean): Line[] {
+function cellLines(cell: Element, bold: boolean, distinct: Lines): Line[] {
   const lines: Line[] = [];
   let running = "";
   const flush = () => {
     const text = collapse(running);
-    if (text) lines.push({ text, bold, bullet: false });
+    if (text) lines.push(distinct.line(text, bold, false));
     running = "";
   };
   for (const node of cell.children) {
@@ -89,14 +235,14 @@ function cellLines(cell: Element, bold: boolean): Line[] {
     else if (isElement(node) && node.name === "br") flush();
     else if (isElement(node) && (node.name === "ul" || node.name === "ol")) {
       flush();
-      for (const li of childElements(node, "li")) lines.push({ text: textOf(li), bold, bullet: true });
+      for (const li of childElements(node, "li")) lines.push(distinct.line(textOf(li), bold, true));
     } else if (isElement(node)) {
       flush();
-      lines.push({ text: textOf(node), bold: bold || isAllBold(node), bullet: false });
+      lines.push(distinct.line(textOf(node), bold || isAllBold(node), false));
     }
   }
   flush();
-  return lines;
+  return distinct.cell(lines);
 }
 
 function textOf(node: ChildNode): string {

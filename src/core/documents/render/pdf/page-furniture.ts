@@ -8,25 +8,21 @@ export interface PageFurniture {
   pageLabel(page: number, pages: number): string;
 }
 
-/** Running header and footer on every page, once the page count is known (hence after the body is laid out). */
-export function decoratePages(doc: PDFKit.PDFDocument, meta: PageFurniture): void {
-  const range = doc.bufferedPageRange();
+/** The running header and footer on pdfkit's current page (`page` from 0 of `pages`), drawn once the page's body is complete. */
+export function decoratePage(doc: PDFKit.PDFDocument, meta: PageFurniture, page: number, pages: number): void {
   const size = 7;
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    doc.font("regular").fontSize(size).fillColor(MUTED);
-    doc.text(meta.headerText, MARGIN.left, MARGIN.top - 28, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true });
-    doc
-      .moveTo(MARGIN.left, MARGIN.top - 16)
-      .lineTo(A4.width - MARGIN.right, MARGIN.top - 16)
-      .lineWidth(0.5)
-      .strokeColor(BORDER)
-      .stroke();
-    const footerTop = BOTTOM + 20;
-    meta.footerLines.forEach((line, n) => {
-      doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false });
-    });
-    const label = meta.pageLabel(i + 1, range.count);
-    doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), footerTop, { lineBreak: false });
-  }
+  doc.font("regular").fontSize(size).fillColor(MUTED);
+  doc.text(meta.headerText, MARGIN.left, MARGIN.top - 28, { lineBreak: false, width: CONTENT_WIDTH, ellipsis: true });
+  doc
+    .moveTo(MARGIN.left, MARGIN.top - 16)
+    .lineTo(A4.width - MARGIN.right, MARGIN.top - 16)
+    .lineWidth(0.5)
+    .strokeColor(BORDER)
+    .stroke();
+  const footerTop = BOTTOM + 20;
+  meta.footerLines.forEach((line, n) => {
+    doc.text(line, MARGIN.left, footerTop + n * size * 1.4, { lineBreak: false });
+  });
+  const label = meta.pageLabel(page + 1, pages);
+  doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), footerTop, { lineBreak: false });
 }

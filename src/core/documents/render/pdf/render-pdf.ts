@@ -1,8 +1,9 @@
 import PDFDocument from "pdfkit";
 import { fonts } from "../../../generated/fonts.ts";
-import { htmlToBlocks } from "./html-blocks.ts";
-import { Layout } from "./layout.ts";
-import { decoratePages, type PageFurniture } from "./page-furniture.ts";
+import { ContentStream, type FontName } from "./content-stream.ts";
+import type { Block } from "./html-blocks.ts";
+import { Layout, type WidthOf } from "./layout.ts";
+import { decoratePage, type PageFurniture } from "./page-furniture.ts";
 
 export interface PdfMeta extends PageFurniture {
   title: string;
@@ -19,11 +20,15 @@ export interface PdfMeta extends PageFurniture {
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 
 /**
- * Lays the document's HTML out on A4 pages with pdfkit: one code path on Node
+ * Lays the document's HTML (read into blocks by html-blocks.ts) out on A4 pages with pdfkit: one code path on Node
  * and in the Worker (no browser). Table header rows repeat on every page a
  * table continues on; a row taller than a page is split between lines.
+ *
+ * Two passes over the blocks: the first only counts the pages, for the
+ * footer's "page X of Y"; the second draws them, each page written out as
+ * soon as it is complete (findings boxes keep the pages they span open).
  */
-export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array> {
+export async function renderPdf(blocks: Block[], meta: PdfMeta): Promise<Uint8Array> {
   fontBytes ??= { regular: Buffer.from(fonts.regular, "base64"), bold: Buffer.from(fonts.bold, "base64") };
   const doc = new PDFDocument({
     size: "A4",
@@ -45,8 +50,16 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
       ...meta.custom,
     },
   });
+  // pdfkit writes many small chunks (a few per PDF object): join them as they come, so a long document is not held as a hundred thousand small buffers.
   const chunks: Uint8Array[] = [];
-  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+  let recent: Uint8Array[] = [];
+  doc.on("data", (chunk: Uint8Array) => {
+    recent.push(chunk);
+    if (recent.length === 512) {
+      chunks.push(Buffer.concat(recent));
+      recent = [];
+    }
+  });
   const ended = new Promise<void>((resolve, reject) => {
     doc.on("end", resolve);
     doc.on("error", reject);
@@ -54,10 +67,28 @@ export async function renderPdf(html: string, meta: PdfMeta): Promise<Uint8Array
   doc.registerFont("regular", fontBytes.regular);
   doc.registerFont("bold", fontBytes.bold);
 
-  new Layout(doc).blocks(htmlToBlocks(html));
-  decoratePages(doc, meta);
+  const stream = new ContentStream(doc);
+  const widths = new Map<string, number>();
+  const widthOf: WidthOf = (font: FontName, size: number, text: string) => {
+    const key = `${font}@${size}|${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = stream.widthOf(font, size, text);
+      if (widths.size < 200_000) widths.set(key, width);
+    }
+    return width;
+  };
+  const counting = new Layout(null, widthOf, (font, text) => stream.include(font, text));
+  counting.blocks(blocks);
+  const pages = counting.page + 1;
+  const drawing = new Layout({ doc, stream, decorate: (page) => decoratePage(doc, meta, page, pages) }, widthOf);
+  drawing.blocks(blocks);
+  if (drawing.page + 1 !== pages) throw new Error(`PDF layout drew ${drawing.page + 1} pages, counted ${pages}`);
+  drawing.finishPages();
+  stream.release();
   doc.end();
   await ended;
+  chunks.push(...recent);
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let offset = 0;
   for (const c of chunks) {

@@ -5,16 +5,18 @@ import type { Cell } from "./html-blocks.ts";
 import { BODY, BORDER, BOTTOM, BULLET_INDENT, CELL_PADDING, CONTENT_WIDTH, HEADER_FILL, KEY_FILL, MARGIN } from "./page-geometry.ts";
 import type { TextMeasure } from "./text-measure.ts";
 
-/** What a table needs of the page flow (layout.ts): its cursor, its pen and new pages. */
+/** What a table needs of the page flow (layout.ts): its cursor, its pen, shapes and new pages. */
 export interface Flow {
   y: number;
-  readonly doc: PDFKit.PDFDocument;
   measure(bold: boolean, size: number): TextMeasure;
   lineHeight(size: number): number;
   newPage(): void;
   ensure(height: number): void;
   forgetPen(): void;
   write(text: string, x: number, y: number, bold: boolean, size: number): void;
+  fillRect(x: number, y: number, width: number, height: number, color: string): void;
+  /** Outlines the rectangles with one stroke. */
+  strokeRects(rects: [number, number, number, number][], lineWidth: number, color: string): void;
 }
 
 /** One wrapped line of a cell, x relative to the cell's padding. */
@@ -84,7 +86,6 @@ function rowSlice(
   fill: string | null,
   keyValue: boolean,
 ): void {
-  const { doc } = layout;
   const lh = layout.lineHeight(BODY);
   const height = (to - from) * lh + CELL_PADDING * 2;
   let x = MARGIN.left;
@@ -92,7 +93,7 @@ function rowSlice(
     const width = widths[column] ?? 0;
     const background = fill ?? (keyValue && column === 0 ? KEY_FILL : null);
     if (background) {
-      doc.rect(x, layout.y, width, height).fill(background);
+      layout.fillRect(x, layout.y, width, height, background);
       layout.forgetPen();
     }
     lines.slice(from, to).forEach((line, i) => {
@@ -101,11 +102,12 @@ function rowSlice(
     x += width;
   });
   x = MARGIN.left;
+  const outlines: [number, number, number, number][] = [];
   for (const width of widths) {
-    doc.rect(x, layout.y, width, height);
+    outlines.push([x, layout.y, width, height]);
     x += width;
   }
-  doc.lineWidth(0.5).strokeColor(BORDER).stroke();
+  layout.strokeRects(outlines, 0.5, BORDER);
   layout.y += height;
 }
 
