@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type AnnexFigures, annexAtLargerSizes, annexRows, measureAnnex } from "./bench/annex.ts";
+import { measureArt30Heap } from "./bench/art30-heap.ts";
 import { measureArt30Pdf } from "./bench/art30-pdf.ts";
 import { measureColdStart } from "./bench/cold-start.ts";
 import { fmt } from "./bench/format.ts";
@@ -61,14 +62,16 @@ try {
   // Phase 1: the smallest register serves the annex, the reads (1), the Art. 30 PDF (4) and the writes (2).
   const { child: service, base } = await startService(register);
   annex.push(await measureAnnex(run, register, base, service));
-  await measureReads(run, register, base);
+  await measureReads(run, register, base, service);
   await measureArt30Pdf(run, register, base, service);
   await measureWrites(run, register, base);
   await stop(service);
 
-  // 3. The annex at the larger sizes, then its rows; 5. cold start; 6. the Worker bundle.
+  // 3. The annex at the larger sizes, then its rows; 4. the 5,000-activity record in a capped heap;
+  // 5. cold start; 6. the Worker bundle.
   await annexAtLargerSizes(run, register, annex);
   run.results.push(...annexRows(annex));
+  await measureArt30Heap(run);
   await measureColdStart(run);
   measureWorkerBundle(run);
 } catch (error) {

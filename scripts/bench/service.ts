@@ -24,9 +24,15 @@ export async function timed(
   url: string,
   token: string,
   init: RequestInit = {},
-): Promise<{ ms: number; bytes: Buffer; type: string; status: number }> {
+): Promise<{ ms: number; bytes: Buffer; type: string; status: number; headers: Headers }> {
   const start = performance.now();
   const response = await fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { ms: performance.now() - start, bytes, type: response.headers.get("content-type") ?? "", status: response.status };
+  return {
+    ms: performance.now() - start,
+    bytes,
+    type: response.headers.get("content-type") ?? "",
+    status: response.status,
+    headers: response.headers,
+  };
 }

@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
-import type { Logger } from "../http/middleware/request-log.ts";
+import { stdioLogger } from "./node-logger.ts";
 import { announceStart } from "../platform/node/start-messages.ts";
 import { nodeCheckpointKeys } from "../platform/node/checkpoint-key.ts";
 import { clientAddressOf } from "../platform/node/client-address.ts";
@@ -11,7 +11,6 @@ import { createSqliteStore } from "../platform/node/sqlite-store.ts";
 import { openStore } from "../platform/node/bootstrap.ts";
 
 /** One JSON line per request on stdout; requests that failed (5xx), with their error, on stderr. */
-const stdioLogger: Logger = { info: (line) => process.stdout.write(`${line}\n`), error: (line) => process.stderr.write(`${line}\n`) };
 
 /** The Node service: the database, the app, the schedulers and the HTTP server; `shutdown` stops them in order. */
 export async function startNodeService(config: Config): Promise<{ shutdown: () => void }> {
@@ -30,7 +29,7 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
     },
     clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
     requestIdHeader: config.REQUEST_ID_HEADER,
-    logger: stdioLogger,
+    logger: stdioLogger(),
     // Spreadsheet imports are checked in a scratch copy of the register, in memory.
     scratchStore: () => createSqliteStore(":memory:"),
   });

@@ -16,7 +16,7 @@ import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 import { rememberedUntilChange } from "../../core/kernel/remembered.ts";
-import { ETAG_HEADER, etagOf, IfMatchHeader, ifMatchOf, jsonText, tagged } from "./preconditions.ts";
+import { ETAG_HEADER, etagOf, IfMatchHeader, ifMatchOf, jsonBytes, jsonText, tagged } from "./preconditions.ts";
 
 export interface EntityRouteSpec {
   segment: string;
@@ -58,7 +58,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       const query = c.req.query();
       const ctx = c.get("ctx");
       const page = await rememberedUntilChange(c.get("reads"), `${segment}?${JSON.stringify(query)}`, async () =>
-        JSON.stringify(await listEntities(ctx, kind, query)),
+        jsonBytes(await listEntities(ctx, kind, query)),
       );
       return jsonText(c, page) as never; // the JSON of a Page, already serialised
     },
@@ -102,7 +102,7 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
       const id = c.req.param("id");
       const { body, revision } = await rememberedUntilChange(c.get("reads"), `${segment}/${id}`, async () => {
         const entity = await getEntity(ctx, kind, id);
-        return { body: JSON.stringify(entity), revision: entity.revision };
+        return { body: jsonBytes(entity), revision: entity.revision };
       });
       return jsonText(c, body, { ETag: etagOf(revision) }) as never; // the JSON of one record
     },

@@ -43,6 +43,11 @@ export const ETAG_HEADER = {
   ETag: { description: "The record's revision as an entity tag, for If-Match.", schema: { type: "string" as const } },
 };
 
+const utf8 = new TextEncoder();
+
+/** A value as the UTF-8 bytes of its JSON, the form a remembered body is kept in: sent again without encoding it again. */
+export const jsonBytes = (value: unknown): Uint8Array<ArrayBuffer> => utf8.encode(JSON.stringify(value));
+
 /** A JSON body already serialised, sent as c.json would send it (same header, same bytes). */
-export const jsonText = (c: Context, text: string, headers: Record<string, string> = {}) =>
-  c.body(text, 200, { ...headers, "content-type": "application/json" });
+export const jsonText = (c: Context, json: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
+  c.body(json, 200, { ...headers, "content-type": "application/json" });

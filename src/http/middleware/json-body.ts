@@ -29,7 +29,9 @@ export function jsonBodies(largerBodies: Record<string, number> = {}): Middlewar
   const standard = limitOf(MAX_BODY_BYTES);
   // A few routes take whole files (a register export): their own limit, by exact path.
   const larger = new Map(Object.entries(largerBodies).map(([path, maxSize]) => [path, limitOf(maxSize)]));
-  const limit: MiddlewareHandler = (c, next) => (larger.get(c.req.path) ?? standard)(c, next);
+  // A GET or HEAD has no body to limit (and asking Node's adapter for one builds a whole Request).
+  const limit: MiddlewareHandler = (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : (larger.get(c.req.path) ?? standard)(c, next);
   return [requireJson, limit];
 }
 
