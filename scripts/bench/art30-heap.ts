@@ -2,9 +2,9 @@
 // (--max-old-space-size=128, what a Worker isolate allows): it must answer, not run out of memory.
 import { join } from "node:path";
 import { fmt } from "./format.ts";
-import { ask, freePort, startNode, stop, waitFor200 } from "./processes.ts";
+import { ask, stop } from "./processes.ts";
 import { buildRegister } from "./register.ts";
-import { timed } from "./service.ts";
+import { startService, timed } from "./service.ts";
 import type { Run } from "./types.ts";
 
 const ACTIVITIES = 5000;
@@ -13,15 +13,8 @@ const HEAP_MIB = 128;
 export async function measureArt30Heap(run: Run): Promise<void> {
   run.log(`Art. 30(1) PDF of ${ACTIVITIES} activities in a ${HEAP_MIB} MiB heap (building the register)`);
   const register = await buildRegister(join(run.temp, "art30-heap.db"), ACTIVITIES);
-  const port = await freePort();
-  const service = startNode(
-    [`--max-old-space-size=${HEAP_MIB}`, "--import", "./scripts/bench/probe.ts", "src/entry/node.ts"],
-    { DATABASE_PATH: register.path, PORT: String(port), DEMO_DATA: "false" },
-    true,
-  );
+  const { child: service, base } = await startService(register, [`--max-old-space-size=${HEAP_MIB}`]);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor200(`${base}/health`, service, performance.now());
     // The render holds the event loop, so the heap is read before and after, not sampled during it.
     const before = await ask<{ heapUsed: number }>(service, "memory");
     const pdf = await timed(`${base}/api/v1/documents/art30-controller?format=pdf`, register.token).catch((error: Error) => ({

@@ -1,11 +1,11 @@
 // 5. Cold start: wall time to the first 200 on /health, CPU time and RSS at that moment, of the
 // product (on an already migrated database) against a bare Hono server.
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fmt, mm } from "./format.ts";
 import { interleaved } from "./interleaved.ts";
 import { cpuMs, freePort, rssMiB, startNode, stop, waitFor200 } from "./processes.ts";
 import { median } from "./stats.ts";
+import { buildService, SERVICE_BUNDLE } from "./service.ts";
 import type { Run } from "./types.ts";
 
 async function cold(args: string[], env: Record<string, string>) {
@@ -23,8 +23,8 @@ async function cold(args: string[], env: Record<string, string>) {
 export async function measureColdStart(run: Run): Promise<void> {
   run.log("cold start");
   // What `./dev start` runs: the esbuild bundle (built here if the sources changed), not the .ts files.
-  spawnSync(process.execPath, ["scripts/build-server.ts"], { stdio: "ignore" });
-  const productArgs = ["dist/node/server/node.js"];
+  buildService();
+  const productArgs = [SERVICE_BUNDLE];
   const productEnv = { DATABASE_PATH: join(run.temp, "cold.db"), DEMO_DATA: "false" };
   await cold(productArgs, productEnv); // creates and migrates the database: not a measured start
   const starts = await interleaved(

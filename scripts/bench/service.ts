@@ -1,12 +1,24 @@
-// The product under test: the Node entry on the benchmark's register, with the probe that answers
-// memory questions, and single timed requests to it.
+// The product under test: the service as `./dev start` runs it (the esbuild bundle, built here if
+// the sources changed) on the benchmark's register, with the probe that answers memory
+// questions, and single timed requests to it.
+import { spawnSync } from "node:child_process";
 import type { BenchRegister } from "./register.ts";
 import { type Child, freePort, startNode, waitFor200 } from "./processes.ts";
 
-export async function startService(register: BenchRegister): Promise<{ child: Child; base: string }> {
+/** The service's entry as `./dev start` runs it. */
+export const SERVICE_BUNDLE = "dist/node/server/node.js";
+
+/** Builds the bundle unless it is current (scripts/build-server.ts skips an up-to-date build). */
+export function buildService(): void {
+  const build = spawnSync(process.execPath, ["scripts/build-server.ts"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`scripts/build-server.ts failed: ${build.stderr}`);
+}
+
+export async function startService(register: BenchRegister, nodeOptions: string[] = []): Promise<{ child: Child; base: string }> {
+  buildService();
   const port = await freePort();
   const child = startNode(
-    ["--import", "./scripts/bench/probe.ts", "src/entry/node.ts"],
+    [...nodeOptions, "--import", "./scripts/bench/probe.ts", SERVICE_BUNDLE],
     {
       DATABASE_PATH: register.path,
       PORT: String(port),
