@@ -54,8 +54,8 @@ export function createSqliteStore(path: string): SqliteStore {
       sqlite.close();
     },
   };
-  // BEGIN IMMEDIATE takes the write lock before the first statement, so a
-  // second writer waits (busy_timeout) rather than failing half-way.
+  // Units commit in shared BEGIN IMMEDIATE transactions (group-commit.ts): the write lock is taken
+  // before the first statement, so another process's writer waits (busy_timeout) rather than failing half-way.
   const write = groupCommit(sqlite, store);
   return store;
 }
