@@ -12,6 +12,7 @@ import { buildStamp, filesBelow } from "./build-stamp.ts";
 
 const OUT_DIR = "dist/node/server";
 const OUTFILE = `${OUT_DIR}/node.js`;
+const WRITER_OUTFILE = `${OUT_DIR}/sqlite-writer-thread.js`;
 const STAMP = `${OUT_DIR}/.build-server.json`;
 /** Loaded from node_modules at run time: native addons (and their loaders) cannot be bundled. */
 const EXTERNAL = ["better-sqlite3"];
@@ -29,13 +30,14 @@ for (const file of [
 hash.update(`node ${process.version}\0`);
 const inputs = hash.digest("hex");
 
-const stamp = buildStamp(STAMP, inputs, [OUTFILE]);
+const stamp = buildStamp(STAMP, inputs, [OUTFILE, WRITER_OUTFILE]);
 if (stamp.fresh()) process.exit(0);
 
 const { build } = await import("esbuild");
 rmSync(OUT_DIR, { recursive: true, force: true });
 await build({
-  entryPoints: ["src/entry/node.ts"],
+  // The writer thread (sqlite-store.ts) is found beside the bundle under its source's name.
+  entryPoints: { node: "src/entry/node.ts", "sqlite-writer-thread": "src/platform/node/sqlite-writer-thread.ts" },
   outdir: OUT_DIR,
   // What is imported with import() (the PDF renderer, the spreadsheet reader, the SMTP client) goes
   // to chunks loaded on first use: the service is ready sooner and smaller.

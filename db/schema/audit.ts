@@ -26,8 +26,14 @@ export const auditEntries = sqliteTable(
     after: json<unknown>("after"),
     /** Why, where the action needs one: a correction of what otherwise follows a workflow. */
     reason: text("reason"),
-    /** The previous entry's hash (core/audit/audit-chain.ts); unique, so the chain cannot fork. */
-    prevHash: text("prev_hash").unique(),
+    /**
+     * The previous entry's hash (core/audit/audit-chain.ts). Not indexed: every
+     * writer numbers its entries after the head it read, so the primary key on
+     * seq already refuses a second entry after the same head (the chain cannot
+     * fork), and a unique index on a random hash cost each audited write a page
+     * of its own.
+     */
+    prevHash: text("prev_hash"),
     /** SHA-256 of this entry's canonical content, prevHash included. */
     hash: text("hash"),
   },

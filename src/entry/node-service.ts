@@ -5,6 +5,7 @@ import { stdioLogger } from "./node-logger.ts";
 import { announceStart } from "../platform/node/start-messages.ts";
 import { nodeCheckpointKeys } from "../platform/node/checkpoint-key.ts";
 import { clientAddressOf } from "../platform/node/client-address.ts";
+import { incomingBodyOf } from "./node-request-body.ts";
 import { nodeKdf } from "../platform/node/node-kdf.ts";
 import { startBackgroundWork } from "../platform/node/background-work.ts";
 import { createSqliteStore } from "../platform/node/sqlite-store.ts";
@@ -14,7 +15,8 @@ import { openStore } from "../platform/node/bootstrap.ts";
 
 /** The Node service: the database, the app, the schedulers and the HTTP server; `shutdown` stops them in order. */
 export async function startNodeService(config: Config): Promise<{ shutdown: () => void }> {
-  const store = openStore(config.DATABASE_PATH);
+  // The service writes on a thread of its own: requests are served while a batch commits.
+  const store = openStore(config.DATABASE_PATH, { writerThread: true });
   await announceStart(store, config);
   const checkpoints = await nodeCheckpointKeys(config, { create: true, log: (line) => console.log(line) });
   const app = createApp({
@@ -28,6 +30,7 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
       objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK,
     },
     clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
+    rawBody: incomingBodyOf,
     requestIdHeader: config.REQUEST_ID_HEADER,
     logger: stdioLogger(),
     // Spreadsheet imports are checked in a scratch copy of the register, in memory.

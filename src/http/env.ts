@@ -41,7 +41,17 @@ export interface AppDeps {
   requestIdHeader?: string;
   /** Where the one JSON line per request goes; without it (tests) requests are not logged and errors go to stderr. */
   logger?: Logger;
+  /**
+   * The request body's bytes as the platform received them, when it can give
+   * them more cheaply than a WHATWG Request (the Node entry: the
+   * IncomingMessage). Without it, or when it answers undefined, bodies are read
+   * through Hono's request.
+   */
+  rawBody?: RawBody;
 }
+
+/** Reads a request's body up to `maxBytes`, or answers undefined when this platform cannot (see AppDeps.rawBody). */
+export type RawBody = (c: Context, maxBytes: number) => Promise<{ bytes: Uint8Array } | { tooLarge: true }> | undefined;
 
 /** What createApp builds once from AppDeps and hands to the routes. */
 export type AppWiring = AppDeps & { clock: Clock; limits: RequestLimits; publicBaseUrl: string };

@@ -13,11 +13,11 @@ import { tempDir } from "../node/helpers.ts";
 
 stopStartedAfterEach();
 
-/** An app over a database file, and a second connection to that file standing for another process. */
-async function twoConnections(): Promise<{ t: TestApp; other: SqliteStore }> {
+/** An app over a database file (written in process, or on the writer thread as the service does), and a second connection to that file standing for another process. */
+async function twoConnections(writerThread: boolean): Promise<{ t: TestApp; other: SqliteStore }> {
   const dir = tempDir();
   const path = join(dir, "register.db");
-  const store = createSqliteStore(path);
+  const store = createSqliteStore(path, { writerThread });
   const other = createSqliteStore(path);
   onCleanup(() => {
     store.close();
@@ -30,9 +30,12 @@ async function twoConnections(): Promise<{ t: TestApp; other: SqliteStore }> {
 const names = async (t: TestApp) =>
   (await bodyOf<{ items: { name: { en?: string } }[] }>(await t.request("GET", "/api/v1/data-categories"))).items.map((i) => i.name.en);
 
-describe("remembered reads", () => {
+describe.each([
+  ["written in process", false],
+  ["written on the writer thread", true],
+])("remembered reads, %s", (_, writerThread) => {
   it("show a write through the API on the very next read", async () => {
-    const { t } = await twoConnections();
+    const { t } = await twoConnections(writerThread);
     expect(await names(t)).toEqual([]);
     expect(await names(t)).toEqual([]);
     const created = await bodyOf<{ id: string }>(
@@ -48,7 +51,7 @@ describe("remembered reads", () => {
   });
 
   it("show a commit by another connection to the same file on the very next read", async () => {
-    const { t, other } = await twoConnections();
+    const { t, other } = await twoConnections(writerThread);
     await t.request("POST", "/api/v1/data-categories", { body: { name: { en: "Contact details" }, special: "none" } });
     expect(await names(t)).toEqual(["Contact details"]);
     other.sqlite.exec(`update data_categories set name = json('{"en":"Changed by the CLI"}')`);
@@ -56,7 +59,7 @@ describe("remembered reads", () => {
   });
 
   it("refuse a token revoked by another connection on its next use", async () => {
-    const { t, other } = await twoConnections();
+    const { t, other } = await twoConnections(writerThread);
     expect((await t.request("GET", "/api/v1/data-categories", { token: "editor" })).status).toBe(200);
     expect((await t.request("GET", "/api/v1/data-categories", { token: "editor" })).status).toBe(200);
     other.sqlite.exec(`update api_tokens set revoked_at = '2026-03-02T09:00:00.000Z' where name = 'test editor'`);
@@ -65,7 +68,7 @@ describe("remembered reads", () => {
   });
 
   it("still check who may read what was remembered for someone else", async () => {
-    const { t } = await twoConnections();
+    const { t } = await twoConnections(writerThread);
     expect((await t.request("GET", "/api/v1/data-categories")).status).toBe(200);
     expect((await t.request("GET", "/api/v1/data-categories", { token: "calendar" })).status).toBe(403);
     expect((await t.request("GET", "/api/v1/data-categories", { token: null })).status).toBe(401);

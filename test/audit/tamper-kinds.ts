@@ -42,7 +42,7 @@ async function rehashFrom(raw: RawDb, fromSeq: number): Promise<void> {
   const rows = await raw.all("select * from audit_entries where seq >= ? order by seq", fromSeq);
   const before = await raw.all("select hash from audit_entries where seq < ? order by seq desc limit 1", fromSeq);
   let prev = String(before[0]?.hash ?? "0".repeat(64));
-  // Unlink first: prev_hash is unique while the rows are rewritten one by one.
+  // Unlink first, so no two rows share a prev_hash while they are rewritten one by one.
   await raw.run("update audit_entries set prev_hash = 'x' || seq where seq >= ?", fromSeq);
   for (const row of rows) {
     const hash = entryHash({ ...chained(row), prevHash: prev });

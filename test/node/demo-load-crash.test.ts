@@ -44,7 +44,9 @@ async function killDuringFirstStart(env: Record<string, string>, delayMs: number
 const tokenIn = (output: string) => [...output.matchAll(/API token \(shown once, keep it\): (dpar_\S+)/g)].at(-1)?.[1];
 
 function counts(path: string) {
-  const db = new Database(path, { readonly: true });
+  // Read-write, though only read: a database killed while its WAL was being set up may need
+  // recovering first, which a read-only connection cannot do ("attempt to write a readonly database").
+  const db = new Database(path, { fileMustExist: true });
   try {
     // Killed before the migrations ran: no table yet, an empty register.
     if (!db.prepare("select 1 from sqlite_master where name = 'customers'").get()) return EMPTY;

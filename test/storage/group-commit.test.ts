@@ -1,7 +1,9 @@
 // Units handed to the SQLite store together are committed in one transaction
 // (platform/node/group-commit.ts), yet each stays atomic on its own: a unit
 // that breaks a constraint is rolled back alone, the others commit, and the
-// audit chain links every committed unit in order.
+// audit chain links every committed unit in order. The same holds where the
+// service writes, on its writer thread (platform/node/sqlite-writer.ts).
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEntries, dataCategories } from "../../db/schema.ts";
@@ -9,12 +11,29 @@ import { auditStatement } from "../../src/core/kernel/audit/audit-statement.ts";
 import { walkChain } from "../../src/core/kernel/audit/chain-walk.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { AppError } from "../../src/core/kernel/errors.ts";
+import { onCleanup, stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
+import { createSqliteStore, type SqliteStore } from "../../src/platform/node/sqlite-store.ts";
+import { tempDir } from "../node/helpers.ts";
 
 const AT = "2026-03-02T09:00:00.000Z";
 
-function world() {
-  const store = memoryStore();
+stopStartedAfterEach();
+
+/** A file register written on the writer thread, as the service's; closed after the test. */
+function threadedStore(): SqliteStore {
+  const store = createSqliteStore(join(tempDir(), "register.db"), { writerThread: true });
+  onCleanup(() => store.close());
+  return store;
+}
+
+const stores: Array<[string, () => SqliteStore]> = [
+  ["in process", memoryStore],
+  ["on the writer thread", threadedStore],
+];
+
+function world(open: () => SqliteStore) {
+  const store = open();
   const ctx = makeCtx(store, SYSTEM_ACTOR);
   /** One audited unit inserting a data category with this id. */
   const unit = (id: string) => {
@@ -27,9 +46,9 @@ function world() {
   return { store, unit };
 }
 
-describe("group commit", () => {
+describe.each(stores)("group commit %s", (_, open) => {
   it("commits units handed over together, each with its audit entry, in one linear chain", async () => {
-    const { store, unit } = world();
+    const { store, unit } = world(open);
     const ids = Array.from({ length: 20 }, (_, i) => `dc-${String(i).padStart(2, "0")}`);
     await Promise.all(ids.map((id) => store.atomic(unit(id))));
     const audited = await store.db.select().from(auditEntries).orderBy(auditEntries.seq);
@@ -39,7 +58,7 @@ describe("group commit", () => {
   });
 
   it("rolls back only the unit that breaks a constraint, reporting a conflict to its caller alone", async () => {
-    const { store, unit } = world();
+    const { store, unit } = world(open);
     const outcomes = await Promise.allSettled([
       store.atomic(unit("dc-a")),
       store.atomic(unit("dc-b")),
@@ -61,7 +80,7 @@ describe("group commit", () => {
   });
 
   it("answers no caller before its unit is committed", async () => {
-    const { store, unit } = world();
+    const { store, unit } = world(open);
     const order: string[] = [];
     await Promise.all(
       ["dc-x", "dc-y"].map(async (id) => {

@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from "uuid";
 import type { Store } from "./ports/store.ts";
 import type { Role } from "./roles.ts";
+import { timeOrderedId } from "./ids/time-ordered-id.ts";
 
 /** Signs audit checkpoints with a key kept outside the database (kernel/audit/checkpoints.ts). */
 export interface CheckpointSigner {
@@ -40,7 +40,7 @@ export interface Ctx {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Time-ordered UUIDs (v7): list order is creation order, and ids are made before the write. */
-export const newId = (): string => uuidv7();
+export const newId = (): string => timeOrderedId();
 
 export function makeCtx(store: Store, actor: Actor, clock: Clock = systemClock): Ctx {
   return { store, actor, clock, newId };

@@ -153,25 +153,25 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
     ];
   },
 
-  write(db, entity, isNew) {
+  write(store, entity, isNew) {
     return [
-      putRow(db, activities, activities.id, entity, isNew),
+      ...putRow(store, activities, activities.id, entity, isNew),
       ...replaceLinks(
-        db,
+        store,
         subjectLinks,
         entity.id,
         entity.subjectCategoryIds.map((subjectCategoryId) => ({ activityId: entity.id, subjectCategoryId })),
         isNew,
       ),
       ...replaceLinks(
-        db,
+        store,
         dataLinks,
         entity.id,
         entity.dataCategories.map((d) => ({ activityId: entity.id, ...d })),
         isNew,
       ),
       ...replaceLinks(
-        db,
+        store,
         measureLinks,
         entity.id,
         entity.securityMeasureIds.map((securityMeasureId) => ({ activityId: entity.id, securityMeasureId })),

@@ -114,11 +114,11 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
     return issues;
   },
 
-  write(db, entity, isNew) {
+  write(store, entity, isNew) {
     return [
-      putRow(db, agreements, agreements.id, entity, isNew),
+      ...putRow(store, agreements, agreements.id, entity, isNew),
       ...replaceLinks(
-        db,
+        store,
         activityLinks,
         entity.id,
         entity.activityIds.map((activityId) => ({ agreementId: entity.id, activityId })),

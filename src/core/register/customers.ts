@@ -49,8 +49,8 @@ export const customerKind: EntityKind<Customer, CustomerInput, z.infer<typeof Fi
     return checkReferenceFree(db, NAMED_CUSTOMER, input.reference, id);
   },
 
-  write(db, entity, isNew) {
-    return [putRow(db, customers, customers.id, entity, isNew)];
+  write(store, entity, isNew) {
+    return putRow(store, customers, customers.id, entity, isNew);
   },
 
   toInput: withoutMeta,

@@ -42,8 +42,8 @@ export const dataCategoryKind: EntityKind<DataCategory, DataCategoryInput, z.inf
     return [];
   },
 
-  write(db, entity, isNew) {
-    return [putRow(db, dataCategories, dataCategories.id, entity, isNew)];
+  write(store, entity, isNew) {
+    return putRow(store, dataCategories, dataCategories.id, entity, isNew);
   },
 
   toInput: ({ name, description, special }) => ({ name, description, special }),

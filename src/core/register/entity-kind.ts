@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import type { FieldIssue } from "../kernel/errors.ts";
-import type { Db, Statement } from "../kernel/ports/store.ts";
+import type { Db, Statement, Store } from "../kernel/ports/store.ts";
 import type { NamedRecord } from "./named-records.ts";
 
 /** The bookkeeping fields the register sets on every entity. */
@@ -38,7 +38,7 @@ export interface EntityKind<E extends EntityMeta, I extends object, F extends ob
   /** References and business rules an input must satisfy; empty when valid. */
   check(db: Db, input: I, id: string): Promise<FieldIssue[]>;
   /** Statements that store `entity` (insert when new, else replace its row and links). */
-  write(db: Db, entity: E, isNew: boolean): Statement[];
+  write(store: Store, entity: E, isNew: boolean): Statement[];
   toInput(entity: E): I;
   /** Values of fields the register manages itself (not part of the input), for a new entity. */
   managedDefaults?: Partial<E>;

@@ -1,6 +1,7 @@
 import { asc, eq, getTableName } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db, Statement } from "../kernel/ports/store.ts";
+import { insertMany } from "../kernel/ports/insert-many.ts";
+import type { Db, Statement, Store } from "../kernel/ports/store.ts";
 import { inIds, runPrepared } from "./rows.ts";
 
 /** A many-to-many link table, ordered by `position` so lists keep the order the user gave. */
@@ -13,14 +14,16 @@ export interface LinkTable {
 }
 
 /** Statements replacing every link of `ownerId` with `rows` (already carrying owner and target). */
-export function replaceLinks(db: Db, link: LinkTable, ownerId: string, rows: Record<string, unknown>[], isNew: boolean): Statement[] {
+export function replaceLinks(store: Store, link: LinkTable, ownerId: string, rows: Record<string, unknown>[], isNew: boolean): Statement[] {
   const statements: Statement[] = [];
-  if (!isNew) statements.push(db.delete(link.table).where(eq(link.owner, ownerId)));
-  if (rows.length > 0) {
-    const positioned = rows.map((row, position) => ({ ...row, position }));
-    // biome-ignore lint: the row shape is checked by each caller's table type
-    statements.push(db.insert(link.table).values(positioned as any));
-  }
+  if (!isNew) statements.push(store.db.delete(link.table).where(eq(link.owner, ownerId)));
+  statements.push(
+    ...insertMany(
+      store,
+      link.table,
+      rows.map((row, position) => ({ ...row, position })),
+    ),
+  );
   return statements;
 }
 

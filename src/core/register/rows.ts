@@ -1,19 +1,21 @@
 import { eq, getTableName, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { type Db, preparedOn, type Statement } from "../kernel/ports/store.ts";
+import { insertMany } from "../kernel/ports/insert-many.ts";
+import { type Db, preparedOn, type Statement, type Store } from "../kernel/ports/store.ts";
 import type { LocalizedText } from "../kernel/values/values.ts";
 
-/** Insert a new row, or overwrite every column of an existing one. */
+/** Insert a new row (through the store's bulk path where it has one), or overwrite every column of an existing one. */
 export function putRow(
-  db: Db,
+  store: Store,
   table: SQLiteTable,
   idColumn: SQLiteColumn,
   row: Record<string, unknown> & { id: string },
   isNew: boolean,
-): Statement {
+): Statement[] {
+  if (isNew) return insertMany(store, table, [row]);
   // biome-ignore lint: each kind passes a row built from its own table's columns
   const values = row as any;
-  return isNew ? db.insert(table).values(values) : db.update(table).set(values).where(eq(idColumn, row.id));
+  return [store.db.update(table).set(values).where(eq(idColumn, row.id))];
 }
 
 /** A readable name for messages: the first language present. */

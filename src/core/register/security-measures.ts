@@ -35,8 +35,8 @@ export const securityMeasureKind: EntityKind<SecurityMeasure, SecurityMeasureInp
     return [];
   },
 
-  write(db, entity, isNew) {
-    return [putRow(db, securityMeasures, securityMeasures.id, entity, isNew)];
+  write(store, entity, isNew) {
+    return putRow(store, securityMeasures, securityMeasures.id, entity, isNew);
   },
 
   toInput: ({ heading, title, description, certifications }) => ({ heading, title, description, certifications }),

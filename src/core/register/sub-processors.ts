@@ -130,11 +130,11 @@ export const subProcessorKind: EntityKind<SubProcessor, SubProcessorInput, z.inf
     return issues;
   },
 
-  write(db, entity, isNew) {
+  write(store, entity, isNew) {
     return [
-      putRow(db, subProcessors, subProcessors.id, entity, isNew),
+      ...putRow(store, subProcessors, subProcessors.id, entity, isNew),
       ...replaceLinks(
-        db,
+        store,
         activityLinks,
         entity.id,
         entity.activityIds.map((activityId) => ({ subProcessorId: entity.id, activityId })),

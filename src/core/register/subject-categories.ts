@@ -40,8 +40,8 @@ export const subjectCategoryKind: EntityKind<SubjectCategory, SubjectCategoryInp
     return [];
   },
 
-  write(db, entity, isNew) {
-    return [putRow(db, subjectCategories, subjectCategories.id, entity, isNew)];
+  write(store, entity, isNew) {
+    return putRow(store, subjectCategories, subjectCategories.id, entity, isNew);
   },
 
   toInput: ({ name, description }) => ({ name, description }),

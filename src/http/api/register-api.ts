@@ -20,7 +20,7 @@ import { registerVerificationRoutes } from "./verification-routes.ts";
 export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   app.use(
     "/api/v1/*",
-    ...jsonBodies({ [REGISTER_IMPORT_PATH]: REGISTER_IMPORT_MAX_BYTES }),
+    ...jsonBodies({ [REGISTER_IMPORT_PATH]: REGISTER_IMPORT_MAX_BYTES }, wiring.rawBody),
     bearerAuth(wiring.store, wiring.clock, wiring.checkpoints?.signer ?? undefined),
   );
   registerOrganisationRoutes(app);

@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../../core/kernel/errors.ts";
+import type { RawBody } from "../env.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -8,8 +9,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * Request bodies of the JSON API are JSON and bounded. Hono's csrf() lets a
  * cross-origin application/json POST through and its validator skips bodies
  * of other types, so the type is checked here: anything else is a 415.
+ * Where the platform hands over the body's bytes (`rawBody`, Node), they are
+ * read here once and given to the routes' c.req.json() / text() /
+ * arrayBuffer(); elsewhere Hono's bodyLimit reads the request's stream.
  */
-export function jsonBodies(largerBodies: Record<string, number> = {}): MiddlewareHandler[] {
+export function jsonBodies(largerBodies: Record<string, number> = {}, rawBody?: RawBody): MiddlewareHandler[] {
   const requireJson: MiddlewareHandler = async (c, next) => {
     if (hasBody(c.req.raw)) {
       const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -19,13 +23,24 @@ export function jsonBodies(largerBodies: Record<string, number> = {}): Middlewar
     }
     await next();
   };
-  const limitOf = (maxSize: number) =>
-    bodyLimit({
+  const tooLarge = (maxSize: number) => new AppError("payload_too_large", `The body is larger than ${maxSize} bytes.`);
+  const limitOf = (maxSize: number): MiddlewareHandler => {
+    const throughHono = bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError("payload_too_large", `The body is larger than ${maxSize} bytes.`);
+        throw tooLarge(maxSize);
       },
     });
+    return async (c, next) => {
+      if (Number(c.req.header("content-length") ?? 0) > maxSize) throw tooLarge(maxSize);
+      const read = rawBody?.(c, maxSize);
+      if (!read) return throughHono(c, next);
+      const body = await read;
+      if ("tooLarge" in body) throw tooLarge(maxSize);
+      keepBody(c, body.bytes);
+      await next();
+    };
+  };
   const standard = limitOf(MAX_BODY_BYTES);
   // A few routes take whole files (a register export): their own limit, by exact path.
   const larger = new Map(Object.entries(largerBodies).map(([path, maxSize]) => [path, limitOf(maxSize)]));
@@ -35,12 +50,35 @@ export function jsonBodies(largerBodies: Record<string, number> = {}): Middlewar
   return [requireJson, limit];
 }
 
+/**
+ * Hands bytes already read to the request's body readers: Hono's request
+ * answers json(), text() and arrayBuffer() from its body cache, made here on
+ * first use (a body that is not JSON rejects json() with the SyntaxError
+ * Response.json() would give).
+ */
+function keepBody(c: Context, bytes: Uint8Array): void {
+  let text: Promise<string> | undefined;
+  let json: Promise<unknown> | undefined;
+  const readText = () => (text ??= Promise.resolve(new TextDecoder().decode(bytes)));
+  Object.defineProperties(c.req.bodyCache, {
+    arrayBuffer: {
+      enumerable: true,
+      get: () => Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    },
+    text: { enumerable: true, get: readText },
+    json: { enumerable: true, get: () => (json ??= readText().then((t) => JSON.parse(t))) },
+  });
+}
+
 function hasBody(request: Request): boolean {
   if (!["POST", "PUT", "PATCH"].includes(request.method)) return false;
   const length = request.headers.get("content-length");
   if (length !== null) return Number(length) > 0;
+  // A chunked body is a body; asking for the stream instead would start reading it (on Node, into a
+  // WHATWG stream nobody drains, which would stall the reader of rawBody).
+  if (request.headers.get("transfer-encoding")) return true;
   // Without a length, a stream may still be empty (Node's adapter gives one for a bare `curl -X POST`):
   // with no type either, nothing claims a body, and a route that needs one says so itself.
-  if (!request.headers.get("content-type") && !request.headers.get("transfer-encoding")) return false;
+  if (!request.headers.get("content-type")) return false;
   return request.body !== null;
 }

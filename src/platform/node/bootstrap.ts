@@ -12,12 +12,12 @@ import { insertMany } from "../../core/kernel/ports/insert-many.ts";
 import { makeCtx, SYSTEM_ACTOR } from "../../core/kernel/context.ts";
 import { loadDemoData } from "../../core/demo/index.ts";
 import { createToken, createUser, newTokenSecret } from "../../core/accounts/index.ts";
-import { createSqliteStore, type SqliteStore } from "./sqlite-store.ts";
+import { createSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite-store.ts";
 
 /** Opens (and migrates) the Node database, creating its folder on first use. */
-export function openStore(path: string): SqliteStore {
+export function openStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  return createSqliteStore(path);
+  return createSqliteStore(path, options);
 }
 
 /**

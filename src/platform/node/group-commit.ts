@@ -21,18 +21,22 @@ interface Unit {
  * gets the conflict, while the others commit. No caller hears of success
  * before the transaction holding its unit has committed, and the batch runs
  * synchronously, so no read ever sees a unit that is not yet committed.
- * Audit rows are linked unit after unit from the head read once per batch;
- * if another process took the head meanwhile, the whole batch is linked again.
+ * Audit rows are linked unit after unit from the head of the chain, which is
+ * read again only when something else has written since the last batch:
+ * another connection (`pragma data_version` moves only for their commits) or
+ * this one outside group commit (`total_changes()`, a test's raw SQL); if
+ * another process took the head meanwhile anyway, the primary key on seq
+ * refuses the batch and it is linked again from a fresh read.
  */
 export function groupCommit(sqlite: Database.Database, store: Store): (statements: Statement[]) => Promise<void> {
   const runUnit = sqlite.transaction((statements: Statement[]) => {
     for (const statement of statements) (statement as SyncStatement).run();
   });
-  /** Runs every unit in its savepoint; answers, per unit, undefined (written) or the error that stopped it. */
-  const runBatch = sqlite.transaction((units: Unit[], adopt: Statement[], head: ChainHead | undefined): unknown[] => {
+  /** Runs every unit in its savepoint; answers, per unit, undefined (written) or the error that stopped it, and the head after them. */
+  const runBatch = sqlite.transaction((units: Unit[], adopt: Statement[], head: ChainHead | undefined) => {
     runUnit(adopt);
     let current = head;
-    return units.map((unit) => {
+    const outcomes = units.map((unit) => {
       try {
         const linked = current && writesAudit(unit.statements) ? linkUnit(store, current, unit.statements) : undefined;
         runUnit(linked?.statements ?? unit.statements);
@@ -43,15 +47,24 @@ export function groupCommit(sqlite: Database.Database, store: Store): (statement
         return error ?? new Error("unit failed");
       }
     });
+    return { outcomes, head: current };
   });
+  const othersCommits = sqlite.prepare("pragma data_version").pluck();
+  const ownChanges = sqlite.prepare("select total_changes()").pluck();
+  const writeMark = () => `${othersCommits.get()}:${ownChanges.get()}`;
+  /** The head after the last batch, and the write mark then. */
+  let known: { head: ChainHead; mark: string } | undefined;
+  const chainHead = async (): Promise<{ head: ChainHead; adopt: Statement[] }> =>
+    known && known.mark === writeMark() ? { head: known.head, adopt: [] } : readChainHead(store);
 
   async function write(units: Unit[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { head, adopt } = units.some((unit) => writesAudit(unit.statements))
-          ? await readChainHead(store)
-          : { head: undefined, adopt: [] };
-        const outcomes = runBatch.immediate(units, adopt, head);
+        const audited = units.some((unit) => writesAudit(unit.statements));
+        const { head, adopt } = audited ? await chainHead() : { head: undefined, adopt: [] };
+        known = undefined;
+        const { outcomes, head: after } = runBatch.immediate(units, adopt, head);
+        if (after) known = { head: after, mark: writeMark() };
         for (const [i, unit] of units.entries()) {
           if (outcomes[i] === undefined) unit.resolve();
           else fail(unit, outcomes[i]);

@@ -3,6 +3,12 @@ import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Statement } from "../../core/kernel/ports/store.ts";
 
+const BULK_ROWS = Symbol("bulk rows");
+
+interface BulkInsert {
+  [BULK_ROWS]: { table: SQLiteTable; rows: Record<string, unknown>[] };
+}
+
 /**
  * Many rows of one table as one statement for `atomic`: a single-row INSERT
  * prepared once and run per row inside the caller's transaction. Building the
@@ -15,6 +21,7 @@ export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTabl
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] ?? {}));
   const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`;
   const statement = {
+    [BULK_ROWS]: { table, rows },
     run() {
       const insert = sqlite.prepare(sql);
       for (const row of rows) {
@@ -30,4 +37,9 @@ export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTabl
   };
   // atomic() only calls run() (and tests read toSQL()); this is not a Drizzle query.
   return statement as unknown as Statement;
+}
+
+/** The table and rows of a statement made by bulkInsertStatement, else undefined. */
+export function bulkRowsOf(statement: Statement): BulkInsert[typeof BULK_ROWS] | undefined {
+  return (statement as Partial<BulkInsert>)[BULK_ROWS];
 }

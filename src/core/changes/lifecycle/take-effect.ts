@@ -97,7 +97,7 @@ export async function takeEffect(
     const after = { ...next, revision: before.revision + 1, updatedAt: at };
     statements.push(
       guardRevision(db, subProcessorKind, before),
-      ...subProcessorKind.write(db, after, false),
+      ...subProcessorKind.write(ctx.store, after, false),
       auditStatement(ctx, { action: "update", entityType: "sub_processor", entityId: after.id, before, after }, at),
     );
   }

@@ -67,7 +67,7 @@ export async function proposeChange(ctx: Ctx, raw: unknown, idempotencyKey: stri
     } as SubProcessor;
     vendor = created;
     statements.push(
-      ...subProcessorKind.write(db, created, true),
+      ...subProcessorKind.write(ctx.store, created, true),
       auditStatement(ctx, { action: "create", entityType: "sub_processor", entityId: vendorId, before: null, after: created }, at),
     );
   }

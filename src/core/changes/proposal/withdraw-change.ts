@@ -86,7 +86,7 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
     const rejected: SubProcessor = { ...vendor, status: "rejected", revision: vendor.revision + 1, updatedAt: at };
     statements.push(
       guardRevision(db, subProcessorKind, vendor),
-      ...subProcessorKind.write(db, rejected, false),
+      ...subProcessorKind.write(ctx.store, rejected, false),
       auditStatement(ctx, { action: "update", entityType: "sub_processor", entityId: vendor.id, before: vendor, after: rejected }, at),
     );
   }

@@ -16,10 +16,10 @@ export type AuditRow = typeof auditEntries.$inferInsert;
  * every hash after it. The first entry links to GENESIS.
  *
  * Use cases put `auditRowsStatement` placeholders in their atomic unit; the
- * store reads the head of the chain, links the rows in order and writes them
- * with the rest. A unique index on prev_hash (and seq, the primary key) makes
- * a unit that raced another writer fail rather than fork the chain, and the
- * store then links it again to the new head and retries.
+ * store reads the head of the chain, numbers and links the rows in order and
+ * writes them with the rest. The primary key on seq makes a unit that raced
+ * another writer (both numbered after the same head) fail rather than fork
+ * the chain, and the store then links it again to the new head and retries.
  */
 export const GENESIS = "0".repeat(64);
 
@@ -33,6 +33,9 @@ export function auditRowsStatement(rows: AuditRow[]): Statement {
 }
 
 const isPlaceholder = (statement: Statement): statement is Statement & Placeholder => AUDIT_ROWS in (statement as object);
+
+/** The rows of an `auditRowsStatement` placeholder, else undefined (for a store that hands units to another thread). */
+export const auditRowsOf = (statement: Statement): AuditRow[] | undefined => (isPlaceholder(statement) ? statement[AUDIT_ROWS] : undefined);
 
 /** What an entry's hash covers: every field, as stored. */
 export type ChainedFields = Omit<Required<AuditRow>, "hash">;
@@ -153,7 +156,7 @@ export async function linkAuditRows(store: Store, statements: Statement[]): Prom
 /** Whether a failed unit lost a race for the head of the chain (and may be linked again and retried). */
 export function lostChainRace(error: unknown): boolean {
   const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
-  return /UNIQUE constraint failed: audit_entries\.(prev_hash|seq)/.test(message);
+  return /UNIQUE constraint failed: audit_entries\.seq/.test(message);
 }
 
 /** How often a unit is linked again after losing a race before the conflict is reported. */

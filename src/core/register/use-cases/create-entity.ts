@@ -19,7 +19,7 @@ export async function createEntity<E extends EntityMeta, I extends object>(ctx: 
     ...(kind.removal === "archive" ? { archivedAt: null } : {}),
   } as unknown as E;
   await ctx.store.atomic([
-    ...kind.write(ctx.store.db, entity, true),
+    ...kind.write(ctx.store, entity, true),
     auditStatement(ctx, { action: "create", entityType: kind.type, entityId: id, before: null, after: entity }, now),
   ]);
   return entity;

@@ -53,7 +53,7 @@ export async function updateEntity<E extends EntityMeta, I extends object>(
   const db = ctx.store.db;
   await ctx.store.atomic([
     guardRevision(db, kind, current),
-    ...kind.write(db, next, false),
+    ...kind.write(ctx.store, next, false),
     auditStatement(
       ctx,
       {
