@@ -43,8 +43,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   const writer = options.writerThread && path !== ":memory:" ? startWriterThread(path, WRITER_THREAD_ENTRY) : undefined;
-  // This process's writes: batches the writer thread has answered, or total_changes() of this
-  // connection; the commit counter moves when any other connection commits.
+  // This process's writes: total_changes() of this connection, plus the batches the writer thread
+  // has answered; the commit counter moves when any other connection commits.
   const ownChanges = sqlite.prepare("select total_changes()").pluck();
   const commits = commitCounter(sqlite, path);
   const store: SqliteStore = {
@@ -54,7 +54,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     atomic: (statements) => (statements.length === 0 ? Promise.resolve() : write(statements)),
     bulkInsert: (table, rows) => [bulkInsertStatement(sqlite, table, rows)],
     changeCounters: {
-      ownWrites: writer ? writer.commits : () => ownChanges.get() as number,
+      ownWrites: () => (ownChanges.get() as number) + (writer?.commits() ?? 0),
       othersCommits: () => commits.read(),
     },
     close: () => {
