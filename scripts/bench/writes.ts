@@ -1,7 +1,7 @@
 // 2. Writes: an audited create through HTTP against raw single-row SQLite commits (better-sqlite3,
 // autocommit, WAL + synchronous=FULL) for the same number of seconds.
 import { join } from "node:path";
-import { openSqlite } from "../../src/platform/node/sqlite-store.ts";
+import { openSqlite } from "../../src/platform/node/sqlite-connection.ts";
 import { autocannon } from "./autocannon.ts";
 import { fmt, mm } from "./format.ts";
 import { interleaved } from "./interleaved.ts";

@@ -1,6 +1,5 @@
-import { getTableName, is, sql } from "drizzle-orm";
-import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import * as schema from "../../db/schema.ts";
+import { getTableName, sql } from "drizzle-orm";
+import { SCHEMA_TABLES } from "../../db/tables.ts";
 import type { Store } from "../../src/core/kernel/ports/store.ts";
 
 /**
@@ -8,7 +7,7 @@ import type { Store } from "../../src/core/kernel/ports/store.ts";
  * snapshots prove a request changed nothing.
  */
 export async function snapshot(store: Store): Promise<Record<string, unknown[]>> {
-  const tables = Object.values(schema).filter((t) => is(t, SQLiteTable));
+  const tables = SCHEMA_TABLES;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) {
     const name = getTableName(table as never);

@@ -1,6 +1,7 @@
-import { getTableColumns, getTableName, is } from "drizzle-orm";
-import { getTableConfig, type SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "../../../db/schema.ts";
+import { SCHEMA_TABLES } from "../../../db/tables.ts";
 
 /**
  * The tables a register export holds, in an order where every table comes
@@ -85,9 +86,7 @@ export function referencedFirst(tables: SQLiteTable[]): SQLiteTable[] {
 
 // By name first: a module namespace lists its exports alphabetically on Node but in source order once bundled for a Worker.
 export const EXPORTED_TABLES: readonly TableSpec[] = referencedFirst(
-  (Object.values(schema) as unknown[])
-    .filter((t): t is SQLiteTable => is(t, SQLiteTable) && !LEFT_OUT.has(t))
-    .sort((a, b) => (getTableName(a) < getTableName(b) ? -1 : 1)),
+  SCHEMA_TABLES.filter((t) => !LEFT_OUT.has(t)).sort((a, b) => (getTableName(a) < getTableName(b) ? -1 : 1)),
 ).map(tableSpec);
 
 export const TABLE_NAMES: ReadonlySet<string> = new Set(EXPORTED_TABLES.map((t) => t.name));

@@ -52,22 +52,16 @@ export function jsonBodies(largerBodies: Record<string, number> = {}, rawBody?: 
 
 /**
  * Hands bytes already read to the request's body readers: Hono's request
- * answers json(), text() and arrayBuffer() from its body cache, made here on
- * first use (a body that is not JSON rejects json() with the SyntaxError
- * Response.json() would give).
+ * answers json(), text() and arrayBuffer() from its body cache. A body that is
+ * not JSON rejects json() with the SyntaxError Response.json() would give.
  */
 function keepBody(c: Context, bytes: Uint8Array): void {
-  let text: Promise<string> | undefined;
-  let json: Promise<unknown> | undefined;
-  const readText = () => (text ??= Promise.resolve(new TextDecoder().decode(bytes)));
-  Object.defineProperties(c.req.bodyCache, {
-    arrayBuffer: {
-      enumerable: true,
-      get: () => Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-    },
-    text: { enumerable: true, get: readText },
-    json: { enumerable: true, get: () => (json ??= readText().then((t) => JSON.parse(t))) },
-  });
+  const text = new TextDecoder().decode(bytes);
+  const json = Promise.resolve(text).then((t) => JSON.parse(t));
+  json.catch(() => {}); // rejected only for whoever reads it as JSON
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  // arrayBuffer first: Hono makes any other kind (blob, formData) from the first cached one.
+  Object.assign(c.req.bodyCache, { arrayBuffer: Promise.resolve(arrayBuffer), text: Promise.resolve(text), json });
 }
 
 function hasBody(request: Request): boolean {

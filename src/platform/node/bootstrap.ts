@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { count, is, sql } from "drizzle-orm";
-import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { count, sql } from "drizzle-orm";
 import { referencedFirst } from "../../core/register-transfer/index.ts";
-import * as schema from "../../../db/schema.ts";
-import { apiTokens, auditEntries, users } from "../../../db/schema.ts";
+import { apiTokens, auditEntries, users, writeGuards } from "../../../db/schema.ts";
+import { SCHEMA_TABLES } from "../../../db/tables.ts";
 import { AppError } from "../../core/kernel/errors.ts";
 import type { Statement } from "../../core/kernel/ports/store.ts";
 import { clearGuards, guardCount } from "../../core/kernel/write-guard.ts";
@@ -68,9 +67,7 @@ async function isEmpty(store: SqliteStore): Promise<boolean> {
 }
 
 /** Every table, each after the tables its foreign keys refer to, so rows can be copied in this order. */
-const REGISTER_TABLES = referencedFirst(
-  (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable) && t !== schema.writeGuards),
-);
+const REGISTER_TABLES = referencedFirst(SCHEMA_TABLES.filter((t) => t !== writeGuards));
 
 export const DEMO_ADMIN_EMAIL = "dpo@demo.example";
 

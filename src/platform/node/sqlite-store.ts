@@ -10,8 +10,6 @@ import { groupCommit } from "./group-commit.ts";
 import { keepStatementsPrepared } from "./sqlite-statement-cache.ts";
 import { startWriterThread } from "./sqlite-writer.ts";
 
-export { openSqlite } from "./sqlite-connection.ts";
-
 export const MIGRATIONS_FOLDER = new URL("../../../db/migrations", import.meta.url).pathname;
 
 /**

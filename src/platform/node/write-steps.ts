@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
-import { getTableName, is } from "drizzle-orm";
-import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import * as schema from "../../../db/schema.ts";
+import { getTableName } from "drizzle-orm";
+import { SCHEMA_TABLES } from "../../../db/tables.ts";
 import { type AuditRow, auditRowsOf, auditRowsStatement } from "../../core/kernel/audit/audit-chain.ts";
 import type { Statement } from "../../core/kernel/ports/store.ts";
 import { bulkInsertStatement, bulkRowsOf } from "./sqlite-bulk-insert.ts";
@@ -27,9 +26,7 @@ export function toWriteStep(statement: Statement): WriteStep {
   return { kind: "sql", sql, params };
 }
 
-const tablesByName = new Map(
-  (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable)).map((t) => [getTableName(t), t]),
-);
+const tablesByName = new Map(SCHEMA_TABLES.map((t) => [getTableName(t), t]));
 
 /** The step as a statement that runs on `sqlite` (the writer's connection). */
 export function fromWriteStep(sqlite: Database.Database, step: WriteStep): Statement {
