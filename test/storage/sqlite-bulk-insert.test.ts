@@ -6,6 +6,27 @@ import { insertMany } from "../../src/core/kernel/ports/insert-many.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
 
 describe("bulk inserts on better-sqlite3", () => {
+  it("writes each call's own columns when rows of one table come with different fields", async () => {
+    const store = memoryStore();
+    const ctx = makeCtx(store, SYSTEM_ACTOR);
+    const message = { kind: "dpo_reminder", recipient: "dpo@example.test", subject: "s", body: "b" } as const;
+    const plain = outboxRow(ctx, { ...message, related: { type: "x", id: "1" } }, "2026-11-20T09:00:00.000Z");
+    const failed = {
+      ...outboxRow(ctx, { ...message, related: { type: "x", id: "2" } }, "2026-11-20T09:00:00.000Z"),
+      lastError: "550 no such user",
+    };
+    const { lastError: _, ...withoutError } = outboxRow(ctx, { ...message, related: { type: "x", id: "3" } }, "2026-11-20T09:00:00.000Z");
+    // First in this file, so the first outbox insert of the process lacks lastError: a column list
+    // kept from it must not drop the next row's error.
+    for (const row of [withoutError, failed, plain]) await store.atomic(insertMany(store, outbox, [row]));
+    const stored = await store.db.select().from(outbox).orderBy(outbox.relatedId);
+    expect(stored.map((r) => [r.relatedId, r.lastError])).toEqual([
+      ["1", null],
+      ["2", "550 no such user"],
+      ["3", null],
+    ]);
+  });
+
   it("stores rows exactly as the query builder reads them back, in the caller's atomic unit", async () => {
     const store = memoryStore();
     const ctx = makeCtx(store, SYSTEM_ACTOR);

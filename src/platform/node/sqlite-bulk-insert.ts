@@ -18,11 +18,10 @@ interface BulkInsert {
  * stored exactly as the query builder would store them.
  */
 export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTable, rows: Record<string, unknown>[]): Statement {
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] ?? {}));
-  const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`;
   const statement = {
     [BULK_ROWS]: { table, rows },
     run() {
+      const { sql, columns } = insertFor(table, rows[0] ?? {});
       const insert = sqlite.prepare(sql);
       for (const row of rows) {
         insert.run(
@@ -33,10 +32,36 @@ export function bulkInsertStatement(sqlite: Database.Database, table: SQLiteTabl
         );
       }
     },
-    toSQL: () => ({ sql, params: [] }),
+    toSQL: () => ({ sql: insertFor(table, rows[0] ?? {}).sql, params: [] }),
   };
   // atomic() only calls run() (and tests read toSQL()); this is not a Drizzle query.
   return statement as unknown as Statement;
+}
+
+type Column = ReturnType<typeof getTableColumns>[string];
+interface Insert {
+  sql: string;
+  columns: Array<[key: string, column: Column]>;
+}
+
+/** Per table, the INSERT for each set of keys its rows have: built on first use (a service thread that only hands rows over never builds it). */
+const inserts = new WeakMap<SQLiteTable, Map<string, Insert>>();
+
+function insertFor(table: SQLiteTable, firstRow: Record<string, unknown>): Insert {
+  let byKeys = inserts.get(table);
+  if (!byKeys) {
+    byKeys = new Map();
+    inserts.set(table, byKeys);
+  }
+  const keys = Object.keys(firstRow).join(",");
+  let insert = byKeys.get(keys);
+  if (!insert) {
+    const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in firstRow);
+    const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`;
+    insert = { sql, columns };
+    byKeys.set(keys, insert);
+  }
+  return insert;
 }
 
 /** The table and rows of a statement made by bulkInsertStatement, else undefined. */
