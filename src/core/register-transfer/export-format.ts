@@ -1,5 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256HexSync } from "../kernel/secrets/sha256-hex.ts";
 import canonicalize from "canonicalize";
 import { z } from "zod";
 import journal from "../../../db/migrations/meta/_journal.json" with { type: "json" };
@@ -52,7 +51,7 @@ export type RegisterExport = z.infer<typeof RegisterExport>;
 /** The part of an export its digest covers: everything but when it was made and the digest itself. */
 export function contentSha256(doc: Pick<RegisterExport, "format" | "version" | "schema" | "chain" | "tables">): string {
   const content = { format: doc.format, version: doc.version, schema: doc.schema, chain: doc.chain, tables: doc.tables };
-  return bytesToHex(sha256(utf8ToBytes(canonicalize(content) ?? "")));
+  return sha256HexSync(canonicalize(content) ?? "");
 }
 
 /**

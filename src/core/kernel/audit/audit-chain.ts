@@ -1,5 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256HexSync } from "../secrets/sha256-hex.ts";
 import canonicalize from "canonicalize";
 import { and, desc, eq, gt, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { auditEntries } from "../../../../db/schema.ts";
@@ -56,7 +55,7 @@ export function entryHash(entry: ChainedFields): string {
     reason: entry.reason ?? null,
     prevHash: entry.prevHash,
   });
-  return bytesToHex(sha256(utf8ToBytes(canonicalize(content) ?? "")));
+  return sha256HexSync(canonicalize(content) ?? "");
 }
 
 /** Where the next entry links: the last seq in use and the hash of the last linked entry. */

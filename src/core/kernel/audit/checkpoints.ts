@@ -1,6 +1,6 @@
 import * as ed from "@noble/ed25519";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256HexSync } from "../secrets/sha256-hex.ts";
 import canonicalize from "canonicalize";
 import { desc, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -44,7 +44,7 @@ export function checkpointMessage(c: Pick<Checkpoint, "size" | "head" | "at">): 
 /** Signs checkpoints with one Ed25519 key. */
 export type { CheckpointSigner };
 
-export const keyIdOf = (publicKey: string): string => bytesToHex(sha256(utf8ToBytes(publicKey))).slice(0, 16);
+export const keyIdOf = (publicKey: string): string => sha256HexSync(publicKey).slice(0, 16);
 
 /** A signer from a 32-byte Ed25519 private key (seed), base64url; throws a message an operator can act on. */
 export async function signerFromKey(privateKey: string): Promise<CheckpointSigner> {
