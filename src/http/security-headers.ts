@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 
 /**
  * The policy for every page that does not set its own: scripts and styles
@@ -24,19 +23,49 @@ export const DOCUMENT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * hono's secureHeaders for the rest (HSTS, nosniff, frame options…), with no
+ * The security headers of every answer: what hono's secureHeaders sends by
+ * default (HSTS, nosniff, frame options, cross-origin isolation…), with no
  * referrer sent so the signed customer objection links never leak to another
- * site through the Referer header.
+ * site through the Referer header, and DEFAULT_CSP unless a page set its own.
  */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-security-policy": DEFAULT_CSP,
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "referrer-policy": "no-referrer",
+  "strict-transport-security": "max-age=63072000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-frame-options": "DENY",
+  "x-permitted-cross-domain-policies": "none",
+  "x-xss-protection": "0",
+});
+
+/** Every security header but the content security policy, which a page may set for itself: these always win. */
+export const ENFORCED_HEADERS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(SECURITY_HEADERS).filter(([name]) => name !== "content-security-policy")),
+);
+const ENFORCED = Object.entries(ENFORCED_HEADERS);
+
+/** Answers built with every header already in place (complete-response.ts): nothing is added to them afterwards. */
+const complete = new WeakSet<Response>();
+
+export const markComplete = (response: Response): Response => {
+  complete.add(response);
+  return response;
+};
+
+export const isComplete = (response: Response): boolean => complete.has(response);
+
+/** Sets the security headers on every answer that does not carry them yet; a page's own policy is kept. */
 export function securityHeaders(): MiddlewareHandler {
-  const others = secureHeaders({
-    strictTransportSecurity: "max-age=63072000; includeSubDomains",
-    referrerPolicy: "no-referrer",
-    xFrameOptions: "DENY",
-    xContentTypeOptions: "nosniff",
-  });
   return async (c, next) => {
-    await others(c, next);
-    if (!c.res.headers.has("content-security-policy")) c.res.headers.set("content-security-policy", DEFAULT_CSP);
+    await next();
+    if (isComplete(c.res)) return;
+    const headers = c.res.headers;
+    for (const [name, value] of ENFORCED) headers.set(name, value);
+    if (!headers.has("content-security-policy")) headers.set("content-security-policy", DEFAULT_CSP);
   };
 }

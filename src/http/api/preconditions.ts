@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { z } from "@hono/zod-openapi";
+import { completeResponse } from "../complete-response.ts";
 
 /** A record's entity tag: its revision, which every change raises by one. */
 export const etagOf = (revision: number) => `"${revision}"`;
@@ -48,6 +49,6 @@ const utf8 = new TextEncoder();
 /** A value as the UTF-8 bytes of its JSON, the form a remembered body is kept in: sent again without encoding it again. */
 export const jsonBytes = (value: unknown): Uint8Array<ArrayBuffer> => utf8.encode(JSON.stringify(value));
 
-/** A JSON body already serialised, sent as c.json would send it (same header, same bytes). */
-export const jsonText = (c: Context, json: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
-  c.body(json, 200, { ...headers, "content-type": "application/json" });
+/** A JSON body already serialised (a remembered read), answered as c.json would answer it: same header, same bytes. */
+export const jsonText = (c: Context, json: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response =>
+  completeResponse(c, json, 200, { ...headers, "content-type": "application/json" });

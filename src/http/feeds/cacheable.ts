@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/kernel/secrets/sha256.ts";
+import { completeResponse } from "../complete-response.ts";
 
 /** No scripts, no plugins, no frames, no forms: the public responses only need their own inline style. */
 export const PUBLIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -30,8 +31,8 @@ export function cacheable(c: Context, { body, contentType, etag, visibility }: C
     etag,
     "content-security-policy": PUBLIC_CSP,
   };
-  if (matches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, "content-type": contentType });
+  if (matches(c.req.header("if-none-match"), etag)) return completeResponse(c, null, 304, headers);
+  return completeResponse(c, body, 200, { ...headers, "content-type": contentType });
 }
 
 /** Weak comparison (RFC 9110 section 13.1.2): W/ prefixes do not matter; "*" matches anything. */

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
+import { isComplete } from "../security-headers.ts";
 
 /** The response header every answer carries its request id in. */
 export const REQUEST_ID_HEADER = "Request-Id";
@@ -71,6 +72,7 @@ export function requestLog({ trustedHeader, logger = quietLogger }: RequestLogOp
     if (status >= 500) logger.error(line);
     else logger.info(line);
     if (thrown !== undefined) throw thrown;
+    if (isComplete(c.res)) return; // built with its request id
     try {
       c.res.headers.set(REQUEST_ID_HEADER, requestId);
     } catch {
