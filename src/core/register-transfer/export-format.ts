@@ -1,4 +1,4 @@
-import { sha256HexSync } from "../kernel/secrets/sha256-hex.ts";
+import { sha256HexSync } from "../kernel/secrets/sha256.ts";
 import canonicalize from "canonicalize";
 import { z } from "zod";
 import journal from "../../../db/migrations/meta/_journal.json" with { type: "json" };

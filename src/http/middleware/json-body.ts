@@ -50,13 +50,15 @@ export function jsonBodies(largerBodies: Record<string, number> = {}, rawBody?: 
   return [requireJson, limit];
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * Hands bytes already read to the request's body readers: Hono's request
  * answers json(), text() and arrayBuffer() from its body cache. A body that is
  * not JSON rejects json() with the SyntaxError Response.json() would give.
  */
 function keepBody(c: Context, bytes: Uint8Array): void {
-  const text = new TextDecoder().decode(bytes);
+  const text = utf8.decode(bytes);
   const json = Promise.resolve(text).then((t) => JSON.parse(t));
   json.catch(() => {}); // rejected only for whoever reads it as JSON
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);

@@ -1,4 +1,4 @@
-import { sha256HexSync } from "../secrets/sha256-hex.ts";
+import { sha256HexSync } from "../secrets/sha256.ts";
 import canonicalize from "canonicalize";
 import { and, desc, eq, gt, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { auditEntries } from "../../../../db/schema.ts";

@@ -1,6 +1,6 @@
 import * as ed from "@noble/ed25519";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
-import { sha256HexSync } from "../secrets/sha256-hex.ts";
+import { sha256HexSync } from "../secrets/sha256.ts";
 import canonicalize from "canonicalize";
 import { desc, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";

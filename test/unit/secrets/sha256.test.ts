@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sha256HexJavaScript, sha256HexSync, sha256Implementation } from "../../../src/core/kernel/secrets/sha256-hex.ts";
+import { sha256HexJavaScript, sha256HexSync, sha256Implementation } from "../../../src/core/kernel/secrets/sha256.ts";
 
 describe("synchronous SHA-256", () => {
   it("uses Node's own hash on Node", () => {
