@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
+import { turnBatchedAnswers } from "./node-response-batching.ts";
 import { stdioLogger } from "./node-logger.ts";
 import { announceStart } from "../platform/node/start-messages.ts";
 import { nodeCheckpointKeys } from "../platform/node/checkpoint-key.ts";
@@ -37,11 +38,15 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
     scratchStore: () => createSqliteStore(":memory:"),
   });
   const background = startBackgroundWork(store, checkpoints, config);
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
-    console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
-    console.log(`Admin UI: ${config.PUBLIC_BASE_URL}/admin`);
-  });
+  const server = serve(
+    // Answers of one event-loop turn are written together (node-response-batching.ts).
+    { fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: turnBatchedAnswers },
+    (info) => {
+      console.log(`DPA register listening on http://${config.HOST}:${info.port} (database ${config.DATABASE_PATH})`);
+      console.log(`API reference: http://${config.HOST}:${info.port}/api/reference`);
+      console.log(`Admin UI: ${config.PUBLIC_BASE_URL}/admin`);
+    },
+  );
   const shutdown = () =>
     server.close(async () => {
       await background.stop();

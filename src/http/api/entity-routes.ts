@@ -14,6 +14,7 @@ import {
 import type { Permission } from "../../core/kernel/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
+import { completeResponse } from "../complete-response.ts";
 import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 import { rememberedUntilChange } from "../../core/kernel/remembered.ts";
 import { ETAG_HEADER, etagOf, IfMatchHeader, ifMatchOf, jsonBytes, jsonText, tagged } from "./preconditions.ts";
@@ -79,8 +80,10 @@ export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, spec: EntityRoute
     }),
     async (c) => {
       const entity = await createEntity(c.get("ctx"), kind, await c.req.json());
-      c.header("location", `${base}/${entity.id}`);
-      return c.json(entity, 201);
+      return completeResponse(c, JSON.stringify(entity), 201, {
+        "content-type": "application/json",
+        location: `${base}/${entity.id}`,
+      }) as never;
     },
   );
 
