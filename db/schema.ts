@@ -7,5 +7,6 @@
 export * from "./schema/accounts.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/changes.ts";
+export * from "./schema/obligations.ts";
 export * from "./schema/register.ts";
 export * from "./schema/service.ts";

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerBackupCommands } from "./backup-commands.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
 import { registerEvidenceCommands } from "./evidence-commands.ts";
+import { registerObligationCommands } from "./obligation-commands.ts";
 import { registerOnboardingCommands } from "./onboarding-commands.ts";
 import { cliActor, operatorOf } from "./operator.ts";
 import { registerTransferCommands } from "./register-transfer-commands.ts";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerTokenCommands(program, operator.withCtx);
   registerDocumentCommands(program, operator.withCtx);
   registerOnboardingCommands(program, operator.withCtx);
+  registerObligationCommands(program, operator.withCtx);
   registerEvidenceCommands(program, operator.withCtx, operator.keys);
   registerUserCommands(program, operator.withCtx, cliActor);
   registerBackupCommands(program, operator);

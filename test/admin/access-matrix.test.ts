@@ -29,6 +29,12 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/account": ALL,
   "POST /admin/account/password": ALL,
   "GET /admin": ALL,
+  // The end of an agreement goes through its termination; an admin corrects a mistaken end directly.
+  // Before the register's routes, whose archive post archives the agreement these pages are about.
+  "GET /admin/agreements/:id/correct": ADMINS,
+  "POST /admin/agreements/:id/correct": ADMINS,
+  "GET /admin/agreements/:id/terminate": WRITERS,
+  "POST /admin/agreements/:id/terminate": WRITERS,
   // Register entities: everyone reads; editors and admins write (sub-processors too: procurement is API-only).
   ...Object.fromEntries(
     REGISTER.flatMap((s) => [
@@ -45,6 +51,11 @@ const MATRIX: Record<string, Allowed> = {
   // What customers were promised about a sub-processor: only an admin corrects it directly, with a reason.
   "GET /admin/sub-processors/:id/correct": ADMINS,
   "POST /admin/sub-processors/:id/correct": ADMINS,
+  "GET /admin/obligations": ALL,
+  "GET /admin/obligations/:id": ALL,
+  "POST /admin/obligations/:id/completion": WRITERS,
+  "POST /admin/obligations/:id/waiver": WRITERS,
+  "POST /admin/obligations/:id/owner": WRITERS,
   "POST /admin/verification": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
@@ -105,6 +116,8 @@ async function world() {
   const firstId = async (segment: string) =>
     (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", `/api/v1/${segment}?limit=1`))).items[0]?.id;
   await w.t.request("GET", `/api/v1/documents/annex/${w.agreements["CF-DPA-2024-001"]}?format=json`, { token: "read-only" });
+  const ended = await w.t.request("POST", "/api/v1/agreements/CF-DPA-2024-002/termination", { body: { endedOn: "2026-11-20" } });
+  const duties = await bodyOf<{ obligations: { id: string }[] }>(ended);
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
   const [auditRow] = await w.store.db.select({ id: auditEntries.id }).from(auditEntries);
@@ -117,6 +130,7 @@ async function world() {
     exports: exportRow?.id,
     audit: auditRow?.id,
     tokens: users.items[0]?.id,
+    obligations: duties.obligations[0]?.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

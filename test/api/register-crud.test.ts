@@ -174,7 +174,8 @@ describe("register entities through the API", () => {
       await fieldsOf(
         await t.request("POST", "/api/v1/agreements", { body: { ...fixtures.agreement(customer.id, [], "DPA-2"), status: "terminated" } }),
       ),
-    ).toEqual(["endedOn"]);
+      // An agreement ends through its termination, which starts its duties; and an ended one needs its end date.
+    ).toEqual(["endedOn", "status"]);
   });
 
   it("keeps accented and right-to-left text exactly as given", async () => {

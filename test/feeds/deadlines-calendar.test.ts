@@ -20,7 +20,7 @@ describe("GET /feeds/deadlines.ics", () => {
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, max-age=300");
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
-    expect(lines).toContain("X-WR-CALNAME:ClearFacts BV: sub-processor deadlines");
+    expect(lines).toContain("X-WR-CALNAME:ClearFacts BV: contract deadlines");
 
     expect(events.map((e) => [e.uid, e.props.get("DTSTART;VALUE=DATE"), e.props.get("DTEND;VALUE=DATE"), e.summary])).toEqual([
       [`${change.id}-2026-12-07@dpa-register`, "20261207", "20261208", "Objection window closes: OCRCo GmbH (2 agreements)"],

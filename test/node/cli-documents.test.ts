@@ -2,10 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
-import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
-import { ROOT, run, tempDir } from "./helpers.ts";
+import { demoDatabase, ROOT, run, tempDir } from "./helpers.ts";
 import { stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
 
@@ -13,14 +11,6 @@ import { CHILD_PROCESS_TEST_MS } from "../helpers/wait.ts";
 stopStartedAfterEach();
 
 const cli = (...args: string[]) => run([join(ROOT, "src/cli/main.ts"), ...args]);
-
-async function demoDatabase(): Promise<string> {
-  const database = join(tempDir(), "register.db");
-  const store = createSqliteStore(database);
-  await loadDemoRegister(store);
-  store.close();
-  return database;
-}
 
 describe("the CLI's documents", { timeout: CHILD_PROCESS_TEST_MS }, () => {
   it("writes an annex PDF named after the agreement, records the export and verifies it", async () => {

@@ -3,7 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { onCleanup } from "../helpers/cleanup.ts";
+import { loadDemoRegister } from "../helpers/demo-register.ts";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const tempDir = () => mkdtempSync(join(tmpdir(), "dpa-register-"));
@@ -82,4 +84,13 @@ export function run(args: string[], env: Record<string, string> = {}): Promise<{
       resolve({ code, stdout, stderr });
     }),
   );
+}
+
+/** A database file, in a folder of its own, holding the ClearFacts demo register. */
+export async function demoDatabase(): Promise<string> {
+  const database = join(tempDir(), "register.db");
+  const store = createSqliteStore(database);
+  await loadDemoRegister(store);
+  store.close();
+  return database;
 }

@@ -1,11 +1,12 @@
 import canonicalize from "canonicalize";
 import { and, eq, inArray, max, notInArray, sql } from "drizzle-orm";
-import { apiTokens, auditEntries, users } from "../../../db/schema.ts";
+import { apiTokens, auditEntries, obligations, users } from "../../../db/schema.ts";
 import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 import { loadOrganisation } from "../organisation/index.ts";
 import type { Db } from "../kernel/ports/store.ts";
 import { ENTITY_KINDS } from "../register/index.ts";
 import { toUser } from "../accounts/index.ts";
+import { AUDITED_OBLIGATION_FIELDS } from "../obligations/index.ts";
 import type { VerificationProblem } from "./verification-report.ts";
 
 /**
@@ -55,6 +56,14 @@ const AUDITED_RECORDS: AuditedRecords[] = [
     fields: ["id", "email", "name", "role", "disabledAt", "createdAt", "revision"],
     async load(db) {
       return new Map((await db.select().from(users)).map((row) => [row.id, toUser(row)]));
+    },
+  },
+  {
+    entityType: "obligation",
+    label: "obligation",
+    fields: [...AUDITED_OBLIGATION_FIELDS],
+    async load(db) {
+      return new Map((await db.select().from(obligations)).map((row) => [row.id, row]));
     },
   },
   {

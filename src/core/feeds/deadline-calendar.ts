@@ -6,6 +6,7 @@ import { translate } from "../kernel/i18n/localise.ts";
 import type { Language } from "../kernel/values/values.ts";
 import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
+import { dutyEvents } from "../obligations/index.ts";
 
 /** An open notice still waiting for its deadline: objection window, or option-1 authorisation not yet answered. */
 export interface DeadlineNotice {
@@ -26,7 +27,10 @@ export interface CalendarEvent {
 /** References listed in one event; a change announced to thousands of agreements still makes one readable event. */
 export const MAX_LISTED_REFERENCES = 20;
 
-/** The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start. */
+/**
+ * The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start,
+ * and one per open duty (obligation) on its last day.
+ */
 export async function deadlineCalendar(db: Db, lang: Language): Promise<CalendarEvent[]> {
   const [changes, rows] = await Promise.all([
     publicChanges(db, lang, ["announced"]),
@@ -53,7 +57,8 @@ export async function deadlineCalendar(db: Db, lang: Language): Promise<Calendar
       return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
     return [];
   });
-  return deadlineEvents(changes, notices, lang);
+  const duties = await dutyEvents(db, lang);
+  return [...deadlineEvents(changes, notices, lang), ...duties].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
 }
 
 /** Groups notices by change, kind and last day, and adds each change's possible start; soonest first. */

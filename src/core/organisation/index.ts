@@ -4,3 +4,4 @@
  */
 export { Organisation, OrganisationInput } from "./organisation-model.ts";
 export { getOrganisation, loadOrganisation, putOrganisation } from "./organisation-use-cases.ts";
+export { dpoEmail } from "./dpo-email.ts";

@@ -9,6 +9,7 @@ export const MESSAGE_KINDS = [
   "objection_alert",
   "change_effective",
   "change_withdrawn",
+  "duty_reminder",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

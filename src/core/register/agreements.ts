@@ -127,5 +127,33 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
     ];
   },
 
+  directWriteIssues: async (_db, before, after) => terminationIssues(before, after),
+
   toInput: withoutMeta,
 };
+
+const TERMINATE =
+  "An agreement ends through its termination (POST /api/v1/agreements/{id}/termination, or Terminate on its page), which starts the duties its clocks promise.";
+
+/**
+ * The end of an agreement is an event with consequences (deactivation, export window, deletion or
+ * return), not a field: it is recorded by the termination, never by editing status or endedOn. An
+ * admin corrects a real mistake with a correction.
+ */
+function terminationIssues(before: Agreement | null, after: AgreementInput): FieldIssue[] {
+  if (!before) {
+    return after.status === "terminated"
+      ? [{ path: "status", message: `A new agreement cannot be recorded as terminated. ${TERMINATE}` }]
+      : [];
+  }
+  const issues: FieldIssue[] = [];
+  if (before.status !== after.status && before.status === "terminated") {
+    issues.push({ path: "status", message: "A terminated agreement stays terminated (an admin corrects a mistake with a correction)." });
+  } else if (before.status !== after.status && after.status === "terminated") {
+    issues.push({ path: "status", message: `status cannot be set to terminated directly. ${TERMINATE}` });
+  }
+  if ((before.endedOn ?? null) !== (after.endedOn ?? null)) {
+    issues.push({ path: "endedOn", message: `endedOn cannot be edited directly. ${TERMINATE}` });
+  }
+  return issues;
+}

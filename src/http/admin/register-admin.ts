@@ -5,6 +5,7 @@ import { registerAuditPages } from "./audit/audit-pages.ts";
 import { registerChangePages } from "./changes/change-pages.ts";
 import { registerDashboard } from "./dashboard/dashboard-page.ts";
 import { registerDocumentPages } from "./documents/document-pages.ts";
+import { registerObligationPages } from "./obligations/obligation-pages.ts";
 import { registerOnboardingPages } from "./onboarding/onboarding-pages.ts";
 import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
 import { registerPeoplePages } from "./people/people-pages.ts";
@@ -31,6 +32,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerSignInRoutes(app, deps);
   registerDashboard(app, deps);
   registerRegisterPages(app);
+  registerObligationPages(app);
   registerChangePages(app, deps);
   registerDocumentPages(app);
   registerOnboardingPages(app, deps);

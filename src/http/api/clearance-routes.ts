@@ -31,6 +31,12 @@ const LifecycleOut = z
     effective: z.array(z.string()),
     reminded: z.array(z.string()),
     failed: z.array(z.object({ changeId: z.string(), error: z.string() })),
+    duties: z
+      .object({
+        reminded: z.array(z.string()).describe("Obligations whose reminder to the DPO was queued."),
+        failed: z.array(z.object({ obligationId: z.string(), error: z.string() })),
+      })
+      .describe("Reminders of duties (obligations) falling due."),
   })
   .meta({ id: "LifecycleReport" });
 
@@ -91,7 +97,7 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
       method: "post",
       path: "/api/v1/lifecycle/run",
       tags: ["Operations"],
-      summary: "Run the scheduler now: due changes take effect, reminders are queued",
+      summary: "Run the scheduler now: due changes take effect, reminders of windows and duties are queued",
       description: "The same tick the Node scheduler runs every minute and the Worker's cron trigger runs.",
       security,
       ...permissionOf("operations:run"),

@@ -10,6 +10,7 @@ import { registerChangeRoutes } from "./change-routes.ts";
 import { registerClearanceRoutes } from "./clearance-routes.ts";
 import { registerDocumentRoutes } from "./document-routes.ts";
 import { registerEntityRoutes } from "./entity-routes.ts";
+import { registerObligationRoutes } from "./obligation-routes.ts";
 import { registerOrganisationRoutes } from "./organisation-routes.ts";
 import { registerOutboxRoutes } from "./outbox-routes.ts";
 import { REGISTER_IMPORT_MAX_BYTES, REGISTER_IMPORT_PATH, registerRegisterTransferRoutes } from "./register-transfer-routes.ts";
@@ -33,6 +34,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
       writePermission: segment === "sub-processors" ? "sub-processors:write" : "register:write",
     });
   }
+  registerObligationRoutes(app);
   registerChangeRoutes(app, wiring);
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);

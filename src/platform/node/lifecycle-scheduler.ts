@@ -61,6 +61,7 @@ export function startLifecycleScheduler(options: {
       const report = await runLifecycle(makeCtx(options.store, LIFECYCLE_ACTOR, options.clock));
       for (const id of report.effective) log(`lifecycle: change ${id} took effect`);
       for (const failure of report.failed) log(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+      for (const failure of report.duties.failed) log(`lifecycle: reminder of obligation ${failure.obligationId} failed: ${failure.error}`);
     },
   });
 }

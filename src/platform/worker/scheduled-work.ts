@@ -14,6 +14,9 @@ export function runScheduledWork(env: WorkerEnv, ctx: ExecutionContext): void {
   ctx.waitUntil(
     runLifecycle(makeCtx(store, LIFECYCLE_ACTOR)).then((report) => {
       for (const failure of report.failed) console.error(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
+      for (const failure of report.duties.failed) {
+        console.error(`lifecycle: reminder of obligation ${failure.obligationId} failed: ${failure.error}`);
+      }
     }),
   );
   ctx.waitUntil(

@@ -1,9 +1,11 @@
 import { countryName, formatDate, formatPeriod, pick, translate } from "../../kernel/i18n/localise.ts";
 import type { Agreement, Customer } from "../../register/index.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
-import type { Organisation } from "../../organisation/index.ts";
+import { dpoEmail, type Organisation } from "../../organisation/index.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Language, LocalizedText, Location } from "../../kernel/values/values.ts";
+
+export { dpoEmail };
 
 /** What a notice e-mail says about the change, independent of the recipient. */
 export interface ChangeFacts {
@@ -15,8 +17,6 @@ export interface ChangeFacts {
   activityNames: LocalizedText[];
   organisation: Organisation;
 }
-
-export const dpoEmail = (org: Organisation) => org.dpo?.email ?? org.contact.email;
 
 /** One line describing the change, e.g. "New sub-processor: IxorDocs NV, OCR, located in Germany." */
 export function changeLine(facts: ChangeFacts, lang: Language): string {

@@ -10,6 +10,7 @@ import { noticesOf, objectionsOf, toChange } from "../queries/change-rows.ts";
 import { evaluateChange } from "./change-state.ts";
 import { dpoMessage } from "../announcement/dpo-mail.ts";
 import { takeEffect } from "./take-effect.ts";
+import { type DutyReminderReport, remindOfDuties } from "../../obligations/index.ts";
 
 /** The actor the scheduler's writes are recorded under in the audit trail. */
 export const LIFECYCLE_ACTOR: Actor = { ...SYSTEM_ACTOR, id: "system:lifecycle", name: "lifecycle scheduler" };
@@ -21,18 +22,21 @@ export interface LifecycleReport {
   effective: string[];
   reminded: string[];
   failed: { changeId: string; error: string }[];
+  /** Duties (obligations) whose reminder to the DPO was queued by this tick, and those that failed. */
+  duties: DutyReminderReport;
 }
 
 /**
  * One scheduler tick (Node: in process; Workers: the cron trigger): every
  * announced change that is due takes effect, and the DPO is reminded once
- * before a change's first window closes. Each change is its own atomic unit,
+ * before a change's first window closes and before each duty (obligation)
+ * falls due. Each change is its own atomic unit,
  * so one failure does not hold back the others; running twice does nothing
  * twice.
  */
 export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
   const db = ctx.store.db;
-  const report: LifecycleReport = { effective: [], reminded: [], failed: [] };
+  const report: LifecycleReport = { effective: [], reminded: [], failed: [], duties: { reminded: [], failed: [] } };
   const rows = await db.select().from(subProcessorChanges).where(eq(subProcessorChanges.status, "announced"));
   for (const row of rows) {
     const change = toChange(row);
@@ -86,5 +90,6 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
       report.failed.push({ changeId: change.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  report.duties = await remindOfDuties(ctx);
   return report;
 }

@@ -71,6 +71,20 @@ export const OBJECTION_CHANNELS = ["api", "email", "letter", "link"] as const;
 export const RESOLUTIONS = ["withdrawn", "alternative_offered", "customer_terminated", "overruled"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
+/**
+ * Duties a contract clock starts. Termination starts three, each run by the agreement's clock of
+ * the same purpose: deactivating the customer's accounts, the window in which the customer may
+ * export its data, and deleting or returning the personal data (SCC clause 7.1(d)/(e)).
+ */
+export const OBLIGATION_KINDS = ["account_deactivation", "data_export", "deletion_or_return"] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+/** The events that start obligations. */
+export const OBLIGATION_TRIGGERS = ["termination"] as const;
+/** Where an obligation stands as stored; an open one past its deadline is shown as overdue. */
+export const OBLIGATION_STATES = ["open", "done", "waived"] as const;
+export const OBLIGATION_STATUSES = ["open", "overdue", "done", "waived"] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
 export const ROLES = ["admin", "editor", "read-only", "procurement", "calendar"] as const;
 export type Role = (typeof ROLES)[number];
 /** People sign in as one of three roles; `procurement` and `calendar` are for API tokens only. */

@@ -10,6 +10,7 @@ const TYPE_LABELS: Record<string, string> = {
   sub_processor_change: "Sub-processor change",
   change_notice: "Change notice",
   objection: "Objection",
+  obligation: "Obligation",
   document_export: "Document export",
   user: "User",
   api_token: "API token",
@@ -31,6 +32,7 @@ export function entityHref(entityType: string, entityId: string): string {
   if (entityType === "sub_processor_change") return `/admin/changes/${seg(entityId)}`;
   if (entityType === "objection") return `/admin/objections/${seg(entityId)}`;
   if (entityType === "change_notice") return `/admin/notices/${seg(entityId)}`;
+  if (entityType === "obligation") return `/admin/obligations/${seg(entityId)}`;
   if (entityType === "document_export") return `/admin/documents/exports/${seg(entityId)}`;
   return `/admin/audit?${new URLSearchParams({ entityType, entityId })}`;
 }

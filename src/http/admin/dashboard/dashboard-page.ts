@@ -8,6 +8,7 @@ import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { effectiveSection, windowsSection } from "./change-sections.ts";
 import { completenessSection, decisionsSection } from "./decision-sections.ts";
+import { dutySection } from "./duty-section.ts";
 import { evidenceSection, registerVerificationAction } from "./evidence-section.ts";
 
 /** Audit entries on the dashboard. */
@@ -18,7 +19,7 @@ const ACCESS = "register:read" as const;
 /**
  * What a DPO checks every morning, from a handful of grouped queries (no
  * query per notice or per row): objection windows with days left, what
- * waits for a decision, what takes effect soon or is held up, incomplete
+ * waits for a decision, duties overdue or falling due, what takes effect soon or is held up, incomplete
  * documents, the last verification of the audit trail and the latest changes.
  */
 export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "checkpoints">): void {
@@ -27,9 +28,10 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
     const role = c.get("actor").role;
     const ctx = c.get("ctx");
     const showAudit = can(role, "audit:read");
-    const [changes, decisions, documents, recent] = await Promise.all([
+    const [changes, decisions, duties, documents, recent] = await Promise.all([
       announcedChanges(ctx),
       awaitingDecisions(ctx),
+      dutySection(ctx),
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
     ]);
@@ -40,6 +42,8 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
 ${windowsSection(changes)}
 <h2>Awaiting a decision</h2>
 ${decisionsSection(decisions)}
+<h2>Duties after termination</h2>
+${duties}
 <h2>Changes taking effect</h2>
 ${effectiveSection(changes)}
 <h2>Completeness warnings</h2>

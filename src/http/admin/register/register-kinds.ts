@@ -13,7 +13,11 @@ import {
   type SubjectCategory,
   type SubProcessor,
 } from "../../../core/register/index.ts";
+import type { Context } from "hono";
 import type { Permission } from "../../../core/kernel/roles.ts";
+import type { AppEnv } from "../../env.ts";
+import { terminationSection } from "../obligations/agreement-termination.ts";
+import type { Html } from "../ui/html.ts";
 import { activityForm } from "./forms/activity-form.ts";
 import { agreementForm } from "./forms/agreement-form.ts";
 import { customerForm } from "./forms/customer-form.ts";
@@ -39,6 +43,8 @@ export interface KindPage<E extends EntityMeta = EntityMeta> {
   writePermission: Permission;
   title(entity: E): string;
   columns: Column<E>[];
+  /** More on the view page, after the fields: for an agreement, its termination and the duties it started. */
+  section?(c: Context<AppEnv>, entity: E): Promise<Html>;
 }
 
 const dataCategories: KindPage<DataCategory> = {
@@ -134,6 +140,7 @@ const agreements: KindPage<Agreement> = {
     { label: "Status", text: (e) => label("en", "agreementStatus", e.status) },
     { label: "Signed on", text: (e) => e.signedOn ?? "—" },
   ],
+  section: terminationSection,
 };
 
 /** Every register kind's pages, in the order of the navigation. */

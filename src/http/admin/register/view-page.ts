@@ -30,6 +30,7 @@ export async function viewPage(
 ${entity.archivedAt ? html`<p class="warning">Archived on ${instant(entity.archivedAt)}: kept for the record and earlier documents, but it can no longer change or be referred to.</p>` : nothing}
 <div class="actions">${actions(c, page, entity, base)}</div>
 ${showFields(page.fields, values, names)}
+${page.section ? await page.section(c, entity) : nothing}
 <h2>Record</h2>
 ${managed.length ? showFields(managed, entity, names) : nothing}
 <dl class="facts"><dt>Identifier</dt><dd><code>${entity.id}</code></dd><dt>Revision</dt><dd>${entity.revision}</dd>

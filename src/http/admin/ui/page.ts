@@ -24,6 +24,7 @@ const NAV: NavItem[] = [
   { href: "/admin/sub-processors", label: "Sub-processors" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/agreements", label: "Agreements" },
+  { href: "/admin/obligations", label: "Obligations" },
   { href: "/admin/changes", label: "Changes" },
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/onboarding", label: "Import spreadsheet", needs: "register:write" },

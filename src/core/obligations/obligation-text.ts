@@ -1,0 +1,27 @@
+import { formatDate, formatPeriod, translate } from "../kernel/i18n/localise.ts";
+import type { Language } from "../kernel/values/values.ts";
+import type { Obligation } from "./model.ts";
+
+/** The names a message about a duty quotes. */
+export interface DutyParties {
+  agreementReference: string;
+  customerName: string;
+}
+
+/** What a text about a duty says of it. */
+type DutyFacts = Pick<Obligation, "id" | "kind" | "triggerDate" | "lastDay" | "timeZone" | "period" | "owner">;
+
+/** The catalogue parameters every text about one duty uses, in `lang`. */
+export function dutyParams(duty: DutyFacts & DutyParties, lang: Language) {
+  return {
+    duty: translate(lang, `obligation.kind.${duty.kind}`),
+    reference: duty.agreementReference,
+    customer: duty.customerName,
+    endedOn: formatDate(duty.triggerDate, lang),
+    lastDay: formatDate(duty.lastDay, lang),
+    timeZone: duty.timeZone,
+    period: formatPeriod(duty.period, lang),
+    owner: duty.owner ?? translate(lang, "obligation.noOwner"),
+    obligationId: duty.id,
+  };
+}
