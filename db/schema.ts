@@ -7,6 +7,7 @@
 export * from "./schema/accounts.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/changes.ts";
+export * from "./schema/customer-audits.ts";
 export * from "./schema/obligations.ts";
 export * from "./schema/register.ts";
 export * from "./schema/service.ts";

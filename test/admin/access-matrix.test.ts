@@ -56,6 +56,13 @@ const MATRIX: Record<string, Allowed> = {
   "POST /admin/obligations/:id/completion": WRITERS,
   "POST /admin/obligations/:id/waiver": WRITERS,
   "POST /admin/obligations/:id/owner": WRITERS,
+  "GET /admin/agreements/:id/audits/new": WRITERS,
+  "POST /admin/agreements/:id/audits": WRITERS,
+  "GET /admin/customer-audits": ALL,
+  "GET /admin/customer-audits/:id": ALL,
+  "POST /admin/customer-audits/:id/schedule": WRITERS,
+  "POST /admin/customer-audits/:id/outcome": WRITERS,
+  "POST /admin/customer-audits/:id/cancellation": WRITERS,
   "POST /admin/verification": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
@@ -118,6 +125,11 @@ async function world() {
   await w.t.request("GET", `/api/v1/documents/annex/${w.agreements["CF-DPA-2024-001"]}?format=json`, { token: "read-only" });
   const ended = await w.t.request("POST", "/api/v1/agreements/CF-DPA-2024-002/termination", { body: { endedOn: "2026-11-20" } });
   const duties = await bodyOf<{ obligations: { id: string }[] }>(ended);
+  const audit = await bodyOf<{ id: string }>(
+    await w.t.request("POST", "/api/v1/agreements/CF-DPA-2024-001/audits", {
+      body: { proposedStart: "2026-12-20", scope: "Hosting controls" },
+    }),
+  );
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
   const [auditRow] = await w.store.db.select({ id: auditEntries.id }).from(auditEntries);
@@ -131,6 +143,7 @@ async function world() {
     audit: auditRow?.id,
     tokens: users.items[0]?.id,
     obligations: duties.obligations[0]?.id,
+    "customer-audits": audit.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

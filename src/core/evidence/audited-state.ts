@@ -1,6 +1,6 @@
 import canonicalize from "canonicalize";
 import { and, eq, inArray, max, notInArray, sql } from "drizzle-orm";
-import { apiTokens, auditEntries, obligations, users } from "../../../db/schema.ts";
+import { apiTokens, auditEntries, customerAudits, obligations, users } from "../../../db/schema.ts";
 import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 import { loadOrganisation } from "../organisation/index.ts";
 import type { Db } from "../kernel/ports/store.ts";
@@ -64,6 +64,13 @@ const AUDITED_RECORDS: AuditedRecords[] = [
     fields: [...AUDITED_OBLIGATION_FIELDS],
     async load(db) {
       return new Map((await db.select().from(obligations)).map((row) => [row.id, row]));
+    },
+  },
+  {
+    entityType: "customer_audit",
+    label: "customer audit",
+    async load(db) {
+      return new Map((await db.select().from(customerAudits)).map((row) => [row.id, row]));
     },
   },
   {

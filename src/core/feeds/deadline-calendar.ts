@@ -7,6 +7,7 @@ import type { Language } from "../kernel/values/values.ts";
 import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
 import { dutyEvents } from "../obligations/index.ts";
+import { auditEvents } from "../customer-audits/index.ts";
 
 /** An open notice still waiting for its deadline: objection window, or option-1 authorisation not yet answered. */
 export interface DeadlineNotice {
@@ -29,7 +30,8 @@ export const MAX_LISTED_REFERENCES = 20;
 
 /**
  * The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start,
- * and one per open duty (obligation) on its last day.
+ * one per open duty (obligation) on its last day, and one per customer audit under way (on its
+ * scheduled day, or while only requested on the earliest day it may start).
  */
 export async function deadlineCalendar(db: Db, lang: Language): Promise<CalendarEvent[]> {
   const [changes, rows] = await Promise.all([
@@ -57,8 +59,10 @@ export async function deadlineCalendar(db: Db, lang: Language): Promise<Calendar
       return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
     return [];
   });
-  const duties = await dutyEvents(db, lang);
-  return [...deadlineEvents(changes, notices, lang), ...duties].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+  const [duties, audits] = await Promise.all([dutyEvents(db, lang), auditEvents(db, lang)]);
+  return [...deadlineEvents(changes, notices, lang), ...duties, ...audits].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid),
+  );
 }
 
 /** Groups notices by change, kind and last day, and adds each change's possible start; soonest first. */

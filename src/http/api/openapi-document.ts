@@ -16,6 +16,12 @@ const OPERATION_IDS: Record<string, string> = {
   "POST /api/v1/obligations/{id}/completion": "completeObligation",
   "POST /api/v1/obligations/{id}/waiver": "waiveObligation",
   "PATCH /api/v1/obligations/{id}": "assignObligation",
+  "POST /api/v1/agreements/{id}/audits": "requestCustomerAudit",
+  "GET /api/v1/customer-audits": "listCustomerAudits",
+  "GET /api/v1/customer-audits/{id}": "getCustomerAudit",
+  "POST /api/v1/customer-audits/{id}/schedule": "scheduleCustomerAudit",
+  "POST /api/v1/customer-audits/{id}/outcome": "recordCustomerAuditOutcome",
+  "POST /api/v1/customer-audits/{id}/cancellation": "cancelCustomerAudit",
   "POST /api/v1/sub-processor-changes": "proposeSubProcessorChange",
   "GET /api/v1/sub-processor-changes": "listSubProcessorChanges",
   "GET /api/v1/sub-processor-changes/pending": "listPendingSubProcessorChanges",
@@ -62,6 +68,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Agreements: "Data processing agreements and their contract clocks.",
   Obligations:
     "Duties a contract clock starts (the end of an agreement: account deactivation, export window, deletion or return), with their deadlines, owners and evidence.",
+  "Customer audits":
+    "Audits of the processor by its customers (Art. 28(3)(h), SCC clause 7.6): the notice against the agreement's audit clock, the earliest start, the schedule and the outcome.",
   "Sub-processor changes": "Proposals, notices, objections and authorisations: the Art. 28(2) / clause 7.7 workflow.",
   Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV or JSON, as of any instant, with their exports.",
   Audit: "Every change to the register, with before and after, in a hash chain; its signed checkpoints and the register's verification.",

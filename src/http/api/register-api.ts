@@ -8,6 +8,7 @@ import { jsonBodies } from "../middleware/json-body.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerChangeRoutes } from "./change-routes.ts";
 import { registerClearanceRoutes } from "./clearance-routes.ts";
+import { registerCustomerAuditRoutes } from "./customer-audit-routes.ts";
 import { registerDocumentRoutes } from "./document-routes.ts";
 import { registerEntityRoutes } from "./entity-routes.ts";
 import { registerObligationRoutes } from "./obligation-routes.ts";
@@ -35,6 +36,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
     });
   }
   registerObligationRoutes(app);
+  registerCustomerAuditRoutes(app);
   registerChangeRoutes(app, wiring);
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);

@@ -22,6 +22,8 @@ export type AuditAction =
   | "terminate"
   | "complete"
   | "waive"
+  | "schedule"
+  | "cancel"
   | "sign_in"
   | "sign_in_failed"
   | "lock"

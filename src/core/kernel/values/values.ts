@@ -85,6 +85,10 @@ export const OBLIGATION_STATES = ["open", "done", "waived"] as const;
 export const OBLIGATION_STATUSES = ["open", "overdue", "done", "waived"] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
+/** Where a customer's audit of the processor stands (SCC clause 7.6, Art. 28(3)(h)). */
+export const CUSTOMER_AUDIT_STATES = ["requested", "scheduled", "completed", "cancelled"] as const;
+export type CustomerAuditState = (typeof CUSTOMER_AUDIT_STATES)[number];
+
 export const ROLES = ["admin", "editor", "read-only", "procurement", "calendar"] as const;
 export type Role = (typeof ROLES)[number];
 /** People sign in as one of three roles; `procurement` and `calendar` are for API tokens only. */

@@ -11,6 +11,7 @@ const TYPE_LABELS: Record<string, string> = {
   change_notice: "Change notice",
   objection: "Objection",
   obligation: "Obligation",
+  customer_audit: "Customer audit",
   document_export: "Document export",
   user: "User",
   api_token: "API token",
@@ -32,6 +33,7 @@ export function entityHref(entityType: string, entityId: string): string {
   if (entityType === "sub_processor_change") return `/admin/changes/${seg(entityId)}`;
   if (entityType === "objection") return `/admin/objections/${seg(entityId)}`;
   if (entityType === "change_notice") return `/admin/notices/${seg(entityId)}`;
+  if (entityType === "customer_audit") return `/admin/customer-audits/${seg(entityId)}`;
   if (entityType === "obligation") return `/admin/obligations/${seg(entityId)}`;
   if (entityType === "document_export") return `/admin/documents/exports/${seg(entityId)}`;
   return `/admin/audit?${new URLSearchParams({ entityType, entityId })}`;

@@ -8,6 +8,7 @@ import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { effectiveSection, windowsSection } from "./change-sections.ts";
 import { completenessSection, decisionsSection } from "./decision-sections.ts";
+import { auditSection } from "./audit-section.ts";
 import { dutySection } from "./duty-section.ts";
 import { evidenceSection, registerVerificationAction } from "./evidence-section.ts";
 
@@ -28,10 +29,11 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
     const role = c.get("actor").role;
     const ctx = c.get("ctx");
     const showAudit = can(role, "audit:read");
-    const [changes, decisions, duties, documents, recent] = await Promise.all([
+    const [changes, decisions, duties, audits, documents, recent] = await Promise.all([
       announcedChanges(ctx),
       awaitingDecisions(ctx),
       dutySection(ctx),
+      auditSection(ctx),
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
     ]);
@@ -44,6 +46,8 @@ ${windowsSection(changes)}
 ${decisionsSection(decisions)}
 <h2>Duties after termination</h2>
 ${duties}
+<h2>Audits by customers</h2>
+${audits}
 <h2>Changes taking effect</h2>
 ${effectiveSection(changes)}
 <h2>Completeness warnings</h2>

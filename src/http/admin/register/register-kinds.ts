@@ -17,7 +17,8 @@ import type { Context } from "hono";
 import type { Permission } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { terminationSection } from "../obligations/agreement-termination.ts";
-import type { Html } from "../ui/html.ts";
+import { type Html, html } from "../ui/html.ts";
+import { customerAuditSection } from "../customer-audits/audit-pages.ts";
 import { activityForm } from "./forms/activity-form.ts";
 import { agreementForm } from "./forms/agreement-form.ts";
 import { customerForm } from "./forms/customer-form.ts";
@@ -140,7 +141,7 @@ const agreements: KindPage<Agreement> = {
     { label: "Status", text: (e) => label("en", "agreementStatus", e.status) },
     { label: "Signed on", text: (e) => e.signedOn ?? "—" },
   ],
-  section: terminationSection,
+  section: async (c, agreement) => html`${await terminationSection(c, agreement)}${await customerAuditSection(c, agreement)}`,
 };
 
 /** Every register kind's pages, in the order of the navigation. */

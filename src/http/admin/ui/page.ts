@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/agreements", label: "Agreements" },
   { href: "/admin/obligations", label: "Obligations" },
+  { href: "/admin/customer-audits", label: "Customer audits" },
   { href: "/admin/changes", label: "Changes" },
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/onboarding", label: "Import spreadsheet", needs: "register:write" },
