@@ -44,24 +44,25 @@ export interface AuditView extends CustomerAudit {
  * What the DPO prepares for: audits requested and not yet scheduled, and those scheduled to start
  * before `until` (those already under way included), soonest first, in one query.
  */
-export async function pendingAudits(db: Db, until: string): Promise<AuditView[]> {
-  const rows = await db
-    .select({ audit: customerAudits, agreementReference: agreements.reference, customerName: customers.legalName })
-    .from(customerAudits)
-    .innerJoin(agreements, eq(agreements.id, customerAudits.agreementId))
-    .innerJoin(customers, eq(customers.id, customerAudits.customerId))
-    .where(or(eq(customerAudits.state, "requested"), and(eq(customerAudits.state, "scheduled"), lt(customerAudits.scheduledOn, until))))
-    .orderBy(asc(customerAudits.earliestStart), asc(customerAudits.id));
-  return rows.map((r) => ({ ...r.audit, agreementReference: r.agreementReference, customerName: r.customerName }));
+export function pendingAudits(db: Db, until: string): Promise<AuditView[]> {
+  return auditViews(
+    db,
+    or(eq(customerAudits.state, "requested"), and(eq(customerAudits.state, "scheduled"), lt(customerAudits.scheduledOn, until))),
+  );
 }
 
 /** Every audit requested or scheduled, with names, for the calendar. */
-export async function auditsUnderWay(db: Db): Promise<AuditView[]> {
+export function auditsUnderWay(db: Db): Promise<AuditView[]> {
+  return auditViews(db, inArray(customerAudits.state, ["requested", "scheduled"]));
+}
+
+async function auditViews(db: Db, where: SQL | undefined): Promise<AuditView[]> {
   const rows = await db
     .select({ audit: customerAudits, agreementReference: agreements.reference, customerName: customers.legalName })
     .from(customerAudits)
     .innerJoin(agreements, eq(agreements.id, customerAudits.agreementId))
     .innerJoin(customers, eq(customers.id, customerAudits.customerId))
-    .where(inArray(customerAudits.state, ["requested", "scheduled"]));
+    .where(where)
+    .orderBy(asc(customerAudits.earliestStart), asc(customerAudits.id));
   return rows.map((r) => ({ ...r.audit, agreementReference: r.agreementReference, customerName: r.customerName }));
 }

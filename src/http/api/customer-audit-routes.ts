@@ -16,12 +16,11 @@ import {
 import { NAMED_AGREEMENT } from "../../core/register/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { body, pageOf } from "./change-api-common.ts";
-import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
-import { ETAG_HEADER, IfMatchHeader, ifMatchOf, tagged } from "./preconditions.ts";
+import { body } from "./change-api-common.ts";
+import { json, namedIdParam, permissionOf, security, writeErrors } from "./openapi-common.ts";
+import { registerRecordRoutes } from "./record-routes.ts";
 
 const TAG = "Customer audits";
-const read = requirePermission("register:read");
 const write = requirePermission("register:write");
 const AuditOut = CustomerAudit.meta({ id: "CustomerAudit" });
 
@@ -43,59 +42,24 @@ export function registerCustomerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json(await requestAudit(c.get("ctx"), c.req.param("id"), await c.req.json()), 201),
   );
-  const base = "/api/v1/customer-audits";
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: base,
-      tags: [TAG],
-      summary: "List customer audits",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { query: CustomerAuditListQuery },
-      responses: { 200: json(pageOf(AuditOut, "CustomerAuditPage"), "Oldest first."), ...readErrors },
-    }),
-    async (c) => c.json(await listCustomerAudits(c.get("ctx"), c.req.query()), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${base}/{id}`,
-      tags: [TAG],
-      summary: "A customer audit",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { params: IdParam },
-      responses: { 200: { ...json(AuditOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
-    }),
-    async (c) => tagged(c, await getCustomerAudit(c.get("ctx"), c.req.param("id"))),
-  );
-  const steps = [
-    {
-      path: "schedule",
-      summary: "Fix the day the audit starts (not before the earliest start, unless agreed why)",
-      input: ScheduleInput,
-      run: scheduleAudit,
-    },
-    { path: "outcome", summary: "Record what the audit found", input: OutcomeInput, run: recordAuditOutcome },
-    { path: "cancellation", summary: "Record that the audit will not take place, and why", input: CancelInput, run: cancelAudit },
-  ] as const;
-  for (const step of steps) {
-    app.openapi(
-      createRoute({
-        method: "post",
-        path: `${base}/{id}/${step.path}`,
-        tags: [TAG],
-        summary: step.summary,
-        security,
-        ...permissionOf("register:write"),
-        middleware: [write] as const,
-        request: { params: IdParam, headers: IfMatchHeader, ...body(step.input) },
-        responses: { 200: { ...json(AuditOut, "Recorded."), headers: ETAG_HEADER }, ...writeErrors },
-      }),
-      async (c) => tagged(c, await step.run(c.get("ctx"), c.req.param("id"), await c.req.json(), ifMatchOf(c))),
-    );
-  }
+  registerRecordRoutes(app, {
+    base: "/api/v1/customer-audits",
+    tag: TAG,
+    schema: AuditOut,
+    pageId: "CustomerAuditPage",
+    label: "customer audit",
+    query: CustomerAuditListQuery,
+    list: listCustomerAudits,
+    get: getCustomerAudit,
+    steps: [
+      {
+        path: "schedule",
+        summary: "Fix the day the audit starts (not before the earliest start, unless agreed why)",
+        input: ScheduleInput,
+        run: scheduleAudit,
+      },
+      { path: "outcome", summary: "Record what the audit found", input: OutcomeInput, run: recordAuditOutcome },
+      { path: "cancellation", summary: "Record that the audit will not take place, and why", input: CancelInput, run: cancelAudit },
+    ],
+  });
 }

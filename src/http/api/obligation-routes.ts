@@ -16,12 +16,12 @@ import {
 } from "../../core/obligations/index.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { body, pageOf } from "./change-api-common.ts";
-import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { body } from "./change-api-common.ts";
+import { IdParam, json, namedIdParam, permissionOf, security, writeErrors } from "./openapi-common.ts";
+import { registerRecordRoutes } from "./record-routes.ts";
 import { ETAG_HEADER, IfMatchHeader, ifMatchOf, tagged } from "./preconditions.ts";
 
 const TAG = "Obligations";
-const read = requirePermission("register:read");
 const write = requirePermission("register:write");
 const ObligationOut = Obligation.meta({ id: "Obligation" });
 const TerminationOut = z
@@ -63,67 +63,32 @@ export function registerObligationRoutes(app: OpenAPIHono<AppEnv>): void {
     },
   );
   const base = "/api/v1/obligations";
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: base,
-      tags: [TAG],
-      summary: "List obligations",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { query: ObligationListQuery },
-      responses: { 200: json(pageOf(ObligationOut, "ObligationPage"), "Oldest first."), ...readErrors },
-    }),
-    async (c) => c.json(await listObligations(c.get("ctx"), c.req.query()), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${base}/{id}`,
-      tags: [TAG],
-      summary: "An obligation",
-      security,
-      ...permissionOf("register:read"),
-      middleware: [read] as const,
-      request: { params: IdParam },
-      responses: { 200: { ...json(ObligationOut, "Found."), headers: ETAG_HEADER }, ...readErrors },
-    }),
-    async (c) => tagged(c, await getObligation(c.get("ctx"), c.req.param("id"))),
-  );
-  const closing = [
-    {
-      path: "completion",
-      summary: "Record an obligation done, with its evidence",
-      description: "A certificate of deletion, a ticket or a letter, and when. Done before the end of the last day is on time.",
-      input: CompletionInput,
-      run: completeObligation,
-    },
-    {
-      path: "waiver",
-      summary: "Record that an obligation does not apply, and why",
-      description: "For example: the customer asked for its data to be returned, not deleted. Kept with the reason in the audit trail.",
-      input: WaiverInput,
-      run: waiveObligation,
-    },
-  ] as const;
-  for (const step of closing) {
-    app.openapi(
-      createRoute({
-        method: "post",
-        path: `${base}/{id}/${step.path}`,
-        tags: [TAG],
-        summary: step.summary,
-        description: step.description,
-        security,
-        ...permissionOf("register:write"),
-        middleware: [write] as const,
-        request: { params: IdParam, headers: IfMatchHeader, ...body(step.input) },
-        responses: { 200: { ...json(ObligationOut, "Recorded."), headers: ETAG_HEADER }, ...writeErrors },
-      }),
-      async (c) => tagged(c, await step.run(c.get("ctx"), c.req.param("id"), await c.req.json(), ifMatchOf(c))),
-    );
-  }
+  registerRecordRoutes(app, {
+    base,
+    tag: TAG,
+    schema: ObligationOut,
+    pageId: "ObligationPage",
+    label: "obligation",
+    query: ObligationListQuery,
+    list: listObligations,
+    get: getObligation,
+    steps: [
+      {
+        path: "completion",
+        summary: "Record an obligation done, with its evidence",
+        description: "A certificate of deletion, a ticket or a letter, and when. Done before the end of the last day is on time.",
+        input: CompletionInput,
+        run: completeObligation,
+      },
+      {
+        path: "waiver",
+        summary: "Record that an obligation does not apply, and why",
+        description: "For example: the customer asked for its data to be returned, not deleted. Kept with the reason in the audit trail.",
+        input: WaiverInput,
+        run: waiveObligation,
+      },
+    ],
+  });
   app.openapi(
     createRoute({
       method: "patch",
