@@ -1,7 +1,7 @@
 // The service's own bookkeeping: the e-mail outbox, write guards for
 // optimistic locking inside a batch, and secrets made on first use.
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { OUTBOX_STATUSES } from "../../src/core/kernel/values/values.ts";
 
 /**
@@ -45,3 +45,18 @@ export const appSecrets = sqliteTable("app_secrets", {
   value: text("value").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Reminders already queued, one per subject and due date (an activity's review): a tick that finds
+ * the row does not queue the reminder again, and a review moved to another date is reminded again.
+ */
+export const remindersSent = sqliteTable(
+  "reminders_sent",
+  {
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    dueOn: text("due_on").notNull(),
+    queuedAt: text("queued_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectType, t.subjectId, t.dueOn] })],
+);

@@ -102,7 +102,11 @@ export async function clearanceOf(t: TestApp, query: Record<string, string>) {
 export async function runLifecycle(t: TestApp) {
   const response = await t.request("POST", "/api/v1/lifecycle/run");
   expect(response.status).toBe(200);
-  return bodyOf<{ effective: string[]; reminded: string[]; failed: unknown[]; duties: { reminded: string[]; failed: unknown[] } }>(
-    response,
-  );
+  return bodyOf<{
+    effective: string[];
+    reminded: string[];
+    failed: unknown[];
+    duties: { reminded: string[]; failed: unknown[] };
+    reviews: { reminded: string[]; failed: unknown[] };
+  }>(response);
 }

@@ -7,6 +7,8 @@ export type { AnnouncedChange } from "./announced-changes.ts";
 export { AUDITED_TYPES, AUDIT_ACTIONS, auditActors, auditEntryById, newestAuditEntries, recentChanges } from "./audit-log.ts";
 export type { AuditLogQuery } from "./audit-log.ts";
 export { awaitingDecisions } from "./awaiting-decisions.ts";
+export { CERTIFICATION_WARNING_DAYS, certificationWarnings } from "./certification-warnings.ts";
+export type { CertificationWarning } from "./certification-warnings.ts";
 export type { AwaitingDecisions } from "./awaiting-decisions.ts";
 export { exportRequestOf } from "./document-link-query.ts";
 export { documentOverview } from "./document-overview.ts";

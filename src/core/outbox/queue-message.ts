@@ -10,6 +10,7 @@ export const MESSAGE_KINDS = [
   "change_effective",
   "change_withdrawn",
   "duty_reminder",
+  "review_reminder",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -80,6 +80,8 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
         subjectMatter: orNull(r.subjectMatter),
         nature: orNull(r.nature),
         specialCategorySafeguards: orNull(r.specialCategorySafeguards),
+        dpia: orNull(r.dpia),
+        nextReviewOn: orNull(r.nextReviewOn),
         subjectCategoryIds: (subjects.get(r.id) ?? []).map((l) => l.subjectCategoryId),
         dataCategories: (data.get(r.id) ?? []).map((l) => ({
           dataCategoryId: l.dataCategoryId,

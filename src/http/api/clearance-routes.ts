@@ -37,6 +37,12 @@ const LifecycleOut = z
         failed: z.array(z.object({ obligationId: z.string(), error: z.string() })),
       })
       .describe("Reminders of duties (obligations) falling due."),
+    reviews: z
+      .object({
+        reminded: z.array(z.string()).describe("Activities whose review reminder to the DPO was queued."),
+        failed: z.array(z.object({ activityId: z.string(), error: z.string() })),
+      })
+      .describe("Reminders of activity reviews falling due."),
   })
   .meta({ id: "LifecycleReport" });
 

@@ -62,6 +62,8 @@ export function startLifecycleScheduler(options: {
       for (const id of report.effective) log(`lifecycle: change ${id} took effect`);
       for (const failure of report.failed) log(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
       for (const failure of report.duties.failed) log(`lifecycle: reminder of obligation ${failure.obligationId} failed: ${failure.error}`);
+      for (const failure of report.reviews.failed)
+        log(`lifecycle: reminder of the review of activity ${failure.activityId} failed: ${failure.error}`);
     },
   });
 }

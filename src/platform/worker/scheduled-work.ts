@@ -17,6 +17,9 @@ export function runScheduledWork(env: WorkerEnv, ctx: ExecutionContext): void {
       for (const failure of report.duties.failed) {
         console.error(`lifecycle: reminder of obligation ${failure.obligationId} failed: ${failure.error}`);
       }
+      for (const failure of report.reviews.failed) {
+        console.error(`lifecycle: reminder of the review of activity ${failure.activityId} failed: ${failure.error}`);
+      }
     }),
   );
   ctx.waitUntil(

@@ -12,11 +12,11 @@ import type { ClockPeriod, Clocks, Language } from "../../kernel/values/values.t
 import { outboxRow } from "../../outbox/index.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
+import { DEFAULT_TIME_ZONE } from "../../kernel/clocks/zoned-time.ts";
 import { type ChangeFacts, noticeMail } from "./mail-text.ts";
 import { objectionLinks } from "./objection-link.ts";
 
-/** The time zone changes are dated in when no agreement says otherwise. */
-export const DEFAULT_TIME_ZONE = "Europe/Brussels";
+export { DEFAULT_TIME_ZONE };
 
 interface AffectedAgreement {
   id: string;

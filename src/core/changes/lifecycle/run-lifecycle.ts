@@ -11,6 +11,7 @@ import { evaluateChange } from "./change-state.ts";
 import { dpoMessage } from "../announcement/dpo-mail.ts";
 import { takeEffect } from "./take-effect.ts";
 import { type DutyReminderReport, remindOfDuties } from "../../obligations/index.ts";
+import { type ReviewReminderReport, remindOfReviews } from "../../reviews/index.ts";
 
 /** The actor the scheduler's writes are recorded under in the audit trail. */
 export const LIFECYCLE_ACTOR: Actor = { ...SYSTEM_ACTOR, id: "system:lifecycle", name: "lifecycle scheduler" };
@@ -24,19 +25,27 @@ export interface LifecycleReport {
   failed: { changeId: string; error: string }[];
   /** Duties (obligations) whose reminder to the DPO was queued by this tick, and those that failed. */
   duties: DutyReminderReport;
+  /** Activities whose review reminder was queued by this tick, and those that failed. */
+  reviews: ReviewReminderReport;
 }
 
 /**
  * One scheduler tick (Node: in process; Workers: the cron trigger): every
  * announced change that is due takes effect, and the DPO is reminded once
- * before a change's first window closes and before each duty (obligation)
- * falls due. Each change is its own atomic unit,
+ * before a change's first window closes, before each duty (obligation)
+ * falls due and before each activity's review. Each change is its own atomic unit,
  * so one failure does not hold back the others; running twice does nothing
  * twice.
  */
 export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
   const db = ctx.store.db;
-  const report: LifecycleReport = { effective: [], reminded: [], failed: [], duties: { reminded: [], failed: [] } };
+  const report: LifecycleReport = {
+    effective: [],
+    reminded: [],
+    failed: [],
+    duties: { reminded: [], failed: [] },
+    reviews: { reminded: [], failed: [] },
+  };
   const rows = await db.select().from(subProcessorChanges).where(eq(subProcessorChanges.status, "announced"));
   for (const row of rows) {
     const change = toChange(row);
@@ -91,5 +100,6 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
     }
   }
   report.duties = await remindOfDuties(ctx);
+  report.reviews = await remindOfReviews(ctx);
   return report;
 }

@@ -3,6 +3,7 @@ import { isInEea } from "../../kernel/values/countries.ts";
 import { ANNEX_III_HEADINGS } from "../../register/index.ts";
 import { CLOCK_NAMES, type Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
+import { checkCertifications } from "../completeness/certification-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
 import { displayText } from "../../kernel/i18n/display-text.ts";
 import { countryName, formatDate, formatPeriod, label, translate } from "../../kernel/i18n/localise.ts";
@@ -52,6 +53,7 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
   }
   const measures = measuresOf(snapshot, activities, ANNEX_III_HEADINGS);
   if (measures.length === 0) sink.add("Annex III", "noMeasures");
+  checkCertifications(measures, snapshot.asOf, "Annex III", lang, sink);
 
   const covered = new Set(activities.map((a) => a.id));
   const subProcessors = inCreationOrder(

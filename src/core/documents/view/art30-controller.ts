@@ -1,6 +1,7 @@
 import { ANNEX_III_HEADINGS } from "../../register/index.ts";
 import type { Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
+import { checkCertifications } from "../completeness/certification-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
 import { translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
@@ -35,6 +36,7 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
     );
   }
 
+  checkCertifications(measuresOf(snapshot, activities, ANNEX_III_HEADINGS), snapshot.asOf, "Art. 30(1)(g)", lang, sink);
   const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
   const controller = org ? partyView(org, lang) : null;
   const list = (items: string[]) => items.join("\n");

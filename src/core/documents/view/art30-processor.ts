@@ -1,6 +1,7 @@
 import { type Agreement, ANNEX_III_HEADINGS } from "../../register/index.ts";
 import type { Language } from "../../kernel/values/values.ts";
 import { checkActivity } from "../completeness/activity-checks.ts";
+import { checkCertifications } from "../completeness/certification-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
 import { displayText } from "../../kernel/i18n/display-text.ts";
 import { pickRequired, translate } from "../../kernel/i18n/localise.ts";
@@ -59,6 +60,7 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
     checkActivity(snapshot, activity, lang, { transfers: "Art. 30(2)(c)", measures: "Art. 30(2)(d)" }, sink);
   }
 
+  checkCertifications(measuresOf(snapshot, activities, ANNEX_III_HEADINGS), snapshot.asOf, "Art. 30(2)(d)", lang, sink);
   const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
   const processor = org ? partyView(org, lang) : null;
   const subProcessors = inCreationOrder([...snapshot.subProcessors.values()].filter((s) => isCurrent(s) && s.status === "active"));

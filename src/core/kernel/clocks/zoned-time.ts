@@ -78,3 +78,6 @@ function startOfDayMillis(date: PlainDate, tz: IANAZone): number {
   }
   return onOrAfter;
 }
+
+/** The time zone the register dates things in when no agreement says otherwise (changes, activity reviews). */
+export const DEFAULT_TIME_ZONE = "Europe/Brussels";

@@ -296,6 +296,18 @@ export type Recipient = z.infer<typeof Recipient>;
 export const Location = z.strictObject({ country: CountryCode, region: ShortText.optional() });
 export type Location = z.infer<typeof Location>;
 
+/** Art. 35: whether an activity needs a data protection impact assessment, its reference once done, or why it needs none. */
+export const Dpia = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("required") }),
+    z.strictObject({ kind: z.literal("done"), reference: ShortText.describe("Where the assessment is kept."), doneOn: IsoDate.optional() }),
+    z.strictObject({ kind: z.literal("not_required"), reason: Text.describe("Why no assessment is needed (Art. 35(1), (3), (5)).") }),
+  ])
+  .describe(
+    "Data protection impact assessment (Art. 35): required (not done yet), done (with its reference) or not required (with the reason).",
+  );
+export type Dpia = z.infer<typeof Dpia>;
+
 export const Certification = z.strictObject({
   name: ShortText,
   issuer: ShortText.optional(),

@@ -4,7 +4,9 @@ import {
   ACTIVITY_ROLES,
   ACTIVITY_STATUSES,
   ART9_CONDITIONS,
+  Dpia,
   Id,
+  IsoDate,
   LEGAL_BASES,
   LocalizedText,
   Recipient,
@@ -33,6 +35,10 @@ export const ActivityInput = z.strictObject({
   recipients: z.array(Recipient).max(200).default([]),
   transfers: z.array(Transfer).max(200).default([]),
   securityMeasureIds: z.array(Id).max(500).default([]),
+  dpia: Dpia.nullable().optional(),
+  nextReviewOn: IsoDate.nullable()
+    .optional()
+    .describe("When the activity is next reviewed; the DPO is reminded before, and the dashboard lists it once near."),
   status: z.enum(ACTIVITY_STATUSES).default("draft"),
 });
 export type ActivityInput = z.infer<typeof ActivityInput>;

@@ -9,7 +9,9 @@ import { renderPage } from "../ui/page.ts";
 import { effectiveSection, windowsSection } from "./change-sections.ts";
 import { completenessSection, decisionsSection } from "./decision-sections.ts";
 import { auditSection } from "./audit-section.ts";
+import { certificationSection } from "./certification-section.ts";
 import { dutySection } from "./duty-section.ts";
+import { reviewSection } from "./review-section.ts";
 import { evidenceSection, registerVerificationAction } from "./evidence-section.ts";
 
 /** Audit entries on the dashboard. */
@@ -29,11 +31,13 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
     const role = c.get("actor").role;
     const ctx = c.get("ctx");
     const showAudit = can(role, "audit:read");
-    const [changes, decisions, duties, audits, documents, recent] = await Promise.all([
+    const [changes, decisions, duties, audits, reviews, certifications, documents, recent] = await Promise.all([
       announcedChanges(ctx),
       awaitingDecisions(ctx),
       dutySection(ctx),
       auditSection(ctx),
+      reviewSection(ctx),
+      certificationSection(ctx),
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
     ]);
@@ -52,6 +56,10 @@ ${audits}
 ${effectiveSection(changes)}
 <h2>Completeness warnings</h2>
 ${completenessSection(documents)}
+<h2>Reviews and impact assessments</h2>
+${reviews}
+<h2>Certifications expiring</h2>
+${certifications}
 ${showAudit ? html`<h2 id="evidence">Evidence: audit trail verification</h2>${evidence}` : nothing}
 ${showAudit ? html`<h2>Recent changes</h2>${auditTable(recent, `The latest ${RECENT_SHOWN} changes, newest first.`)}<p><a href="/admin/audit">The whole audit log</a></p>` : nothing}`;
     return renderPage(c, { title: "Dashboard", body });

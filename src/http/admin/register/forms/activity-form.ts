@@ -65,4 +65,31 @@ export const activityForm: Field[] = [
     ],
   },
   { type: "references", name: "securityMeasureIds", label: "Security measures", source: "security-measures" },
+  {
+    type: "variant",
+    name: "dpia",
+    label: "Data protection impact assessment (Art. 35)",
+    hint: "Whether the processing needs one: still to be done, done (where it is kept), or not needed (why). Leave empty while not assessed.",
+    kind: { label: "Impact assessment", blank: "Not assessed yet" },
+    variants: [
+      { value: "required", label: "Required, not done yet", fields: [] },
+      {
+        value: "done",
+        label: "Done",
+        fields: [
+          { type: "text", name: "reference", label: "Reference of the assessment" },
+          { type: "text", name: "doneOn", label: "Done on", input: "date" },
+        ],
+      },
+      { value: "not_required", label: "Not required", fields: [{ type: "text", name: "reason", label: "Why none is needed" }] },
+    ],
+    common: [],
+  },
+  {
+    type: "text",
+    name: "nextReviewOn",
+    label: "Next review on",
+    input: "date",
+    hint: "The DPO is reminded two weeks before, and the dashboard lists the activity from 30 days before.",
+  },
 ];
