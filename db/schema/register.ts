@@ -13,6 +13,7 @@ import {
   type Certification,
   type Clocks,
   type Dpia,
+  type JointController,
   type Contact,
   LANGUAGES,
   LEGAL_BASES,
@@ -36,6 +37,8 @@ export const organisation = sqliteTable("organisation", {
   contact: json<Contact>("contact").notNull(),
   dpo: json<Contact | null>("dpo"),
   euRepresentative: json<Representative | null>("eu_representative"),
+  /** Null in rows written before joint controllers were recorded: none. */
+  jointControllers: json<JointController[] | null>("joint_controllers"),
   defaultLanguage: text("default_language", { enum: LANGUAGES }).notNull(),
   ...tracked,
 });
@@ -79,6 +82,7 @@ export const activities = sqliteTable(
     recipients: json<Recipient[]>("recipients").notNull(),
     transfers: json<Transfer[]>("transfers").notNull(),
     dpia: json<Dpia | null>("dpia"),
+    jointControllers: json<JointController[] | null>("joint_controllers"),
     nextReviewOn: text("next_review_on"),
     status: text("status", { enum: ACTIVITY_STATUSES }).notNull(),
     archivedAt: text("archived_at"),

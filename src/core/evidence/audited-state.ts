@@ -160,5 +160,9 @@ function differingFields(row: unknown, recorded: unknown, fields?: string[]): st
   const expected = wellFormedDeep(recorded) as Record<string, unknown>;
   const names = fields ?? [...new Set([...Object.keys(actual), ...Object.keys(expected)])].sort();
   const same = (a: unknown, b: unknown) => (canonicalize(a ?? null) ?? "") === (canonicalize(b ?? null) ?? "");
-  return names.filter((name) => !same(actual[name], expected[name]));
+  // A field added to the register after the entry was written (joint controllers, say) is absent
+  // from it: the row may hold only that field's empty value, which the entry implies.
+  const impliedEmpty = (name: string) =>
+    !(name in expected) && (actual[name] === null || (Array.isArray(actual[name]) && actual[name].length === 0));
+  return names.filter((name) => !same(actual[name], expected[name]) && !impliedEmpty(name));
 }

@@ -20,6 +20,7 @@ export async function loadOrganisation(db: Db): Promise<Organisation | null> {
     companyNumber: row.companyNumber ?? null,
     dpo: row.dpo ?? null,
     euRepresentative: row.euRepresentative ?? null,
+    jointControllers: row.jointControllers ?? [],
   });
 }
 

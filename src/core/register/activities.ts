@@ -81,6 +81,7 @@ export const activityKind: EntityKind<Activity, ActivityInput, z.infer<typeof Fi
         nature: orNull(r.nature),
         specialCategorySafeguards: orNull(r.specialCategorySafeguards),
         dpia: orNull(r.dpia),
+        jointControllers: r.jointControllers ?? [],
         nextReviewOn: orNull(r.nextReviewOn),
         subjectCategoryIds: (subjects.get(r.id) ?? []).map((l) => l.subjectCategoryId),
         dataCategories: (data.get(r.id) ?? []).map((l) => ({

@@ -6,7 +6,7 @@ import { findingSink } from "../completeness/finding.ts";
 import { translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
-import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView } from "./parts.ts";
+import { activityView, inCreationOrder, isCurrent, jointControllerLine, measuresOf, measureView, partyView } from "./parts.ts";
 
 /** Art. 30(1): the record of processing activities the organisation carries out as controller, items (a)-(g). */
 export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Language): DocumentContent {
@@ -37,7 +37,12 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
   }
 
   checkCertifications(measuresOf(snapshot, activities, ANNEX_III_HEADINGS), snapshot.asOf, "Art. 30(1)(g)", lang, sink);
-  const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
+  // Entries written before joint controllers were recorded carry none.
+  const jointControllers = (org?.jointControllers ?? []).map((j) => jointControllerLine(j, lang));
+  const views = activities.map((a, i) => ({
+    ...activityView(snapshot, a, i + 1, lang),
+    jointControllers: [...jointControllers, ...(a.jointControllers ?? []).map((j) => jointControllerLine(j, lang))],
+  }));
   const controller = org ? partyView(org, lang) : null;
   const list = (items: string[]) => items.join("\n");
   return {
@@ -48,6 +53,7 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
     findings: sink.findings,
     body: {
       controller,
+      jointControllers,
       activities: views,
       measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, lang)),
     },
@@ -57,9 +63,14 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
       ),
       rows: views.map((a) => [
         String(a.number),
-        controller
-          ? `${controller.name}; ${controller.contact}${controller.dpo ? `; ${translate(lang, "party.dpo")}: ${controller.dpo}` : ""}`
-          : "",
+        [
+          controller
+            ? `${controller.name}; ${controller.contact}${controller.dpo ? `; ${translate(lang, "party.dpo")}: ${controller.dpo}` : ""}`
+            : "",
+          ...a.jointControllers.map((j) => `${translate(lang, "art30c.jointController")}: ${j}`),
+        ]
+          .filter(Boolean)
+          .join("\n"),
         a.name,
         list(a.purposes),
         a.legalBasis ?? "",

@@ -3,7 +3,15 @@
 // cannot disagree about what the register said.
 import type { Activity, SecurityMeasure, SubProcessor } from "../../register/index.ts";
 import { isInEea } from "../../kernel/values/countries.ts";
-import type { Address, Contact, Language, Representative, Retention, TransferMechanism } from "../../kernel/values/values.ts";
+import type {
+  Address,
+  Contact,
+  JointController,
+  Language,
+  Representative,
+  Retention,
+  TransferMechanism,
+} from "../../kernel/values/values.ts";
 import { displayText } from "../../kernel/i18n/display-text.ts";
 import { countryName, formatPeriod, label, pick, pickRequired, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
@@ -66,6 +74,19 @@ export function addressLine(address: Address, lang: Language): string {
 
 export function contactLine(contact: Contact): string {
   return displayText([contact.name, contact.position, contact.email, contact.phone].filter(Boolean).join(", "));
+}
+
+/** A joint controller (Art. 26) on one line: name, address, contact, and the essence of the arrangement. */
+export function jointControllerLine(j: JointController, lang: Language): string {
+  const arrangement = pick(j.arrangement, lang);
+  return [
+    displayText(j.legalName),
+    j.address ? addressLine(j.address, lang) : null,
+    contactLine(j.contact),
+    arrangement ? translate(lang, "jointController.arrangement", { arrangement: displayText(arrangement) }) : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 function representativeLine(r: Representative, lang: Language): string {

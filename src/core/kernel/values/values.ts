@@ -181,6 +181,17 @@ export const Representative = z.strictObject({
 });
 export type Representative = z.infer<typeof Representative>;
 
+/** A controller that determines the purposes and means jointly with the organisation (Art. 26), named in Art. 30(1)(a). */
+export const JointController = z.strictObject({
+  legalName: ShortText,
+  address: Address.optional(),
+  contact: Contact,
+  arrangement: LocalizedText.optional().describe(
+    "The essence of the arrangement (Art. 26(2)): who does what, e.g. who answers data subjects' requests.",
+  ),
+});
+export type JointController = z.infer<typeof JointController>;
+
 export const TimeLength = z.strictObject({
   length: z.int().min(1).max(3650),
   unit: z.enum(["days", "months", "years"]),

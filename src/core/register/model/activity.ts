@@ -7,6 +7,7 @@ import {
   Dpia,
   Id,
   IsoDate,
+  JointController,
   LEGAL_BASES,
   LocalizedText,
   Recipient,
@@ -35,6 +36,11 @@ export const ActivityInput = z.strictObject({
   recipients: z.array(Recipient).max(200).default([]),
   transfers: z.array(Transfer).max(200).default([]),
   securityMeasureIds: z.array(Id).max(500).default([]),
+  jointControllers: z
+    .array(JointController)
+    .max(50)
+    .default([])
+    .describe("Joint controllers (Art. 26) of this processing, besides the organisation's own (controller activities)."),
   dpia: Dpia.nullable().optional(),
   nextReviewOn: IsoDate.nullable()
     .optional()
@@ -52,6 +58,7 @@ export const Activity = z.object({
   recipients: z.array(Recipient),
   transfers: z.array(Transfer),
   securityMeasureIds: z.array(Id),
+  jointControllers: z.array(JointController),
   status: z.enum(ACTIVITY_STATUSES),
 });
 export type Activity = z.infer<typeof Activity>;

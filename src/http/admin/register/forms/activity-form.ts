@@ -1,6 +1,6 @@
 import { label } from "../../../../core/kernel/i18n/localise.ts";
 import { ACTIVITY_STATUSES, ART9_CONDITIONS, LEGAL_BASES } from "../../../../core/register/index.ts";
-import { countryField, retention, transferMechanism } from "./common-fields.ts";
+import { countryField, jointControllers, retention, transferMechanism } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 
 export const activityForm: Field[] = [
@@ -65,6 +65,10 @@ export const activityForm: Field[] = [
     ],
   },
   { type: "references", name: "securityMeasureIds", label: "Security measures", source: "security-measures" },
+  jointControllers(
+    "jointControllers",
+    "For a controller activity: who decides on this processing with the organisation, besides the organisation's own joint controllers.",
+  ),
   {
     type: "variant",
     name: "dpia",

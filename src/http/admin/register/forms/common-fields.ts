@@ -134,3 +134,18 @@ export const certifications = (name: string): Field => ({
     { type: "text", name: "validUntil", label: "Valid until", input: "date" },
   ],
 });
+
+/** Joint controllers (Art. 26): a repeatable row each; its address may stay empty. */
+export const jointControllers = (name: string, hint: string): Field => ({
+  type: "repeat",
+  name,
+  label: "Joint controllers (Art. 26)",
+  item: "joint controller",
+  hint,
+  fields: [
+    { type: "text", name: "legalName", label: "Legal name", required: true },
+    { ...address("address", "Address"), required: false },
+    contact("contact", "Contact", { required: true }),
+    { type: "localized", name: "arrangement", label: "Essence of the arrangement", multiline: true },
+  ],
+});

@@ -1,4 +1,4 @@
-import { address, contact, languageSelect } from "./common-fields.ts";
+import { address, contact, jointControllers, languageSelect } from "./common-fields.ts";
 import type { Field } from "./form-spec.ts";
 
 export const organisationForm: Field[] = [
@@ -20,5 +20,9 @@ export const organisationForm: Field[] = [
       { type: "text", name: "phone", label: "Phone", input: "tel" },
     ],
   },
+  jointControllers(
+    "jointControllers",
+    "Controllers that decide with the organisation on all its processing; an activity can name its own.",
+  ),
   languageSelect("defaultLanguage", "Default language of documents"),
 ];
