@@ -6,6 +6,7 @@
 // closed set of values are typed by the tuples in src/core/kernel/values/values.ts.
 export * from "./schema/accounts.ts";
 export * from "./schema/audit.ts";
+export * from "./schema/breaches.ts";
 export * from "./schema/changes.ts";
 export * from "./schema/customer-audits.ts";
 export * from "./schema/obligations.ts";

@@ -3,7 +3,7 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import {
   CLOCK_NAMES,
-  type ClockPeriod,
+  type AnyPeriod,
   OBLIGATION_KINDS,
   OBLIGATION_STATES,
   OBLIGATION_TRIGGERS,
@@ -28,10 +28,12 @@ export const obligations = sqliteTable(
     customerId: text("customer_id").notNull(),
     kind: text("kind", { enum: OBLIGATION_KINDS }).notNull(),
     trigger: text("trigger", { enum: OBLIGATION_TRIGGERS }).notNull(),
+    /** The event's own record where it has one (the breach). */
+    sourceId: text("source_id"),
     /** The day of the event the period is counted from (not itself counted), in the agreement's zone. */
     triggerDate: text("trigger_date").notNull(),
     clock: text("clock", { enum: CLOCK_NAMES }).notNull(),
-    period: json<ClockPeriod>("period").notNull(),
+    period: json<AnyPeriod>("period").notNull(),
     governingCountry: text("governing_country").notNull(),
     timeZone: text("time_zone").notNull(),
     lastDay: text("last_day").notNull(),

@@ -63,6 +63,12 @@ const MATRIX: Record<string, Allowed> = {
   "POST /admin/customer-audits/:id/schedule": WRITERS,
   "POST /admin/customer-audits/:id/outcome": WRITERS,
   "POST /admin/customer-audits/:id/cancellation": WRITERS,
+  "GET /admin/breaches": ALL,
+  "GET /admin/breaches/new": WRITERS,
+  "POST /admin/breaches": WRITERS,
+  "GET /admin/breaches/:id": ALL,
+  "POST /admin/breaches/:id/notification": WRITERS,
+  "POST /admin/breaches/:id/updates": WRITERS,
   "POST /admin/verification": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
@@ -130,6 +136,18 @@ async function world() {
       body: { proposedStart: "2026-12-20", scope: "Hosting controls" },
     }),
   );
+  const breach = await bodyOf<{ breach: { id: string } }>(
+    await w.t.request("POST", "/api/v1/breaches", {
+      body: {
+        summary: "A laptop was stolen.",
+        discoveredAt: "2026-11-20T08:00:00Z",
+        activityIds: [w.maintenance],
+        likelyConsequences: "None: the disk is encrypted.",
+        measuresTaken: "The device was wiped remotely.",
+        notify: false,
+      },
+    }),
+  );
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
   const [auditRow] = await w.store.db.select({ id: auditEntries.id }).from(auditEntries);
@@ -144,6 +162,7 @@ async function world() {
     tokens: users.items[0]?.id,
     obligations: duties.obligations[0]?.id,
     "customer-audits": audit.id,
+    breaches: breach.breach.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

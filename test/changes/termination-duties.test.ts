@@ -89,10 +89,7 @@ describe("terminating an agreement starts the duties its clocks promise", () => 
     const ui = await makeAdminUi(w.store, w.clock);
     const session = await ui.signIn("read-only");
     const dashboard = await (await ui.get("/admin", session)).text();
-    const duties = dashboard.slice(
-      dashboard.indexOf("<h2>Duties after termination</h2>"),
-      dashboard.indexOf("<h2>Changes taking effect</h2>"),
-    );
+    const duties = dashboard.slice(dashboard.indexOf("<h2>Duties falling due</h2>"), dashboard.indexOf("<h2>Changes taking effect</h2>"));
     expect(duties).toContain("No duty is overdue.");
     expect(duties).toContain(`<a href="/admin/obligations/${deactivation.id}">Deactivate the customer&#39;s accounts</a>`);
     expect(duties).toContain("2027-04-05");

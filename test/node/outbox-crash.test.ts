@@ -49,18 +49,26 @@ async function stopAfterDeliveryRuns(service: Started): Promise<void> {
   if (exit.code !== 0) throw new Error(`the service did not shut down cleanly (${exit.code ?? exit.signal}):\n${service.output()}`);
 }
 
+/**
+ * An SMTP sink and the service on a new demo register, in its first life: delivery runs once at
+ * start (nothing queued yet) and then not for an hour, so what the test queues waits for a crash.
+ */
+async function firstLife() {
+  const sink = await startSmtpSink();
+  const database = join(tempDir(), "register.db");
+  const env = { PORT: String(await freePort()), DATABASE_PATH: database, SMTP_URL: sink.url, MAIL_FROM: "dpo@clearfacts.example" };
+  const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
+  const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  return { sink, database, env, first, base, headers };
+}
+
 describe("the outbox across a crash", () => {
   it(
     "loses no notice e-mail and sends none twice when the process dies between creating the notices and sending them",
     async () => {
-      const sink = await startSmtpSink();
-      const database = join(tempDir(), "register.db");
-      const env = { PORT: String(await freePort()), DATABASE_PATH: database, SMTP_URL: sink.url, MAIL_FROM: "dpo@clearfacts.example" };
-      // First life: delivery runs once at start (nothing queued yet) and then not for an hour.
-      const first = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "3600" }, "listening");
-      const token = /token \(shown once, keep it\): (dpar_\S+)/.exec(first.output())?.[1] ?? "";
-      const base = `http://127.0.0.1:${env.PORT}`;
-      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+      const { sink, database, env, first, base, headers } = await firstLife();
       const activities = (await (await fetch(`${base}/api/v1/activities?limit=200`, { headers })).json()) as {
         items: { id: string; name: { en?: string } }[];
       };
@@ -108,6 +116,48 @@ describe("the outbox across a crash", () => {
       const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
       await stopAfterDeliveryRuns(third);
       expect(sink.messages()).toHaveLength(3);
+    },
+    CHILD_PROCESS_TEST_MS,
+  );
+
+  it(
+    "loses no breach notice and sends none twice when the process dies between recording the breach and sending",
+    async () => {
+      const { sink, database, env, first, base, headers } = await firstLife();
+      const vendors = (await (await fetch(`${base}/api/v1/sub-processors`, { headers })).json()) as {
+        items: { id: string; legalName: string }[];
+      };
+      const aws = vendors.items.find((v) => v.legalName.startsWith("Amazon"))?.id;
+      const recorded = await fetch(`${base}/api/v1/breaches`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          summary: "Credentials of a storage account leaked.",
+          discoveredAt: new Date().toISOString(),
+          subProcessorIds: [aws],
+          likelyConsequences: "Stored documents may have been read.",
+          measuresTaken: "The credentials were rotated.",
+        }),
+      });
+      expect(recorded.status).toBe(201);
+      const { breach } = (await recorded.json()) as { breach: { affectedAgreementIds: string[] } };
+      expect(breach.affectedAgreementIds.length).toBeGreaterThan(0);
+      await crash(first.child);
+      expect(sink.messages()).toHaveLength(0);
+
+      const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+      const count = breach.affectedAgreementIds.length;
+      await sink.waitForMessages(count);
+      await waitFor(() => outboxStatuses(database).every((status) => status === "sent"), {
+        what: () => `every outbox row sent (they are ${outboxStatuses(database).join(", ")})`,
+      });
+      await stopAfterDeliveryRuns(second);
+      expect(sink.messages()).toHaveLength(count);
+      expect(new Set(sink.messages().map((m) => m.to[0])).size).toBe(count);
+
+      const third = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");
+      await stopAfterDeliveryRuns(third);
+      expect(sink.messages()).toHaveLength(count);
     },
     CHILD_PROCESS_TEST_MS,
   );

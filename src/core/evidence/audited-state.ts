@@ -1,6 +1,6 @@
 import canonicalize from "canonicalize";
 import { and, eq, inArray, max, notInArray, sql } from "drizzle-orm";
-import { apiTokens, auditEntries, customerAudits, obligations, users } from "../../../db/schema.ts";
+import { apiTokens, auditEntries, breaches, customerAudits, obligations, users } from "../../../db/schema.ts";
 import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 import { loadOrganisation } from "../organisation/index.ts";
 import type { Db } from "../kernel/ports/store.ts";
@@ -64,6 +64,13 @@ const AUDITED_RECORDS: AuditedRecords[] = [
     fields: [...AUDITED_OBLIGATION_FIELDS],
     async load(db) {
       return new Map((await db.select().from(obligations)).map((row) => [row.id, row]));
+    },
+  },
+  {
+    entityType: "breach",
+    label: "personal data breach",
+    async load(db) {
+      return new Map((await db.select().from(breaches)).map((row) => [row.id, row]));
     },
   },
   {

@@ -3,7 +3,7 @@ import { agreements, customers, obligations } from "../../../db/schema.ts";
 import type { Db } from "../kernel/ports/store.ts";
 import { translate } from "../kernel/i18n/localise.ts";
 import type { Language } from "../kernel/values/values.ts";
-import { dutyParams } from "./obligation-text.ts";
+import { byTrigger, dutyParams } from "./obligation-text.ts";
 
 /** One all-day event per open duty, on its last day; the same duty keeps the same uid from one fetch to the next. */
 export interface DutyEvent {
@@ -28,7 +28,7 @@ export async function dutyEvents(db: Db, lang: Language): Promise<DutyEvent[]> {
       date: r.obligation.lastDay,
       summary: translate(lang, "feed.calendar.duty", params),
       description: [
-        translate(lang, "feed.calendar.dutyDetail", params),
+        translate(lang, byTrigger(r.obligation, "feed.calendar.dutyDetail", "feed.calendar.breachDutyDetail"), params),
         translate(lang, "feed.calendar.dutyOwner", params),
         translate(lang, "feed.calendar.dutyReference", params),
       ].join("\n"),

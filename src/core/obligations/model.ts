@@ -3,6 +3,7 @@ import { EntityMeta } from "../kernel/values/meta.ts";
 import {
   CLOCK_NAMES,
   ClockPeriod,
+  HoursPeriod,
   Id,
   InstantInput,
   IsoDate,
@@ -31,9 +32,10 @@ export const Obligation = z.object({
     .enum(OBLIGATION_KINDS)
     .describe("What must be done: deactivate the accounts, keep the export open until, delete or return the data."),
   trigger: z.enum(OBLIGATION_TRIGGERS).describe("The event that started it."),
+  sourceId: Id.nullable().describe("The event's own record where it has one: the breach."),
   triggerDate: IsoDate.describe("The day of that event in the agreement's time zone; not counted."),
   clock: z.enum(CLOCK_NAMES).describe("The agreement's clock that sets the period."),
-  period: ClockPeriod,
+  period: z.union([ClockPeriod, HoursPeriod]),
   governingCountry: z.string(),
   timeZone: z.string(),
   lastDay: IsoDate.describe("The last day, after moving off weekends and public holidays."),

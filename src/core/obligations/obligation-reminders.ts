@@ -8,7 +8,7 @@ import { translate } from "../kernel/i18n/localise.ts";
 import { dpoEmail, loadOrganisation } from "../organisation/index.ts";
 import { outboxRow } from "../outbox/index.ts";
 import { openDutiesUntil } from "./obligation-queries.ts";
-import { dutyParams } from "./obligation-text.ts";
+import { byTrigger, dutyParams } from "./obligation-text.ts";
 
 /** How many days before a duty's last day the DPO is reminded (as for objection windows). */
 export const DUTY_REMINDER_DAYS = 3;
@@ -50,7 +50,7 @@ export async function remindOfDuties(ctx: Ctx): Promise<DutyReminderReport> {
           kind: "duty_reminder",
           recipient: dpoEmail(organisation),
           subject: translate(lang, `${key}.subject`, params),
-          body: translate(lang, "mail.dutyReminder.body", params),
+          body: translate(lang, byTrigger(duty, "mail.dutyReminder.body", "mail.dutyReminder.breachBody"), params),
           related: { type: "obligation", id: duty.id },
         },
         at,

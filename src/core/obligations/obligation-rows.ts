@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { obligations } from "../../../db/schema.ts";
+import type { Deadline } from "../kernel/clocks/deadline.ts";
 import type { Ctx } from "../kernel/context.ts";
 import { notFound } from "../kernel/errors.ts";
 import type { Db, Statement } from "../kernel/ports/store.ts";
@@ -16,6 +17,7 @@ export const AUDITED_OBLIGATION_FIELDS = [
   "customerId",
   "kind",
   "trigger",
+  "sourceId",
   "triggerDate",
   "clock",
   "period",
@@ -62,4 +64,48 @@ export async function findObligationRow(db: Db, id: string): Promise<ObligationR
 /** Fails the atomic unit if the obligation changed since it was read. */
 export function guardObligation(ctx: Ctx, row: ObligationRow): Statement {
   return guardRow(ctx.store.db, { table: obligations, id: obligations.id, revision: obligations.revision }, row.id, row.revision);
+}
+
+/** What starts a duty: its agreement, what it is, the event, and the deadline the agreement's clock gives. */
+export interface DutyStart {
+  agreement: { id: string; customerId: string; governingCountry: string; timeZone: string };
+  kind: ObligationRow["kind"];
+  trigger: ObligationRow["trigger"];
+  sourceId: string | null;
+  clock: ObligationRow["clock"];
+  period: ObligationRow["period"];
+  deadline: Deadline;
+  owner: string | null;
+}
+
+/** A new open duty as stored. */
+export function openDuty(ctx: Ctx, start: DutyStart, at: string): ObligationRow {
+  const { agreement, deadline } = start;
+  return {
+    id: ctx.newId(),
+    agreementId: agreement.id,
+    customerId: agreement.customerId,
+    kind: start.kind,
+    trigger: start.trigger,
+    sourceId: start.sourceId,
+    triggerDate: deadline.triggerDate,
+    clock: start.clock,
+    period: start.period,
+    governingCountry: agreement.governingCountry,
+    timeZone: agreement.timeZone,
+    lastDay: deadline.lastDay,
+    movedFrom: deadline.movedFrom,
+    movedBecause: deadline.movedBecause,
+    dueAt: deadline.closesAt,
+    owner: start.owner,
+    state: "open",
+    doneAt: null,
+    evidence: null,
+    waiverReason: null,
+    closedBy: null,
+    reminderQueuedAt: null,
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

@@ -2,10 +2,12 @@ import { deadlineFromDate, type PlainDate } from "../kernel/clocks/deadline.ts";
 import type { Ctx } from "../kernel/context.ts";
 import type { ClockName, ObligationKind } from "../kernel/values/values.ts";
 import type { Agreement } from "../register/index.ts";
-import type { ObligationRow } from "./obligation-rows.ts";
+import { type ObligationRow, openDuty } from "./obligation-rows.ts";
 
 /** What the end of an agreement starts, each duty run by the agreement's clock of the same purpose. */
-export const TERMINATION_DUTIES: readonly { kind: ObligationKind; clock: ClockName }[] = [
+type TerminationClock = Extract<ClockName, "accountDeactivation" | "exportWindow" | "deletionOrReturn">;
+
+export const TERMINATION_DUTIES: readonly { kind: ObligationKind; clock: TerminationClock }[] = [
   { kind: "account_deactivation", clock: "accountDeactivation" },
   { kind: "data_export", clock: "exportWindow" },
   { kind: "deletion_or_return", clock: "deletionOrReturn" },
@@ -23,32 +25,6 @@ export function terminationDuties(ctx: Ctx, agreement: Agreement, endedOn: Plain
     const period = agreement.clocks[clock];
     if (!period) return [];
     const deadline = deadlineFromDate(endedOn, period, rule);
-    return [
-      {
-        id: ctx.newId(),
-        agreementId: agreement.id,
-        customerId: agreement.customerId,
-        kind,
-        trigger: "termination",
-        triggerDate: endedOn,
-        clock,
-        period,
-        ...rule,
-        lastDay: deadline.lastDay,
-        movedFrom: deadline.movedFrom,
-        movedBecause: deadline.movedBecause,
-        dueAt: deadline.closesAt,
-        owner,
-        state: "open",
-        doneAt: null,
-        evidence: null,
-        waiverReason: null,
-        closedBy: null,
-        reminderQueuedAt: null,
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-      },
-    ];
+    return [openDuty(ctx, { agreement, kind, trigger: "termination", sourceId: null, clock, period, deadline, owner }, at)];
   });
 }

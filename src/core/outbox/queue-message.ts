@@ -11,6 +11,8 @@ export const MESSAGE_KINDS = [
   "change_withdrawn",
   "duty_reminder",
   "review_reminder",
+  "breach_notice",
+  "breach_update",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -3,6 +3,7 @@ import type { AppEnv, AppWiring } from "../env.ts";
 import { registerObjectionPages } from "../objection/objection-pages.ts";
 import { registerAuditPages } from "./audit/audit-pages.ts";
 import { registerChangePages } from "./changes/change-pages.ts";
+import { registerBreachPages } from "./breaches/breach-pages.ts";
 import { registerCustomerAuditPages } from "./customer-audits/audit-pages.ts";
 import { registerDashboard } from "./dashboard/dashboard-page.ts";
 import { registerDocumentPages } from "./documents/document-pages.ts";
@@ -35,6 +36,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerRegisterPages(app);
   registerObligationPages(app);
   registerCustomerAuditPages(app);
+  registerBreachPages(app);
   registerChangePages(app, deps);
   registerDocumentPages(app);
   registerOnboardingPages(app, deps);

@@ -48,6 +48,7 @@ export function registerCustomerAuditRoutes(app: OpenAPIHono<AppEnv>): void {
     schema: AuditOut,
     pageId: "CustomerAuditPage",
     label: "customer audit",
+    plural: "customer audits",
     query: CustomerAuditListQuery,
     list: listCustomerAudits,
     get: getCustomerAudit,

@@ -69,6 +69,7 @@ export function registerObligationRoutes(app: OpenAPIHono<AppEnv>): void {
     schema: ObligationOut,
     pageId: "ObligationPage",
     label: "obligation",
+    plural: "obligations",
     query: ObligationListQuery,
     list: listObligations,
     get: getObligation,

@@ -22,6 +22,11 @@ const OPERATION_IDS: Record<string, string> = {
   "POST /api/v1/customer-audits/{id}/schedule": "scheduleCustomerAudit",
   "POST /api/v1/customer-audits/{id}/outcome": "recordCustomerAuditOutcome",
   "POST /api/v1/customer-audits/{id}/cancellation": "cancelCustomerAudit",
+  "POST /api/v1/breaches": "recordBreach",
+  "GET /api/v1/breaches": "listBreaches",
+  "GET /api/v1/breaches/{id}": "getBreach",
+  "POST /api/v1/breaches/{id}/notification": "notifyBreach",
+  "POST /api/v1/breaches/{id}/updates": "sendBreachUpdate",
   "POST /api/v1/sub-processor-changes": "proposeSubProcessorChange",
   "GET /api/v1/sub-processor-changes": "listSubProcessorChanges",
   "GET /api/v1/sub-processor-changes/pending": "listPendingSubProcessorChanges",
@@ -68,6 +73,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Agreements: "Data processing agreements and their contract clocks.",
   Obligations:
     "Duties a contract clock starts (the end of an agreement: account deactivation, export window, deletion or return), with their deadlines, owners and evidence.",
+  Breaches:
+    "The register of personal data breaches (Art. 33(5)): the agreements affected, the duty to notify each customer by its clock in hours, the notices with the content of Art. 33(3), and follow-ups.",
   "Customer audits":
     "Audits of the processor by its customers (Art. 28(3)(h), SCC clause 7.6): the notice against the agreement's audit clock, the earliest start, the schedule and the outcome.",
   "Sub-processor changes": "Proposals, notices, objections and authorisations: the Art. 28(2) / clause 7.7 workflow.",

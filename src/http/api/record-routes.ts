@@ -18,6 +18,7 @@ export interface RecordRoutes<R extends { revision: number }> {
   schema: z.ZodType;
   pageId: string;
   label: string;
+  plural: string;
   query: z.ZodObject;
   list(ctx: Ctx, query: Record<string, string>): Promise<Page<R>>;
   get(ctx: Ctx, id: string): Promise<R>;
@@ -38,7 +39,7 @@ export function registerRecordRoutes<R extends { revision: number }>(app: OpenAP
       method: "get",
       path: base,
       tags: [tag],
-      summary: `List ${spec.label}s`,
+      summary: `List ${spec.plural}`,
       security,
       ...permissionOf("register:read"),
       middleware: [read] as const,

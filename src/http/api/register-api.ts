@@ -6,6 +6,7 @@ import { registerFeedRoutes } from "../feeds/feed-routes.ts";
 import { bearerAuth } from "../middleware/auth.ts";
 import { jsonBodies } from "../middleware/json-body.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
+import { registerBreachRoutes } from "./breach-routes.ts";
 import { registerChangeRoutes } from "./change-routes.ts";
 import { registerClearanceRoutes } from "./clearance-routes.ts";
 import { registerCustomerAuditRoutes } from "./customer-audit-routes.ts";
@@ -37,6 +38,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   }
   registerObligationRoutes(app);
   registerCustomerAuditRoutes(app);
+  registerBreachRoutes(app);
   registerChangeRoutes(app, wiring);
   registerClearanceRoutes(app);
   registerOutboxRoutes(app);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Deadline, deadlineFrom } from "../../kernel/clocks/deadline.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { invalid } from "../../kernel/errors.ts";
-import { CLOCK_NAMES, type ClockName, type ClockPeriod } from "../../kernel/values/values.ts";
+import { type AnyPeriod, CLOCK_NAMES, type ClockName } from "../../kernel/values/values.ts";
 import { agreementKind, getEntity } from "../../register/index.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
 
@@ -16,7 +16,7 @@ export const ClockQuery = z.strictObject({
 
 export interface ClockDeadline extends Deadline {
   clock: ClockName;
-  period: ClockPeriod;
+  period: AnyPeriod;
   governingCountry: string;
   timeZone: string;
 }

@@ -24,6 +24,7 @@ export type AuditAction =
   | "waive"
   | "schedule"
   | "cancel"
+  | "notify"
   | "sign_in"
   | "sign_in_failed"
   | "lock"

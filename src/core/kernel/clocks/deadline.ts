@@ -3,7 +3,7 @@
 // the day of the notice does not count, the last day does, and a period ending
 // on a Saturday, Sunday or public holiday runs to the end of the next working
 // day. Callers import the whole clock API from this file.
-import type { ClockPeriod } from "../values/values.ts";
+import type { AnyPeriod, ClockPeriod } from "../values/values.ts";
 import { addDays, addMonths, assertPlainDate, type PlainDate } from "./plain-date.ts";
 import { isWorkingDay, nextWorkingDay, nonWorkingReason } from "./working-days.ts";
 import { assertTimeZone, localDate, startOfDay, toMillis } from "./zoned-time.ts";
@@ -34,8 +34,23 @@ export interface Deadline {
   closesAt: string;
 }
 
-/** The deadline of a period triggered at an instant (a notice sent, a contract ended). */
-export function deadlineFrom(trigger: Date | string, period: ClockPeriod, rule: DeadlineRule): Deadline {
+/**
+ * The deadline of a period triggered at an instant (a notice sent, a contract ended, a breach
+ * discovered). A period in hours runs from the instant itself, to the hour: its last day is the day
+ * it ends on, and nothing moves off a weekend or holiday.
+ */
+export function deadlineFrom(trigger: Date | string, period: AnyPeriod, rule: DeadlineRule): Deadline {
+  if (period.unit === "hours") {
+    assertTimeZone(rule.timeZone);
+    const closesAt = new Date(toMillis(trigger) + period.length * 3_600_000).toISOString();
+    return {
+      triggerDate: localDate(trigger, rule.timeZone),
+      lastDay: localDate(new Date(Date.parse(closesAt) - 1), rule.timeZone),
+      movedFrom: null,
+      movedBecause: null,
+      closesAt,
+    };
+  }
   return deadlineFromDate(localDate(trigger, rule.timeZone), period, rule);
 }
 

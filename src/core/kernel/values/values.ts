@@ -74,12 +74,13 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 /**
  * Duties a contract clock starts. Termination starts three, each run by the agreement's clock of
  * the same purpose: deactivating the customer's accounts, the window in which the customer may
- * export its data, and deleting or returning the personal data (SCC clause 7.1(d)/(e)).
+ * export its data, and deleting or returning the personal data (SCC clause 7.1(d)/(e)). A personal
+ * data breach starts one per agreement it affects: notifying the customer (Art. 33(2)).
  */
-export const OBLIGATION_KINDS = ["account_deactivation", "data_export", "deletion_or_return"] as const;
+export const OBLIGATION_KINDS = ["account_deactivation", "data_export", "deletion_or_return", "breach_notification"] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 /** The events that start obligations. */
-export const OBLIGATION_TRIGGERS = ["termination"] as const;
+export const OBLIGATION_TRIGGERS = ["termination", "breach"] as const;
 /** Where an obligation stands as stored; an open one past its deadline is shown as overdue. */
 export const OBLIGATION_STATES = ["open", "done", "waived"] as const;
 export const OBLIGATION_STATUSES = ["open", "overdue", "done", "waived"] as const;
@@ -204,6 +205,16 @@ export const ClockPeriod = z.strictObject({
 });
 export type ClockPeriod = z.infer<typeof ClockPeriod>;
 
+/** A period counted in hours from an instant (a breach's discovery): no day moves off a holiday. */
+export const HoursPeriod = z.strictObject({
+  length: z.int().min(1).max(720),
+  unit: z.literal("hours"),
+});
+export type HoursPeriod = z.infer<typeof HoursPeriod>;
+
+/** Any clock's period: days and months counted by the calendar, or hours from an instant. */
+export type AnyPeriod = ClockPeriod | HoursPeriod;
+
 export const CLOCK_NAMES = [
   "subProcessorNotice",
   "auditNotice",
@@ -211,6 +222,7 @@ export const CLOCK_NAMES = [
   "deletionOrReturn",
   "accountDeactivation",
   "termsChangeObjection",
+  "breachNotification",
 ] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
@@ -224,6 +236,11 @@ export const Clocks = z
     deletionOrReturn: ClockPeriod.nullable().optional(),
     accountDeactivation: ClockPeriod.nullable().optional(),
     termsChangeObjection: ClockPeriod.nullable().optional(),
+    breachNotification: HoursPeriod.nullable()
+      .optional()
+      .describe(
+        "How long after discovering a personal data breach the processor notifies the customer (Art. 33(2)); without one, 'without undue delay' is taken as 24 hours.",
+      ),
   })
   .describe("The agreement's contract clocks, each a period counted from its trigger.");
 export type Clocks = z.infer<typeof Clocks>;

@@ -12,6 +12,7 @@ const TYPE_LABELS: Record<string, string> = {
   objection: "Objection",
   obligation: "Obligation",
   customer_audit: "Customer audit",
+  breach: "Personal data breach",
   document_export: "Document export",
   user: "User",
   api_token: "API token",

@@ -48,7 +48,7 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
 ${windowsSection(changes)}
 <h2>Awaiting a decision</h2>
 ${decisionsSection(decisions)}
-<h2>Duties after termination</h2>
+<h2>Duties falling due</h2>
 ${duties}
 <h2>Audits by customers</h2>
 ${audits}

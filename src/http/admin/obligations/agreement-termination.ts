@@ -13,7 +13,9 @@ export async function terminationSection(c: Context<AppEnv>, agreement: Agreemen
     return html`<h2>Termination</h2><p>Ending the agreement starts the duties its clocks promise (deactivation, export window, deletion or return), each with its deadline.</p>
 <p><a class="button" href="/admin/agreements/${seg(agreement.id)}/terminate">Terminate this agreement</a></p>`;
   }
-  const duties = (await listObligations(c.get("ctx"), { agreementId: agreement.id, limit: "500" })).items;
+  const duties = (await listObligations(c.get("ctx"), { agreementId: agreement.id, limit: "500" })).items.filter(
+    (d) => d.trigger === "termination",
+  );
   return html`<h2>Duties after termination</h2><p>The agreement ended on ${agreement.endedOn}.</p>
 ${duties.length === 0 ? html`<p>Its clocks promise no duty after the end.</p>` : dutyTable(duties, { withAgreement: false })}`;
 }

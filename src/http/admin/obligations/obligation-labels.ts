@@ -5,6 +5,7 @@ export const DUTY_LABELS: Record<ObligationKind, string> = {
   account_deactivation: "Deactivate the customer's accounts",
   data_export: "Export window for the customer's data closes",
   deletion_or_return: "Delete or return the customer's personal data",
+  breach_notification: "Notify the customer of the personal data breach",
 };
 
 const STATUS_LABELS: Record<ObligationStatus, string> = { open: "Open", overdue: "Overdue", done: "Done", waived: "Waived" };

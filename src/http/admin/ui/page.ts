@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { href: "/admin/agreements", label: "Agreements" },
   { href: "/admin/obligations", label: "Obligations" },
   { href: "/admin/customer-audits", label: "Customer audits" },
+  { href: "/admin/breaches", label: "Breaches" },
   { href: "/admin/changes", label: "Changes" },
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/onboarding", label: "Import spreadsheet", needs: "register:write" },
