@@ -1,7 +1,7 @@
 // Recording a personal data breach through the admin UI's form (no script), and what follows.
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../helpers/snapshot.ts";
-import { errorBeside, flashOf, follow, signedIn } from "./register-form-reader.ts";
+import { errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";
 
 describe("personal data breaches in the admin UI", () => {
   it("refuses a breach that names nothing involved, then records one, notifies, and sends an update", async () => {
@@ -44,5 +44,22 @@ describe("personal data breaches in the admin UI", () => {
     const list = await (await ui.get("/admin/breaches", reader)).text();
     expect(list).toContain(recorded.location);
     expect(list).not.toContain("Record a breach");
+  });
+});
+
+describe("an agreement's breach clock in the admin UI", () => {
+  it("is set in hours through the agreement's form and kept when the form is saved again", async () => {
+    const { ui, session } = await signedIn("editor", { demo: true });
+    const page = await (await ui.get("/admin/agreements/CF-DPA-2024-001", session)).text();
+    const id = /href="\/admin\/agreements\/([0-9a-f-]{36})\/edit"/.exec(page)?.[1] ?? "";
+    const form = readForm(await (await ui.get(`/admin/agreements/${id}/edit`, session)).text());
+    const saved = await follow(
+      ui,
+      await ui.post(form.action, fill(form, { "Length (breach notification)": "48", "Unit (breach notification)": "hours" }), session),
+      session,
+    );
+    expect(saved.html).toContain("Breach notification");
+    const again = readForm(await (await ui.get(`/admin/agreements/${id}/edit`, session)).text());
+    expect([again.values["clocks.breachNotification.length"], again.values["clocks.breachNotification.unit"]]).toEqual(["48", "hours"]);
   });
 });

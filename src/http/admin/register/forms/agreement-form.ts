@@ -42,6 +42,16 @@ export const agreementForm: Field[] = [
       optionalClock("deletionOrReturn", "Deletion or return"),
       optionalClock("accountDeactivation", "Account deactivation"),
       optionalClock("termsChangeObjection", "Objection to changed terms"),
+      {
+        type: "group",
+        name: "breachNotification",
+        label: "Breach notification",
+        hint: "Hours after discovering a personal data breach within which the customer is told; empty: 24 hours (without undue delay).",
+        fields: [
+          { type: "number", name: "length", label: "Length" },
+          { type: "select", name: "unit", label: "Unit", blank: "—", choices: [{ value: "hours", label: "Hours" }] },
+        ],
+      },
     ],
   },
   countryField("governingCountry", "Governing country"),
