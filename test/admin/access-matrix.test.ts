@@ -67,6 +67,7 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/breaches/new": WRITERS,
   "POST /admin/breaches": WRITERS,
   "GET /admin/breaches/:id": ALL,
+  "GET /admin/breaches/:id/report/:agreementId": ALL,
   "POST /admin/breaches/:id/notification": WRITERS,
   "POST /admin/breaches/:id/updates": WRITERS,
   "POST /admin/verification": ADMINS,
@@ -136,7 +137,7 @@ async function world() {
       body: { proposedStart: "2026-12-20", scope: "Hosting controls" },
     }),
   );
-  const breach = await bodyOf<{ breach: { id: string } }>(
+  const breach = await bodyOf<{ breach: { id: string; affectedAgreementIds: string[] } }>(
     await w.t.request("POST", "/api/v1/breaches", {
       body: {
         summary: "A laptop was stolen.",
@@ -163,6 +164,7 @@ async function world() {
     obligations: duties.obligations[0]?.id,
     "customer-audits": audit.id,
     breaches: breach.breach.id,
+    report: breach.breach.affectedAgreementIds[0],
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

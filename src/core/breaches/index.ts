@@ -8,3 +8,4 @@ export { BreachListQuery, getBreach, listBreaches } from "./breach-queries.ts";
 export { addBreachUpdate } from "./breach-updates.ts";
 export { Breach, BreachInput, BreachUpdateInput } from "./model.ts";
 export { DEFAULT_BREACH_NOTICE, notifyBreach, recordBreach } from "./record-breach.ts";
+export { BreachReportQuery, breachReport } from "./breach-report.ts";

@@ -51,14 +51,43 @@ export function documentContent(
 }
 
 /**
- * Renders one document from a register snapshot. Nothing here reads the
- * clock or makes ids, and every list is in a fixed order, so the bytes depend
- * only on (snapshot, template version, language, format, draft).
+ * Renders one document from a register snapshot. Every list is in a fixed order, so the bytes
+ * depend only on (snapshot, template version, language, format, draft).
  */
-export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
+export function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
+  const content = documentContent(snapshot, spec);
+  return renderContent(content, {
+    kind: spec.kind,
+    format: spec.format,
+    draft: spec.draft,
+    asOf: snapshot.asOf,
+    author: snapshot.organisation?.legalName ?? "",
+    checkpoint: spec.checkpoint ?? null,
+    fileName: fileName(spec, content, snapshot.asOf),
+  });
+}
+
+/** How one document's content is given its format. */
+export interface RenderOptions {
+  kind: string;
+  format: DocumentFormat;
+  draft: boolean;
+  /** The instant the content is as of: in the title block and the PDF's footer. */
+  asOf: string;
+  author: string;
+  checkpoint: Checkpoint | null;
+  fileName: string;
+}
+
+/**
+ * Gives a document's content its format: the same path for the register's documents and for those
+ * made from a record (a breach report). Nothing here reads the clock or makes ids, so the bytes
+ * depend only on the content, the options and the template version.
+ */
+export async function renderContent(content: DocumentContent, options: RenderOptions): Promise<RenderedDocument> {
   // What the PDF needs is prepared in its own call: the content, view and HTML (tens of MiB for a
   // record of 5,000 activities) are let go before the pages are laid out, only the blocks stay.
-  const { pdf, ...document } = await prepareDocument(snapshot, spec);
+  const { pdf, ...document } = await prepareContent(content, options);
   // pdfkit, fontkit and the fonts (a third of the server's code) load with the first PDF, not at start.
   const bytes = pdf ? await (await import("./render/pdf/render-pdf.ts")).renderPdf(pdf.blocks, pdf.meta) : document.bytes;
   const { contentType, fingerprint, templateVersion, language, findings } = document;
@@ -76,39 +105,38 @@ export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentS
 
 type PreparedDocument = Omit<RenderedDocument, "sha256"> & { pdf: { blocks: Block[]; meta: PdfMeta } | null };
 
-async function prepareDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<PreparedDocument> {
-  const content = documentContent(snapshot, spec);
+async function prepareContent(content: DocumentContent, options: RenderOptions): Promise<PreparedDocument> {
   const lang = content.language;
-  const shownFindings = spec.draft ? content.findings : [];
+  const shownFindings = options.draft ? content.findings : [];
   // The fingerprint covers what the document says, not when it was asked for: unchanged content keeps its fingerprint.
   const fingerprint = await sha256Hex(
     canonicalize({
-      kind: spec.kind,
+      kind: options.kind,
       language: lang,
       title: content.title,
       subject: content.subject,
-      draft: spec.draft,
+      draft: options.draft,
       findings: shownFindings,
       body: content.body,
     }) ?? "",
   );
   const meta = {
-    kind: spec.kind,
+    kind: options.kind,
     title: content.title,
     subject: content.subject,
     language: lang,
-    asOf: formatInstant(snapshot.asOf, lang),
-    asOfInstant: snapshot.asOf,
+    asOf: formatInstant(options.asOf, lang),
+    asOfInstant: options.asOf,
     fingerprint,
     templateVersion: TEMPLATE_VERSION,
-    draft: spec.draft,
-    ...(spec.checkpoint ? { checkpoint: spec.checkpoint } : {}),
+    draft: options.draft,
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
   };
   const view = { meta, findings: shownFindings, body: content.body };
   const document = {
     bytes: new Uint8Array(0),
-    contentType: CONTENT_TYPES[spec.format],
-    fileName: fileName(spec, content, snapshot.asOf),
+    contentType: CONTENT_TYPES[options.format],
+    fileName: options.fileName,
     fingerprint,
     templateVersion: TEMPLATE_VERSION,
     language: lang,
@@ -116,26 +144,26 @@ async function prepareDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): 
     pdf: null,
   };
   const encode = (text: string) => ({ ...document, bytes: new TextEncoder().encode(text) });
-  if (spec.format === "json") return encode(canonicalize({ ...view, table: content.table ?? null }) ?? "");
-  if (spec.format === "csv") {
-    if (!content.table) throw new Error(`${spec.kind} has no CSV form`);
+  if (options.format === "json") return encode(canonicalize({ ...view, table: content.table ?? null }) ?? "");
+  if (options.format === "csv") {
+    if (!content.table) throw new Error(`${options.kind} has no CSV form`);
     return encode(renderCsv(content.table));
   }
   const html = renderHtml(content.template, view);
-  if (spec.format === "html") return encode(html);
+  if (options.format === "html") return encode(html);
   const pdfMeta: PdfMeta = {
     title: `${content.title} – ${content.subject}`,
     subject: content.subject,
-    author: displayText(snapshot.organisation?.legalName ?? ""),
+    author: displayText(options.author),
     language: lang,
-    asOf: new Date(snapshot.asOf),
+    asOf: new Date(options.asOf),
     headerText: translate(lang, "pdf.header", { title: content.title, subject: content.subject }),
     footerLines: [
       translate(lang, "pdf.footer", { asOf: meta.asOf }),
       translate(lang, "pdf.fingerprint", { fingerprint }),
-      ...(spec.checkpoint ? [checkpointFooter(spec.checkpoint, lang)] : []),
+      ...(options.checkpoint ? [checkpointFooter(options.checkpoint, lang)] : []),
     ],
-    custom: spec.checkpoint ? { AuditCheckpoint: canonicalize(spec.checkpoint) ?? "" } : {},
+    custom: options.checkpoint ? { AuditCheckpoint: canonicalize(options.checkpoint) ?? "" } : {},
     pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
     creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
   };

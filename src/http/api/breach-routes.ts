@@ -4,6 +4,8 @@ import {
   Breach,
   BreachInput,
   BreachListQuery,
+  BreachReportQuery,
+  breachReport,
   BreachUpdateInput,
   getBreach,
   listBreaches,
@@ -13,10 +15,23 @@ import {
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { body } from "./change-api-common.ts";
-import { json, permissionOf, security, writeErrors } from "./openapi-common.ts";
+import { IdParam, json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
+import { NAMED_AGREEMENT } from "../../core/register/index.ts";
 import { registerRecordRoutes } from "./record-routes.ts";
+import { renderedResponse } from "../document-response.ts";
 
 const TAG = "Breaches";
+const REPORT_RESPONSE = {
+  description: "The report, with its sha256 and content fingerprint in headers.",
+  headers: {
+    "X-Content-SHA256": { description: "SHA-256 of the body.", schema: { type: "string" as const } },
+    "X-Document-Fingerprint": { description: "SHA-256 of the report's content, as printed in it.", schema: { type: "string" as const } },
+  },
+  content: {
+    "text/html": { schema: z.string() },
+    "application/pdf": { schema: z.string().meta({ format: "binary" }) },
+  },
+};
 const BreachOut = Breach.meta({ id: "Breach" });
 const Recorded = z
   .object({
@@ -42,6 +57,25 @@ export function registerBreachRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 201: json(Recorded, "Recorded."), ...writeErrors },
     }),
     async (c) => c.json(await recordBreach(c.get("ctx"), await c.req.json()), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/breaches/{id}/report/{agreementId}",
+      tags: [TAG],
+      summary: "The report of a breach for one customer it affects, as HTML or PDF",
+      description:
+        "What happened and what it involved (Art. 33(3)), and when the customer was told against its agreement's clock, in the agreement's language.",
+      security,
+      ...permissionOf("register:read"),
+      middleware: [requirePermission("register:read")] as const,
+      request: { params: IdParam.extend(namedIdParam(NAMED_AGREEMENT, "agreementId").shape), query: BreachReportQuery },
+      responses: { 200: REPORT_RESPONSE, ...readErrors },
+    }),
+    async (c) => {
+      const report = await breachReport(c.get("ctx"), c.req.param("id"), c.req.param("agreementId"), c.req.query());
+      return renderedResponse(c, report) as never;
+    },
   );
   registerRecordRoutes(app, {
     base: "/api/v1/breaches",

@@ -27,6 +27,7 @@ const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/breaches/{id}": "getBreach",
   "POST /api/v1/breaches/{id}/notification": "notifyBreach",
   "POST /api/v1/breaches/{id}/updates": "sendBreachUpdate",
+  "GET /api/v1/breaches/{id}/report/{agreementId}": "getBreachReport",
   "POST /api/v1/sub-processor-changes": "proposeSubProcessorChange",
   "GET /api/v1/sub-processor-changes": "listSubProcessorChanges",
   "GET /api/v1/sub-processor-changes/pending": "listPendingSubProcessorChanges",

@@ -1,10 +1,11 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { addBreachUpdate, getBreach, listBreaches, notifyBreach, recordBreach } from "../../../core/breaches/index.ts";
+import { addBreachUpdate, breachReport, getBreach, listBreaches, notifyBreach, recordBreach } from "../../../core/breaches/index.ts";
+import { renderedResponse } from "../../document-response.ts";
 import { DEFAULT_TIME_ZONE } from "../../../core/kernel/clocks/zoned-time.ts";
 import { AppError } from "../../../core/kernel/errors.ts";
 import { can } from "../../../core/kernel/roles.ts";
-import { listObligations } from "../../../core/obligations/index.ts";
+import { namedDuties } from "../../../core/obligations/index.ts";
 import {
   activityKind,
   displayName,
@@ -35,6 +36,7 @@ export function registerBreachPages(app: Hono<AppEnv>): void {
   adminRoute(app, "GET", "/admin/breaches/new", "register:write", (c) => newPage(c));
   adminRoute(app, "POST", "/admin/breaches", "register:write", recordHandler);
   adminRoute(app, "GET", "/admin/breaches/:id", "register:read", (c) => breachPage(c));
+  adminRoute(app, "GET", "/admin/breaches/:id/report/:agreementId", "register:read", reportHandler);
   adminRoute(app, "POST", "/admin/breaches/:id/notification", "register:write", stepHandler("notification"));
   adminRoute(app, "POST", "/admin/breaches/:id/updates", "register:write", stepHandler("updates"));
 }
@@ -130,7 +132,7 @@ async function recordHandler(c: Context<AppEnv>): Promise<Response> {
 async function breachPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
   const ctx = c.get("ctx");
   const breach = await getBreach(ctx, c.req.param("id") ?? "");
-  const duties = (await listObligations(ctx, { kind: "breach_notification", limit: "500" })).items.filter((d) => d.sourceId === breach.id);
+  const duties = (await namedDuties(ctx)).filter((d) => d.sourceId === breach.id);
   const errors = shown.errors ?? new FieldErrors();
   const csrf = csrfField(c.get("session").csrfToken);
   const mayWrite = can(c.get("actor").role, "register:write");
@@ -154,6 +156,14 @@ ${textArea({ name: "updates.text", label: "What is now known", value: shown.form
 </dl>
 <h2>Duties to notify</h2>
 ${duties.length === 0 ? html`<p>No agreement in force uses what the breach involved.</p>` : dutyTable(duties, { withAgreement: true })}
+${
+  duties.length
+    ? html`<h2>Reports per customer</h2><ul>${duties.map(
+        (d) =>
+          html`<li>${d.agreementReference} (${d.customerName}): <a href="/admin/breaches/${seg(breach.id)}/report/${seg(d.agreementId)}?format=pdf">PDF</a> · <a href="/admin/breaches/${seg(breach.id)}/report/${seg(d.agreementId)}?format=html">HTML</a></li>`,
+      )}</ul>`
+    : nothing
+}
 ${breach.updates.length ? html`<h2>Updates sent</h2><ul>${breach.updates.map((u) => html`<li>${instant(u.at)}: ${u.text}</li>`)}</ul>` : nothing}
 ${actions}`;
   return renderPage(c, {
@@ -183,4 +193,10 @@ function stepHandler(step: "notification" | "updates") {
     }
     return c.redirect(`/admin/breaches/${seg(id)}`, 303);
   };
+}
+
+/** GET /admin/breaches/:id/report/:agreementId: the report for one customer, in its agreement's language. */
+async function reportHandler(c: Context<AppEnv>): Promise<Response> {
+  const report = await breachReport(c.get("ctx"), c.req.param("id") ?? "", c.req.param("agreementId") ?? "", c.req.query());
+  return renderedResponse(c, report);
 }
