@@ -21,6 +21,16 @@ describe("the Worker over D1", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
+  it("publishes the sub-processor list as an Atom feed", async () => {
+    const store = await freshD1Store();
+    await loadDemoRegister(store);
+    const response = await call("/public/sub-processors.atom");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const atom = await response.text();
+    expect(atom).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+  });
+
   it("refuses register data without a token and serves it with one", async () => {
     const store = await freshD1Store();
     const { token } = await createToken(makeCtx(store, SYSTEM_ACTOR), { name: "worker test", role: "editor" });
