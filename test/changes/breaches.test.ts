@@ -152,6 +152,27 @@ describe("personal data breaches", () => {
     expect(await bodyOf(await w.t.request("POST", "/api/v1/verifications"))).toMatchObject({ ok: true, problems: [] });
   });
 
+  it("still notifies an ended agreement whose data is not deleted or returned yet, and no longer once it is", async () => {
+    const w = await changeWorld();
+    const ended = await bodyOf<{ obligations: Duty[] }>(
+      await w.t.request("POST", "/api/v1/agreements/CF-DPA-2024-001/termination", { body: { endedOn: "2026-11-19" } }),
+    );
+    const deletion = ended.obligations.find((d) => d.kind === "deletion_or_return") as Duty;
+    const record = async () =>
+      (
+        await bodyOf<{ breach: { affectedAgreementIds: string[] } }>(
+          await w.t.request("POST", "/api/v1/breaches", { body: breachBody({ activityIds: [w.maintenance], notify: false }) }),
+        )
+      ).breach.affectedAgreementIds;
+    const agreement = w.agreements["CF-DPA-2024-001"] as string;
+    expect(await record()).toContain(agreement);
+    const done = await w.t.request("POST", `/api/v1/obligations/${deletion.id}/completion`, {
+      body: { evidence: { reference: "CERT-1" } },
+    });
+    expect(done.status).toBe(200);
+    expect(await record()).not.toContain(agreement);
+  });
+
   it("keeps the duties open until the customers are notified later, once", async () => {
     const w = await changeWorld();
     const recorded = await bodyOf<{ breach: { id: string }; obligationIds: string[] }>(

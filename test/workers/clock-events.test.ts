@@ -33,9 +33,11 @@ describe("termination, audits, breaches and reviews on D1", () => {
       likelyConsequences: "IBANs may have been read.",
       measuresTaken: "Closed.",
     });
-    // CF-DPA-2024-001 ended: only the agreements still in force are notified.
+    // CF-DPA-2024-001 ended, but its data is not deleted or returned yet: its customer is told too.
     const inForce = await store.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.status, "active"));
-    expect(breach.affectedAgreementIds.every((id) => inForce.some((a) => a.id === id))).toBe(true);
+    const holding = [...inForce.map((a) => a.id), ended.agreement.id];
+    expect(breach.affectedAgreementIds.every((id) => holding.includes(id))).toBe(true);
+    expect(breach.affectedAgreementIds).toContain(ended.agreement.id);
     expect(obligationIds).toHaveLength(breach.affectedAgreementIds.length);
     const notices = await store.db.select().from(outbox).where(eq(outbox.kind, "breach_notice"));
     expect(notices).toHaveLength(breach.affectedAgreementIds.length);
