@@ -16,7 +16,7 @@ import { AppError } from "../kernel/errors.ts";
 import { parseInput, throwIfIssues } from "../kernel/input/parse-input.ts";
 import type { Db, Statement } from "../kernel/ports/store.ts";
 import type { HoursPeriod } from "../kernel/values/values.ts";
-import { auditedObligation, openDuty } from "../obligations/index.ts";
+import { changeDutyStatements, type ObligationRow, openDuty, startDutyStatements } from "../obligations/index.ts";
 import { loadOrganisation } from "../organisation/index.ts";
 import { clearGuards, guardRow } from "../kernel/write-guard.ts";
 import { checkReferences } from "../register/index.ts";
@@ -30,7 +30,6 @@ export const DEFAULT_BREACH_NOTICE: HoursPeriod = { length: 24, unit: "hours" };
 /** How far ahead of the server's clock a stated time may be (clock skew between systems). */
 const MAX_SKEW_MS = 5 * 60_000;
 
-type ObligationRow = typeof obligations.$inferSelect;
 type AgreementRow = Pick<
   typeof agreements.$inferSelect,
   "id" | "reference" | "customerId" | "language" | "clocks" | "governingCountry" | "timeZone"
@@ -112,14 +111,7 @@ export async function recordBreach(ctx: Ctx, raw: unknown): Promise<{ breach: Br
   const statements: Statement[] = [
     db.insert(breaches).values(breach),
     auditStatement(ctx, { action: "create", entityType: "breach", entityId: breach.id, before: null, after: breach }, at),
-    ...duties.flatMap((duty) => [
-      db.insert(obligations).values(duty),
-      auditStatement(
-        ctx,
-        { action: "create", entityType: "obligation", entityId: duty.id, before: null, after: auditedObligation(duty) },
-        at,
-      ),
-    ]),
+    ...startDutyStatements(ctx, duties, at),
   ];
   if (!input.notify) {
     await ctx.store.atomic(statements);
@@ -171,33 +163,9 @@ async function notifications(ctx: Ctx, breach: Breach, affected: AgreementRow[],
     const agreement = byAgreement.get(duty.agreementId);
     if (!agreement) continue;
     const notice = breachNotice(ctx, breach, names, organisation, agreement, at);
-    const done: ObligationRow = {
-      ...duty,
-      state: "done",
-      doneAt: at,
-      evidence: { reference: `notice ${notice.id}`, date: at.slice(0, 10), note: null },
-      closedBy: ctx.actor.name,
-      revision: duty.revision + 1,
-      updatedAt: at,
-    };
-    statements.push(
-      db.insert(outbox).values(notice),
-      db
-        .update(obligations)
-        .set({ state: "done", doneAt: at, evidence: done.evidence, closedBy: done.closedBy, revision: done.revision, updatedAt: at })
-        .where(eq(obligations.id, duty.id)),
-      auditStatement(
-        ctx,
-        {
-          action: "complete",
-          entityType: "obligation",
-          entityId: duty.id,
-          before: auditedObligation(duty),
-          after: auditedObligation(done),
-        },
-        at,
-      ),
-    );
+    const evidence = { reference: `notice ${notice.id}`, date: at.slice(0, 10), note: null };
+    const done = changeDutyStatements(ctx, duty, "complete", { state: "done", doneAt: at, evidence, closedBy: ctx.actor.name }, at);
+    statements.push(db.insert(outbox).values(notice), ...done.statements);
   }
   const notified: Breach = { ...breach, notifiedAt: at, revision: breach.revision + 1, updatedAt: at };
   statements.push(

@@ -1,13 +1,12 @@
-import { eq } from "drizzle-orm";
-import { obligations } from "../../../db/schema.ts";
-import { type AuditAction, auditStatement } from "../kernel/audit/audit-statement.ts";
+import type { AuditAction } from "../kernel/audit/audit-statement.ts";
 import { localDate, startOfDay } from "../kernel/clocks/deadline.ts";
 import type { Ctx } from "../kernel/context.ts";
 import { AppError, checkPrecondition, invalid } from "../kernel/errors.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
 import { clearGuards } from "../kernel/write-guard.ts";
 import { CompletionInput, type Obligation, OwnerInput, WaiverInput } from "./model.ts";
-import { auditedObligation, findObligationRow, guardObligation, type ObligationRow, toObligation } from "./obligation-rows.ts";
+import { findObligationRow, guardObligation, type ObligationRow, toObligation } from "./obligation-rows.ts";
+import { changeDutyStatements } from "./obligation-writes.ts";
 
 /** How far ahead of the server's clock a stated time may be (clock skew between systems). */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -69,20 +68,7 @@ async function write(
   reason?: string,
 ): Promise<Obligation> {
   const at = ctx.clock.now().toISOString();
-  const next: ObligationRow = { ...row, ...changes, revision: row.revision + 1, updatedAt: at };
-  const db = ctx.store.db;
-  await ctx.store.atomic([
-    guardObligation(ctx, row),
-    db
-      .update(obligations)
-      .set({ ...changes, revision: next.revision, updatedAt: at })
-      .where(eq(obligations.id, row.id)),
-    auditStatement(
-      ctx,
-      { action, entityType: "obligation", entityId: row.id, before: auditedObligation(row), after: auditedObligation(next), reason },
-      at,
-    ),
-    clearGuards(db),
-  ]);
+  const { next, statements } = changeDutyStatements(ctx, row, action, changes, at, reason);
+  await ctx.store.atomic([guardObligation(ctx, row), ...statements, clearGuards(ctx.store.db)]);
   return toObligation(next, ctx.clock.now());
 }

@@ -21,6 +21,8 @@ export { ObligationListQuery, getObligation, listObligations, namedDuties, openD
 export type { DutyView } from "./obligation-queries.ts";
 export { DUTY_REMINDER_DAYS, remindOfDuties } from "./obligation-reminders.ts";
 export type { DutyReminderReport } from "./obligation-reminders.ts";
-export { AUDITED_OBLIGATION_FIELDS, auditedObligation, openDuty } from "./obligation-rows.ts";
+export { AUDITED_OBLIGATION_FIELDS, openDuty } from "./obligation-rows.ts";
+export type { ObligationRow } from "./obligation-rows.ts";
+export { changeDutyStatements, startDutyStatements } from "./obligation-writes.ts";
 export { terminateAgreement } from "./terminate-agreement.ts";
 export { TERMINATION_DUTIES } from "./termination-duties.ts";

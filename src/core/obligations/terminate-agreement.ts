@@ -1,4 +1,3 @@
-import { obligations } from "../../../db/schema.ts";
 import { auditStatement } from "../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../kernel/context.ts";
 import { AppError, checkPrecondition, invalid } from "../kernel/errors.ts";
@@ -6,7 +5,8 @@ import { parseInput } from "../kernel/input/parse-input.ts";
 import { clearGuards } from "../kernel/write-guard.ts";
 import { type Agreement, agreementKind, getEntity, guardRevision } from "../register/index.ts";
 import { type Obligation, TerminationInput } from "./model.ts";
-import { auditedObligation, toObligation } from "./obligation-rows.ts";
+import { toObligation } from "./obligation-rows.ts";
+import { startDutyStatements } from "./obligation-writes.ts";
 import { terminationDuties } from "./termination-duties.ts";
 
 /**
@@ -53,14 +53,7 @@ export async function terminateAgreement(
       },
       at,
     ),
-    ...duties.flatMap((duty) => [
-      db.insert(obligations).values(duty),
-      auditStatement(
-        ctx,
-        { action: "create", entityType: "obligation", entityId: duty.id, before: null, after: auditedObligation(duty) },
-        at,
-      ),
-    ]),
+    ...startDutyStatements(ctx, duties, at),
     clearGuards(db),
   ]);
   const now = ctx.clock.now();
