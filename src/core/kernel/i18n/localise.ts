@@ -1,4 +1,4 @@
-import { countryNames, messages } from "../../generated/templates.ts";
+import { catalogueLanguages, countryNames, messages } from "../../generated/templates.ts";
 import type { ClockPeriod, Language, LocalizedText } from "../values/values.ts";
 import { displayText } from "./display-text.ts";
 
@@ -6,8 +6,9 @@ export type Params = Record<string, string | number>;
 
 /** A message from the language's catalogue in templates/messages, `{name}` placeholders filled in. */
 export function translate(lang: Language, key: string, params: Params = {}): string {
-  const template = messages[lang][key] ?? messages.en[key];
-  if (template === undefined) throw new Error(`No message "${key}" in templates/messages`);
+  const texts = messages[key];
+  const template = texts?.[catalogueLanguages.indexOf(lang)] ?? texts?.[0];
+  if (template === undefined || template === null) throw new Error(`No message "${key}" in templates/messages`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -24,7 +25,8 @@ export function pickRequired(text: LocalizedText, lang: Language): string {
 }
 
 export function countryName(code: string, lang: Language): string {
-  return countryNames[lang][code] ?? countryNames.en[code] ?? code;
+  const names = countryNames[code];
+  return names?.[catalogueLanguages.indexOf(lang)] ?? names?.[0] ?? code;
 }
 
 /** "1 March 2024": month names come from the catalogue, not from the runtime's ICU data, so Node and workerd agree. */

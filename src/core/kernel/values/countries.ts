@@ -1,4 +1,4 @@
-import countries from "i18n-iso-countries/index.js";
+import { countryNames } from "../../generated/templates.ts";
 
 /** EU member states plus Iceland, Liechtenstein and Norway: no "transfer" happens inside it. */
 const EEA = new Set([
@@ -34,8 +34,11 @@ const EEA = new Set([
   "NO",
 ]);
 
-/** Every ISO 3166-1 alpha-2 code, sorted: an enum, so the OpenAPI document lists exactly what the validator takes. */
-export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
+/**
+ * Every ISO 3166-1 alpha-2 code, sorted: an enum, so the OpenAPI document lists exactly what the validator takes.
+ * The build takes them from i18n-iso-countries with their names (scripts/build-documents.ts), so the service does not carry the library.
+ */
+export const COUNTRY_CODES = Object.keys(countryNames).sort() as [string, ...string[]];
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.includes(code);

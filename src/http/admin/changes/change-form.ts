@@ -1,5 +1,5 @@
-import { countryNames } from "../../../core/generated/templates.ts";
-import { translate } from "../../../core/kernel/i18n/localise.ts";
+import { countryName, translate } from "../../../core/kernel/i18n/localise.ts";
+import { COUNTRY_CODES } from "../../../core/kernel/values/countries.ts";
 import { CHANGE_KINDS } from "../../../core/changes/index.ts";
 import { ART49_DEROGATIONS, LANGUAGES, type Language } from "../../../core/kernel/values/values.ts";
 import {
@@ -32,9 +32,9 @@ export interface ProposalChoices {
 
 const LOCATION_ROWS = 3;
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", nl: "Nederlands", fr: "Français" };
-const COUNTRIES: Choice[] = Object.entries(countryNames.en)
-  .map(([value, label]) => ({ value, label }))
-  .sort((a, b) => a.label.localeCompare(b.label));
+const COUNTRIES: Choice[] = COUNTRY_CODES.map((value) => ({ value, label: countryName(value, "en") })).sort((a, b) =>
+  a.label.localeCompare(b.label),
+);
 const MECHANISMS: Choice[] = (["adequacy", "scc", "bcr", "art49_derogation"] as const).map((k) => ({
   value: k,
   label: translate("en", `mechanism.${k}`),
