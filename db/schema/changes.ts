@@ -11,6 +11,7 @@ import {
   NOTICE_KINDS,
   NOTICE_OUTCOMES,
   NOTICE_STATUSES,
+  NOTICE_SUBJECTS,
   OBJECTION_CHANNELS,
   RESOLUTIONS,
   type TransferMechanism,
@@ -58,17 +59,49 @@ export const subProcessorChanges = sqliteTable(
 );
 
 /**
+ * A change of the agreements' terms (e.g. Efficado 1.3: deemed accepted unless
+ * the customer objects in writing within 14 days; ClearFacts art. 11: two
+ * months' notice). Announcing it opens one notice per agreement it names,
+ * each with the window of that agreement's terms-change clock; it takes
+ * effect per agreement, for those whose customer did not object in time.
+ */
+export const termsChanges = sqliteTable(
+  "terms_changes",
+  {
+    id: text("id").primaryKey(),
+    /** The version of the terms the agreements move to (shown in the annexes from then on). */
+    version: text("version").notNull(),
+    summary: json<LocalizedText>("summary").notNull(),
+    documents: json<{ title: string; url: string }[]>("documents").notNull(),
+    /** The agreements the change is for; the notices name the ones that were active when it was announced. */
+    agreementIds: json<string[]>("agreement_ids").notNull(),
+    effectiveOn: text("effective_on").notNull(),
+    status: text("status", { enum: CHANGE_STATUSES }).notNull(),
+    announcedAt: text("announced_at"),
+    /** The first day the terms may apply: the day after the latest notice's last day. */
+    earliestEffective: text("earliest_effective"),
+    effectiveAt: text("effective_at"),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawalReason: text("withdrawal_reason"),
+    ...tracked,
+  },
+  (t) => [index("terms_changes_status").on(t.status)],
+);
+
+/**
  * What one agreement was told about one change: an objection window (clause
  * 7.7 option 2) or an authorisation request (option 1), with its deadline
- * counted from the notice day by the agreement's own clock.
+ * counted from the notice day by the agreement's own clock. `subject` says
+ * which kind of change `change_id` names (a sub-processor change or a terms
+ * change); the use cases check it exists, as one column cannot carry a
+ * foreign key to two tables.
  */
 export const changeNotices = sqliteTable(
   "change_notices",
   {
     id: text("id").primaryKey(),
-    changeId: text("change_id")
-      .notNull()
-      .references(() => subProcessorChanges.id, { onDelete: "restrict" }),
+    subject: text("subject", { enum: NOTICE_SUBJECTS }).notNull().default("sub_processor_change"),
+    changeId: text("change_id").notNull(),
     agreementId: text("agreement_id")
       .notNull()
       .references(() => agreements.id, { onDelete: "restrict" }),

@@ -70,6 +70,12 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/breaches/:id/report/:agreementId": ALL,
   "POST /admin/breaches/:id/notification": WRITERS,
   "POST /admin/breaches/:id/updates": WRITERS,
+  "GET /admin/terms-changes": ALL,
+  "GET /admin/terms-changes/new": WRITERS,
+  "POST /admin/terms-changes": WRITERS,
+  "GET /admin/terms-changes/:id": ALL,
+  "POST /admin/terms-changes/:id/announce": WRITERS,
+  "POST /admin/terms-changes/:id/withdraw": WRITERS,
   "POST /admin/verification": ADMINS,
   "GET /admin/organisation": ALL,
   "GET /admin/organisation/edit": WRITERS,
@@ -149,6 +155,11 @@ async function world() {
       },
     }),
   );
+  const terms = await bodyOf<{ id: string }>(
+    await w.t.request("POST", "/api/v1/terms-changes", {
+      body: { version: "2027.1", summary: { en: "Longer payment terms." }, effectiveOn: "2027-03-01" },
+    }),
+  );
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
   const [auditRow] = await w.store.db.select({ id: auditEntries.id }).from(auditEntries);
@@ -165,6 +176,7 @@ async function world() {
     "customer-audits": audit.id,
     breaches: breach.breach.id,
     report: breach.breach.affectedAgreementIds[0],
+    "terms-changes": terms.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

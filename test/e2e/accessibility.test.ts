@@ -53,11 +53,11 @@ afterAll(async () => {
 });
 
 /** The link in the first queued e-mail of a kind ("change_notice" or "authorisation_request"). */
-async function customerLink(kind: string): Promise<string> {
+async function customerLink(kind: string, recipient?: string): Promise<string> {
   const [mail] = await world.store.db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.kind, kind), like(outbox.body, "%/object/%")))
+    .where(and(eq(outbox.kind, kind), like(outbox.body, "%/object/%"), recipient ? eq(outbox.recipient, recipient) : undefined))
     .limit(1);
   const link = /https?:\/\/\S+\/object\/\S+/.exec(mail?.body ?? "")?.[0];
   if (!link) throw new Error(`no ${kind} e-mail with a link`);
@@ -130,15 +130,20 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     watchCsp(tab, cspErrors);
     const found: Finding[] = [];
 
-    await tab.goto(await customerLink("change_notice"));
-    await tab.getByRole("heading", { level: 1, name: "Object to a change of sub-processors" }).waitFor();
-    found.push(...(await scan(tab, "/object/<notice link>")));
-    await tab.getByLabel("Your reasons for objecting").fill("Our data must stay in Belgium.");
-    await tab.getByLabel("Your name").fill("Jan Peeters");
-    await tab.getByLabel("Your e-mail address").fill("jan@example.be");
-    await tab.getByRole("button", { name: "Send objection" }).click();
-    await tab.getByRole("heading", { level: 1, name: "Objection received" }).waitFor();
-    found.push(...(await scan(tab, "/object/<notice link> (objection received)")));
+    // Peeters' agreement is in Dutch (so its pages are), Dupont's in French, Janssens' in English.
+    await tab.goto(await customerLink("change_notice", "an.peeters@peeters.example"));
+    await tab.getByRole("heading", { level: 1, name: "Bezwaar maken tegen een wijziging van subverwerkers" }).waitFor();
+    found.push(...(await scan(tab, "/object/<notice link> (nl)")));
+    await tab.getByLabel("Uw redenen voor het bezwaar").fill("Our data must stay in Belgium.");
+    await tab.getByLabel("Uw naam").fill("Jan Peeters");
+    await tab.getByLabel("Uw e-mailadres").fill("jan@example.be");
+    await tab.getByRole("button", { name: "Bezwaar versturen" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Bezwaar ontvangen" }).waitFor();
+    found.push(...(await scan(tab, "/object/<notice link> (nl, objection received)")));
+
+    await tab.goto(await customerLink("change_notice", "luc.dupont@dupont.example"));
+    await tab.getByRole("heading", { level: 1, name: "S’opposer à une modification des sous-traitants ultérieurs" }).waitFor();
+    found.push(...(await scan(tab, "/object/<notice link> (fr)")));
 
     await tab.goto(await customerLink("authorisation_request"));
     await tab.getByRole("heading", { level: 1, name: "Your authorisation for a change of sub-processors" }).waitFor();

@@ -50,9 +50,9 @@ async function submit(buttonName: string): Promise<number> {
 /** Whole days from the test clock's today (20 November 2026) to an ISO date. */
 const daysFromToday = (isoDate: string) => Math.round((Date.parse(isoDate) - Date.parse(START.slice(0, 10))) / 86_400_000);
 
-/** "7 December 2026", as the customer's page writes dates. */
-const longDate = (isoDate: string) =>
-  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** "7 december 2026", as the page of a customer whose agreement is in Dutch writes dates. */
+const longDutchDate = (isoDate: string) =>
+  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString("nl-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 async function dataCategoryRows(): Promise<number> {
   const [row] = await world.store.db.select({ n: count() }).from(dataCategories);
@@ -165,7 +165,8 @@ describe("the DPO's journeys in the browser", () => {
     const [mail] = await world.store.db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.kind, "change_notice"), like(outbox.body, "%/object/%")))
+      // Peeters' agreement is in Dutch: the customer's side of the journey runs in Dutch, as its e-mail does.
+      .where(and(eq(outbox.kind, "change_notice"), eq(outbox.recipient, "an.peeters@peeters.example"), like(outbox.body, "%/object/%")))
       .limit(1);
     const link = /https?:\/\/\S+\/object\/\S+/.exec(mail?.body ?? "")?.[0];
     if (!link) throw new Error(`no objection link in the notice e-mail:\n${mail?.body}`);
@@ -180,26 +181,28 @@ describe("the DPO's journeys in the browser", () => {
     const customerPage = await customer.newPage();
     watchCsp(customerPage, cspErrors);
     await customerPage.goto(link);
-    await customerPage.getByRole("heading", { level: 1, name: "Object to a change of sub-processors" }).waitFor();
+    await customerPage.getByRole("heading", { level: 1, name: "Bezwaar maken tegen een wijziging van subverwerkers" }).waitFor();
+    expect(await customerPage.locator("html").getAttribute("lang")).toBe("nl");
     const shown = await customerPage.locator("body").innerText();
     expect(shown).toContain(VENDOR);
+    // Given in English only, the reason shows in English (register texts fall back; the page's own words do not).
     expect(shown).toContain("Better recognition of handwritten receipts.");
-    expect(shown).toContain(`You may object until the end of ${longDate(notice.lastDay)} (${notice.timeZone} time)`);
-    expect(shown).toContain(`${daysFromToday(notice.lastDay)} days left.`);
-    agreementReference = /data processing agreement (\S+) with/.exec(shown)?.[1] ?? "";
+    expect(shown).toContain(`U kunt bezwaar maken tot het einde van ${longDutchDate(notice.lastDay)} (${notice.timeZone})`);
+    expect(shown).toContain(`Nog ${daysFromToday(notice.lastDay)} dagen.`);
+    agreementReference = /verwerkersovereenkomst (\S+) met/.exec(shown)?.[1] ?? "";
     expect(agreementReference).not.toBe("");
     await customerPage.screenshot({ path: `${SCREENSHOTS}/05-customer-notice.png`, fullPage: true });
 
     await customerPage
-      .getByLabel("Your reasons for objecting")
+      .getByLabel("Uw redenen voor het bezwaar")
       .fill("Our clients' receipts must not leave Belgium; an OCR vendor in Germany breaks that promise.");
-    await customerPage.getByLabel("Your name").fill("Jan Peeters");
-    await customerPage.getByLabel("Your e-mail address").fill("jan.peeters@example.be");
-    await customerPage.getByRole("button", { name: "Send objection" }).click();
-    await customerPage.getByRole("heading", { level: 1, name: "Objection received" }).waitFor();
-    expect(await customerPage.getByRole("status").innerText()).toContain(`under agreement ${agreementReference} has been recorded`);
-    expect(await customerPage.locator("body").innerText()).toMatch(/on time/i);
-    expect(await customerPage.locator("body").innerText()).toContain("within the objection period");
+    await customerPage.getByLabel("Uw naam").fill("Jan Peeters");
+    await customerPage.getByLabel("Uw e-mailadres").fill("jan.peeters@example.be");
+    await customerPage.getByRole("button", { name: "Bezwaar versturen" }).click();
+    await customerPage.getByRole("heading", { level: 1, name: "Bezwaar ontvangen" }).waitFor();
+    expect(await customerPage.getByRole("status").innerText()).toContain(`onder overeenkomst ${agreementReference} is vastgelegd`);
+    expect(await customerPage.locator("body").innerText()).toMatch(/tijdig/i);
+    expect(await customerPage.locator("body").innerText()).toContain("binnen de bezwaartermijn");
     await customerPage.screenshot({ path: `${SCREENSHOTS}/05-objection-received.png`, fullPage: true });
     expect((await customer.cookies()).map((c) => c.name)).not.toContain("__Host-dpa_session");
     await customer.close();

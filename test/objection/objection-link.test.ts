@@ -89,19 +89,22 @@ describe("the notice e-mails", () => {
 });
 
 describe("the customer's objection page", () => {
-  it("shows the change, the agreement and the deadline in the agreement's zone, kept out of search engines", async () => {
+  it("shows the change, the agreement and the deadline in the agreement's zone and language, kept out of search engines", async () => {
     const { ui, peeters, linkOf } = await announcedWorld();
     const page = await ui.get(linkOf(peeters.id));
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain("Klippa OCR GmbH");
-    expect(text).toContain("OCR of invoices and receipts");
-    expect(text).toContain("Better recognition of handwritten receipts.");
-    expect(text).toContain("8 December 2026"); // intended start
+    // Peeters' agreement is in Dutch: so is the page, like the notice e-mail.
+    expect(text).toContain('<html lang="nl"');
+    expect(text).toContain("OCR van facturen en bonnetjes");
+    expect(text).toContain("Betere herkenning van handgeschreven bonnetjes.");
+    expect(text).toContain("8 december 2026"); // intended start
     expect(text).toContain("CF-DPA-2024-001");
-    expect(text).toContain("You may object until <strong>the end of 7 December 2026 (Europe/Brussels time)</strong>");
-    expect(text).toContain("17 days left.");
-    expect(text).toContain("Your reasons for objecting");
+    expect(text).toContain("U kunt bezwaar maken tot <strong>het einde van 7 december 2026 (Europe/Brussels)</strong>");
+    expect(text).toContain("Nog 17 dagen.");
+    expect(text).toContain("Uw redenen voor het bezwaar");
+    expect(text).not.toContain("You may object");
     expect(text).toContain('<meta name="robots" content="noindex">');
     expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(page.headers.get("referrer-policy")).toBe("no-referrer");
@@ -118,11 +121,11 @@ describe("the customer's objection page", () => {
     const [objection] = await objectionsOf(w, change.id);
     expect(objection).toMatchObject({ noticeId: peeters.id, onTime: true, channel: "link", receivedAt: "2026-12-07T22:30:00.000Z" });
     expect(objection?.grounds).toBe(`${GROUNDS}\n\nSent through the notice link by An Peeters <an.peeters@peeters.example>.`);
-    expect(receipt).toContain("Objection received");
+    expect(receipt).toContain("Bezwaar ontvangen");
     expect(receipt).toContain(objection?.id);
-    expect(receipt).toContain("7 December 2026, 23:30 (Europe/Brussels)");
-    expect(receipt).toContain("on time");
-    expect(receipt).not.toContain("LATE");
+    expect(receipt).toContain("7 december 2026, 23:30 (Europe/Brussels)");
+    expect(receipt).toContain("tijdig");
+    expect(receipt).not.toContain("LAATTIJDIG");
     const alerts = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "objection_alert");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.body).toContain(GROUNDS);
@@ -135,12 +138,13 @@ describe("the customer's objection page", () => {
     const { w, ui, change, dupont, linkOf } = await announcedWorld();
     w.clock.set(CLOSES_AT); // midnight in Brussels: the first instant after the window
     const page = await (await ui.get(linkOf(dupont.id))).text();
-    expect(page).toContain("The objection period has ended");
+    // Dupont's agreement is in French.
+    expect(page).toContain("Le délai d’opposition a expiré");
     const response = await ui.post(linkOf(dupont.id), { grounds: GROUNDS, ...CONTACT }, null);
     expect(response.status).toBe(200);
     const receipt = await response.text();
-    expect(receipt).toContain("LATE");
-    expect(receipt).toContain("after the objection period ended");
+    expect(receipt).toContain("TARDIVE");
+    expect(receipt).toContain("après l’expiration du délai d’opposition");
     const [objection] = await objectionsOf(w, change.id);
     expect(objection).toMatchObject({ noticeId: dupont.id, onTime: false, channel: "link", receivedAt: CLOSES_AT });
   });
@@ -153,7 +157,7 @@ describe("the customer's objection page", () => {
     const raised = await objectionsOf(w, change.id);
     expect(raised).toHaveLength(2);
     const page = await (await ui.get(linkOf(peeters.id))).text();
-    expect(page).toContain("Objections already sent through this link");
+    expect(page).toContain("Bezwaren die al via deze link werden verstuurd");
     for (const o of raised) expect(page).toContain(o.id);
   });
 
@@ -163,9 +167,9 @@ describe("the customer's objection page", () => {
     const response = await ui.post(linkOf(peeters.id), { grounds: "   ", name: "An Peeters", email: "not-an-address" }, null);
     expect(response.status).toBe(422);
     const text = await response.text();
-    expect(text).toContain("Your objection was not sent.");
-    expect(text).toContain("Please give your reasons for objecting.");
-    expect(text).toContain("Please give an e-mail address such as name@example.com.");
+    expect(text).toContain("Uw bezwaar werd niet verstuurd.");
+    expect(text).toContain("Geef de redenen voor uw bezwaar.");
+    expect(text).toContain("Geef een e-mailadres zoals naam@voorbeeld.be.");
     expect(text).toContain('value="An Peeters"');
     expect(await snapshot(w.store)).toEqual(before);
   });
@@ -194,13 +198,13 @@ describe("the customer's objection page", () => {
     });
     expect(withdrawn.status).toBe(200);
     const page = await (await ui.get(linkOf(peeters.id))).text();
-    expect(page).toContain("This notice is closed");
-    expect(page).toContain("withdrew this change on 20 November 2026");
-    expect(page).not.toContain("Send objection");
+    expect(page).toContain("Deze kennisgeving is afgesloten");
+    expect(page).toContain("heeft deze wijziging op 20 november 2026 ingetrokken");
+    expect(page).not.toContain("Bezwaar versturen");
     const before = await snapshot(w.store);
     const response = await ui.post(linkOf(peeters.id), { grounds: GROUNDS, ...CONTACT }, null);
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain("Nothing was recorded.");
+    expect(await response.text()).toContain("Er werd niets vastgelegd.");
     expect(await snapshot(w.store)).toEqual(before);
   });
 });

@@ -5,8 +5,8 @@
 export { DEFAULT_TIME_ZONE } from "./announcement/affected-agreements.ts";
 export { announceChange } from "./announcement/announce-change.ts";
 export { changeLine, dpoEmail, maxDate } from "./announcement/mail-text.ts";
-export { noticeView } from "./announcement/notice-view.ts";
-export type { NoticeView } from "./announcement/notice-view.ts";
+export { aboutStatus, noticeView } from "./announcement/notice-view.ts";
+export type { NoticeAbout, NoticeView } from "./announcement/notice-view.ts";
 export { DEFAULT_PUBLIC_BASE_URL, checkObjectionToken, existingObjectionLinks } from "./announcement/objection-link.ts";
 export { ClockQuery, agreementClocks } from "./lifecycle/agreement-clocks.ts";
 export type { Verdict } from "./lifecycle/change-state.ts";
@@ -44,3 +44,11 @@ export { changeSummaries, noticeLines, objectionLines } from "./queries/change-s
 export type { ChangeSummary, NoticeLine, ObjectionLine } from "./queries/change-summaries.ts";
 export { CLEARANCE_STATUSES, ClearanceQuery, clearance } from "./queries/clearance.ts";
 export { noticesWithParties } from "./queries/notice-parties.ts";
+export { AnnounceTermsInput, TermsChange, TermsChangeInput, TermsChangeListQuery } from "./model/terms-change.ts";
+export { announceTermsChange } from "./terms/announce-terms-change.ts";
+export { proposeTermsChange } from "./terms/propose-terms-change.ts";
+export { OBJECTED_REASON } from "./terms/take-terms-effect.ts";
+export { listTermsChanges, termsChangeDetail, termsUnderWay } from "./terms/terms-queries.ts";
+export type { TermsChangeDetail, TermsNoticeLine, TermsUnderWay } from "./terms/terms-queries.ts";
+export { termsStartDay } from "./terms/terms-mail.ts";
+export { withdrawTermsChange } from "./terms/withdraw-terms-change.ts";

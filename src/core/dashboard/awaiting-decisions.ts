@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { agreements, changeNotices, customers, objections, subProcessorChanges, subProcessors } from "../../../db/schema.ts";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { agreements, changeNotices, customers, objections, subProcessorChanges, subProcessors, termsChanges } from "../../../db/schema.ts";
 import { noticesWithParties } from "../changes/index.ts";
 import type { Ctx } from "../kernel/context.ts";
 
@@ -9,6 +9,9 @@ export const DECISIONS_SHOWN = 50;
 export interface AwaitedObjection {
   id: string;
   changeId: string;
+  /** What the objection is against: a sub-processor change or a terms change. */
+  subject: "sub_processor_change" | "terms_change";
+  /** The vendor of a sub-processor change, or "Terms version …". */
   vendorName: string;
   agreementId: string;
   reference: string;
@@ -54,7 +57,8 @@ export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
       .select({
         id: objections.id,
         changeId: objections.changeId,
-        vendorName: subProcessors.legalName,
+        subject: changeNotices.subject,
+        vendorName: sql<string>`coalesce(${subProcessors.legalName}, 'Terms version ' || ${termsChanges.version})`,
         agreementId: objections.agreementId,
         reference: agreements.reference,
         customerName: customers.legalName,
@@ -64,8 +68,13 @@ export async function awaitingDecisions(ctx: Ctx): Promise<AwaitingDecisions> {
       })
       .from(objections)
       .innerJoin(changeNotices, eq(changeNotices.id, objections.noticeId))
-      .innerJoin(subProcessorChanges, eq(subProcessorChanges.id, objections.changeId))
-      .innerJoin(subProcessors, eq(subProcessors.id, subProcessorChanges.subProcessorId))
+      // A notice is about one or the other, so each pair of joins finds a row for its own subject only.
+      .leftJoin(
+        subProcessorChanges,
+        and(eq(changeNotices.subject, "sub_processor_change"), eq(subProcessorChanges.id, objections.changeId)),
+      )
+      .leftJoin(subProcessors, eq(subProcessors.id, subProcessorChanges.subProcessorId))
+      .leftJoin(termsChanges, and(eq(changeNotices.subject, "terms_change"), eq(termsChanges.id, objections.changeId)))
       .innerJoin(agreements, eq(agreements.id, objections.agreementId))
       .innerJoin(customers, eq(customers.id, agreements.customerId))
       .where(undecided)

@@ -1,6 +1,6 @@
 import canonicalize from "canonicalize";
 import { and, eq, inArray, max, notInArray, sql } from "drizzle-orm";
-import { apiTokens, auditEntries, breaches, customerAudits, obligations, users } from "../../../db/schema.ts";
+import { apiTokens, auditEntries, breaches, customerAudits, obligations, termsChanges, users } from "../../../db/schema.ts";
 import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 import { loadOrganisation } from "../organisation/index.ts";
 import type { Db } from "../kernel/ports/store.ts";
@@ -78,6 +78,13 @@ const AUDITED_RECORDS: AuditedRecords[] = [
     label: "customer audit",
     async load(db) {
       return new Map((await db.select().from(customerAudits)).map((row) => [row.id, row]));
+    },
+  },
+  {
+    entityType: "terms_change",
+    label: "terms change",
+    async load(db) {
+      return new Map((await db.select().from(termsChanges)).map((row) => [row.id, row]));
     },
   },
   {

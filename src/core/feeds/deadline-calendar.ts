@@ -8,6 +8,8 @@ import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
 import { dutyEvents } from "../obligations/index.ts";
 import { auditEvents } from "../customer-audits/index.ts";
+import { type CalendarEvent, listedReferences } from "./calendar-event.ts";
+import { termsEvents } from "./terms-calendar.ts";
 
 /** An open notice still waiting for its deadline: objection window, or option-1 authorisation not yet answered. */
 export interface DeadlineNotice {
@@ -17,19 +19,13 @@ export interface DeadlineNotice {
   reference: string;
 }
 
-/** One all-day event; the same deadline keeps the same uid from one fetch to the next. */
-export interface CalendarEvent {
-  uid: string;
-  date: PlainDate;
-  summary: string;
-  description: string;
-}
+export type { CalendarEvent };
 
-/** References listed in one event; a change announced to thousands of agreements still makes one readable event. */
-export const MAX_LISTED_REFERENCES = 20;
+export { MAX_LISTED_REFERENCES } from "./calendar-event.ts";
 
 /**
- * The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start,
+ * The DPO's upcoming deadlines: one event per (change, last day) and per announced change's start
+ * (of sub-processors or of the terms),
  * one per open duty (obligation) on its last day, and one per customer audit under way (on its
  * scheduled day, or while only requested on the earliest day it may start).
  */
@@ -59,8 +55,8 @@ export async function deadlineCalendar(db: Db, lang: Language): Promise<Calendar
       return [{ changeId: r.changeId, kind: "authorisations", lastDay: r.lastDay, reference: r.reference }];
     return [];
   });
-  const [duties, audits] = await Promise.all([dutyEvents(db, lang), auditEvents(db, lang)]);
-  return [...deadlineEvents(changes, notices, lang), ...duties, ...audits].sort(
+  const [duties, audits, terms] = await Promise.all([dutyEvents(db, lang), auditEvents(db, lang), termsEvents(db, lang)]);
+  return [...deadlineEvents(changes, notices, lang), ...terms, ...duties, ...audits].sort(
     (a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid),
   );
 }
@@ -89,7 +85,7 @@ export function deadlineEvents(changes: PublicChange[], notices: DeadlineNotice[
       description: [
         change.title,
         translate(lang, `feed.calendar.${first.kind}Detail`),
-        ...listed(references, lang),
+        ...listedReferences(references, lang),
         translate(lang, "feed.calendar.change", { changeId: change.id }),
       ].join("\n"),
     });
@@ -107,10 +103,4 @@ export function deadlineEvents(changes: PublicChange[], notices: DeadlineNotice[
     });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
-}
-
-function listed(references: string[], lang: Language): string[] {
-  const shown = references.slice(0, MAX_LISTED_REFERENCES).map((r) => `- ${r}`);
-  const more = references.length - MAX_LISTED_REFERENCES;
-  return more > 0 ? [...shown, translate(lang, "feed.calendar.more", { count: more })] : shown;
 }

@@ -13,6 +13,9 @@ export const MESSAGE_KINDS = [
   "review_reminder",
   "breach_notice",
   "breach_update",
+  "terms_notice",
+  "terms_effective",
+  "terms_withdrawn",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -127,13 +127,29 @@ export const agreementKind: EntityKind<Agreement, AgreementInput, z.infer<typeof
     ];
   },
 
-  directWriteIssues: async (_db, before, after) => terminationIssues(before, after),
+  directWriteIssues: async (_db, before, after) => [...terminationIssues(before, after), ...termsVersionIssues(before, after)],
 
   toInput: withoutMeta,
 };
 
 const TERMINATE =
   "An agreement ends through its termination (POST /api/v1/agreements/{id}/termination, or Terminate on its page), which starts the duties its clocks promise.";
+
+/**
+ * The version of the terms an agreement in force is under is what its customer accepted: it moves
+ * through a terms change, which gives the customer its window to object, never by an edit. A draft's
+ * version is still open; an admin corrects a real mistake with a correction.
+ */
+function termsVersionIssues(before: Agreement | null, after: AgreementInput): FieldIssue[] {
+  if (before?.status !== "active" || before.version === after.version) return [];
+  return [
+    {
+      path: "version",
+      message:
+        "The version of an agreement in force changes through a terms change (POST /api/v1/terms-changes, or Terms changes in the admin UI), which gives its customer the window to object.",
+    },
+  ];
+}
 
 /**
  * The end of an agreement is an event with consequences (deactivation, export window, deletion or

@@ -14,6 +14,7 @@ import { registerPeoplePages } from "./people/people-pages.ts";
 import { registerRegisterPages } from "./register/register-pages.ts";
 import { sessionGuard, SIGN_IN_PATH } from "./session-guard.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
+import { registerTermsChangePages } from "./terms-changes/terms-pages.ts";
 import { registerAssets } from "./ui/assets.ts";
 
 /**
@@ -38,6 +39,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerCustomerAuditPages(app);
   registerBreachPages(app);
   registerChangePages(app, deps);
+  registerTermsChangePages(app, deps);
   registerDocumentPages(app);
   registerOnboardingPages(app, deps);
   registerAuditPages(app);

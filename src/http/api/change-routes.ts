@@ -16,17 +16,19 @@ import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { body, ChangeDetailOut, ChangeOut, IdempotencyHeader, pageOf, propose, read, TAG } from "./change-api-common.ts";
 import { registerNoticeRoutes } from "./notice-routes.ts";
 import { registerObjectionRoutes } from "./objection-routes.ts";
+import { registerTermsChangeRoutes } from "./terms-change-routes.ts";
 import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 import { jsonOrEmpty, optionalBody } from "./optional-body.ts";
 import { ETAG_HEADER, tagged } from "./preconditions.ts";
 
 /**
- * The change workflow's routes: changes, then their notices, then objections.
+ * The change workflow's routes: changes (of sub-processors, then of terms), then their notices, then objections.
  * Registration order is the order of `paths` in the OpenAPI document, so the three run in this order.
  * `deps.publicBaseUrl` starts the objection links in notice e-mails.
  */
 export function registerChangeRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
   registerSubProcessorChangeRoutes(app, deps);
+  registerTermsChangeRoutes(app, deps);
   registerNoticeRoutes(app);
   registerObjectionRoutes(app);
 }

@@ -1,23 +1,31 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { formatDate, pick } from "../../core/kernel/i18n/localise.ts";
-import { changeLine, dpoEmail, type NoticeView, type Objection } from "../../core/changes/index.ts";
+import { aboutStatus, changeLine, dpoEmail, type NoticeView, type Objection } from "../../core/changes/index.ts";
+import { formatDate, pick, translate } from "../../core/kernel/i18n/localise.ts";
+import type { Language } from "../../core/kernel/values/values.ts";
 import { type FieldErrors, errorSummary, selectField, textArea, textField } from "../admin/ui/fields.ts";
 import { type Html, html, nothing } from "../admin/ui/html.ts";
 import { renderBarePage } from "../admin/ui/page.ts";
 import { daysLeft, endOfLastDay, zonedTime } from "./deadline-text.ts";
 
 /**
- * The customer's pages behind a notice link. They show only what the notice
- * e-mail already told this customer, in English (the e-mails are in the
- * agreement's language; translating these pages is future work).
+ * The customer's pages behind a notice link, in the agreement's language
+ * (the language of the notice e-mail). They show only what that e-mail
+ * already told this customer: a change of sub-processors or of the terms.
  */
 
 /** A bare page, kept out of search engines: the link is a capability, its page must never be indexed. */
-export async function customerPage(c: Context, title: string, body: Html, status: ContentfulStatusCode = 200): Promise<Response> {
-  return renderBarePage(c, { title, body, status, lang: "en", noindex: true });
+export async function customerPage(
+  c: Context,
+  title: string,
+  body: Html,
+  status: ContentfulStatusCode = 200,
+  lang: Language = "en",
+): Promise<Response> {
+  return renderBarePage(c, { title, body, status, lang, noindex: true });
 }
 
+/** A bad or expired link names no notice, so there is no agreement language to use: these two stay in English. */
 export const refusedPage = (c: Context, status: 404 | 410): Promise<Response> =>
   status === 410
     ? customerPage(
@@ -34,98 +42,135 @@ export const refusedPage = (c: Context, status: 404 | 410): Promise<Response> =>
         404,
       );
 
+/** The page's words: the catalogue's `objection.*` messages in the agreement's language. */
+const wordsOf = (view: NoticeView) => {
+  const lang = view.agreement.language;
+  return (key: string, params: Record<string, string | number> = {}) => translate(lang, `objection.${key}`, params);
+};
+
+const subjectOf = (view: NoticeView) => view.notice.subject;
+const isRequest = (view: NoticeView) => view.notice.kind === "authorisation_request";
+
 function changeFacts(view: NoticeView): Html {
-  const { facts } = view;
-  const change = facts.change;
-  return html`<h2>The change</h2>
-<p>${changeLine(facts, "en")}</p>
+  const t = wordsOf(view);
+  const lang = view.agreement.language;
+  const common = html`<dt>${t("fact.agreement")}</dt><dd>${view.agreement.reference} (${view.customer.legalName})</dd>
+<dt>${t("fact.noticeReference")}</dt><dd>${view.notice.id}</dd>`;
+  if (view.about.type === "terms_change") {
+    const change = view.about.change;
+    return html`<h2>${t("change")}</h2>
 <dl class="facts">
-<dt>Sub-processor</dt><dd>${facts.vendor.legalName}</dd>
-<dt>What it does</dt><dd>${pick(facts.vendor.service, "en") ?? "—"}</dd>
-<dt>Processing concerned</dt><dd>${facts.activityNames.map((n) => pick(n, "en")).join("; ") || "—"}</dd>
-<dt>Reason</dt><dd>${pick(change.reason, "en") ?? "—"}</dd>
-<dt>Intended start</dt><dd>${formatDate(change.intendedStart, "en")}</dd>
-<dt>Your agreement</dt><dd>${view.agreement.reference} (${view.customer.legalName})</dd>
-<dt>Notice reference</dt><dd>${view.notice.id}</dd>
+<dt>${t("fact.version")}</dt><dd>${change.version}</dd>
+<dt>${t("fact.summary")}</dt><dd>${pick(change.summary, lang) ?? "—"}</dd>
+<dt>${t("fact.effectiveOn")}</dt><dd>${formatDate(change.earliestEffective && change.earliestEffective > change.effectiveOn ? change.earliestEffective : change.effectiveOn, lang)}</dd>
+${change.documents.length > 0 ? html`<dt>${t("fact.documents")}</dt><dd><ul>${change.documents.map((d) => html`<li><a href="${d.url}" rel="noopener noreferrer">${d.title}</a></li>`)}</ul></dd>` : nothing}
+${common}
+</dl>`;
+  }
+  const { facts } = view.about;
+  return html`<h2>${t("change")}</h2>
+<p>${changeLine(facts, lang)}</p>
+<dl class="facts">
+<dt>${t("fact.subProcessor")}</dt><dd>${facts.vendor.legalName}</dd>
+<dt>${t("fact.service")}</dt><dd>${pick(facts.vendor.service, lang) ?? "—"}</dd>
+<dt>${t("fact.activities")}</dt><dd>${facts.activityNames.map((n) => pick(n, lang)).join("; ") || "—"}</dd>
+<dt>${t("fact.reason")}</dt><dd>${pick(facts.change.reason, lang) ?? "—"}</dd>
+<dt>${t("fact.intendedStart")}</dt><dd>${formatDate(facts.change.intendedStart, lang)}</dd>
+${common}
 </dl>`;
 }
 
 function deadline(view: NoticeView, now: Date): Html {
+  const t = wordsOf(view);
   const { notice } = view;
   const days = daysLeft(notice, now);
-  const verb = notice.kind === "authorisation_request" ? "Please answer by" : "You may object until";
   const left =
     days === null
-      ? notice.kind === "authorisation_request"
-        ? html`<p class="warning">This date has passed. You can still answer below.</p>`
-        : html`<p class="warning">The objection period has ended. You can still send an objection below: it will be recorded, marked <strong>late</strong>, and the data protection officer will still read it, but by itself it no longer stops the change.</p>`
-      : html`<p>${days === 0 ? "Today is the last day." : days === 1 ? "1 day left." : `${days} days left.`}</p>`;
-  return html`<h2>Deadline</h2><p>${verb} <strong>${endOfLastDay(notice)}</strong>.</p>${left}`;
+      ? html`<p class="warning">${isRequest(view) ? t("deadline.passedAnswer") : t(`deadline.passed.${subjectOf(view)}`)}</p>`
+      : html`<p>${days === 0 ? t("daysLeft.zero") : days === 1 ? t("daysLeft.one") : t("daysLeft.other", { n: days })}</p>`;
+  return html`<h2>${t("deadline")}</h2><p>${t(isRequest(view) ? "deadline.answer" : "deadline.object")} <strong>${endOfLastDay(notice, view.agreement.language)}</strong>.</p>${left}`;
 }
 
 function earlier(view: NoticeView, token: string): Html {
   if (view.objections.length === 0) return nothing;
-  return html`<h2>Objections already sent through this link</h2>
-<ul>${view.objections.map((o) => html`<li>Reference ${o.id}, received ${zonedTime(o.receivedAt, view.notice.timeZone)}, ${timing(o)}</li>`)}</ul>
-<p class="hint">You may send another one below, for example to add to your reasons. <a href="/object/${token}#object">Go to the form</a>.</p>`;
+  const t = wordsOf(view);
+  return html`<h2>${t("earlier.title")}</h2>
+<ul>${view.objections.map((o) => html`<li>${t("earlier.item", { id: o.id, receivedAt: zonedTime(o.receivedAt, view.notice.timeZone, view.agreement.language) })} ${timing(view, o)}</li>`)}</ul>
+<p class="hint">${t("earlier.hint")} <a href="/object/${token}#object">${t("earlier.toForm")}</a>.</p>`;
 }
 
-const timing = (o: Objection): Html =>
-  o.onTime ? html`<span class="badge ok">on time</span>` : html`<span class="badge late">LATE</span>`;
+const timing = (view: NoticeView, o: Objection): Html => {
+  const t = wordsOf(view);
+  return o.onTime ? html`<span class="badge ok">${t("onTime")}</span>` : html`<span class="badge late">${t("late")}</span>`;
+};
 
 export interface FormState {
   errors: FieldErrors;
   values: Record<string, string>;
 }
 
-function contactFields(state: FormState): Html {
-  return html`${textField({ name: "name", label: "Your name", value: state.values.name, errors: state.errors, required: true, autocomplete: "name" })}
-${textField({ name: "email", label: "Your e-mail address", type: "email", value: state.values.email, errors: state.errors, required: true, autocomplete: "email", hint: "The receipt is shown on the next page; the data protection officer may answer you at this address." })}`;
+function contactFields(view: NoticeView, state: FormState): Html {
+  const t = wordsOf(view);
+  const requiredText = t("required");
+  return html`${textField({ name: "name", label: t("form.name"), value: state.values.name, errors: state.errors, required: true, requiredText, autocomplete: "name" })}
+${textField({ name: "email", label: t("form.email"), type: "email", value: state.values.email, errors: state.errors, required: true, requiredText, autocomplete: "email", hint: t("form.emailHint") })}`;
 }
 
-function objectionForm(token: string, state: FormState): Html {
-  return html`<h2 id="object">Object to this change</h2>
-${errorSummary(state.errors, "Your objection was not sent. Please correct the fields below.")}
+function objectionForm(view: NoticeView, token: string, state: FormState): Html {
+  const t = wordsOf(view);
+  return html`<h2 id="object">${t("form.title")}</h2>
+${errorSummary(state.errors, t("form.errors"))}
 <form method="post" action="/object/${token}">
-${textArea({ name: "grounds", label: "Your reasons for objecting", value: state.values.grounds, errors: state.errors, required: true, rows: 8, hint: "The agreement allows objections on reasonable grounds: please say why this change is a problem for you." })}
-${contactFields(state)}
-<div class="actions"><button type="submit">Send objection</button></div>
+${textArea({ name: "grounds", label: t("form.grounds"), value: state.values.grounds, errors: state.errors, required: true, requiredText: t("required"), rows: 8, hint: t(`form.groundsHint.${subjectOf(view)}`) })}
+${contactFields(view, state)}
+<div class="actions"><button type="submit">${t("form.send")}</button></div>
 </form>`;
 }
 
 function answerForm(view: NoticeView, token: string, state: FormState): Html {
+  const t = wordsOf(view);
   const current = view.notice.authorisation;
-  return html`<h2 id="object">Your answer</h2>
-${current === "granted" || current === "refused" ? html`<p>You ${current === "granted" ? "authorised" : "refused"} this change (received ${zonedTime(view.notice.authorisationDecidedAt ?? view.notice.updatedAt, view.notice.timeZone)}). You may change your answer below.</p>` : nothing}
-${errorSummary(state.errors, "Your answer was not sent. Please correct the fields below.")}
+  const at = zonedTime(view.notice.authorisationDecidedAt ?? view.notice.updatedAt, view.notice.timeZone, view.agreement.language);
+  return html`<h2 id="object">${t("answer.title")}</h2>
+${current === "granted" || current === "refused" ? html`<p>${t(`answer.current.${current}`, { at })}</p>` : nothing}
+${errorSummary(state.errors, t("answer.errors"))}
 <form method="post" action="/object/${token}">
 ${selectField({
   name: "decision",
-  label: "Your answer",
+  label: t("answer.label"),
   value: state.values.decision,
   errors: state.errors,
   required: true,
-  blank: "Choose…",
+  requiredText: t("required"),
+  blank: t("answer.choose"),
   choices: [
-    { value: "granted", label: "I authorise this change" },
-    { value: "refused", label: "I refuse this change" },
+    { value: "granted", label: t("answer.granted") },
+    { value: "refused", label: t("answer.refused") },
   ],
 })}
-${textArea({ name: "note", label: "Comments (optional)", value: state.values.note, errors: state.errors, rows: 5 })}
-${contactFields(state)}
-<div class="actions"><button type="submit">Send answer</button></div>
+${textArea({ name: "note", label: t("answer.note"), value: state.values.note, errors: state.errors, rows: 5 })}
+${contactFields(view, state)}
+<div class="actions"><button type="submit">${t("answer.send")}</button></div>
 </form>`;
 }
 
 /** Why a closed notice takes no more answers, in the customer's terms. */
 export function closedText(view: NoticeView): string {
-  const change = view.facts.change;
+  const t = wordsOf(view);
+  const lang = view.agreement.language;
+  const change = aboutStatus(view.about);
+  const params = { processor: view.organisation.legalName, dpoEmail: dpoEmail(view.organisation) };
   if (change.status === "withdrawn")
-    return `${view.facts.organisation.legalName} withdrew this change on ${formatDate(change.withdrawnAt ?? view.notice.updatedAt, "en")}: it will not happen, so there is nothing left to object to.`;
-  if (change.status === "effective")
-    return `This change took effect on ${formatDate(change.effectiveAt ?? view.notice.updatedAt, "en")}; this notice no longer takes objections. For questions, write to ${dpoEmail(view.facts.organisation)}.`;
-  return "Your agreement was taken out of this change: it does not apply to your data, so there is nothing left to object to.";
+    return t("closed.withdrawn", { ...params, date: formatDate(change.withdrawnAt ?? view.notice.updatedAt, lang) });
+  if (view.notice.outcome === "excluded" && subjectOf(view) === "terms_change" && change.status === "effective")
+    return t("closed.objected", params);
+  if (change.status === "effective" && view.notice.outcome === "applies")
+    return t("closed.effective", { ...params, date: formatDate(change.effectiveAt ?? view.notice.updatedAt, lang) });
+  return t("closed.excluded", params);
 }
+
+/** The title of the notice's page, by what it is about and what it asks. */
+const pageTitle = (view: NoticeView) => wordsOf(view)(isRequest(view) ? "title.authorisation" : `title.${subjectOf(view)}`);
 
 export function noticePage(
   c: Context,
@@ -135,48 +180,63 @@ export function noticePage(
   state: FormState,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  const request = view.notice.kind === "authorisation_request";
-  const org = view.facts.organisation.legalName;
+  const t = wordsOf(view);
+  const org = view.organisation.legalName;
   const open = view.notice.status === "open";
+  const intro = t(isRequest(view) ? "intro.authorisation" : `intro.${subjectOf(view)}`, {
+    processor: org,
+    reference: view.agreement.reference,
+    customer: view.customer.legalName,
+  });
   return customerPage(
     c,
-    request ? "Your authorisation for a change of sub-processors" : "Object to a change of sub-processors",
+    pageTitle(view),
     html`<div class="narrow">
-<p>${org} ${request ? "asks your authorisation for" : "has told you of"} an intended change to the sub-processors it uses for data processing agreement ${view.agreement.reference} with ${view.customer.legalName}.</p>
+<p>${intro}</p>
 ${changeFacts(view)}
-${open ? deadline(view, now) : html`<h2>This notice is closed</h2><p class="warning">${closedText(view)}</p>`}
+${open ? deadline(view, now) : html`<h2>${t("closed.title")}</h2><p class="warning">${closedText(view)}</p>`}
 ${earlier(view, token)}
-${open ? (request ? answerForm(view, token, state) : objectionForm(token, state)) : nothing}
-<p class="hint">Questions? Write to ${org}'s data protection officer at ${dpoEmail(view.facts.organisation)}.</p>
+${open ? (isRequest(view) ? answerForm(view, token, state) : objectionForm(view, token, state)) : nothing}
+<p class="hint">${t("questions", { processor: org, dpoEmail: dpoEmail(view.organisation) })}</p>
 </div>`,
     status,
+    view.agreement.language,
   );
 }
 
 export function closedPage(c: Context, view: NoticeView): Promise<Response> {
-  return customerPage(c, "This notice is closed", html`<p class="warning">${closedText(view)}</p><p>Nothing was recorded.</p>`, 409);
+  const t = wordsOf(view);
+  return customerPage(
+    c,
+    t("closed.title"),
+    html`<p class="warning">${closedText(view)}</p><p>${t("closed.nothingRecorded")}</p>`,
+    409,
+    view.agreement.language,
+  );
 }
 
 export function objectionReceipt(c: Context, view: NoticeView, objection: Objection, token: string): Promise<Response> {
+  const t = wordsOf(view);
+  const lang = view.agreement.language;
   const { notice } = view;
+  const subject = subjectOf(view);
+  const end = endOfLastDay(notice, lang);
   return customerPage(
     c,
-    "Objection received",
+    t("receipt.title"),
     html`<div class="narrow">
-<p class="flash" role="status">Your objection to the change of sub-processors under agreement ${view.agreement.reference} has been recorded.</p>
+<p class="flash" role="status">${t(`receipt.recorded.${subject}`, { reference: view.agreement.reference })}</p>
 <dl class="facts">
-<dt>Receipt reference</dt><dd><strong>${objection.id}</strong></dd>
-<dt>Received</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone)}</dd>
-<dt>Timing</dt><dd>${timing(objection)}</dd>
+<dt>${t("receipt.reference")}</dt><dd><strong>${objection.id}</strong></dd>
+<dt>${t("receipt.received")}</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone, lang)}</dd>
+<dt>${t("receipt.timing")}</dt><dd>${timing(view, objection)}</dd>
 </dl>
-${
-  objection.onTime
-    ? html`<p>It reached us before ${endOfLastDay(notice)}, within the objection period: the change will not apply to your agreement until the data protection officer has decided on it.</p>`
-    : html`<p class="warning">It reached us after the objection period ended (${endOfLastDay(notice)}), so it is marked <strong>LATE</strong>. It is kept on record and the data protection officer will still consider it, but by itself it does not stop the change.</p>`
-}
-<p>${view.facts.organisation.legalName}'s data protection officer (${dpoEmail(view.facts.organisation)}) has been told and will answer you. Please keep the reference above.</p>
-<p><a href="/object/${token}">Back to the notice</a></p>
+${objection.onTime ? html`<p>${t(`receipt.onTime.${subject}`, { end })}</p>` : html`<p class="warning">${t(`receipt.late.${subject}`, { end })}</p>`}
+<p>${t("receipt.told", { processor: view.organisation.legalName, dpoEmail: dpoEmail(view.organisation) })}</p>
+<p><a href="/object/${token}">${t("receipt.back")}</a></p>
 </div>`,
+    200,
+    lang,
   );
 }
 
@@ -187,14 +247,18 @@ export function answerReceipt(
   receivedAt: string,
   token: string,
 ): Promise<Response> {
+  const t = wordsOf(view);
+  const lang = view.agreement.language;
   return customerPage(
     c,
-    "Answer received",
+    t("answerReceipt.title"),
     html`<div class="narrow">
-<p class="flash" role="status">Your answer has been recorded: you ${decision === "granted" ? "authorised" : "refused"} the change of sub-processors under agreement ${view.agreement.reference}.</p>
-<dl class="facts"><dt>Notice reference</dt><dd><strong>${view.notice.id}</strong></dd><dt>Received</dt><dd>${zonedTime(receivedAt, view.notice.timeZone)}</dd></dl>
-<p>${view.facts.organisation.legalName}'s data protection officer (${dpoEmail(view.facts.organisation)}) has been told.</p>
-<p><a href="/object/${token}">Back to the notice</a></p>
+<p class="flash" role="status">${t(`answerReceipt.${decision}`, { reference: view.agreement.reference })}</p>
+<dl class="facts"><dt>${t("fact.noticeReference")}</dt><dd><strong>${view.notice.id}</strong></dd><dt>${t("receipt.received")}</dt><dd>${zonedTime(receivedAt, view.notice.timeZone, lang)}</dd></dl>
+<p>${t("answerReceipt.told", { processor: view.organisation.legalName, dpoEmail: dpoEmail(view.organisation) })}</p>
+<p><a href="/object/${token}">${t("receipt.back")}</a></p>
 </div>`,
+    200,
+    lang,
   );
 }

@@ -1,62 +1,26 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { agreementActivities, agreements, changeNotices, customers, outbox, subProcessorChanges } from "../../../../db/schema.ts";
-import { auditRowsStatement } from "../../kernel/audit/audit-chain.ts";
-import { auditRow, auditStatement } from "../../kernel/audit/audit-statement.ts";
-import { addDays, type Deadline, deadlineFrom, localDate } from "../../kernel/clocks/deadline.ts";
+import { eq, inArray } from "drizzle-orm";
+import { agreementActivities, agreements, subProcessorChanges } from "../../../../db/schema.ts";
+import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { invalid } from "../../kernel/errors.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
-import type { Customer } from "../../register/index.ts";
 import type { SubProcessorChange } from "../model/sub-processor-change.ts";
-import type { ClockPeriod, Clocks, Language } from "../../kernel/values/values.ts";
 import { outboxRow } from "../../outbox/index.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
-import { insertMany } from "../../kernel/ports/insert-many.ts";
 import { DEFAULT_TIME_ZONE } from "../../kernel/clocks/zoned-time.ts";
 import { type ChangeFacts, noticeMail } from "./mail-text.ts";
+import { activeParties, earliestDay, type NoticeParty, noticeWrites, windowNotices } from "./notice-windows.ts";
 import { objectionLinks } from "./objection-link.ts";
 
 export { DEFAULT_TIME_ZONE };
 
-interface AffectedAgreement {
-  id: string;
-  reference: string;
-  language: Language;
-  clocks: Clocks;
-  authorisation: string;
-  governingCountry: string;
-  timeZone: string;
-  customerId: string;
-  customerName: string;
-  contact: Customer["contact"];
-}
-
 /** Active agreements covering at least one of the activities: those a change must be announced to. */
-export async function affectedAgreements(ctx: Ctx, activityIds: string[]): Promise<AffectedAgreement[]> {
+export async function affectedAgreements(ctx: Ctx, activityIds: string[]): Promise<NoticeParty[]> {
   if (activityIds.length === 0) return [];
-  const db = ctx.store.db;
-  const covering = db
+  const covering = ctx.store.db
     .selectDistinct({ id: agreementActivities.agreementId })
     .from(agreementActivities)
     .where(inArray(agreementActivities.activityId, activityIds));
-  const rows = await db
-    .select({
-      id: agreements.id,
-      reference: agreements.reference,
-      language: agreements.language,
-      clocks: agreements.clocks,
-      authorisation: agreements.authorisation,
-      governingCountry: agreements.governingCountry,
-      timeZone: agreements.timeZone,
-      customerId: agreements.customerId,
-      customerName: customers.legalName,
-      contact: customers.contact,
-    })
-    .from(agreements)
-    .innerJoin(customers, eq(customers.id, agreements.customerId))
-    .where(and(eq(agreements.status, "active"), isNull(agreements.archivedAt), inArray(agreements.id, covering)))
-    .orderBy(agreements.reference);
-  return rows;
+  return activeParties(ctx, inArray(agreements.id, covering));
 }
 
 export interface Announcement {
@@ -80,51 +44,18 @@ export async function announcement(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const agreementsToTell = await affectedAgreements(ctx, change.activityIds);
-  // Thousands of agreements share a handful of (period, country, zone) rules: count each once.
-  const deadlines = new Map<string, Deadline>();
-  const notices: ChangeNotice[] = agreementsToTell.map((a) => {
-    const period: ClockPeriod = a.clocks.subProcessorNotice;
-    const rule = `${period.length}/${period.unit}/${a.governingCountry}/${a.timeZone}`;
-    let deadline = deadlines.get(rule);
-    if (!deadline) {
-      deadline = deadlineFrom(now, period, { governingCountry: a.governingCountry, timeZone: a.timeZone });
-      deadlines.set(rule, deadline);
-    }
-    const priorSpecific = a.authorisation === "prior_specific";
-    return {
-      id: ctx.newId(),
-      changeId: change.id,
-      agreementId: a.id,
-      customerId: a.customerId,
-      kind: priorSpecific ? "authorisation_request" : "objection_window",
-      noticeDate: deadline.triggerDate,
-      lastDay: deadline.lastDay,
-      closesAt: deadline.closesAt,
-      timeZone: a.timeZone,
-      period,
-      authorisation: priorSpecific ? "requested" : null,
-      authorisationDecidedAt: null,
-      status: "open",
-      outcome: "pending",
-      outcomeReason: null,
-      revision: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
+  const notices = windowNotices(ctx, agreementsToTell, {
+    subject: "sub_processor_change",
+    changeId: change.id,
+    period: (a) => a.clocks.subProcessorNotice,
+    kind: (a) => (a.authorisation === "prior_specific" ? "authorisation_request" : "objection_window"),
   });
-
-  const today = localDate(now, DEFAULT_TIME_ZONE);
-  const latest = notices.reduce<ChangeNotice | null>((max, n) => (!max || n.lastDay > max.lastDay ? n : max), null);
-  const earliestStart = latest ? addDays(latest.lastDay, 1) : today;
-  if (intendedStart < earliestStart) {
-    const why = latest
-      ? `the window of agreement ${agreementsToTell[notices.indexOf(latest)]?.reference} runs until the end of ${latest.lastDay} (${latest.timeZone})`
-      : "it cannot start in the past";
-    throw invalid(
-      [{ path: "intendedStart", message: `The change may start on ${earliestStart} at the earliest: ${why}.` }],
-      `Intended start ${intendedStart} is before the earliest allowed start, ${earliestStart}.`,
-    );
-  }
+  const earliestStart = earliestDay(ctx, notices, agreementsToTell, {
+    path: "intendedStart",
+    date: intendedStart,
+    message: (earliest, why) => `The change may start on ${earliest} at the earliest: ${why}.`,
+    title: (earliest) => `Intended start ${intendedStart} is before the earliest allowed start, ${earliest}.`,
+  });
 
   const announced: SubProcessorChange = {
     ...change,
@@ -139,7 +70,7 @@ export async function announcement(
   // Each e-mail carries its notice's own signed link; the key is read (or made, once) only now that the announcement is valid.
   const links = await objectionLinks(ctx);
   const mails = notices.flatMap((notice, i) => {
-    const agreement = agreementsToTell[i] as AffectedAgreement;
+    const agreement = agreementsToTell[i] as NoticeParty;
     const { subject, body } = noticeMail(
       fullFacts,
       notice,
@@ -172,11 +103,7 @@ export async function announcement(
       { action: "announce", entityType: "sub_processor_change", entityId: change.id, before: change, after: announced },
       at,
     ),
-    ...insertMany(ctx.store, changeNotices, notices),
-    auditRowsStatement(
-      notices.map((n) => auditRow(ctx, { action: "create", entityType: "change_notice", entityId: n.id, before: null, after: n }, at)),
-    ),
-    ...insertMany(ctx.store, outbox, mails),
+    ...noticeWrites(ctx, notices, mails, at),
   ];
   return { announced, notices, statements };
 }

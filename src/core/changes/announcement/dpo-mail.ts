@@ -3,17 +3,17 @@ import { agreements, customers, subProcessors } from "../../../../db/schema.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
 import type { Organisation } from "../../organisation/index.ts";
-import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import { type MessageKind, outboxRow, type OutboxRow } from "../../outbox/index.ts";
 import { translate, type Params } from "../../kernel/i18n/localise.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
-import { findChangeRow, toChange } from "../queries/change-rows.ts";
+import { findChangeRow } from "../queries/change-rows.ts";
+import { findTermsChange } from "../terms/terms-rows.ts";
 import { dpoEmail } from "./mail-text.ts";
 
-/** Names a DPO message about one notice quotes: its change, vendor, agreement and customer. */
+/** Names a DPO message about one notice quotes: what it is about (a vendor, or a terms version), its agreement and customer. */
 export interface NoticeParties {
-  change: SubProcessorChange;
   vendor: string;
+  version: string;
   reference: string;
   customer: string;
   organisation: Organisation;
@@ -21,9 +21,16 @@ export interface NoticeParties {
 
 export async function noticeParties(ctx: Ctx, notice: ChangeNotice): Promise<NoticeParties> {
   const db = ctx.store.db;
-  const change = toChange(await findChangeRow(db, notice.changeId));
-  const [[vendor], [agreement], organisation] = await Promise.all([
-    db.select({ name: subProcessors.legalName }).from(subProcessors).where(eq(subProcessors.id, change.subProcessorId)),
+  const [about, [agreement], organisation] = await Promise.all([
+    notice.subject === "terms_change"
+      ? findTermsChange(db, notice.changeId).then((terms) => ({ vendor: "", version: terms.version }))
+      : findChangeRow(db, notice.changeId).then(async (change) => {
+          const [vendor] = await db
+            .select({ name: subProcessors.legalName })
+            .from(subProcessors)
+            .where(eq(subProcessors.id, change.subProcessorId));
+          return { vendor: vendor?.name ?? "", version: "" };
+        }),
     db
       .select({ reference: agreements.reference, customer: customers.legalName })
       .from(agreements)
@@ -31,7 +38,7 @@ export async function noticeParties(ctx: Ctx, notice: ChangeNotice): Promise<Not
       .where(eq(agreements.id, notice.agreementId)),
     requireOrganisation(ctx),
   ]);
-  return { change, vendor: vendor?.name ?? "", reference: agreement?.reference ?? "", customer: agreement?.customer ?? "", organisation };
+  return { ...about, reference: agreement?.reference ?? "", customer: agreement?.customer ?? "", organisation };
 }
 
 /** A message to the organisation's DPO, in the organisation's language, from catalogue keys `<key>.subject` / `<key>.body`. */
@@ -76,9 +83,20 @@ export async function noticeAlert(
     customer: parties.customer,
     reference: parties.reference,
     vendor: parties.vendor,
+    version: parties.version,
     noticeId: notice.id,
     changeId: notice.changeId,
     ...details(parties.organisation.defaultLanguage),
   };
-  return dpoMessage(ctx, parties.organisation, "objection_alert", { subject: `${key}.subject`, body: `${key}.body` }, params, related, at);
+  // A terms change has its own wording: there is no vendor, and an objection in time keeps the old terms and lets the customer terminate.
+  const keys = notice.subject === "terms_change" && key === "mail.alert" ? "mail.termsAlert" : key;
+  return dpoMessage(
+    ctx,
+    parties.organisation,
+    "objection_alert",
+    { subject: `${keys}.subject`, body: `${keys}.body` },
+    params,
+    related,
+    at,
+  );
 }

@@ -32,26 +32,6 @@ export function changeLine(facts: ChangeFacts, lang: Language): string {
 }
 
 /**
- * The line pointing to the notice's own objection (or answer) page. Kept here
- * until it moves into templates/messages (mail.notice.link /
- * mail.authorisation.link), which this change could not edit.
- */
-const LINK_LINES: Record<Language, { notice: string; authorisation: string }> = {
-  en: {
-    notice: "You can also object online, without an account, through this link made for this notice only: {link}",
-    authorisation: "You can also answer online, without an account, through this link made for this notice only: {link}",
-  },
-  nl: {
-    notice: "U kunt ook online bezwaar maken, zonder account, via deze link die alleen voor deze kennisgeving geldt: {link}",
-    authorisation: "U kunt ook online antwoorden, zonder account, via deze link die alleen voor deze kennisgeving geldt: {link}",
-  },
-  fr: {
-    notice: "Vous pouvez aussi formuler votre objection en ligne, sans compte, par ce lien propre à cette notification : {link}",
-    authorisation: "Vous pouvez aussi répondre en ligne, sans compte, par ce lien propre à cette notification : {link}",
-  },
-};
-
-/**
  * The notice (option 2) or authorisation request (option 1) sent to one
  * customer for one agreement, with `link` to that notice's objection page
  * (absent only where the text alone is measured).
@@ -87,7 +67,7 @@ export function noticeMail(
           period: formatPeriod(notice.period, lang),
           date: startDate,
         }),
-    ...(link ? ["", LINK_LINES[lang][request ? "authorisation" : "notice"].replace("{link}", link)] : []),
+    ...(link ? ["", translate(lang, request ? "mail.authorisation.link" : "mail.notice.link", { link })] : []),
     "",
     translate(lang, "mail.noticeReference", { noticeId: notice.id }),
     "",

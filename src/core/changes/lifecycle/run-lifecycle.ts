@@ -10,6 +10,7 @@ import { noticesOf, objectionsOf, toChange } from "../queries/change-rows.ts";
 import { evaluateChange } from "./change-state.ts";
 import { dpoMessage } from "../announcement/dpo-mail.ts";
 import { takeEffect } from "./take-effect.ts";
+import { applyDueTermsChanges } from "../terms/terms-lifecycle.ts";
 import { type DutyReminderReport, remindOfDuties } from "../../obligations/index.ts";
 import { type ReviewReminderReport, remindOfReviews } from "../../reviews/index.ts";
 
@@ -31,7 +32,7 @@ export interface LifecycleReport {
 
 /**
  * One scheduler tick (Node: in process; Workers: the cron trigger): every
- * announced change that is due takes effect, and the DPO is reminded once
+ * announced change (of sub-processors or of terms) that is due takes effect, and the DPO is reminded once
  * before a change's first window closes, before each duty (obligation)
  * falls due and before each activity's review. Each change is its own atomic unit,
  * so one failure does not hold back the others; running twice does nothing
@@ -99,6 +100,9 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
       report.failed.push({ changeId: change.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  const terms = await applyDueTermsChanges(ctx);
+  report.effective.push(...terms.effective);
+  report.failed.push(...terms.failed);
   report.duties = await remindOfDuties(ctx);
   report.reviews = await remindOfReviews(ctx);
   return report;

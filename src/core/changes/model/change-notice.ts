@@ -10,6 +10,7 @@ import {
   NOTICE_KINDS,
   NOTICE_OUTCOMES,
   NOTICE_STATUSES,
+  NOTICE_SUBJECTS,
   OBJECTION_CHANNELS,
   RESOLUTIONS,
 } from "../../kernel/values/values.ts";
@@ -21,7 +22,8 @@ const Timestamp = z.iso.datetime();
 
 export const ChangeNotice = z.object({
   ...EntityMeta,
-  changeId: Id,
+  subject: z.enum(NOTICE_SUBJECTS).describe("What the notice is about: a sub-processor change or a change of the agreement's terms."),
+  changeId: Id.describe("The sub-processor change or terms change, as `subject` says."),
   agreementId: Id,
   customerId: Id,
   kind: z.enum(NOTICE_KINDS).describe("Clause 7.7 option 2: an objection window; option 1: a request for specific authorisation."),

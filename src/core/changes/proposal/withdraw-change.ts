@@ -2,17 +2,16 @@ import { eq } from "drizzle-orm";
 import { outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { formatDate, translate } from "../../kernel/i18n/localise.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { type SubProcessor, subProcessorKind, guardRevision } from "../../register/index.ts";
 import { type SubProcessorChange, WithdrawInput } from "../model/sub-processor-change.ts";
-import { outboxRow } from "../../outbox/index.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
 import { clearGuards } from "../../kernel/write-guard.ts";
 import { affectedAgreements } from "../announcement/affected-agreements.ts";
 import { loadFacts } from "./change-facts.ts";
+import { withdrawalMails } from "../announcement/withdrawal-mails.ts";
 import { closeNotices } from "../lifecycle/close-notices.ts";
 import { findChangeRow, noticesOf, toChange, guardChange } from "../queries/change-rows.ts";
 
@@ -50,34 +49,20 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
   const open = (await noticesOf(db, [id])).filter((n) => n.status === "open");
   if (open.length > 0 && facts) {
     statements.push(...closeNotices(ctx, id, open, "excluded", "change withdrawn", at));
-    const told = new Map((await affectedAgreements(ctx, change.activityIds)).map((a) => [a.id, a]));
-    const processor = facts.organisation.legalName;
-    const mails = open.flatMap((n) => {
-      const agreement = told.get(n.agreementId);
-      if (!agreement) return [];
-      const lang = agreement.language;
-      const params = {
-        processor,
-        vendor: facts.vendor.legalName,
-        reference: agreement.reference,
-        announcedOn: formatDate(change.announcedAt ?? at, lang),
-        noticeId: n.id,
+    const mails = withdrawalMails(
+      ctx,
+      open,
+      await affectedAgreements(ctx, change.activityIds),
+      {
+        kind: "change_withdrawn",
+        key: "mail.withdrawn",
+        processor: facts.organisation.legalName,
+        announcedAt: change.announcedAt ?? at,
         reason,
-      };
-      return [
-        outboxRow(
-          ctx,
-          {
-            kind: "change_withdrawn",
-            recipient: agreement.contact.email,
-            subject: translate(lang, "mail.withdrawn.subject", params),
-            body: translate(lang, "mail.withdrawn.body", params),
-            related: { type: "change_notice", id: n.id },
-          },
-          at,
-        ),
-      ];
-    });
+        params: { vendor: facts.vendor.legalName },
+      },
+      at,
+    );
     statements.push(...insertMany(ctx.store, outbox, mails));
   }
 

@@ -62,6 +62,9 @@ export const CHANGE_STATUSES = ["proposed", "announced", "effective", "withdrawn
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 
 export const NOTICE_KINDS = ["objection_window", "authorisation_request"] as const;
+/** What a notice tells the customer about: a change of sub-processors (clause 7.7) or a change of the agreement's terms. */
+export const NOTICE_SUBJECTS = ["sub_processor_change", "terms_change"] as const;
+export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
 export const NOTICE_STATUSES = ["open", "closed"] as const;
 export const NOTICE_OUTCOMES = ["pending", "applies", "excluded"] as const;
 export const AUTHORISATION_DECISIONS = ["granted", "refused"] as const;

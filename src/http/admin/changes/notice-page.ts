@@ -18,8 +18,9 @@ import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, selectField, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { noticeSubjectLink } from "./notice-subject.ts";
 import { prefixed, zonedInstant } from "./form-values.ts";
-import { CHANNEL_LABELS, KIND_LABELS, label, NOTICE_KIND_LABELS, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
+import { CHANNEL_LABELS, label, NOTICE_KIND_LABELS, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
 
 /**
  * One customer's notice of a change: its deadline, its objections, and the
@@ -41,16 +42,16 @@ export function noticePageHandler(deps: AppWiring) {
 async function noticePage(c: Context<AppEnv>, deps: AppWiring, shown: Shown = {}): Promise<Response> {
   const ctx = c.get("ctx");
   const view = await noticeView(ctx, c.req.param("id") ?? "");
-  const { notice, facts } = view;
+  const { notice } = view;
+  const about = noticeSubjectLink(view);
   const mayDecide = can(c.get("actor").role, "register:write");
   const links = mayDecide ? await existingObjectionLinks(withPublicBaseUrl(c, deps.publicBaseUrl)) : null;
   const link = links ? links.url(notice) : null;
   const errors = shown.errors ?? new FieldErrors();
   const values = shown.form?.values ?? {};
-  const changeHref = `/admin/changes/${seg(notice.changeId)}`;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Change</dt><dd><a href="${changeHref}">${facts.vendor.legalName}: ${label(KIND_LABELS, facts.change.kind)}</a></dd>
+<dt>Change</dt><dd><a href="${about.href}">${about.title}</a></dd>
 <dt>Customer</dt><dd><a href="/admin/customers/${seg(view.customer.id)}">${view.customer.legalName}</a></dd>
 <dt>Agreement</dt><dd><a href="/admin/agreements/${seg(view.agreement.id)}">${view.agreement.reference}</a> (notices in ${view.agreement.language})</dd>
 <dt>Kind</dt><dd>${label(NOTICE_KIND_LABELS, notice.kind)}</dd>
@@ -65,10 +66,7 @@ ${link ? html`<dt>Customer's link</dt><dd><a href="${link}">Customer's objection
 ${mayDecide && notice.status === "open" ? forms(c, view, values, errors) : nothing}`;
   return renderPage(c, {
     title: `Notice to ${view.customer.legalName} (${view.agreement.reference})`,
-    trail: [
-      ["/admin/changes", "Sub-processor changes"],
-      [changeHref, facts.vendor.legalName],
-    ],
+    trail: [about.section, [about.href, about.name]],
     body,
     status: shown.status,
   });

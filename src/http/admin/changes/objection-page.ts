@@ -10,8 +10,9 @@ import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, idOf, textArea } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { noticeSubjectLink } from "./notice-subject.ts";
 import { friendly } from "./form-values.ts";
-import { CHANNEL_LABELS, KIND_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
+import { CHANNEL_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
 
 /** What each decision does, beside its choice. */
 const EFFECTS: Record<string, string> = {
@@ -27,13 +28,21 @@ interface Shown {
   status?: ContentfulStatusCode;
 }
 
+/** What an objection's timing means, for the kind of change it is against. */
+function timingText(subject: "sub_processor_change" | "terms_change", onTime: boolean): string {
+  if (!onTime) return "received after the window closed: kept and answered, but it does not stop the change by itself";
+  return subject === "terms_change"
+    ? "received within the window: the new terms will not apply to this agreement (its customer keeps its terms and may terminate) unless the objection is withdrawn or overruled"
+    : "received within the window: it stops the change for this agreement until decided";
+}
+
 /** GET /admin/objections/:id: the objection as received, on time or late, and the DPO's decision (or the form to make it). */
 export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
   const ctx = c.get("ctx");
   const objection = await findObjection(ctx.store.db, c.req.param("id") ?? "");
   const view = await noticeView(ctx, objection.noticeId);
-  const { notice, facts } = view;
-  const changeHref = `/admin/changes/${seg(notice.changeId)}`;
+  const { notice } = view;
+  const about = noticeSubjectLink(view);
   const errors = shown.errors ?? new FieldErrors();
   const decided = objection.resolution
     ? html`<h2>Decision</h2><dl class="facts"><dt>Decision</dt><dd>${label(RESOLUTION_LABELS, objection.resolution)}</dd>
@@ -45,11 +54,11 @@ export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Prom
         : html`<p>Awaiting a decision.</p>`;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Change</dt><dd><a href="${changeHref}">${facts.vendor.legalName}: ${label(KIND_LABELS, facts.change.kind)}</a></dd>
+<dt>Change</dt><dd><a href="${about.href}">${about.title}</a></dd>
 <dt>Customer</dt><dd>${view.customer.legalName}, agreement ${view.agreement.reference}</dd>
 <dt>Notice</dt><dd><a href="/admin/notices/${seg(notice.id)}">Notice to ${view.customer.legalName}</a>, objections until ${endOfLastDay(notice)}</dd>
 <dt>Received</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone)} (${instant(objection.receivedAt)})</dd>
-<dt>Timing</dt><dd>${timingBadge(objection.onTime)} ${objection.onTime ? "received within the window: it stops the change for this agreement until decided" : "received after the window closed: kept and answered, but it does not stop the change by itself"}</dd>
+<dt>Timing</dt><dd>${timingBadge(objection.onTime)} ${timingText(notice.subject, objection.onTime)}</dd>
 <dt>Channel</dt><dd>${label(CHANNEL_LABELS, objection.channel)}</dd>
 <dt>Reference</dt><dd>${objection.id}</dd>
 </dl>
@@ -57,10 +66,7 @@ export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Prom
 ${decided}`;
   return renderPage(c, {
     title: `Objection of ${view.customer.legalName}`,
-    trail: [
-      ["/admin/changes", "Sub-processor changes"],
-      [changeHref, facts.vendor.legalName],
-    ],
+    trail: [about.section, [about.href, about.name]],
     body,
     status: shown.status,
   });

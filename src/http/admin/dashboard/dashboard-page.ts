@@ -12,6 +12,7 @@ import { auditSection } from "./audit-section.ts";
 import { certificationSection } from "./certification-section.ts";
 import { dutySection } from "./duty-section.ts";
 import { reviewSection } from "./review-section.ts";
+import { termsSection } from "./terms-section.ts";
 import { evidenceSection, registerVerificationAction } from "./evidence-section.ts";
 
 /** Audit entries on the dashboard. */
@@ -31,7 +32,7 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
     const role = c.get("actor").role;
     const ctx = c.get("ctx");
     const showAudit = can(role, "audit:read");
-    const [changes, decisions, duties, audits, reviews, certifications, documents, recent] = await Promise.all([
+    const [changes, decisions, duties, audits, reviews, certifications, documents, recent, terms] = await Promise.all([
       announcedChanges(ctx),
       awaitingDecisions(ctx),
       dutySection(ctx),
@@ -40,6 +41,7 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
       certificationSection(ctx),
       documentOverview(ctx),
       showAudit ? recentChanges(ctx, RECENT_SHOWN) : Promise.resolve([]),
+      termsSection(ctx),
     ]);
     const evidence = showAudit
       ? await evidenceSection(ctx, { csrf: c.get("session").csrfToken, mayVerify: can(role, "operations:run") })
@@ -54,6 +56,8 @@ ${duties}
 ${audits}
 <h2>Changes taking effect</h2>
 ${effectiveSection(changes)}
+<h2>Changes of the terms</h2>
+${terms}
 <h2>Completeness warnings</h2>
 ${completenessSection(documents)}
 <h2>Reviews and impact assessments</h2>

@@ -16,7 +16,7 @@ ${
     : html`<table><thead><tr><th scope="col">Received</th><th scope="col">Customer</th><th scope="col">Agreement</th><th scope="col">Change</th><th scope="col">Timing</th><th scope="col">Decide</th></tr></thead>
 <tbody>${objections.map(
         (o) => html`<tr><td>${instant(o.receivedAt)}</td><td>${o.customerName}</td><td>${o.reference}</td>
-<td><a href="/admin/changes/${seg(o.changeId)}">${o.vendorName}</a></td>
+<td><a href="/admin/${o.subject === "terms_change" ? "terms-changes" : "changes"}/${seg(o.changeId)}">${o.vendorName}</a></td>
 <td>${o.onTime ? html`<span class="badge ok">on time</span>` : html`<span class="badge late">late</span>`}</td>
 <td><a href="/admin/objections/${seg(o.id)}">Objection of ${o.customerName} (${o.reference})</a></td></tr>`,
       )}</tbody></table>${more(objections.length, d.objections.total)}`

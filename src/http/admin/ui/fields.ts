@@ -14,6 +14,8 @@ export interface FieldOptions {
   hint?: string;
   errors?: FieldErrors;
   required?: boolean;
+  /** The "(required)" mark in the page's language (customer pages are in the agreement's). */
+  requiredText?: string;
 }
 
 /** Field issues by dotted path. */
@@ -57,12 +59,12 @@ function described(o: FieldOptions) {
   };
 }
 
-const requiredMark = (required?: boolean) => (required ? html` <span class="required">(required)</span>` : nothing);
+const requiredMark = (o: FieldOptions) => (o.required ? html` <span class="required">${o.requiredText ?? "(required)"}</span>` : nothing);
 
 export function textField(o: FieldOptions & { value?: string | number | null; type?: string; autocomplete?: string }): Html {
   const d = described(o);
   return html`<div class="field${d.invalid ? " has-error" : ""}">
-<label for="${d.id}">${o.label}${requiredMark(o.required)}</label>${d.hint}${d.error}
+<label for="${d.id}">${o.label}${requiredMark(o)}</label>${d.hint}${d.error}
 <input id="${d.id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${o.required ? html` required` : nothing}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : nothing}${d.invalid ? html` aria-invalid="true"` : nothing}${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
 </div>`;
 }
@@ -70,7 +72,7 @@ export function textField(o: FieldOptions & { value?: string | number | null; ty
 export function textArea(o: FieldOptions & { value?: string | null; rows?: number }): Html {
   const d = described(o);
   return html`<div class="field${d.invalid ? " has-error" : ""}">
-<label for="${d.id}">${o.label}${requiredMark(o.required)}</label>${d.hint}${d.error}
+<label for="${d.id}">${o.label}${requiredMark(o)}</label>${d.hint}${d.error}
 <textarea id="${d.id}" name="${o.name}" rows="${o.rows ?? 3}"${o.required ? html` required` : nothing}${d.invalid ? html` aria-invalid="true"` : nothing}${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>${o.value ?? ""}</textarea>
 </div>`;
 }
@@ -83,7 +85,7 @@ export interface Choice {
 export function selectField(o: FieldOptions & { value?: string | null; choices: Choice[]; blank?: string }): Html {
   const d = described(o);
   return html`<div class="field${d.invalid ? " has-error" : ""}">
-<label for="${d.id}">${o.label}${requiredMark(o.required)}</label>${d.hint}${d.error}
+<label for="${d.id}">${o.label}${requiredMark(o)}</label>${d.hint}${d.error}
 <select id="${d.id}" name="${o.name}"${d.invalid ? html` aria-invalid="true"` : nothing}${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
 ${o.blank !== undefined ? html`<option value="">${o.blank}</option>` : nothing}${o.choices.map((c) => html`<option value="${c.value}"${c.value === o.value ? html` selected` : nothing}>${c.label}</option>`)}
 </select></div>`;
@@ -94,7 +96,7 @@ export function checkboxes(o: FieldOptions & { values: readonly string[]; choice
   const d = described(o);
   const chosen = new Set(o.values);
   return html`<fieldset id="${d.id}" class="field${d.invalid ? " has-error" : ""}"${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
-<legend>${o.label}${requiredMark(o.required)}</legend>${d.hint}${d.error}
+<legend>${o.label}${requiredMark(o)}</legend>${d.hint}${d.error}
 ${o.choices.length === 0 ? html`<p class="hint">Nothing to choose from yet.</p>` : nothing}
 ${o.choices.map((c, i) => html`<div class="check"><input type="checkbox" id="${d.id}-${i}" name="${o.name}" value="${c.value}"${chosen.has(c.value) ? html` checked` : nothing}><label for="${d.id}-${i}">${c.label}</label></div>`)}
 </fieldset>`;

@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { href: "/admin/customer-audits", label: "Customer audits" },
   { href: "/admin/breaches", label: "Breaches" },
   { href: "/admin/changes", label: "Changes" },
+  { href: "/admin/terms-changes", label: "Terms changes" },
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/onboarding", label: "Import spreadsheet", needs: "register:write" },
   { href: "/admin/audit", label: "Audit log", needs: "audit:read" },
