@@ -16,7 +16,7 @@ describe("terms changes in the admin UI", () => {
   it("refuses an effective date inside the windows beside its field, then proposes, announces to every agreement in force, and withdraws", async () => {
     const { ui, session, store } = await signedIn("editor", { demo: true });
     const form = await (await ui.get("/admin/terms-changes/new", session)).text();
-    expect(form).toContain("CF-DPA-2024-001 (version");
+    expect(form).toContain("CF-DPA-2024-001 (Boekhoudkantoor Peeters BV)");
 
     const before = await snapshot(store);
     // The demo agreements count two months (ClearFacts art. 11): a date next week is too early.

@@ -48,7 +48,7 @@ export { AnnounceTermsInput, TermsChange, TermsChangeInput, TermsChangeListQuery
 export { announceTermsChange } from "./terms/announce-terms-change.ts";
 export { proposeTermsChange } from "./terms/propose-terms-change.ts";
 export { OBJECTED_REASON } from "./terms/take-terms-effect.ts";
-export { listTermsChanges, termsChangeDetail, termsUnderWay } from "./terms/terms-queries.ts";
+export { agreementsInForce, listTermsChanges, termsChangeDetail, termsUnderWay } from "./terms/terms-queries.ts";
 export type { TermsChangeDetail, TermsNoticeLine, TermsUnderWay } from "./terms/terms-queries.ts";
 export { termsStartDay } from "./terms/terms-mail.ts";
 export { withdrawTermsChange } from "./terms/withdraw-terms-change.ts";

@@ -45,6 +45,7 @@ export const AUDITED_TYPES = [
   "organisation",
   ...Object.values(ENTITY_KINDS).map((kind) => kind.type),
   "sub_processor_change",
+  "terms_change",
   "change_notice",
   "objection",
   "obligation",

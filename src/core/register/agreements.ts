@@ -141,14 +141,23 @@ const TERMINATE =
  * version is still open; an admin corrects a real mistake with a correction.
  */
 function termsVersionIssues(before: Agreement | null, after: AgreementInput): FieldIssue[] {
-  if (before?.status !== "active" || before.version === after.version) return [];
-  return [
-    {
+  if (before?.status !== "active") return [];
+  const issues: FieldIssue[] = [];
+  if (after.status === "draft") {
+    // Back to draft, its version would be open again: an agreement in force stays in force until its termination.
+    issues.push({
+      path: "status",
+      message: "An agreement in force does not go back to draft (an admin corrects a mistake with a correction).",
+    });
+  }
+  if (before.version !== after.version) {
+    issues.push({
       path: "version",
       message:
         "The version of an agreement in force changes through a terms change (POST /api/v1/terms-changes, or Terms changes in the admin UI), which gives its customer the window to object.",
-    },
-  ];
+    });
+  }
+  return issues;
 }
 
 /**

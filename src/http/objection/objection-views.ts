@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { aboutStatus, changeLine, dpoEmail, type NoticeView, type Objection } from "../../core/changes/index.ts";
+import { aboutStatus, changeLine, dpoEmail, type NoticeView, OBJECTED_REASON, type Objection } from "../../core/changes/index.ts";
 import { formatDate, pick, translate } from "../../core/kernel/i18n/localise.ts";
 import type { Language } from "../../core/kernel/values/values.ts";
 import { type FieldErrors, errorSummary, selectField, textArea, textField } from "../admin/ui/fields.ts";
@@ -159,14 +159,13 @@ export function closedText(view: NoticeView): string {
   const t = wordsOf(view);
   const lang = view.agreement.language;
   const change = aboutStatus(view.about);
+  const { notice } = view;
   const params = { processor: view.organisation.legalName, dpoEmail: dpoEmail(view.organisation) };
   if (change.status === "withdrawn")
-    return t("closed.withdrawn", { ...params, date: formatDate(change.withdrawnAt ?? view.notice.updatedAt, lang) });
-  if (view.notice.outcome === "excluded" && subjectOf(view) === "terms_change" && change.status === "effective")
-    return t("closed.objected", params);
-  if (change.status === "effective" && view.notice.outcome === "applies")
-    return t("closed.effective", { ...params, date: formatDate(change.effectiveAt ?? view.notice.updatedAt, lang) });
-  return t("closed.excluded", params);
+    return t("closed.withdrawn", { ...params, date: formatDate(change.withdrawnAt ?? notice.updatedAt, lang) });
+  if (notice.outcomeReason === OBJECTED_REASON) return t("closed.objected", params);
+  if (notice.outcome === "applies") return t("closed.effective", { ...params, date: formatDate(notice.updatedAt, lang) });
+  return t(`closed.excluded.${subjectOf(view)}`, params);
 }
 
 /** The title of the notice's page, by what it is about and what it asks. */

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { agreements, changeNotices, customers, outbox } from "../../../../db/schema.ts";
 import { auditRowsStatement } from "../../kernel/audit/audit-chain.ts";
 import { auditRow } from "../../kernel/audit/audit-statement.ts";
+import { inList } from "../../kernel/ports/in-list.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import type { OutboxRow } from "../../outbox/index.ts";
@@ -56,7 +57,7 @@ export async function activeParties(ctx: Ctx, where?: SQL): Promise<NoticeParty[
 
 /** Active agreements among these ids. */
 export const partiesAmong = (ctx: Ctx, ids: string[]): Promise<NoticeParty[]> =>
-  ids.length === 0 ? Promise.resolve([]) : activeParties(ctx, inArray(agreements.id, ids));
+  ids.length === 0 ? Promise.resolve([]) : activeParties(ctx, inList(agreements.id, ids));
 
 export interface WindowRule {
   subject: NoticeSubject;

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
-import { termsChanges } from "../../../../db/schema.ts";
+import { and, eq } from "drizzle-orm";
+import { changeNotices, termsChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { AppError, invalid } from "../../kernel/errors.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
+import { inList } from "../../kernel/ports/in-list.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { clearGuards } from "../../kernel/write-guard.ts";
 import { outboxRow } from "../../outbox/index.ts";
@@ -42,6 +43,7 @@ export async function termsAnnouncement(
       })),
     );
   }
+  await refuseOverlap(ctx, change, parties);
   const notices = windowNotices(ctx, parties, {
     subject: "terms_change",
     changeId: change.id,
@@ -96,4 +98,31 @@ export async function announceTermsChange(ctx: Ctx, id: string, raw: unknown): P
   const result = await termsAnnouncement(ctx, change, input.effectiveOn ?? change.effectiveOn);
   await ctx.store.atomic([guardTermsChange(db, change), ...result.statements, clearGuards(db)]);
   return result.announced;
+}
+
+/**
+ * One change of the terms at a time per agreement: with two announced, the
+ * later could take effect first and the earlier then move the agreement back.
+ */
+async function refuseOverlap(ctx: Ctx, change: TermsChange, parties: NoticeParty[]): Promise<void> {
+  const pending = await ctx.store.db
+    .select({ changeId: changeNotices.changeId, agreementId: changeNotices.agreementId })
+    .from(changeNotices)
+    .where(
+      and(
+        eq(changeNotices.subject, "terms_change"),
+        eq(changeNotices.status, "open"),
+        inList(
+          changeNotices.agreementId,
+          parties.map((p) => p.id),
+        ),
+      ),
+    );
+  const others = pending.filter((n) => n.changeId !== change.id);
+  if (others.length === 0) return;
+  const references = parties.filter((p) => others.some((n) => n.agreementId === p.id)).map((p) => p.reference);
+  throw new AppError(
+    "conflict",
+    `Agreement(s) ${references.slice(0, 10).join(", ")}${references.length > 10 ? ` and ${references.length - 10} more` : ""} already have a change of the terms under way (${others[0]?.changeId}): let it take effect or withdraw it first.`,
+  );
 }

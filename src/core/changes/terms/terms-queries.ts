@@ -1,4 +1,5 @@
-import { and, asc, count, countDistinct, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, max } from "drizzle-orm";
+import { inList } from "../../kernel/ports/in-list.ts";
 import { agreements, changeNotices, customers, objections } from "../../../../db/schema.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
@@ -6,6 +7,7 @@ import type { ChangeNotice, Objection } from "../model/change-notice.ts";
 import { type TermsChange, TermsChangeListQuery } from "../model/terms-change.ts";
 import { noticesOf, objectionsOf } from "../queries/change-rows.ts";
 import { OBJECTED_REASON, objectedNotices, termsStartInstant } from "./take-terms-effect.ts";
+import { activeParties } from "../announcement/notice-windows.ts";
 import { termsStartDay } from "./terms-mail.ts";
 import { findTermsChange, termsChangesWith } from "./terms-rows.ts";
 
@@ -42,11 +44,9 @@ export async function termsChangeDetail(ctx: Ctx, id: string): Promise<TermsChan
           .from(agreements)
           .innerJoin(customers, eq(customers.id, agreements.customerId))
           .where(
-            and(
-              inArray(
-                agreements.id,
-                notices.map((n) => n.agreementId),
-              ),
+            inList(
+              agreements.id,
+              notices.map((n) => n.agreementId),
             ),
           )
           .orderBy(asc(agreements.reference));
@@ -88,12 +88,12 @@ export async function termsUnderWay(ctx: Ctx): Promise<TermsUnderWay[]> {
     db
       .select({ changeId: changeNotices.changeId, notified: count(), lastDay: max(changeNotices.lastDay) })
       .from(changeNotices)
-      .where(and(eq(changeNotices.subject, "terms_change"), inArray(changeNotices.changeId, ids)))
+      .where(and(eq(changeNotices.subject, "terms_change"), inList(changeNotices.changeId, ids)))
       .groupBy(changeNotices.changeId),
     db
       .select({ changeId: objections.changeId, onTime: objections.onTime, total: countDistinct(objections.noticeId) })
       .from(objections)
-      .where(inArray(objections.changeId, ids))
+      .where(inList(objections.changeId, ids))
       .groupBy(objections.changeId, objections.onTime),
   ]);
   return changes.map((change) => {
@@ -109,4 +109,9 @@ export async function termsUnderWay(ctx: Ctx): Promise<TermsUnderWay[]> {
       lateObjections: of(false),
     };
   });
+}
+
+/** Every agreement in force (whatever their number), by reference, as the proposal form offers them. */
+export async function agreementsInForce(ctx: Ctx): Promise<{ id: string; reference: string; customerName: string }[]> {
+  return (await activeParties(ctx)).map((p) => ({ id: p.id, reference: p.reference, customerName: p.customerName }));
 }

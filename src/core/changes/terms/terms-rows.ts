@@ -1,7 +1,8 @@
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import { agreements, termsChanges } from "../../../../db/schema.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { invalid, notFound } from "../../kernel/errors.ts";
+import { inList } from "../../kernel/ports/in-list.ts";
 import type { Db, Statement } from "../../kernel/ports/store.ts";
 import { guardRow } from "../../kernel/write-guard.ts";
 import type { TermsChange } from "../model/terms-change.ts";
@@ -42,17 +43,14 @@ export function guardTermsChange(db: Db, change: TermsChange): Statement {
 /** The ids of agreements named by id or reference, in the order given; an unknown one is a 422 naming it. */
 export async function agreementIdsOf(ctx: Ctx, named: string[]): Promise<string[]> {
   const wanted = [...new Set(named)];
+  const rows = await ctx.store.db
+    .select({ id: agreements.id, reference: agreements.reference })
+    .from(agreements)
+    .where(or(inList(agreements.id, wanted), inList(agreements.reference, wanted)));
   const found = new Map<string, string>();
-  for (let i = 0; i < wanted.length; i += 400) {
-    const slice = wanted.slice(i, i + 400);
-    const rows = await ctx.store.db
-      .select({ id: agreements.id, reference: agreements.reference })
-      .from(agreements)
-      .where(or(inArray(agreements.id, slice), inArray(agreements.reference, slice)));
-    for (const row of rows) {
-      found.set(row.id, row.id);
-      found.set(row.reference, row.id);
-    }
+  for (const row of rows) {
+    found.set(row.id, row.id);
+    found.set(row.reference, row.id);
   }
   const unknown = wanted.filter((name) => !found.has(name));
   if (unknown.length > 0) {

@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
-import { outbox, termsChanges } from "../../../../db/schema.ts";
+import { eq, sql } from "drizzle-orm";
+import { changeNotices, outbox, termsChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
-import { clearGuards } from "../../kernel/write-guard.ts";
+import { clearGuards, guardCount } from "../../kernel/write-guard.ts";
 import { partiesAmong } from "../announcement/notice-windows.ts";
 import { withdrawalMails } from "../announcement/withdrawal-mails.ts";
 import { closeNotices } from "../lifecycle/close-notices.ts";
@@ -23,6 +23,14 @@ export async function withdrawTermsChange(ctx: Ctx, id: string, raw: unknown): P
   const change = await findTermsChange(db, id);
   if (change.status !== "proposed" && change.status !== "announced") {
     throw new AppError("conflict", `Terms change ${id} is ${change.status}; only a proposed or announced terms change can be withdrawn.`);
+  }
+  const notices = await noticesOf(db, [id]);
+  const moved = notices.filter((n) => n.outcome === "applies");
+  if (moved.length > 0) {
+    throw new AppError(
+      "conflict",
+      `Terms change ${id} already applies to ${moved.length} agreement(s) whose day has come; it can no longer be withdrawn. Announce a new change of the terms to move them on.`,
+    );
   }
   const at = ctx.clock.now().toISOString();
   const withdrawn: TermsChange = {
@@ -41,7 +49,15 @@ export async function withdrawTermsChange(ctx: Ctx, id: string, raw: unknown): P
       .where(eq(termsChanges.id, id)),
     auditStatement(ctx, { action: "withdraw", entityType: "terms_change", entityId: id, before: change, after: withdrawn }, at),
   ];
-  const open = (await noticesOf(db, [id])).filter((n) => n.status === "open");
+  const open = notices.filter((n) => n.status === "open");
+  // A notice closed meanwhile (the change applied to an agreement whose day came) makes this a conflict.
+  statements.push(
+    guardCount(
+      db,
+      sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${id} and ${changeNotices.status} = 'open')`,
+      open.length,
+    ),
+  );
   if (open.length > 0) {
     const processor = (await requireOrganisation(ctx)).legalName;
     statements.push(...closeNotices(ctx, id, open, "excluded", "terms change withdrawn", at));

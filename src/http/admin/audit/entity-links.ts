@@ -8,6 +8,7 @@ const SEGMENT_OF_TYPE = new Map<string, string>(Object.entries(ENTITY_KINDS).map
 const TYPE_LABELS: Record<string, string> = {
   organisation: "Organisation",
   sub_processor_change: "Sub-processor change",
+  terms_change: "Terms change",
   change_notice: "Change notice",
   objection: "Objection",
   obligation: "Obligation",
@@ -34,6 +35,8 @@ export function entityHref(entityType: string, entityId: string): string {
   if (entityType === "sub_processor_change") return `/admin/changes/${seg(entityId)}`;
   if (entityType === "objection") return `/admin/objections/${seg(entityId)}`;
   if (entityType === "change_notice") return `/admin/notices/${seg(entityId)}`;
+  if (entityType === "terms_change") return `/admin/terms-changes/${seg(entityId)}`;
+  if (entityType === "breach") return `/admin/breaches/${seg(entityId)}`;
   if (entityType === "customer_audit") return `/admin/customer-audits/${seg(entityId)}`;
   if (entityType === "obligation") return `/admin/obligations/${seg(entityId)}`;
   if (entityType === "document_export") return `/admin/documents/exports/${seg(entityId)}`;

@@ -127,7 +127,7 @@ ${selectField({
 <div class="actions"><button type="submit">Record objection</button></div></form>`;
   return html`${answer}
 <h2>Take this agreement out of the change</h2>
-<form method="post" action="${base}/exclusion" data-confirm="Take this agreement out of the change? The vendor will not serve it.">${csrfField(csrf)}
+<form method="post" action="${base}/exclusion" data-confirm="${view.notice.subject === "terms_change" ? "Take this agreement out of the change? It keeps its current terms." : "Take this agreement out of the change? The vendor will not serve it."}">${csrfField(csrf)}
 ${selectField({
   name: "exclusion.reason",
   label: "Why",

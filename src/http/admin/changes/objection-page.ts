@@ -14,12 +14,19 @@ import { noticeSubjectLink } from "./notice-subject.ts";
 import { friendly } from "./form-values.ts";
 import { CHANNEL_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
 
-/** What each decision does, beside its choice. */
-const EFFECTS: Record<string, string> = {
-  overruled: "The change goes ahead for this agreement; give the reason, for the record.",
-  withdrawn: "The customer withdrew the objection; the change goes ahead for this agreement.",
-  alternative_offered: "The agreement is taken out of the change: the vendor will not serve it.",
-  customer_terminated: "The customer terminates; the agreement is taken out of the change.",
+/** What each decision does, beside its choice, for each kind of change. */
+const EFFECTS: Record<"sub_processor_change" | "terms_change", Record<string, string>> = {
+  sub_processor_change: {
+    overruled: "The change goes ahead for this agreement; give the reason, for the record.",
+    withdrawn: "The customer withdrew the objection; the change goes ahead for this agreement.",
+    alternative_offered: "The agreement is taken out of the change: the vendor will not serve it.",
+    customer_terminated: "The customer terminates; the agreement is taken out of the change.",
+  },
+  terms_change: {
+    withdrawn: "The customer withdrew the objection; the new terms apply to this agreement on their day.",
+    alternative_offered: "The agreement is taken out of the change: it keeps its current terms.",
+    customer_terminated: "The customer terminates; the agreement is taken out of the change.",
+  },
 };
 
 interface Shown {
@@ -50,7 +57,7 @@ export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Prom
     : notice.status === "closed"
       ? html`<p class="warning">The notice is closed (${notice.outcomeReason ?? notice.outcome}); no decision can be recorded any more.</p>`
       : can(c.get("actor").role, "register:write")
-        ? resolutionForm(c, objection.id, shown.form?.values ?? {}, errors)
+        ? resolutionForm(c, objection.id, notice.subject, shown.form?.values ?? {}, errors)
         : html`<p>Awaiting a decision.</p>`;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
@@ -72,16 +79,24 @@ ${decided}`;
   });
 }
 
-function resolutionForm(c: Context<AppEnv>, id: string, values: Record<string, string>, errors: FieldErrors): Html {
+function resolutionForm(
+  c: Context<AppEnv>,
+  id: string,
+  subject: "sub_processor_change" | "terms_change",
+  values: Record<string, string>,
+  errors: FieldErrors,
+): Html {
+  // An objection in time to a change of the terms cannot be overruled (the customer was told its terms stay): not offered.
+  const effects = EFFECTS[subject];
   const messages = errors.for("resolution");
   const chosen = values.resolution;
   return html`<h2>Decide</h2>
 <form method="post" action="/admin/objections/${seg(id)}/resolution">${csrfField(c.get("session").csrfToken)}
 <fieldset class="field${messages.length ? " has-error" : ""}" id="${idOf("resolution")}"><legend>Decision <span class="required">(required)</span></legend>
 ${messages.length ? html`<p class="error">${messages.join(" ")}</p>` : nothing}
-${RESOLUTIONS.map((r, i) => {
+${RESOLUTIONS.filter((r) => r in effects).map((r, i) => {
   const id = `${idOf("resolution")}-${i}`;
-  return html`<div class="check"><input type="radio" id="${id}" name="resolution" value="${r}" aria-describedby="${id}-hint"${chosen === r ? html` checked` : nothing}><label for="${id}">${label(RESOLUTION_LABELS, r)}</label> <span class="hint" id="${id}-hint">${EFFECTS[r]}</span></div>`;
+  return html`<div class="check"><input type="radio" id="${id}" name="resolution" value="${r}" aria-describedby="${id}-hint"${chosen === r ? html` checked` : nothing}><label for="${id}">${label(RESOLUTION_LABELS, r)}</label> <span class="hint" id="${id}-hint">${effects[r]}</span></div>`;
 })}
 </fieldset>
 ${textArea({ name: "reason", label: "Reason for the decision", value: values.reason, errors, rows: 3, hint: "Required when overruling; the customer may ask for it." })}

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
+  agreementsInForce,
   announceTermsChange,
   listTermsChanges,
   proposeTermsChange,
@@ -11,7 +12,6 @@ import {
 import { AppError } from "../../../core/kernel/errors.ts";
 import { pick } from "../../../core/kernel/i18n/localise.ts";
 import { can } from "../../../core/kernel/roles.ts";
-import { agreementKind, listEntities } from "../../../core/register/index.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
 import { endOfLastDay } from "../../objection/deadline-text.ts";
@@ -72,9 +72,7 @@ async function newPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response>
   const errors = shown.errors ?? new FieldErrors();
   const form = shown.form;
   const values = form?.values ?? {};
-  const agreements = (await listEntities(ctx, agreementKind, { limit: "200" })).items
-    .filter((a) => a.status === "active")
-    .map((a) => ({ value: a.id, label: `${a.reference} (version ${a.version})` }));
+  const agreements = (await agreementsInForce(ctx)).map((a) => ({ value: a.id, label: `${a.reference} (${a.customerName})` }));
   const documentRows = Array.from(
     { length: DOCUMENT_ROWS },
     (
