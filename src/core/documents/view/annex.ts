@@ -9,6 +9,7 @@ import { displayText } from "../../kernel/i18n/display-text.ts";
 import { countryName, formatDate, formatPeriod, label, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
+import { DocumentTexts } from "./texts.ts";
 import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView, subProcessorView } from "./parts.ts";
 
 /**
@@ -26,6 +27,7 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
   const lang = requested ?? agreement.language;
   const org = snapshot.organisation;
   const sink = findingSink(lang);
+  const texts = new DocumentTexts(lang);
 
   if (!org) sink.add("Annex I", "organisationMissing");
   else if (!org.contact.name) sink.add("Annex I", "contactPersonMissing", { party: org.legalName });
@@ -70,7 +72,7 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
   const places = [...new Set([...(org ? [org.address.country] : []), ...subProcessors.flatMap((s) => s.locations.map((l) => l.country))])];
   const notice = formatPeriod(agreement.clocks.subProcessorNotice, lang);
   const processor = org ? partyView(org, lang) : null;
-  return {
+  const content: DocumentContent = {
     template: "annex",
     language: lang,
     title: translate(lang, "annex.title"),
@@ -95,12 +97,15 @@ export function annexContent(snapshot: RegisterSnapshot, agreementId: string, re
       },
       controller: partyView(customer, lang),
       processor,
-      activities: activities.map((a, i) => activityView(snapshot, a, i + 1, lang, agreement.id)),
+      activities: activities.map((a, i) => activityView(snapshot, a, i + 1, texts, agreement.id)),
       places: places.map((code) => ({ country: countryName(code, lang), outsideEea: !isInEea(code) })),
-      measures: measures.map((m) => measureView(m, lang)),
-      subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, lang, covered)),
+      measures: measures.map((m) => measureView(m, texts)),
+      subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, texts, covered)),
     },
   };
+  // The views are built: every register text they showed in another language is now known.
+  texts.report(translate(lang, "findings.language"), sink);
+  return content;
 }
 
 /** A vendor kept out of this agreement by an objection's resolution; entries older than the field have none. */

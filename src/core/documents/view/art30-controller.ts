@@ -6,11 +6,13 @@ import { findingSink } from "../completeness/finding.ts";
 import { translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
+import { DocumentTexts } from "./texts.ts";
 import { activityView, inCreationOrder, isCurrent, jointControllerLine, measuresOf, measureView, partyView } from "./parts.ts";
 
 /** Art. 30(1): the record of processing activities the organisation carries out as controller, items (a)-(g). */
 export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Language): DocumentContent {
   const sink = findingSink(lang);
+  const texts = new DocumentTexts(lang);
   const org = snapshot.organisation;
   if (!org) sink.add("Art. 30(1)(a)", "organisationMissing");
   else if (!org.dpo) sink.add("Art. 30(1)(a)", "dpoMissing");
@@ -38,14 +40,19 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
 
   checkCertifications(measuresOf(snapshot, activities, ANNEX_III_HEADINGS), snapshot.asOf, "Art. 30(1)(g)", lang, sink);
   // Entries written before joint controllers were recorded carry none.
-  const jointControllers = (org?.jointControllers ?? []).map((j) => jointControllerLine(j, lang));
+  const jointControllers = org
+    ? (org.jointControllers ?? []).map((j) => jointControllerLine(j, texts, { type: "organisation", id: org.id, name: org.legalName }))
+    : [];
   const views = activities.map((a, i) => ({
-    ...activityView(snapshot, a, i + 1, lang),
-    jointControllers: [...jointControllers, ...(a.jointControllers ?? []).map((j) => jointControllerLine(j, lang))],
+    ...activityView(snapshot, a, i + 1, texts),
+    jointControllers: [
+      ...jointControllers,
+      ...(a.jointControllers ?? []).map((j) => jointControllerLine(j, texts, { type: "processing_activity", id: a.id, name: a.name })),
+    ],
   }));
   const controller = org ? partyView(org, lang) : null;
   const list = (items: string[]) => items.join("\n");
-  return {
+  const content: DocumentContent = {
     template: "art30-controller",
     language: lang,
     title: translate(lang, "art30c.title"),
@@ -55,7 +62,7 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
       controller,
       jointControllers,
       activities: views,
-      measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, lang)),
+      measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, texts)),
     },
     table: {
       header: ["#", "a", "activity", "b", "legalBasis", "cSubjects", "cData", "cSensitive", "d", "e", "f", "g"].map((c) =>
@@ -84,4 +91,7 @@ export function art30ControllerContent(snapshot: RegisterSnapshot, lang: Languag
       ]),
     },
   };
+  // The views are built: every register text they showed in another language is now known.
+  texts.report(translate(lang, "findings.language"), sink);
+  return content;
 }

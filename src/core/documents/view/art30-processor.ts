@@ -4,9 +4,10 @@ import { checkActivity } from "../completeness/activity-checks.ts";
 import { checkCertifications } from "../completeness/certification-checks.ts";
 import { findingSink } from "../completeness/finding.ts";
 import { displayText } from "../../kernel/i18n/display-text.ts";
-import { pickRequired, translate } from "../../kernel/i18n/localise.ts";
+import { translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
 import type { DocumentContent } from "./document-content.ts";
+import { DocumentTexts } from "./texts.ts";
 import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, partyView, subProcessorView } from "./parts.ts";
 
 /**
@@ -17,6 +18,7 @@ import { activityView, inCreationOrder, isCurrent, measuresOf, measureView, part
  */
 export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language): DocumentContent {
   const sink = findingSink(lang);
+  const texts = new DocumentTexts(lang);
   const org = snapshot.organisation;
   if (!org) sink.add("Art. 30(2)(a)", "organisationMissing");
   else if (!org.dpo) sink.add("Art. 30(2)(a)", "dpoMissing");
@@ -42,7 +44,7 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
       agreements: own.map((a) => displayText(a.reference)),
       processing: covered.map((id) => {
         const activity = snapshot.activities.get(id);
-        return `${numbers.get(id)}. ${activity ? pickRequired(activity.name, lang) : ""}`;
+        return `${numbers.get(id)}. ${activity ? texts.required(activity.name, { type: "processing_activity", id, name: activity.name }, "activity.name") : ""}`;
       }),
     };
   });
@@ -53,7 +55,7 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
       sink.add(
         "Art. 30(2)(b)",
         "noController",
-        { activity: pickRequired(activity.name, lang) },
+        { activity: texts.required(activity.name, { type: "processing_activity", id: activity.id, name: activity.name }, "activity.name") },
         { type: "processing_activity", id: activity.id },
       );
     }
@@ -61,11 +63,11 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
   }
 
   checkCertifications(measuresOf(snapshot, activities, ANNEX_III_HEADINGS), snapshot.asOf, "Art. 30(2)(d)", lang, sink);
-  const views = activities.map((a, i) => activityView(snapshot, a, i + 1, lang));
+  const views = activities.map((a, i) => activityView(snapshot, a, i + 1, texts));
   const processor = org ? partyView(org, lang) : null;
   const subProcessors = inCreationOrder([...snapshot.subProcessors.values()].filter((s) => isCurrent(s) && s.status === "active"));
   const list = (items: string[]) => items.join("\n");
-  return {
+  const content: DocumentContent = {
     template: "art30-processor",
     language: lang,
     title: translate(lang, "art30p.title"),
@@ -73,10 +75,10 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
     findings: sink.findings,
     body: {
       processor,
-      subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, lang)),
+      subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, texts)),
       controllers,
       activities: views,
-      measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, lang)),
+      measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, texts)),
     },
     table: {
       header: ["#", "aControllers", "aProcessor", "b", "c", "d"].map((c) => translate(lang, `art30p.column.${c}`)),
@@ -92,6 +94,9 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
       ]),
     },
   };
+  // The views are built: every register text they showed in another language is now known.
+  texts.report(translate(lang, "findings.language"), sink);
+  return content;
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

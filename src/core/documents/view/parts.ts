@@ -13,8 +13,9 @@ import type {
   TransferMechanism,
 } from "../../kernel/values/values.ts";
 import { displayText } from "../../kernel/i18n/display-text.ts";
-import { countryName, formatPeriod, label, pick, pickRequired, translate } from "../../kernel/i18n/localise.ts";
+import { countryName, formatPeriod, label, translate } from "../../kernel/i18n/localise.ts";
 import type { RegisterSnapshot } from "../register-snapshot.ts";
+import type { DocumentTexts, TextOwner } from "./texts.ts";
 
 export interface PartyView {
   name: string;
@@ -67,6 +68,8 @@ export interface SubProcessorView {
 
 const text = (value: string | null | undefined): string | null => (value ? displayText(value) : null);
 
+const ownerOf = (type: string, id: string, name: TextOwner["name"]): TextOwner => ({ type, id, name });
+
 export function addressLine(address: Address, lang: Language): string {
   const parts = [address.street, `${address.postalCode} ${address.city}`, address.region, countryName(address.country, lang)];
   return displayText(parts.filter(Boolean).join(", "));
@@ -76,9 +79,10 @@ export function contactLine(contact: Contact): string {
   return displayText([contact.name, contact.position, contact.email, contact.phone].filter(Boolean).join(", "));
 }
 
-/** A joint controller (Art. 26) on one line: name, address, contact, and the essence of the arrangement. */
-export function jointControllerLine(j: JointController, lang: Language): string {
-  const arrangement = pick(j.arrangement, lang);
+/** A joint controller (Art. 26) on one line: name, address, contact, and the essence of the arrangement (a text of `owner`). */
+export function jointControllerLine(j: JointController, t: DocumentTexts, owner: TextOwner): string {
+  const lang = t.lang;
+  const arrangement = t.pick(j.arrangement, owner, "art30c.jointController");
   return [
     displayText(j.legalName),
     j.address ? addressLine(j.address, lang) : null,
@@ -123,22 +127,26 @@ export function isCurrent(entity: { archivedAt?: string | null }): boolean {
   return !entity.archivedAt;
 }
 
-export function retentionText(retention: Retention, lang: Language): string {
-  const note = pick(retention.note, lang);
+/** A retention period, its event and note being texts of `owner` (the activity that keeps the data). */
+export function retentionText(retention: Retention, t: DocumentTexts, owner: TextOwner): string {
+  const lang = t.lang;
+  const note = t.pick(retention.note, owner, "activity.retention");
   let main: string;
   if (retention.kind === "period") main = formatPeriod(retention.period, lang);
   else {
-    const event = pickRequired(retention.event, lang);
+    const event = t.required(retention.event, owner, "activity.retention");
     main = retention.offset ? translate(lang, "retention.afterEvent", { offset: formatPeriod(retention.offset, lang), event }) : event;
   }
   return note ? `${main} (${note})` : main;
 }
 
-export function mechanismText(mechanism: TransferMechanism | null | undefined, lang: Language): string | null {
+/** A transfer mechanism, its safeguards being a text of `owner` (the activity or sub-processor that transfers). */
+export function mechanismText(mechanism: TransferMechanism | null | undefined, t: DocumentTexts, owner: TextOwner): string | null {
   if (!mechanism) return null;
+  const lang = t.lang;
   let main = label(lang, "mechanism", mechanism.kind);
   if (mechanism.derogation) main += `: ${label(lang, "derogation", mechanism.derogation)}`;
-  const safeguards = pick(mechanism.safeguards, lang);
+  const safeguards = t.pick(mechanism.safeguards, owner, "subProcessor.transferMechanism");
   return safeguards ? `${main}. ${translate(lang, "mechanism.safeguards", { safeguards })}` : main;
 }
 
@@ -177,17 +185,20 @@ export function activityView(
   snapshot: RegisterSnapshot,
   activity: Activity,
   number: number,
-  lang: Language,
+  t: DocumentTexts,
   agreementId?: string,
 ): ActivityView {
+  const lang = t.lang;
+  const own = ownerOf("processing_activity", activity.id, activity.name);
   const categories = activity.dataCategories.flatMap((link) => {
     const category = snapshot.dataCategories.get(link.dataCategoryId);
     return category ? [{ category, retention: link.retention }] : [];
   });
-  const categoryName = (c: (typeof categories)[number]["category"]) => pickRequired(c.name, lang);
+  const categoryName = (c: (typeof categories)[number]["category"]) =>
+    t.required(c.name, ownerOf("data_category", c.id, c.name), "activity.dataCategories");
   const retentions = categories.map((c) => ({
     name: categoryName(c.category),
-    text: c.retention ? retentionText(c.retention, lang) : null,
+    text: c.retention ? retentionText(c.retention, t, own) : null,
   }));
   const distinct = new Set(retentions.map((r) => r.text));
   const retention =
@@ -197,34 +208,34 @@ export function activityView(
 
   return {
     number,
-    name: pickRequired(activity.name, lang),
+    name: t.required(activity.name, own, "activity.name"),
     role: label(lang, "role", activity.role),
-    subjectMatter: pick(activity.subjectMatter, lang),
-    nature: pick(activity.nature, lang),
-    purposes: activity.purposes.map((p) => pickRequired(p, lang)),
+    subjectMatter: t.pick(activity.subjectMatter, own, "activity.subjectMatter"),
+    nature: t.pick(activity.nature, own, "activity.nature"),
+    purposes: activity.purposes.map((p) => t.required(p, own, "activity.purposes")),
     legalBasis: activity.legalBasis ? label(lang, "legalBasis", activity.legalBasis) : null,
     subjects: activity.subjectCategoryIds.flatMap((id) => {
       const subject = snapshot.subjectCategories.get(id);
-      return subject ? [pickRequired(subject.name, lang)] : [];
+      return subject ? [t.required(subject.name, ownerOf("subject_category", subject.id, subject.name), "activity.subjects")] : [];
     }),
     dataCategories: categories.filter((c) => c.category.special === "none").map((c) => categoryName(c.category)),
     sensitiveData: categories
       .filter((c) => c.category.special !== "none")
       .map((c) => `${categoryName(c.category)} (${label(lang, "special", c.category.special)})`),
     specialCategoryCondition: activity.specialCategoryCondition ? label(lang, "art9", activity.specialCategoryCondition) : null,
-    specialCategorySafeguards: pick(activity.specialCategorySafeguards, lang),
+    specialCategorySafeguards: t.pick(activity.specialCategorySafeguards, own, "activity.safeguards"),
     recipients: activity.recipients.map((r) => {
-      const name = pickRequired(r.name, lang);
+      const name = t.required(r.name, own, "art30c.d");
       return r.country ? `${name} (${countryName(r.country, lang)})` : name;
     }),
-    transfers: transfersOf(snapshot, activity, lang, agreementId),
+    transfers: transfersOf(snapshot, activity, t, agreementId),
     retention,
     securityMeasures: activity.securityMeasureIds.flatMap((id) => {
       const measure = snapshot.securityMeasures.get(id);
-      return measure ? [pickRequired(measure.title, lang)] : [];
+      return measure ? [t.required(measure.title, ownerOf("security_measure", measure.id, measure.title), "measure.title")] : [];
     }),
     subProcessors: subProcessorsOf(snapshot, activity.id, agreementId).map(
-      (s) => `${displayText(s.legalName)}: ${pickRequired(s.service, lang)}`,
+      (s) => `${displayText(s.legalName)}: ${t.required(s.service, ownerOf("sub_processor", s.id, s.legalName), "subProcessor.service")}`,
     ),
   };
 }
@@ -233,27 +244,33 @@ export function activityView(
  * Art. 30(1)(e) and 30(2)(c): the activity's own transfers plus each of its
  * sub-processors' locations outside the EEA, each with its mechanism.
  */
-function transfersOf(snapshot: RegisterSnapshot, activity: Activity, lang: Language, agreementId?: string): string[] {
-  const own = activity.transfers.map((t) => {
-    const where = t.recipient ? `${countryName(t.country, lang)} (${displayText(t.recipient)})` : countryName(t.country, lang);
-    return `${where}: ${mechanismText(t.mechanism, lang) ?? translate(lang, "transfer.noMechanism")}`;
+function transfersOf(snapshot: RegisterSnapshot, activity: Activity, t: DocumentTexts, agreementId?: string): string[] {
+  const lang = t.lang;
+  const owner = ownerOf("processing_activity", activity.id, activity.name);
+  const own = activity.transfers.map((transfer) => {
+    const where = transfer.recipient
+      ? `${countryName(transfer.country, lang)} (${displayText(transfer.recipient)})`
+      : countryName(transfer.country, lang);
+    return `${where}: ${mechanismText(transfer.mechanism, t, owner) ?? translate(lang, "transfer.noMechanism")}`;
   });
   const viaSubProcessors = subProcessorsOf(snapshot, activity.id, agreementId).flatMap((s) =>
     s.locations
       .filter((l) => !isInEea(l.country))
       .map(
         (l) =>
-          `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism")}`,
+          `${locationText(l, lang)} (${displayText(s.legalName)}): ${mechanismText(s.transferMechanism, t, ownerOf("sub_processor", s.id, s.legalName)) ?? translate(lang, "transfer.noMechanism")}`,
       ),
   );
   return [...own, ...viaSubProcessors];
 }
 
-export function measureView(measure: SecurityMeasure, lang: Language): MeasureView {
+export function measureView(measure: SecurityMeasure, t: DocumentTexts): MeasureView {
+  const lang = t.lang;
+  const own = ownerOf("security_measure", measure.id, measure.title);
   return {
     heading: label(lang, "annexIII", measure.heading),
-    title: pickRequired(measure.title, lang),
-    description: pickRequired(measure.description, lang),
+    title: t.required(measure.title, own, "measure.title"),
+    description: t.required(measure.description, own, "measure.description"),
     certifications: measure.certifications.map((c) =>
       displayText(
         [c.name, c.issuer, c.validUntil ? translate(lang, "certification.validUntil", { date: c.validUntil }) : null]
@@ -274,26 +291,28 @@ export function measuresOf(snapshot: RegisterSnapshot, activities: Activity[], h
 export function subProcessorView(
   snapshot: RegisterSnapshot,
   s: SubProcessor,
-  lang: Language,
+  t: DocumentTexts,
   activityFilter?: Set<string>,
 ): SubProcessorView {
+  const lang = t.lang;
+  const own = ownerOf("sub_processor", s.id, s.legalName);
   const parent = s.parentId ? snapshot.subProcessors.get(s.parentId) : undefined;
   return {
     name: displayText(s.legalName),
     companyNumber: text(s.companyNumber),
     address: addressLine(s.address, lang),
     contact: contactLine(s.contact),
-    service: pickRequired(s.service, lang),
-    processingDescription: pick(s.processingDescription, lang),
+    service: t.required(s.service, own, "subProcessor.service"),
+    processingDescription: t.pick(s.processingDescription, own, "subProcessor.description"),
     locations: s.locations.map((l) => locationText(l, lang)),
     transferMechanism: s.locations.some((l) => !isInEea(l.country))
-      ? (mechanismText(s.transferMechanism, lang) ?? translate(lang, "transfer.noMechanism"))
+      ? (mechanismText(s.transferMechanism, t, own) ?? translate(lang, "transfer.noMechanism"))
       : translate(lang, "transfer.withinEea"),
     activities: s.activityIds
       .filter((id) => !activityFilter || activityFilter.has(id))
       .flatMap((id) => {
         const activity = snapshot.activities.get(id);
-        return activity ? [pickRequired(activity.name, lang)] : [];
+        return activity ? [t.required(activity.name, ownerOf("processing_activity", activity.id, activity.name), "activity.name")] : [];
       }),
     engagedBy: parent ? displayText(parent.legalName) : null,
   };
