@@ -11,6 +11,7 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   html: "text/html; charset=utf-8",
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json",
 };
 
@@ -38,11 +39,11 @@ export const DocumentRequest = z
       ctx.addIssue({ code: "custom", path: ["agreementId"], message: "An annex is rendered for one agreement: give agreementId." });
     if (r.kind !== "annex" && r.agreementId)
       ctx.addIssue({ code: "custom", path: ["agreementId"], message: "Only an annex belongs to an agreement." });
-    if (r.kind === "annex" && r.format === "csv")
+    if (r.kind === "annex" && (r.format === "csv" || r.format === "xlsx"))
       ctx.addIssue({
         code: "custom",
         path: ["format"],
-        message: "CSV is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON.",
+        message: `${r.format.toUpperCase()} is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON.`,
       });
   });
 export type DocumentRequest = z.infer<typeof DocumentRequest>;

@@ -11,6 +11,7 @@ import { renderCsv } from "./render/csv.ts";
 import { renderHtml } from "./render/html.ts";
 import { type Block, htmlToBlocks } from "./render/pdf/html-blocks.ts";
 import type { PdfMeta } from "./render/pdf/render-pdf.ts";
+import type { XlsxSheet } from "./render/xlsx.ts";
 import { sha256Hex } from "../kernel/secrets/sha256.ts";
 import { annexContent } from "./view/annex.ts";
 import { art30ControllerContent } from "./view/art30-controller.ts";
@@ -87,9 +88,13 @@ export interface RenderOptions {
 export async function renderContent(content: DocumentContent, options: RenderOptions): Promise<RenderedDocument> {
   // What the PDF needs is prepared in its own call: the content, view and HTML (tens of MiB for a
   // record of 5,000 activities) are let go before the pages are laid out, only the blocks stay.
-  const { pdf, ...document } = await prepareContent(content, options);
-  // pdfkit, fontkit and the fonts (a third of the server's code) load with the first PDF, not at start.
-  const bytes = pdf ? await (await import("./render/pdf/render-pdf.ts")).renderPdf(pdf.blocks, pdf.meta) : document.bytes;
+  const { pdf, xlsx, ...document } = await prepareContent(content, options);
+  // pdfkit, fontkit and the fonts (a third of the server's code) load with the first PDF, not at start; exceljs with the first workbook.
+  const bytes = pdf
+    ? await (await import("./render/pdf/render-pdf.ts")).renderPdf(pdf.blocks, pdf.meta)
+    : xlsx
+      ? await (await import("./render/xlsx.ts")).renderXlsx(xlsx)
+      : document.bytes;
   const { contentType, fingerprint, templateVersion, language, findings } = document;
   return {
     bytes,
@@ -103,7 +108,7 @@ export async function renderContent(content: DocumentContent, options: RenderOpt
   };
 }
 
-type PreparedDocument = Omit<RenderedDocument, "sha256"> & { pdf: { blocks: Block[]; meta: PdfMeta } | null };
+type PreparedDocument = Omit<RenderedDocument, "sha256"> & { pdf: { blocks: Block[]; meta: PdfMeta } | null; xlsx?: XlsxSheet };
 
 async function prepareContent(content: DocumentContent, options: RenderOptions): Promise<PreparedDocument> {
   const lang = content.language;
@@ -149,6 +154,19 @@ async function prepareContent(content: DocumentContent, options: RenderOptions):
     if (!content.table) throw new Error(`${options.kind} has no CSV form`);
     return encode(renderCsv(content.table));
   }
+  if (options.format === "xlsx") {
+    if (!content.table) throw new Error(`${options.kind} has no XLSX form`);
+    const xlsx: XlsxSheet = {
+      name: SHEET_NAMES[options.kind] ?? "Register",
+      header: content.table.header,
+      rows: content.table.rows,
+      title: `${content.title} – ${content.subject}`,
+      author: displayText(options.author),
+      asOf: options.asOf,
+      description: `${translate(lang, "pdf.footer", { asOf: meta.asOf })} · ${translate(lang, "pdf.fingerprint", { fingerprint })}`,
+    };
+    return { ...document, xlsx };
+  }
   const html = renderHtml(content.template, view);
   if (options.format === "html") return encode(html);
   const pdfMeta: PdfMeta = {
@@ -172,6 +190,9 @@ async function prepareContent(content: DocumentContent, options: RenderOptions):
 
 const checkpointFooter = (c: Checkpoint, lang: Language) =>
   translate(lang, "pdf.checkpoint", { size: c.size, head: c.head.slice(0, 16), at: formatInstant(c.at, lang), keyId: c.keyId });
+
+/** The sheet of each record, named by its article (the same in every language). */
+const SHEET_NAMES: Record<string, string> = { "art30-controller": "Art. 30(1)", "art30-processor": "Art. 30(2)" };
 
 /** e.g. annex_CF-DPA-2024-001_2026-11-21T100405Z_nl.pdf */
 function fileName(spec: DocumentSpec, content: DocumentContent, asOf: string): string {

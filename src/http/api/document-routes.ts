@@ -20,7 +20,10 @@ import { IdParam, json, namedIdParam, permissionOf, readErrors, security } from 
 import { documentResponse } from "../document-response.ts";
 
 const DocumentQuery = z.strictObject({
-  format: z.enum(DOCUMENT_FORMATS).optional().describe("html (default), pdf, csv (Art. 30 records only) or json."),
+  format: z
+    .enum(DOCUMENT_FORMATS)
+    .optional()
+    .describe("html (default), pdf, csv or xlsx (Art. 30 records only: one row per activity, the same columns) or json."),
   lang: Language.optional().describe("Defaults to the agreement's language for an annex, else the organisation's default language."),
   asOf: z.string().optional().describe("ISO 8601 instant: render the register as it stood then (default: now)."),
   draft: z.enum(["true", "false"]).optional().describe("true: show the completeness check as a warning block."),
@@ -46,6 +49,7 @@ const FILE_RESPONSE = {
     "text/html": { schema: z.string() },
     "application/pdf": { schema: z.string().meta({ format: "binary" }) },
     "text/csv": { schema: z.string() },
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().meta({ format: "binary" }) },
     "application/json": { schema: z.object({}).passthrough() },
   },
 };

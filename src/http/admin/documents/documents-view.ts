@@ -52,7 +52,7 @@ function findingsCell(d: DocumentSummary): Html {
 function documentRow(d: DocumentSummary, options: ListOptions): Html {
   const path = documentPath(d);
   const name = documentName(d);
-  const formats = d.kind === "annex" ? (["pdf", "json"] as const) : (["pdf", "csv", "json"] as const);
+  const formats = d.kind === "annex" ? (["pdf", "json"] as const) : (["pdf", "csv", "xlsx", "json"] as const);
   const lead =
     d.kind === "annex"
       ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ?? "—"}</td>`
