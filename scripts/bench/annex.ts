@@ -5,6 +5,7 @@ import { growAgreements } from "./grow-agreements.ts";
 import { ask, type Child, peakMiB, resetPeak, rssMiB, stop } from "./processes.ts";
 import type { BenchRegister } from "./register.ts";
 import { startService, timed } from "./service.ts";
+import { measureSearch } from "./search.ts";
 import { median } from "./stats.ts";
 import type { Row, Run } from "./types.ts";
 
@@ -55,6 +56,8 @@ export async function annexAtLargerSizes(run: Run, register: BenchRegister, anne
     run.log(`grown in ${fmt((performance.now() - g0) / 1000)} s (${register.auditEntries} audit entries); annex`);
     const { child, base } = await startService(register);
     annex.push(await measureAnnex(run, register, base, child));
+    // 7. Search, at the largest size.
+    if (size === run.settings.sizes.at(-1)) await measureSearch(run, register, base);
     await stop(child);
   }
 }

@@ -16,7 +16,10 @@ function captureTemplate(sqlite: SqliteStore["sqlite"], ids: string[]): Template
     sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]
   )
     .map((x) => x.name)
-    .filter((name) => name !== "audit_entries" && !name.startsWith("sqlite_") && !name.startsWith("__drizzle"));
+    // The search index (search_*) is not cloned: its triggers index every cloned row as it is inserted.
+    .filter(
+      (name) => name !== "audit_entries" && !name.startsWith("sqlite_") && !name.startsWith("__drizzle") && !name.startsWith("search_"),
+    );
   const templateRows: { table: string; rows: Row[] }[] = [];
   for (const table of tables) {
     const rows = (sqlite.prepare(`SELECT * FROM "${table}"`).all() as Row[]).filter((row) => {

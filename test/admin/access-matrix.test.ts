@@ -70,6 +70,7 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/breaches/:id/report/:agreementId": ALL,
   "POST /admin/breaches/:id/notification": WRITERS,
   "POST /admin/breaches/:id/updates": WRITERS,
+  "GET /admin/search": ALL,
   "GET /admin/terms-changes": ALL,
   "GET /admin/terms-changes/new": WRITERS,
   "POST /admin/terms-changes": WRITERS,

@@ -13,6 +13,7 @@ import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
 import { registerPeoplePages } from "./people/people-pages.ts";
 import { registerRegisterPages } from "./register/register-pages.ts";
 import { sessionGuard, SIGN_IN_PATH } from "./session-guard.ts";
+import { registerSearchPage } from "./search/search-page.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
 import { registerTermsChangePages } from "./terms-changes/terms-pages.ts";
 import { registerAssets } from "./ui/assets.ts";
@@ -40,6 +41,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerBreachPages(app);
   registerChangePages(app, deps);
   registerTermsChangePages(app, deps);
+  registerSearchPage(app);
   registerDocumentPages(app);
   registerOnboardingPages(app, deps);
   registerAuditPages(app);

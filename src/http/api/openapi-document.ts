@@ -84,7 +84,10 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   "Customer audits":
     "Audits of the processor by its customers (Art. 28(3)(h), SCC clause 7.6): the notice against the agreement's audit clock, the earliest start, the schedule and the outcome.",
   "Sub-processor changes": "Proposals, notices, objections and authorisations: the Art. 28(2) / clause 7.7 workflow.",
-  Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV or JSON, as of any instant, with their exports.",
+  "Terms changes":
+    "Changes of the agreements' terms, announced through the same notices and objection links, applied per agreement to those whose customer did not object in time.",
+  Search: "One search over the register's names, descriptions, references, vendors and customers.",
+  Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV, XLSX or JSON, as of any instant, with their exports.",
   Audit: "Every change to the register, with before and after, in a hash chain; its signed checkpoints and the register's verification.",
   Operations: "The scheduler and the outbox.",
   "API tokens": "Tokens for this API, by role.",

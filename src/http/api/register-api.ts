@@ -8,6 +8,7 @@ import { jsonBodies } from "../middleware/json-body.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerBreachRoutes } from "./breach-routes.ts";
 import { registerChangeRoutes } from "./change-routes.ts";
+import { registerSearchRoutes } from "./search-routes.ts";
 import { registerClearanceRoutes } from "./clearance-routes.ts";
 import { registerCustomerAuditRoutes } from "./customer-audit-routes.ts";
 import { registerDocumentRoutes } from "./document-routes.ts";
@@ -41,6 +42,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   registerBreachRoutes(app);
   registerChangeRoutes(app, wiring);
   registerClearanceRoutes(app);
+  registerSearchRoutes(app);
   registerOutboxRoutes(app);
   registerFeedRoutes(app, wiring);
   registerCheckpointRoutes(app, wiring);

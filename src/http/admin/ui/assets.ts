@@ -6,13 +6,15 @@ import type { AppEnv } from "../../env.ts";
  * the Content-Security-Policy can allow 'self' and nothing inline. The
  * version in the path lets browsers cache them for good.
  */
-const VERSION = "1";
+const VERSION = "2";
 export const ASSET_PATHS = { css: `/assets/admin-${VERSION}.css`, js: `/assets/admin-${VERSION}.js` } as const;
 
 const CSS = `
 :root{--ink:#1b1f24;--muted:#4a5360;--line:#c9d0d8;--bg:#f6f7f9;--accent:#0b5cad;--danger:#a4161a;--ok:#1d6b35;--warn:#7a4d00;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);line-height:1.45}
 *{box-sizing:border-box}body{margin:0;background:var(--bg)}
 a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f2a900;outline-offset:1px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.top .search input{padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;width:min(16rem,40vw)}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:2}
 .top{display:flex;justify-content:space-between;align-items:center;background:#14213d;color:#fff;padding:.6rem 1rem}
 .top a{color:#fff}.brand{font-weight:700}.user .role{color:#d7dde6;font-size:.9em;margin:0 .5rem}

@@ -77,7 +77,7 @@ function shell(o: {
 <title>${o.title} · DPA register</title>
 <link rel="stylesheet" href="${ASSET_PATHS.css}"><script src="${ASSET_PATHS.js}" defer></script></head>
 <body><a class="skip" href="#main">Skip to content</a>
-<header class="top"><span class="brand">DPA register</span>${o.session ? userBox(o.session) : nothing}</header>
+<header class="top"><span class="brand">DPA register</span>${o.session ? searchBox() : nothing}${o.session ? userBox(o.session) : nothing}</header>
 <div class="layout">${o.session ? nav(o.session, o.path) : nothing}
 <main id="main" tabindex="-1">
 ${o.trail.length ? html`<nav aria-label="Breadcrumb" class="trail"><ol>${o.trail.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ol></nav>` : nothing}
@@ -85,6 +85,11 @@ ${o.trail.length ? html`<nav aria-label="Breadcrumb" class="trail"><ol>${o.trail
 ${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : nothing}
 ${o.body}
 </main></div></body></html>`;
+}
+
+/** The register's search box, on every signed-in page (a GET form: it works without script). */
+function searchBox(): Html {
+  return html`<form method="get" action="/admin/search" class="inline search" role="search"><label for="site-search" class="visually-hidden">Search the register</label><input id="site-search" name="q" type="search" placeholder="Search the register" minlength="3" maxlength="200"> <button type="submit">Search</button></form>`;
 }
 
 function userBox(session: SignedInSession): Html {
