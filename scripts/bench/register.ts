@@ -198,10 +198,12 @@ export async function buildRegister(path: string, controllerActivities: number):
         language: "en",
         authorisation: "general",
         clocks: { subProcessorNotice: { length: 15, unit: "calendar_days" } },
-        status: "active",
+        status: "draft",
         activityIds: r.some(processing, 8, 8),
       });
+      // Its version moves while it is a draft; once in force, only a terms change moves it.
       await twice(K.agreements, agreementId, (n) => ({ version: `2026.${n}` }));
+      await updateEntity(ctx, K.agreements, agreementId, { status: "active" });
       result.annexAgreementId = agreementId;
       result.templateCustomerId = customerId;
     });

@@ -14,6 +14,9 @@ const QUERIES = ["ocFlo", "0004321", "ocumen"];
 const TARGET_MS = 50;
 
 export async function measureSearch(run: Run, register: BenchRegister, base: string): Promise<void> {
+  // The first search takes in what was written since the last one: here the whole grown register (its rows were queued as they were inserted).
+  const first = await timed(`${base}/api/v1/search?q=${encodeURIComponent(QUERIES[0] as string)}`, register.token);
+  if (first.status !== 200) throw new Error(`search answered ${first.status}: ${first.bytes.toString().slice(0, 300)}`);
   const entities = countEntities(register.path);
   const floor = new Database(register.path, { readonly: true });
   floor.pragma("journal_mode = WAL");
@@ -45,7 +48,7 @@ export async function measureSearch(run: Run, register: BenchRegister, base: str
     ratio: `${fmt(median(product) / median(floorMs))}x`,
     target: `< ${TARGET_MS} ms`,
     pass: median(product) < TARGET_MS,
-    notes: `queries ${QUERIES.map((q) => `"${q}"`).join(", ")}; floor: the FTS5 query on a bare connection`,
+    notes: `queries ${QUERIES.map((q) => `"${q}"`).join(", ")}; floor: the FTS5 query on a bare connection; the first search, indexing all ${entities.toLocaleString("en")} queued records, took ${fmt(first.ms / 1000)} s`,
   });
 }
 

@@ -3,18 +3,10 @@ import { z } from "zod";
 import type { Ctx } from "../kernel/context.ts";
 import { invalid } from "../kernel/errors.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
+import { refreshSearchIndex } from "./search-index.ts";
+import { SEARCH_KINDS, type SearchKind } from "./search-kinds.ts";
 
-/** The kinds of record the search covers, in the order their groups are shown. */
-export const SEARCH_KINDS = [
-  "customer",
-  "agreement",
-  "sub_processor",
-  "activity",
-  "data_category",
-  "subject_category",
-  "security_measure",
-] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+export { SEARCH_KINDS, type SearchKind };
 
 /** Fragments shorter than this cannot be looked up in a trigram index. */
 export const MIN_FRAGMENT = 3;
@@ -49,14 +41,17 @@ function matchExpression(q: string): string {
 /**
  * One search box over the register: names, descriptions, references, vendors and customers (every
  * language a text is in), any fragment of three characters or more, best matches first, grouped by
- * kind. The index (migration 0016) is kept by triggers on every write.
+ * kind. Writes queue what changed (migration 0016); the index takes the queue in before searching.
  */
 export async function searchRegister(ctx: Ctx, raw: Record<string, string>): Promise<{ query: string; groups: SearchGroup[] }> {
   const { q } = parseInput(SearchQuery, raw);
+  const match = matchExpression(q);
+  // What was written since the last search is taken in first, so a record shows as soon as it is saved.
+  await refreshSearchIndex(ctx);
   const rows = (await ctx.store.db.all(
     sql`select e.kind as kind, e.entity_id as id, e.label as label
         from search_index join search_entries e on e.rowid = search_index.rowid
-        where search_index match ${matchExpression(q)}
+        where search_index match ${match}
         order by rank limit ${HITS}`,
   )) as { kind: SearchKind; id: string; label: string }[];
   const groups = SEARCH_KINDS.flatMap((kind): SearchGroup[] => {
