@@ -4,103 +4,20 @@
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema.ts";
 import { makeAdminUi } from "../helpers/admin-ui.ts";
-import { changeWorld, runLifecycle } from "../helpers/changes.ts";
+import { runLifecycle } from "../helpers/changes.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { bodyOf, type TestApp } from "../helpers/test-app.ts";
+import { bodyOf } from "../helpers/test-app.ts";
 import { readIcs } from "../feeds/ics-reader.ts";
-
-/** Friday 20 November 2026, 10:00 in Brussels: the notice day. Fourteen calendar days later is Friday 4 December. */
-const NOTICE = "2026-11-20T09:00:00.000Z";
-/** The last instant of 4 December in Brussels (CET, UTC+1), and the first one after it. */
-const LAST_DAY_2330 = "2026-12-04T22:30:00.000Z";
-const WINDOW_CLOSED = "2026-12-04T23:00:00.000Z";
-const FOURTEEN_DAYS = { length: 14, unit: "calendar_days" } as const;
-
-interface TermsChange {
-  id: string;
-  status: string;
-  version: string;
-  effectiveOn: string;
-  earliestEffective: string | null;
-  agreementIds: string[];
-}
-interface NoticeLine {
-  notice: {
-    id: string;
-    agreementId: string;
-    subject: string;
-    lastDay: string;
-    closesAt: string;
-    status: string;
-    outcome: string;
-    outcomeReason: string | null;
-  };
-  agreementReference: string;
-  objections: { onTime: boolean; channel: string }[];
-  mayTerminate: boolean;
-}
-
-const CUSTOMERS = [
-  { reference: "EFF-001", legalName: "Bakkerij Claes BV", language: "nl", email: "dpo@claes.example" },
-  { reference: "EFF-002", legalName: "Imprimerie Lambert SRL", language: "fr", email: "dpo@lambert.example" },
-  { reference: "EFF-003", legalName: "Harbour Freight Ltd", language: "en", email: "dpo@harbour.example" },
-] as const;
-
-async function created(t: TestApp, path: string, body: unknown): Promise<{ id: string }> {
-  const response = await t.request("POST", path, { body });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return bodyOf<{ id: string }>(response);
-}
-
-/** The demo register plus three Efficado customers, each agreement with Efficado's 14-day terms-change clock. */
-async function efficadoWorld() {
-  const w = await changeWorld(NOTICE);
-  for (const c of CUSTOMERS) {
-    const customer = await created(w.t, "/api/v1/customers", {
-      legalName: c.legalName,
-      address: { street: "Kerkstraat 1", postalCode: "9000", city: "Gent", country: "BE" },
-      contact: { name: `DPO ${c.legalName}`, email: c.email },
-      language: c.language,
-    });
-    await created(w.t, "/api/v1/agreements", {
-      customerId: customer.id,
-      reference: c.reference,
-      version: "2024.1",
-      signedOn: "2024-06-01",
-      language: c.language,
-      authorisation: "general",
-      clocks: { subProcessorNotice: { length: 30, unit: "calendar_days" }, termsChangeObjection: FOURTEEN_DAYS },
-      governingCountry: "BE",
-      timeZone: "Europe/Brussels",
-      status: "active",
-      activityIds: [w.maintenance],
-    });
-  }
-  return w;
-}
-
-const termsChange = (overrides: Record<string, unknown> = {}) => ({
-  version: "2027.1",
-  summary: {
-    en: "Invoices are now payable within 30 days instead of 14.",
-    nl: "Facturen zijn voortaan betaalbaar binnen 30 dagen in plaats van 14.",
-    fr: "Les factures sont désormais payables à 30 jours au lieu de 14.",
-  },
-  effectiveOn: "2026-12-07",
-  documents: [{ title: "General terms 2027.1", url: "https://efficado.example/terms/2027.1.pdf" }],
-  agreementIds: CUSTOMERS.map((c) => c.reference),
-  announce: true,
-  ...overrides,
-});
-
-async function detailOf(t: TestApp, id: string) {
-  const response = await t.request("GET", `/api/v1/terms-changes/${id}`, { token: "read-only" });
-  expect(response.status).toBe(200);
-  return bodyOf<TermsChange & { notices: NoticeLine[] }>(response);
-}
-
-const versionOf = async (t: TestApp, reference: string) =>
-  (await bodyOf<{ version: string }>(await t.request("GET", `/api/v1/agreements/${reference}`))).version;
+import {
+  CUSTOMERS,
+  detailOf,
+  efficadoWorld,
+  LAST_DAY_2330,
+  type TermsChange,
+  termsChange,
+  versionOf,
+  WINDOW_CLOSED,
+} from "./efficado-world.ts";
 
 describe("the Efficado case: a change of the terms, 14 days to object", () => {
   it("gives each agreement its window, takes an objection on the last day as on time and one after as late, and applies the change only where nobody objected in time", async () => {
@@ -321,139 +238,5 @@ describe("the Efficado case: a change of the terms, 14 days to object", () => {
     expect(await snapshot(w.store)).toEqual(before);
     const again = await w.t.request("POST", `/api/v1/terms-changes/${change.id}/withdraw`, { body: { reason: "Twice." } });
     expect(again.status).toBe(409);
-  });
-
-  it("keeps its promise to a customer who objected in time: the objection cannot be overruled, only withdrawn by the customer", async () => {
-    const w = await efficadoWorld();
-    const change = await bodyOf<TermsChange>(await w.t.request("POST", "/api/v1/terms-changes", { body: termsChange() }));
-    const notices = (await detailOf(w.t, change.id)).notices;
-    const noticeOf = (reference: string) => notices.find((l) => l.agreementReference === reference)?.notice.id as string;
-    const objectionOf = async (reference: string) => {
-      const response = await w.t.request("POST", `/api/v1/change-notices/${noticeOf(reference)}/objections`, {
-        body: { grounds: "No.", receivedAt: "2026-11-25T10:00:00Z", channel: "email" },
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-      return bodyOf<{ id: string }>(response);
-    };
-    w.clock.set("2026-11-25T12:00:00.000Z");
-    const claes = await objectionOf("EFF-001");
-    const lambert = await objectionOf("EFF-002");
-    const before = await snapshot(w.store);
-    const overruled = await w.t.request("POST", `/api/v1/objections/${claes.id}/resolution`, {
-      body: { resolution: "overruled", reason: "We need the new terms for everyone." },
-    });
-    expect(overruled.status).toBe(422);
-    expect((await bodyOf<{ errors: { field: string; message: string }[] }>(overruled)).errors[0]?.message).toMatch(
-      /^An objection received in time to a change of the terms cannot be overruled/,
-    );
-    expect(await snapshot(w.store)).toEqual(before);
-    // Lambert withdraws its objection: the new terms apply to it after all.
-    const withdrawn = await w.t.request("POST", `/api/v1/objections/${lambert.id}/resolution`, { body: { resolution: "withdrawn" } });
-    expect(withdrawn.status).toBe(200);
-
-    w.clock.set("2026-12-06T23:00:00.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    const done = await detailOf(w.t, change.id);
-    expect(done.notices.map((l) => [l.agreementReference, l.notice.outcome, l.mayTerminate])).toEqual([
-      ["EFF-001", "excluded", true],
-      ["EFF-002", "applies", false],
-      ["EFF-003", "applies", false],
-    ]);
-  });
-
-  it("leaves an agreement that ended before the day alone, refuses a second change of the terms under way, and keeps agreements in force out of draft", async () => {
-    const w = await efficadoWorld();
-    const ui = await makeAdminUi(w.store, w.clock);
-    const change = await bodyOf<TermsChange>(await w.t.request("POST", "/api/v1/terms-changes", { body: termsChange() }));
-    const before = await snapshot(w.store);
-    const second = await w.t.request("POST", "/api/v1/terms-changes", {
-      body: termsChange({ version: "2027.2", effectiveOn: "2027-01-15", agreementIds: ["EFF-003"] }),
-    });
-    expect(second.status).toBe(409);
-    expect((await bodyOf<{ detail: string }>(second)).detail).toContain(
-      `EFF-003 already have a change of the terms under way (${change.id})`,
-    );
-    expect(await snapshot(w.store)).toEqual(before);
-    const toDraft = await w.t.request("PATCH", "/api/v1/agreements/EFF-003", { body: { status: "draft" } });
-    expect(toDraft.status).toBe(422);
-    expect((await bodyOf<{ errors: { field: string }[] }>(toDraft)).errors.map((e) => e.field)).toEqual(["status"]);
-    expect(await snapshot(w.store)).toEqual(before);
-
-    // The DPO takes Claes out of the change; Lambert's agreement ends before the day.
-    const notices = (await detailOf(w.t, change.id)).notices;
-    const claesNotice = notices.find((l) => l.agreementReference === "EFF-001")?.notice.id as string;
-    const excluded = await w.t.request("POST", `/api/v1/change-notices/${claesNotice}/exclusion`, {
-      body: { reason: "alternative_offered", note: "Keeps its 14-day payment term by side letter." },
-    });
-    expect(excluded.status, await excluded.clone().text()).toBe(200);
-    const ended = await w.t.request("POST", "/api/v1/agreements/EFF-002/termination", { body: { endedOn: "2026-11-30" } });
-    expect(ended.status, await ended.clone().text()).toBe(201);
-
-    w.clock.set("2026-12-06T23:00:00.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    const done = await detailOf(w.t, change.id);
-    expect(done.notices.map((l) => [l.agreementReference, l.notice.outcome, l.mayTerminate])).toEqual([
-      ["EFF-001", "excluded", false],
-      ["EFF-002", "excluded", false],
-      ["EFF-003", "applies", false],
-    ]);
-    expect(done.notices.find((l) => l.agreementReference === "EFF-002")?.notice.outcomeReason).toBe(
-      "agreement no longer in force when the terms change took effect",
-    );
-    expect([await versionOf(w.t, "EFF-001"), await versionOf(w.t, "EFF-002"), await versionOf(w.t, "EFF-003")]).toEqual([
-      "2024.1",
-      "2024.1",
-      "2027.1",
-    ]);
-    // Claes' link says it was taken out of this change of the terms, not that it objected.
-    const link = /http:\/\/localhost:3000(\/object\/\S+)/.exec(
-      (await w.store.db.select().from(outbox)).find((m) => m.recipient === "dpo@claes.example" && m.kind === "terms_notice")?.body ?? "",
-    )?.[1] as string;
-    const page = await (await ui.get(link)).text();
-    expect(page).toContain("Uw overeenkomst werd buiten deze wijziging van de voorwaarden gehouden");
-    expect(page).not.toContain("U maakte tijdig bezwaar");
-  });
-
-  it("moves each agreement at the start of the day in its own zone, and is effective once the last has moved", async () => {
-    const w = await efficadoWorld();
-    // A fourth customer whose agreement counts in New York time (6 hours behind Brussels in December).
-    const customerId = (await bodyOf<{ customerId: string }>(await w.t.request("GET", "/api/v1/agreements/EFF-003"))).customerId;
-    const created = await w.t.request("POST", "/api/v1/agreements", {
-      body: {
-        customerId,
-        reference: "EFF-NY",
-        version: "2024.1",
-        signedOn: "2024-06-01",
-        language: "en",
-        authorisation: "general",
-        clocks: { subProcessorNotice: { length: 30, unit: "calendar_days" }, termsChangeObjection: FOURTEEN_DAYS },
-        governingCountry: "BE",
-        timeZone: "America/New_York",
-        status: "active",
-        activityIds: [w.maintenance],
-      },
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const change = await bodyOf<TermsChange>(
-      await w.t.request("POST", "/api/v1/terms-changes", {
-        body: termsChange({ agreementIds: [...CUSTOMERS.map((c) => c.reference), "EFF-NY"] }),
-      }),
-    );
-    w.clock.set("2026-12-06T23:00:00.000Z"); // midnight in Brussels, 18:00 on 6 December in New York
-    expect((await runLifecycle(w.t)).effective).toEqual([]);
-    const midway = await detailOf(w.t, change.id);
-    expect(midway.status).toBe("announced");
-    expect(midway.notices.map((l) => [l.agreementReference, l.notice.status])).toEqual([
-      ["EFF-001", "closed"],
-      ["EFF-002", "closed"],
-      ["EFF-003", "closed"],
-      ["EFF-NY", "open"],
-    ]);
-    w.clock.set("2026-12-07T04:59:59.000Z");
-    expect((await runLifecycle(w.t)).effective).toEqual([]);
-    w.clock.set("2026-12-07T05:00:00.000Z"); // midnight in New York
-    expect((await runLifecycle(w.t)).effective).toEqual([change.id]);
-    expect(await versionOf(w.t, "EFF-NY")).toBe("2027.1");
-    expect((await w.store.db.select().from(outbox)).filter((m) => m.kind === "terms_effective")).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import { auditRowsStatement } from "../../kernel/audit/audit-chain.ts";
 import { auditRow } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
-import type { Statement } from "../../kernel/ports/store.ts";
+import type { Db, Statement } from "../../kernel/ports/store.ts";
+import { guardCount } from "../../kernel/write-guard.ts";
 
 /**
  * Closes every open notice of a change with one UPDATE (there may be
@@ -41,4 +42,13 @@ export function closeNotices(
       ),
     ),
   ];
+}
+
+/** Fails the atomic unit unless the change still has `expected` open notices: one closed since the read (an agreement taken out, a terms change applied to it) makes the decision stale. */
+export function guardOpenNotices(db: Db, changeId: string, expected: number): Statement {
+  return guardCount(
+    db,
+    sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${changeId} and ${changeNotices.status} = 'open')`,
+    expected,
+  );
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { changeNotices, objections, outbox, subProcessorChanges } from "../../../../db/schema.ts";
+import { objections, outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { formatInstant } from "../../kernel/i18n/localise.ts";
@@ -9,7 +9,7 @@ import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { clearGuards, guardCount } from "../../kernel/write-guard.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
-import { closeNotices } from "./close-notices.ts";
+import { closeNotices, guardOpenNotices } from "./close-notices.ts";
 import { dpoMessage } from "../announcement/dpo-mail.ts";
 import { guardChange } from "../queries/change-rows.ts";
 
@@ -85,11 +85,7 @@ export async function takeEffect(
   const statements: Statement[] = [
     guardChange(db, change),
     // The decision was made on what was read: a notice closed or an objection received since then makes this a conflict, retried next tick.
-    guardCount(
-      db,
-      sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`,
-      applying.length,
-    ),
+    guardOpenNotices(db, change.id, applying.length),
     guardCount(db, sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id})`, objectionCount),
   ];
   for (const next of appliedVendors(change, vendor, replaced, excluded)) {

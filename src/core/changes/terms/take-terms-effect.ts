@@ -6,6 +6,7 @@ import { startOfDay } from "../../kernel/clocks/deadline.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { formatInstant } from "../../kernel/i18n/localise.ts";
 import { inList } from "../../kernel/ports/in-list.ts";
+import { guardOpenNotices } from "../lifecycle/close-notices.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { clearGuards, guardCount } from "../../kernel/write-guard.ts";
 import { type Agreement, agreementKind, guardRevision } from "../../register/index.ts";
@@ -86,11 +87,7 @@ export async function takeTermsEffect(ctx: Ctx, change: TermsChange, notices: Ch
       sql`(select count(*) from ${objections} where ${objections.changeId} = ${change.id} and ${objections.resolution} is null)`,
       unresolved,
     ),
-    guardCount(
-      db,
-      sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${change.id} and ${changeNotices.status} = 'open')`,
-      open.length,
-    ),
+    guardOpenNotices(db, change.id, open.length),
   ];
   for (const notice of applying) {
     const before = agreements.get(notice.agreementId) as Agreement;

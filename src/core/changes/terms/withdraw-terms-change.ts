@@ -1,15 +1,15 @@
-import { eq, sql } from "drizzle-orm";
-import { changeNotices, outbox, termsChanges } from "../../../../db/schema.ts";
+import { eq } from "drizzle-orm";
+import { outbox, termsChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { parseInput } from "../../kernel/input/parse-input.ts";
 import { insertMany } from "../../kernel/ports/insert-many.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
-import { clearGuards, guardCount } from "../../kernel/write-guard.ts";
+import { clearGuards } from "../../kernel/write-guard.ts";
 import { partiesAmong } from "../announcement/notice-windows.ts";
 import { withdrawalMails } from "../announcement/withdrawal-mails.ts";
-import { closeNotices } from "../lifecycle/close-notices.ts";
+import { closeNotices, guardOpenNotices } from "../lifecycle/close-notices.ts";
 import type { TermsChange } from "../model/terms-change.ts";
 import { WithdrawInput } from "../model/sub-processor-change.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
@@ -51,13 +51,7 @@ export async function withdrawTermsChange(ctx: Ctx, id: string, raw: unknown): P
   ];
   const open = notices.filter((n) => n.status === "open");
   // A notice closed meanwhile (the change applied to an agreement whose day came) makes this a conflict.
-  statements.push(
-    guardCount(
-      db,
-      sql`(select count(*) from ${changeNotices} where ${changeNotices.changeId} = ${id} and ${changeNotices.status} = 'open')`,
-      open.length,
-    ),
-  );
+  statements.push(guardOpenNotices(db, id, open.length));
   if (open.length > 0) {
     const processor = (await requireOrganisation(ctx)).legalName;
     statements.push(...closeNotices(ctx, id, open, "excluded", "terms change withdrawn", at));
