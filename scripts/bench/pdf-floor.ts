@@ -10,7 +10,8 @@ const bold = Buffer.from(fonts.bold, "base64");
 
 function render(pages: string[][]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 50, autoFirstPage: false });
+    // Landscape, as the product lays the record out (a row per activity).
+    const doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 50, autoFirstPage: false });
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));

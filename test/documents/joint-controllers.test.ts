@@ -38,13 +38,17 @@ describe("joint controllers in the Art. 30(1) record", () => {
     const group =
       "ClearFacts Group NV; Kortrijksesteenweg 1, 9000 Gent, Belgium; Group DPO, dpo@group.example; arrangement: The group answers data subjects&#x27; requests.";
     const html = await (await w.t.request("GET", "/api/v1/documents/art30-controller?format=html&lang=en")).text();
-    const itemA = html.slice(html.indexOf('<section id="item-a">'), html.indexOf('<section id="overview">'));
+    const itemA = html.slice(html.indexOf('<section id="item-a">'), html.indexOf('<section id="activities">'));
     expect(itemA).toContain("<h3>Joint controllers of all processing (Art. 26)</h3>");
     expect(itemA).toContain(`<li>${group}</li>`);
     // The demo's own controller activity gets the organisation's; the new one the organisation's and its own.
-    const events = html.slice(html.indexOf(". Customer events</h3>"), html.indexOf("</table>", html.indexOf(". Customer events</h3>")));
+    // In the grid, the activity's row names them under its name.
+    const events = html.slice(
+      html.indexOf("<strong>Customer events</strong>"),
+      html.indexOf("</tr>", html.indexOf("<strong>Customer events</strong>")),
+    );
     expect(events).toContain(
-      `<th scope="row">(a) Joint controllers (Art. 26)</th><td><ul><li>${group}</li><li>Events Partner BV; privacy@partner.example</li></ul>`,
+      `<p>(a) Joint controllers (Art. 26):</p><ul><li>${group}</li><li>Events Partner BV; privacy@partner.example</li></ul>`,
     );
     expect(html.split(`<li>${group}</li>`).length - 1).toBe(3);
 

@@ -184,6 +184,7 @@ async function prepareContent(content: DocumentContent, options: RenderOptions):
     custom: options.checkpoint ? { AuditCheckpoint: canonicalize(options.checkpoint) ?? "" } : {},
     pageLabel: (page, pages) => translate(lang, "pdf.page", { page, pages }),
     creator: `dpa-register, template version ${TEMPLATE_VERSION}`,
+    orientation: options.kind in SHEET_NAMES ? "landscape" : "portrait",
   };
   return { ...document, pdf: { blocks: htmlToBlocks(html), meta: pdfMeta } };
 }
@@ -191,7 +192,7 @@ async function prepareContent(content: DocumentContent, options: RenderOptions):
 const checkpointFooter = (c: Checkpoint, lang: Language) =>
   translate(lang, "pdf.checkpoint", { size: c.size, head: c.head.slice(0, 16), at: formatInstant(c.at, lang), keyId: c.keyId });
 
-/** The sheet of each record, named by its article (the same in every language). */
+/** The sheet of each record, named by its article (the same in every language). The records' PDFs are landscape, a row per activity. */
 const SHEET_NAMES: Record<string, string> = { "art30-controller": "Art. 30(1)", "art30-processor": "Art. 30(2)" };
 
 /** e.g. annex_CF-DPA-2024-001_2026-11-21T100405Z_nl.pdf */

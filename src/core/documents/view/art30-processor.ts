@@ -42,9 +42,13 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
     return {
       party,
       agreements: own.map((a) => displayText(a.reference)),
+      // Numbered as in the register of activities below (an ordered list shows the number, not a bullet as well).
       processing: covered.map((id) => {
         const activity = snapshot.activities.get(id);
-        return `${numbers.get(id)}. ${activity ? texts.required(activity.name, { type: "processing_activity", id, name: activity.name }, "activity.name") : ""}`;
+        return {
+          number: numbers.get(id) ?? 0,
+          name: activity ? texts.required(activity.name, { type: "processing_activity", id, name: activity.name }, "activity.name") : "",
+        };
       }),
     };
   });
@@ -77,7 +81,7 @@ export function art30ProcessorContent(snapshot: RegisterSnapshot, lang: Language
       processor,
       subProcessors: subProcessors.map((s) => subProcessorView(snapshot, s, texts)),
       controllers,
-      activities: views,
+      activities: views.map((view, i) => ({ ...view, controllers: controllersByActivity.get(activities[i]?.id ?? "") ?? [] })),
       measures: measuresOf(snapshot, activities, ANNEX_III_HEADINGS).map((m) => measureView(m, texts)),
     },
     table: {

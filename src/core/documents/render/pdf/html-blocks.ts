@@ -21,8 +21,11 @@ export type Cell = Line[];
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
   | { kind: "paragraph"; line: Line; muted: boolean }
-  | { kind: "table"; weights: number[]; header: Cell[] | null; rows: Cell[][]; keyValue: boolean }
-  | { kind: "box"; blocks: Block[] };
+  /** `small`: a register's grid (class "register"), a row per activity in many columns, set a size smaller. */
+  | { kind: "table"; weights: number[]; header: Cell[] | null; rows: Cell[][]; keyValue: boolean; small: boolean }
+  | { kind: "box"; blocks: Block[] }
+  /** A section marked `class="new-page"` (each annex): what follows starts on a new page. */
+  | { kind: "pageBreak" };
 
 const CONTAINERS = new Set(["body", "header", "section", "main", "article", "div", "html"]);
 const INLINE = new Set(["strong", "b", "em", "i", "span", "small", "a", "code", "abbr", "bdi"]);
@@ -184,14 +187,14 @@ function collectBlocks(node: ChildNode, out: Block[], lines: Lines): void {
     for (const child of el.children) collectBlocks(child, inner, lines);
     out.push({ kind: "box", blocks: inner });
   } else if (CONTAINERS.has(name)) {
+    if (name === "section" && hasClass(el, "new-page")) out.push({ kind: "pageBreak" });
     for (const child of el.children) collectBlocks(child, out, lines);
   } else if (name === "h1" || name === "h2" || name === "h3") {
     out.push({ kind: "heading", level: Number(name[1]) as 1 | 2 | 3, text: textOf(el) });
   } else if (name === "p") {
     out.push({ kind: "paragraph", line: { text: textOf(el), bold: isAllBold(el), bullet: false }, muted: hasClass(el, "doc-meta") });
   } else if (name === "ul" || name === "ol") {
-    for (const li of childElements(el, "li"))
-      out.push({ kind: "paragraph", line: { text: textOf(li), bold: false, bullet: true }, muted: false });
+    for (const line of listLines(el, lines)) out.push({ kind: "paragraph", line, muted: false });
   } else if (name === "table") {
     out.push(tableBlock(el, lines));
   }
@@ -209,7 +212,7 @@ function tableBlock(table: Element, lines: Lines): Block {
   const columns = header?.length ?? rows[0]?.length ?? 1;
   const declared = table.attribs["data-widths"]?.split(",").map(Number);
   const weights = keyValue ? [28, 72] : declared?.length === columns ? declared : Array.from({ length: columns }, () => 1);
-  return { kind: "table", weights, header, rows, keyValue };
+  return { kind: "table", weights, header, rows, keyValue, small: hasClass(table, "register") };
 }
 
 function rowCells(tr: Element, lines: Lines): Cell[] {
@@ -235,14 +238,26 @@ function cellLines(cell: Element, bold: boolean, distinct: Lines): Line[] {
     else if (isElement(node) && node.name === "br") flush();
     else if (isElement(node) && (node.name === "ul" || node.name === "ol")) {
       flush();
-      for (const li of childElements(node, "li")) lines.push(distinct.line(textOf(li), bold, true));
+      lines.push(...listLines(node, distinct, bold));
     } else if (isElement(node)) {
       flush();
       lines.push(distinct.line(textOf(node), bold || isAllBold(node), false));
     }
   }
   flush();
+  // A cell for a handwritten signature or date: room to write in.
+  if (hasClass(cell, "handwritten")) lines.push(...Array.from({ length: 3 }, () => distinct.line(" ", false, false)));
   return distinct.cell(lines);
+}
+
+/** A list's items: bullets for `ul`; for `ol`, each item's number (its `value`, else its place) in place of a bullet. */
+function listLines(list: Element, distinct: Lines, bold = false): Line[] {
+  let number = Number(list.attribs.start ?? 1);
+  return childElements(list, "li").map((li) => {
+    if (list.name === "ul") return distinct.line(textOf(li), bold, true);
+    if (li.attribs.value) number = Number(li.attribs.value);
+    return distinct.line(`${number++}. ${textOf(li)}`, bold, false);
+  });
 }
 
 function textOf(node: ChildNode): string {

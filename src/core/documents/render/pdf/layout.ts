@@ -1,7 +1,7 @@
 import type { ContentStream, FontName } from "./content-stream.ts";
-import type { Block, Cell, Line } from "./html-blocks.ts";
-import { BODY, BOTTOM, BOX_COLOUR, BULLET_INDENT, CONTENT_WIDTH, HEADING_SIZE, LEADING, MARGIN, MUTED } from "./page-geometry.ts";
-import { type Flow, layTable } from "./table-layout.ts";
+import type { Block, Line } from "./html-blocks.ts";
+import { BODY, BOX_COLOUR, BULLET_INDENT, HEADING_SIZE, LEADING, MUTED, type PageGeometry } from "./page-geometry.ts";
+import { type Flow, layTable, tableStartsBelow } from "./table-layout.ts";
 import { TextMeasure } from "./text-measure.ts";
 
 /** Where a drawing layout puts its pages: pdfkit's document, the body's operators, and the page furniture. */
@@ -25,7 +25,8 @@ export type WidthOf = (font: FontName, size: number, text: string) => number;
  * pdfkit write it out before the next: the pages are not all kept in memory.
  */
 export class Layout implements Flow {
-  y = MARGIN.top;
+  readonly geometry: PageGeometry;
+  y: number;
   /** The page the cursor is on (pdfkit numbers them from 0). */
   page = 0;
   /** The font, size and colour last set, so each line does not set them again. */
@@ -38,7 +39,14 @@ export class Layout implements Flow {
   private readonly showGlyphs: ((font: FontName, text: string) => void) | null;
 
   /** `showGlyphs` (counting only) is told each text the drawing pass will show, in order. */
-  constructor(canvas: Canvas | null, widthOf: WidthOf, showGlyphs: ((font: FontName, text: string) => void) | null = null) {
+  constructor(
+    geometry: PageGeometry,
+    canvas: Canvas | null,
+    widthOf: WidthOf,
+    showGlyphs: ((font: FontName, text: string) => void) | null = null,
+  ) {
+    this.geometry = geometry;
+    this.y = geometry.margin.top;
     this.canvas = canvas;
     this.widthOf = widthOf;
     this.showGlyphs = showGlyphs;
@@ -46,12 +54,18 @@ export class Layout implements Flow {
   }
 
   blocks(blocks: Block[], indent = 0): void {
-    for (const block of blocks) {
-      if (block.kind === "heading") this.heading(block.level, block.text, indent);
+    blocks.forEach((block, i) => {
+      if (block.kind === "heading") this.heading(block.level, block.text, indent, blocks[i + 1]);
       else if (block.kind === "paragraph") this.paragraph(block.line, block.muted, indent);
-      else if (block.kind === "table") this.table(block.weights, block.header, block.rows, block.keyValue);
+      else if (block.kind === "table") layTable(this, block);
+      else if (block.kind === "pageBreak") this.atTopOfPage();
       else this.box(block.blocks);
-    }
+    });
+  }
+
+  /** Starts a new page unless the cursor is already at the top of one (each annex starts on its own page). */
+  atTopOfPage(): void {
+    if (this.y > this.geometry.margin.top) this.newPage();
   }
 
   measure(bold: boolean, size: number): TextMeasure {
@@ -82,7 +96,7 @@ export class Layout implements Flow {
     }
     this.page++;
     this.pen = "";
-    this.y = MARGIN.top;
+    this.y = this.geometry.margin.top;
   }
 
   /** Hands the open pages to pdfkit with their furniture and lets it write them out. */
@@ -94,7 +108,7 @@ export class Layout implements Flow {
   }
 
   ensure(height: number): void {
-    if (this.y + height > BOTTOM && this.y > MARGIN.top) this.newPage();
+    if (this.y + height > this.geometry.bottom && this.y > this.geometry.margin.top) this.newPage();
   }
 
   /** After drawing a filled shape: pdfkit's fill colour changed, so the next text sets its pen again. */
@@ -125,24 +139,39 @@ export class Layout implements Flow {
     this.canvas?.stream.strokeRects(rects, lineWidth, color, this.page);
   }
 
-  private heading(level: 1 | 2 | 3, text: string, indent: number): void {
+  private heading(level: 1 | 2 | 3, text: string, indent: number, next: Block | undefined): void {
     const size = HEADING_SIZE[level];
-    const lines = this.measure(true, size).wrap(text, CONTENT_WIDTH - indent);
+    const lines = this.measure(true, size).wrap(text, this.geometry.contentWidth - indent);
     const lh = this.lineHeight(size);
-    this.y += level === 1 ? 0 : size * 0.6;
-    // Keep a heading with at least a few lines of what follows it.
-    this.ensure(lines.length * lh + this.lineHeight(BODY) * 4);
+    this.y += level === 1 || this.y === this.geometry.margin.top ? 0 : size * 0.6;
+    // Keep a heading with the start of what follows it: a few lines of text, or where the table starts.
+    const own = lines.length * lh + size * 0.25;
+    if (next?.kind === "table") {
+      if (this.y > this.geometry.margin.top && !tableStartsBelow(this, next, this.y + own)) this.newPage();
+    } else this.ensure(Math.min(own + this.leadOf(next, indent), this.geometry.bottom - this.geometry.margin.top));
     for (const line of lines) {
-      this.write(line, MARGIN.left + indent, this.y, true, size);
+      this.write(line, this.geometry.margin.left + indent, this.y, true, size);
       this.y += lh;
     }
     this.y += size * 0.25;
   }
 
-  private paragraph(line: Line, muted: boolean, indent: number): void {
-    const x = MARGIN.left + indent + (line.bullet ? BULLET_INDENT : 0);
+  /** The height of the first part of a block that a heading before it must stay with. */
+  private leadOf(block: Block | undefined, indent: number): number {
     const lh = this.lineHeight(BODY);
-    const wrapped = this.measure(line.bold, BODY).wrap(line.text, CONTENT_WIDTH - indent - (line.bullet ? BULLET_INDENT : 0));
+    if (!block || block.kind === "pageBreak" || block.kind === "table") return 0;
+    if (block.kind === "paragraph") return Math.min(this.wrapped(block.line, indent).length, 3) * lh;
+    return lh * 4;
+  }
+
+  private wrapped(line: Line, indent: number): string[] {
+    return this.measure(line.bold, BODY).wrap(line.text, this.geometry.contentWidth - indent - (line.bullet ? BULLET_INDENT : 0));
+  }
+
+  private paragraph(line: Line, muted: boolean, indent: number): void {
+    const x = this.geometry.margin.left + indent + (line.bullet ? BULLET_INDENT : 0);
+    const lh = this.lineHeight(BODY);
+    const wrapped = this.wrapped(line, indent);
     wrapped.forEach((text, i) => {
       this.ensure(lh);
       if (line.bullet && i === 0) this.write("•", x - BULLET_INDENT + 1, this.y, false, BODY);
@@ -161,15 +190,11 @@ export class Layout implements Flow {
     this.openBoxes--;
     const endPage = this.page;
     for (let page = startPage; page <= endPage; page++) {
-      const top = page === startPage ? startY : MARGIN.top;
-      const bottom = page === endPage ? this.y : BOTTOM;
-      this.canvas?.stream.fillRect(MARGIN.left, top, 3, bottom - top, BOX_COLOUR, page);
+      const top = page === startPage ? startY : this.geometry.margin.top;
+      const bottom = page === endPage ? this.y : this.geometry.bottom;
+      this.canvas?.stream.fillRect(this.geometry.margin.left, top, 3, bottom - top, BOX_COLOUR, page);
     }
     this.pen = "";
     this.y += this.lineHeight(BODY) * 0.5;
-  }
-
-  private table(weights: number[], header: Cell[] | null, rows: Cell[][], keyValue: boolean): void {
-    layTable(this, weights, header, rows, keyValue);
   }
 }

@@ -4,6 +4,7 @@ import { ContentStream, type FontName } from "./content-stream.ts";
 import type { Block } from "./html-blocks.ts";
 import { Layout, type WidthOf } from "./layout.ts";
 import { decoratePage, type PageFurniture } from "./page-furniture.ts";
+import { type Orientation, pageGeometry } from "./page-geometry.ts";
 
 export interface PdfMeta extends PageFurniture {
   title: string;
@@ -15,12 +16,13 @@ export interface PdfMeta extends PageFurniture {
   /** Extra entries for the PDF's document information (the full checkpoint on exports). */
   custom?: Record<string, string>;
   creator: string;
+  orientation: Orientation;
 }
 
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 
 /**
- * Lays the document's HTML (read into blocks by html-blocks.ts) out on A4 pages with pdfkit: one code path on Node
+ * Lays the document's HTML (read into blocks by html-blocks.ts) out on A4 pages (portrait, or landscape for the registers) with pdfkit: one code path on Node
  * and in the Worker (no browser). Table header rows repeat on every page a
  * table continues on; a row taller than a page is split between lines.
  *
@@ -32,6 +34,7 @@ export async function renderPdf(blocks: Block[], meta: PdfMeta): Promise<Uint8Ar
   fontBytes ??= { regular: Buffer.from(fonts.regular, "base64"), bold: Buffer.from(fonts.bold, "base64") };
   const doc = new PDFDocument({
     size: "A4",
+    layout: meta.orientation,
     margin: 0,
     // No built-in default (Helvetica): pdfkit would read its metrics from disk, which a Worker has not.
     font: null as unknown as string,
@@ -78,10 +81,11 @@ export async function renderPdf(blocks: Block[], meta: PdfMeta): Promise<Uint8Ar
     }
     return width;
   };
-  const counting = new Layout(null, widthOf, (font, text) => stream.include(font, text));
+  const geometry = pageGeometry(meta.orientation);
+  const counting = new Layout(geometry, null, widthOf, (font, text) => stream.include(font, text));
   counting.blocks(blocks);
   const pages = counting.page + 1;
-  const drawing = new Layout({ doc, stream, decorate: (page) => decoratePage(doc, meta, page, pages) }, widthOf);
+  const drawing = new Layout(geometry, { doc, stream, decorate: (page) => decoratePage(doc, geometry, meta, page, pages) }, widthOf);
   drawing.blocks(blocks);
   if (drawing.page + 1 !== pages) throw new Error(`PDF layout drew ${drawing.page + 1} pages, counted ${pages}`);
   drawing.finishPages();

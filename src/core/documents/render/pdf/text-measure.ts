@@ -1,4 +1,7 @@
 /** Measures and wraps text for one font at one size; widths of words and characters are cached, because registers repeat them. */
+/** Characters after which a long address or URL may break (and before "@"). */
+const BREAK_AFTER = new Set(["/", ".", "-", "_", "?", "&", "="]);
+
 export class TextMeasure {
   private readonly words = new Map<string, number>();
   private readonly chars = new Map<string, number>();
@@ -47,25 +50,42 @@ export class TextMeasure {
     return lines.length ? lines : [""];
   }
 
+  /**
+   * A word wider than a line (an e-mail address, a URL, an IBAN): broken where a reader expects it
+   * (before "@", after "/", ".", "-", "_", "?", "&" or "="), as late as fits; between characters
+   * only where no such point fits.
+   */
   private breakWord(word: string, max: number): string[] {
+    const chars = [...word];
     const pieces: string[] = [];
-    let piece = "";
-    let width = 0;
-    for (const ch of word) {
-      let cw = this.chars.get(ch);
-      if (cw === undefined) {
-        cw = this.widthOf(ch);
-        this.chars.set(ch, cw);
+    let start = 0;
+    while (start < chars.length) {
+      let end = start;
+      let width = 0;
+      let sensible = -1;
+      let widthAtSensible = 0;
+      while (end < chars.length && (end === start || width + this.charWidth(chars[end] as string) <= max)) {
+        width += this.charWidth(chars[end] as string);
+        end++;
+        if (end < chars.length && (chars[end] === "@" || BREAK_AFTER.has(chars[end - 1] as string))) {
+          sensible = end;
+          widthAtSensible = width;
+        }
       }
-      if (piece && width + cw > max) {
-        pieces.push(piece);
-        piece = "";
-        width = 0;
-      }
-      piece += ch;
-      width += cw;
+      // A sensible cut that leaves most of the line empty reads worse than a break between characters.
+      const cut = end < chars.length && sensible > start && widthAtSensible >= max * 0.4 ? sensible : end;
+      pieces.push(chars.slice(start, cut).join(""));
+      start = cut;
     }
-    pieces.push(piece);
     return pieces;
+  }
+
+  private charWidth(ch: string): number {
+    let cw = this.chars.get(ch);
+    if (cw === undefined) {
+      cw = this.widthOf(ch);
+      this.chars.set(ch, cw);
+    }
+    return cw;
   }
 }
