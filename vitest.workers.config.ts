@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { resolve as resolvePath } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -42,7 +43,15 @@ export default defineConfig(async () => {
     ],
     // date-holidays requires moment-timezone, which requires "moment"; the pool would resolve that to
     // moment's ES build and load it as CommonJS (moment/moment-timezone#449). wrangler's bundler is fine.
-    resolve: { alias: [{ find: /^moment$/, replacement: "moment/moment.js" }] },
+    // And the deployed Worker's own stand-ins (wrangler.toml [alias]) for what the documents would
+    // otherwise carry, so these suites render with what the Worker runs.
+    resolve: {
+      alias: [
+        { find: /^moment$/, replacement: "moment/moment.js" },
+        { find: /^js-md5$/, replacement: resolvePath("src/platform/worker/md5-noble.ts") },
+        { find: /^\.\/generated\/decode-data-html\.js$/, replacement: resolvePath("src/platform/worker/no-html-entities.ts") },
+      ],
+    },
     test: { include: ["test/workers/**/*.test.ts"], testTimeout: 30_000 },
   };
 });

@@ -17,6 +17,8 @@ const Config = z.object({
   MAIL_FROM: z.string().min(3).default("DPA register <dpa-register@localhost>"),
   /** Where people reach the service (e.g. https://dpa.example.com); customer objection links in e-mails start with it. */
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+  /** Days before an objection window's last day each customer that has not objected is reminded; 0: no reminders. */
+  CUSTOMER_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Sign-in attempts per client address, and per account, as attempts/seconds. */
   RATE_SIGN_IN_PER_ADDRESS: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAddress),

@@ -1,7 +1,7 @@
 // The service's own bookkeeping: the e-mail outbox, write guards for
 // optimistic locking inside a batch, and secrets made on first use.
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { OUTBOX_STATUSES } from "../../src/core/kernel/values/values.ts";
 
 /**
@@ -26,7 +26,11 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     sentAt: text("sent_at"),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    // A customer is reminded of a closing window once per notice, however many scheduler ticks run at once.
+    uniqueIndex("outbox_window_reminder_once").on(t.relatedId).where(sql`kind = 'window_reminder'`),
+  ],
 );
 
 /**

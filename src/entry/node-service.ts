@@ -24,6 +24,7 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
     store,
     checkpoints,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    windowReminderDays: config.CUSTOMER_REMINDER_DAYS,
     passwordKdf: nodeKdf(1),
     rateLimits: {
       signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS,

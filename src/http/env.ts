@@ -20,6 +20,8 @@ export interface AppDeps {
    * with a request's Host. Defaults to http://localhost:3000.
    */
   publicBaseUrl?: string;
+  /** Days before an objection window's last day its customer is reminded (0: never); default 3 (core/changes WINDOW_REMINDER_DAYS). */
+  windowReminderDays?: number;
   /** scrypt for sign-ins; the Node entry passes node:crypto's (see entry/node-kdf.ts). */
   passwordKdf?: Kdf;
   /** Limits on sign-in attempts and customer objections (defaults in http/middleware/rate-limit.ts). */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, documentExports } from "../../db/schema.ts";
+import { auditEntries, documentExports, outbox } from "../../db/schema.ts";
 import { ADMIN_ROUTES } from "../../src/http/admin/admin-route.ts";
 import type { UserRole } from "../../src/core/accounts/user-model.ts";
 import { makeAdminUi, type UiSession } from "../helpers/admin-ui.ts";
@@ -111,6 +111,10 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/onboarding/template.xlsx": ALL,
   "GET /admin/audit": AUDITORS,
   "GET /admin/audit/:id": AUDITORS,
+  // The outbox: what was e-mailed to whom, and putting a failed message back in the queue.
+  "GET /admin/outbox": ADMINS,
+  "GET /admin/outbox/:id": ADMINS,
+  "POST /admin/outbox/:id/retry": ADMINS,
   // People and tokens: admins (DPOs) only.
   "GET /admin/users": ADMINS,
   "GET /admin/users/new": ADMINS,
@@ -164,6 +168,7 @@ async function world() {
   const ui = await makeAdminUi(w.store, w.clock);
   const [exportRow] = await w.store.db.select({ id: documentExports.id }).from(documentExports);
   const [auditRow] = await w.store.db.select({ id: auditEntries.id }).from(auditEntries);
+  const [mail] = await w.store.db.select({ id: outbox.id }).from(outbox);
   const users = await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", "/api/v1/tokens"));
   const ids: Record<string, string | undefined> = {
     changes: change.id,
@@ -178,6 +183,7 @@ async function world() {
     breaches: breach.breach.id,
     report: breach.breach.affectedAgreementIds[0],
     "terms-changes": terms.id,
+    outbox: mail?.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

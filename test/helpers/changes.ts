@@ -66,6 +66,7 @@ export interface ChangeOut {
 }
 export interface NoticeOut {
   id: string;
+  changeId: string;
   agreementId: string;
   kind: string;
   noticeDate: string;
@@ -108,5 +109,6 @@ export async function runLifecycle(t: TestApp) {
     failed: unknown[];
     duties: { reminded: string[]; failed: unknown[] };
     reviews: { reminded: string[]; failed: unknown[] };
+    windows: { reminded: string[]; failed: unknown[] };
   }>(response);
 }

@@ -10,6 +10,7 @@
  *   SMTP_SINK_REJECT_RCPT=regex   answer 550 to matching recipients (at RCPT TO)
  */
 import { appendFileSync } from "node:fs";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 const [portArg = "0", output] = process.argv.slice(2);
@@ -41,18 +42,25 @@ const server = new SMTPServer({
         console.log(`smtp-sink: 451 for message ${tempFailed} of ${tempFailFirst}`);
         return callback(smtpError(451, "4.3.0 Try again later"));
       }
-      const raw = Buffer.concat(chunks).toString("utf8");
-      const headers = parseHeaders(raw);
-      const record = {
-        messageId: headers.get("message-id") ?? null,
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-        to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-        subject: headers.get("subject") ?? null,
-        text: decodeBody(raw, headers.get("content-transfer-encoding")),
-        raw,
-      };
-      appendFileSync(output, `${JSON.stringify(record)}\n`);
-      callback();
+      const raw = Buffer.concat(chunks);
+      // mailparser reads the message as a mail client would: the text and HTML parts, headers decoded.
+      simpleParser(raw)
+        .then((mail) => {
+          const record = {
+            messageId: mail.messageId ?? null,
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            subject: mail.subject ?? null,
+            replyTo: mail.replyTo?.value.map((a) => a.address ?? "") ?? [],
+            contentType: mail.headers.get("content-type") ? String((mail.headers.get("content-type") as { value: string }).value) : null,
+            text: (mail.text ?? "").replace(/\r\n/g, "\n"),
+            html: typeof mail.html === "string" ? mail.html : null,
+            raw: raw.toString("utf8"),
+          };
+          appendFileSync(output, `${JSON.stringify(record)}\n`);
+          callback();
+        })
+        .catch((error: Error) => callback(error));
     });
   },
 });
@@ -63,52 +71,3 @@ server.listen(Number(portArg), "127.0.0.1", () => {
   console.log(`smtp-sink listening on ${typeof address === "object" && address ? address.port : portArg}`);
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
-
-/** Header names in lower case to unfolded values, encoded-words decoded. */
-function parseHeaders(raw: string): Map<string, string> {
-  const end = raw.indexOf("\r\n\r\n");
-  const block = (end === -1 ? raw : raw.slice(0, end)).replace(/\r\n(?=[ \t])/g, "");
-  const headers = new Map<string, string>();
-  for (const line of block.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
-  }
-  return headers;
-}
-
-/** RFC 2047: =?charset?B|Q?text?=, with the white space between adjacent encoded-words dropped. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/(\?=)\s+(?==\?)/g, "$1")
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_word, charset: string, encoding: string, text: string) => {
-      const bytes = encoding.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " "));
-      return new TextDecoder(charset).decode(bytes);
-    });
-}
-
-function decodeBody(raw: string, transferEncoding = "7bit"): string {
-  const start = raw.indexOf("\r\n\r\n");
-  const body = start === -1 ? "" : raw.slice(start + 4);
-  const encoding = transferEncoding.toLowerCase();
-  const bytes =
-    encoding === "base64"
-      ? Buffer.from(body, "base64")
-      : encoding === "quoted-printable"
-        ? qpBytes(body.replace(/=\r\n/g, ""))
-        : Buffer.from(body);
-  return bytes.toString("utf8").replace(/\r\n/g, "\n");
-}
-
-function qpBytes(text: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const hex = text.slice(i + 1, i + 3);
-    if (text[i] === "=" && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(text[i] ?? ""));
-    }
-  }
-  return Buffer.from(bytes);
-}

@@ -11,8 +11,14 @@ export interface Received {
   from: string | null;
   to: string[];
   subject: string | null;
-  /** The body, transfer encoding undone, line ends as \n. */
+  /** The Reply-To addresses. */
+  replyTo: string[];
+  /** The top-level content type, e.g. multipart/alternative. */
+  contentType: string | null;
+  /** The plain-text part, transfer encoding undone, line ends as \n. */
   text: string;
+  /** The HTML part, if the message has one. */
+  html: string | null;
   raw: string;
 }
 

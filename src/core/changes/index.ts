@@ -4,6 +4,7 @@
  */
 export { DEFAULT_TIME_ZONE } from "./announcement/affected-agreements.ts";
 export { announceChange } from "./announcement/announce-change.ts";
+export { endOfLastDay, zonedTime } from "./announcement/deadline-words.ts";
 export { changeLine, dpoEmail, maxDate } from "./announcement/mail-text.ts";
 export { aboutStatus, noticeView } from "./announcement/notice-view.ts";
 export type { NoticeAbout, NoticeView } from "./announcement/notice-view.ts";
@@ -11,6 +12,8 @@ export { DEFAULT_PUBLIC_BASE_URL, checkObjectionToken, existingObjectionLinks } 
 export { ClockQuery, agreementClocks } from "./lifecycle/agreement-clocks.ts";
 export type { Verdict } from "./lifecycle/change-state.ts";
 export { LIFECYCLE_ACTOR, runLifecycle } from "./lifecycle/run-lifecycle.ts";
+export type { LifecycleOptions } from "./lifecycle/run-lifecycle.ts";
+export { WINDOW_REMINDER_DAYS } from "./lifecycle/window-reminders.ts";
 export {
   AUTHORISATION_DECISIONS,
   AuthorisationInput,

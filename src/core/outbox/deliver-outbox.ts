@@ -2,6 +2,9 @@ import { and, asc, count, desc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema.ts";
 import type { Clock } from "../kernel/context.ts";
 import { isPermanentMailError, type Mailer } from "../kernel/ports/mailer.ts";
+import { AppError, notFound } from "../kernel/errors.ts";
+import { dpoEmail, loadOrganisation } from "../organisation/index.ts";
+import { mailHtml } from "./mail-html.ts";
 import { OUTBOX_STATUSES, type OutboxStatus } from "../kernel/values/values.ts";
 import type { Db, Store } from "../kernel/ports/store.ts";
 
@@ -47,6 +50,8 @@ const at = (clock: Clock, plusMs = 0) => new Date(clock.now().getTime() + plusMs
 export async function deliverDueMessages(options: DeliveryOptions): Promise<DeliveryReport> {
   const { store, mailer, clock, limit = 50, maxAttempts = 8 } = options;
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  /** The DPO's address, read once per run (with the first message): every reply goes there. */
+  let replyTo: string | null | undefined;
   // A "sending" row whose lease (its nextAttemptAt) has run out was claimed by
   // a deliverer that never finished: it is due again like a pending one.
   const due = await store.db
@@ -71,7 +76,16 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
       continue;
     }
     try {
-      await mailer.send({ messageId: message.id, to: message.recipient, subject: message.subject, text: message.body });
+      replyTo ??= await dpoAddress(store.db);
+      await mailer.send({
+        messageId: message.id,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.body,
+        html: mailHtml(message.subject, message.body),
+        // Customers who answer a notice reach the DPO; the DPO's own reminders need no Reply-To.
+        ...(replyTo && replyTo.toLowerCase() !== message.recipient.toLowerCase() ? { replyTo } : {}),
+      });
     } catch (error) {
       const lastError = describe(error);
       if (isPermanentMailError(error) || message.attempts >= maxAttempts) {
@@ -124,6 +138,11 @@ function finishClaim(db: Db, claimed: OutboxMessage, values: Partial<OutboxMessa
     .where(and(eq(outbox.id, claimed.id), eq(outbox.status, "sending"), eq(outbox.attempts, claimed.attempts)));
 }
 
+async function dpoAddress(db: Db): Promise<string | null> {
+  const organisation = await loadOrganisation(db);
+  return organisation ? dpoEmail(organisation) : null;
+}
+
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
@@ -158,4 +177,31 @@ export async function listOutbox(db: Db, query: { status?: OutboxStatus; limit?:
     .where(query.status ? eq(outbox.status, query.status) : undefined)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit);
+}
+
+/** One message, for the outbox's page in the admin UI. */
+export async function outboxMessage(db: Db, id: string): Promise<OutboxMessage> {
+  const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
+  if (!message) throw notFound("outbox message", id);
+  return message;
+}
+
+/**
+ * Puts a failed message back in the queue, due now, with its attempts counted
+ * afresh (after, say, a mailbox was fixed). Only a failed message: one still
+ * queued or being sent would then go twice, and a sent one has gone. The last
+ * error stays until the next attempt replaces it.
+ */
+export async function retryMessage(db: Db, id: string, clock: Clock): Promise<OutboxMessage> {
+  const [retried] = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: at(clock) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
+    .returning();
+  if (retried) return retried;
+  const message = await outboxMessage(db, id);
+  throw new AppError(
+    "conflict",
+    `Message ${id} is ${message.status}: only a failed message is put back in the queue. Nothing was changed.`,
+  );
 }

@@ -7,6 +7,8 @@ export const MESSAGE_KINDS = [
   "authorisation_request",
   "dpo_reminder",
   "objection_alert",
+  "objection_receipt",
+  "window_reminder",
   "change_effective",
   "change_withdrawn",
   "duty_reminder",

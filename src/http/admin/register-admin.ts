@@ -9,6 +9,7 @@ import { registerDashboard } from "./dashboard/dashboard-page.ts";
 import { registerDocumentPages } from "./documents/document-pages.ts";
 import { registerObligationPages } from "./obligations/obligation-pages.ts";
 import { registerOnboardingPages } from "./onboarding/onboarding-pages.ts";
+import { registerOutboxPages } from "./outbox/outbox-pages.ts";
 import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
 import { registerPeoplePages } from "./people/people-pages.ts";
 import { registerRegisterPages } from "./register/register-pages.ts";
@@ -45,6 +46,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerDocumentPages(app);
   registerOnboardingPages(app, deps);
   registerAuditPages(app);
+  registerOutboxPages(app);
   registerPeoplePages(app, deps);
   // Customers reach /object/* through signed links, without an account.
   app.use("/object/*", rejectCrossSitePosts());

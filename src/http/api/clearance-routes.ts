@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { agreementClocks, clearance, CLEARANCE_STATUSES, ClearanceQuery, ClockQuery, runLifecycle } from "../../core/changes/index.ts";
 import { CLOCK_NAMES } from "../../core/kernel/values/values.ts";
 import { NAMED_AGREEMENT } from "../../core/register/index.ts";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv, AppWiring } from "../env.ts";
+import { withPublicBaseUrl } from "../objection/link-context.ts";
 import { requirePermission } from "../middleware/auth.ts";
 import { json, namedIdParam, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
@@ -37,6 +38,12 @@ const LifecycleOut = z
         failed: z.array(z.object({ obligationId: z.string(), error: z.string() })),
       })
       .describe("Reminders of duties (obligations) falling due."),
+    windows: z
+      .object({
+        reminded: z.array(z.string()).describe("Notices whose customer was reminded that its objection window closes soon."),
+        failed: z.array(z.object({ noticeId: z.string(), error: z.string() })),
+      })
+      .describe("Reminders to customers that have not objected, a few days before their window's last day."),
     reviews: z
       .object({
         reminded: z.array(z.string()).describe("Activities whose review reminder to the DPO was queued."),
@@ -65,7 +72,7 @@ const ClocksOut = z
   })
   .meta({ id: "AgreementClocks" });
 
-export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
+export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl" | "windowReminderDays">): void {
   app.openapi(
     createRoute({
       method: "get",
@@ -110,6 +117,6 @@ export function registerClearanceRoutes(app: OpenAPIHono<AppEnv>): void {
       middleware: [requirePermission("operations:run")] as const,
       responses: { 200: json(LifecycleOut, "What the tick did."), ...writeErrors },
     }),
-    async (c) => c.json(await runLifecycle(c.get("ctx")), 200),
+    async (c) => c.json(await runLifecycle(withPublicBaseUrl(c, deps.publicBaseUrl), { windowReminderDays: deps.windowReminderDays }), 200),
   );
 }

@@ -50,6 +50,7 @@ const OPERATION_IDS: Record<string, string> = {
   "GET /api/v1/clearance": "getClearance",
   "POST /api/v1/lifecycle/run": "runLifecycle",
   "GET /api/v1/outbox": "listOutbox",
+  "POST /api/v1/outbox/{id}/retry": "retryOutboxMessage",
   "GET /api/v1/documents/art30-controller": "getControllerRecord",
   "GET /api/v1/documents/art30-controller/completeness": "checkControllerRecord",
   "GET /api/v1/documents/art30-processor": "getProcessorRecord",

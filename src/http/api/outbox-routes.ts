@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listOutbox, OUTBOX_STATUSES, outboxSummary } from "../../core/outbox/index.ts";
+import { listOutbox, OUTBOX_STATUSES, outboxSummary, retryMessage } from "../../core/outbox/index.ts";
 import { parseInput } from "../../core/kernel/input/parse-input.ts";
 import type { AppEnv } from "../env.ts";
 import { requirePermission } from "../middleware/auth.ts";
-import { json, permissionOf, readErrors, security } from "./openapi-common.ts";
+import { IdParam, json, permissionOf, readErrors, security, writeErrors } from "./openapi-common.ts";
 
 const OutboxQuery = z.strictObject({
   status: z.enum(OUTBOX_STATUSES).optional(),
@@ -52,6 +52,26 @@ export function registerOutboxRoutes(app: OpenAPIHono<AppEnv>): void {
       const db = c.get("ctx").store.db;
       const [summary, items] = await Promise.all([outboxSummary(db), listOutbox(db, query)]);
       return c.json({ summary, items: items as z.infer<typeof OutboxMessage>[] }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/outbox/{id}/retry",
+      tags: ["Operations"],
+      summary: "Put a failed e-mail back in the queue",
+      description:
+        "For a message that failed (its reason is in lastError), once what made it fail is fixed: it is due at once, its attempts counted afresh. A message that is queued, being sent or sent is refused with 409.",
+      security,
+      ...permissionOf("operations:run"),
+      middleware: [requirePermission("operations:run")] as const,
+      request: { params: IdParam },
+      responses: { 200: json(OutboxMessage, "Queued again."), ...writeErrors },
+    }),
+    async (c) => {
+      const ctx = c.get("ctx");
+      const message = await retryMessage(ctx.store.db, c.req.param("id"), ctx.clock);
+      return c.json(message as z.infer<typeof OutboxMessage>, 200);
     },
   );
 }

@@ -41,7 +41,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   registerCustomerAuditRoutes(app);
   registerBreachRoutes(app);
   registerChangeRoutes(app, wiring);
-  registerClearanceRoutes(app);
+  registerClearanceRoutes(app, wiring);
   registerSearchRoutes(app);
   registerOutboxRoutes(app);
   registerFeedRoutes(app, wiring);

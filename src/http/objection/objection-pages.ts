@@ -112,7 +112,7 @@ export function registerObjectionPages(app: Hono<AppEnv>, deps: AppWiring): void
         ctx,
         view.notice.id,
         { grounds: signed(form.grounds, form), channel: "link" },
-        { sameTwiceIsOnce: true },
+        { sameTwiceIsOnce: true, receiptTo: form.email },
       );
       return objectionReceipt(c, view, objection, token);
     } catch (error) {

@@ -7,7 +7,13 @@ import { createSmtpMailer } from "./smtp-mailer.ts";
 
 /** The service's timers: change lifecycle, checkpoints and verification, and mail delivery when SMTP is configured. */
 export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: Config): { stop: () => Promise<void> } {
-  const lifecycle = startLifecycleScheduler({ store, intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000 });
+  const lifecycle = startLifecycleScheduler({
+    store,
+    intervalMs: config.LIFECYCLE_INTERVAL_SECONDS * 1000,
+    // Reminders to customers carry their objection links, which start with the public address.
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    windowReminderDays: config.CUSTOMER_REMINDER_DAYS,
+  });
   const evidence = startEvidenceScheduler({
     store,
     keys,

@@ -50,6 +50,8 @@ export function startLifecycleScheduler(options: {
   store: Store;
   clock?: Clock;
   intervalMs: number;
+  publicBaseUrl?: string;
+  windowReminderDays?: number;
   log?: (line: string) => void;
 }): Scheduler {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -58,12 +60,15 @@ export function startLifecycleScheduler(options: {
     intervalMs: options.intervalMs,
     log,
     async task() {
-      const report = await runLifecycle(makeCtx(options.store, LIFECYCLE_ACTOR, options.clock));
+      const ctx = { ...makeCtx(options.store, LIFECYCLE_ACTOR, options.clock), publicBaseUrl: options.publicBaseUrl };
+      const report = await runLifecycle(ctx, { windowReminderDays: options.windowReminderDays });
       for (const id of report.effective) log(`lifecycle: change ${id} took effect`);
       for (const failure of report.failed) log(`lifecycle: change ${failure.changeId} failed: ${failure.error}`);
       for (const failure of report.duties.failed) log(`lifecycle: reminder of obligation ${failure.obligationId} failed: ${failure.error}`);
       for (const failure of report.reviews.failed)
         log(`lifecycle: reminder of the review of activity ${failure.activityId} failed: ${failure.error}`);
+      for (const failure of report.windows.failed)
+        log(`lifecycle: reminder to the customer of notice ${failure.noticeId} failed: ${failure.error}`);
     },
   });
 }

@@ -28,6 +28,8 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.text,
+          html: message.html,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
           messageId: `<${message.messageId}@dpa-register>`,
         });
       } catch (error) {

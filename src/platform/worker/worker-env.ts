@@ -8,6 +8,8 @@ export interface WorkerEnv {
   CHECKPOINT_KEY?: string;
   /** Public keys of earlier signing keys still trusted (wrangler.toml [vars]), comma-separated. */
   CHECKPOINT_TRUSTED_KEYS?: string;
+  /** Days before an objection window's last day its customer is reminded (wrangler.toml [vars]); default 3, "0": never. */
+  CUSTOMER_REMINDER_DAYS?: string;
   /** The header whose well-formed value becomes the request id (wrangler.toml [vars]); default: Cloudflare's cf-ray. */
   REQUEST_ID_HEADER?: string;
 }

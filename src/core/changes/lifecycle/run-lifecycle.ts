@@ -13,6 +13,7 @@ import { takeEffect } from "./take-effect.ts";
 import { applyDueTermsChanges } from "../terms/terms-lifecycle.ts";
 import { type DutyReminderReport, remindOfDuties } from "../../obligations/index.ts";
 import { type ReviewReminderReport, remindOfReviews } from "../../reviews/index.ts";
+import { remindCustomersOfWindows, WINDOW_REMINDER_DAYS, type WindowReminderReport } from "./window-reminders.ts";
 
 /** The actor the scheduler's writes are recorded under in the audit trail. */
 export const LIFECYCLE_ACTOR: Actor = { ...SYSTEM_ACTOR, id: "system:lifecycle", name: "lifecycle scheduler" };
@@ -28,17 +29,25 @@ export interface LifecycleReport {
   duties: DutyReminderReport;
   /** Activities whose review reminder was queued by this tick, and those that failed. */
   reviews: ReviewReminderReport;
+  /** Notices whose customer was reminded that its objection window closes soon, and those that failed. */
+  windows: WindowReminderReport;
+}
+
+export interface LifecycleOptions {
+  /** Days before a window's last day its customer is reminded (0: never); default WINDOW_REMINDER_DAYS. */
+  windowReminderDays?: number;
 }
 
 /**
  * One scheduler tick (Node: in process; Workers: the cron trigger): every
  * announced change (of sub-processors or of terms) that is due takes effect, and the DPO is reminded once
  * before a change's first window closes, before each duty (obligation)
- * falls due and before each activity's review. Each change is its own atomic unit,
+ * falls due and before each activity's review; each customer that has not
+ * objected is reminded once before its own window closes. Each change is its own atomic unit,
  * so one failure does not hold back the others; running twice does nothing
  * twice.
  */
-export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
+export async function runLifecycle(ctx: Ctx, options: LifecycleOptions = {}): Promise<LifecycleReport> {
   const db = ctx.store.db;
   const report: LifecycleReport = {
     effective: [],
@@ -46,6 +55,7 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
     failed: [],
     duties: { reminded: [], failed: [] },
     reviews: { reminded: [], failed: [] },
+    windows: { reminded: [], failed: [] },
   };
   const rows = await db.select().from(subProcessorChanges).where(eq(subProcessorChanges.status, "announced"));
   for (const row of rows) {
@@ -105,5 +115,6 @@ export async function runLifecycle(ctx: Ctx): Promise<LifecycleReport> {
   report.failed.push(...terms.failed);
   report.duties = await remindOfDuties(ctx);
   report.reviews = await remindOfReviews(ctx);
+  report.windows = await remindCustomersOfWindows(ctx, options.windowReminderDays ?? WINDOW_REMINDER_DAYS);
   return report;
 }

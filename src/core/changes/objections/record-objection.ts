@@ -11,6 +11,7 @@ import { parseInput } from "../../kernel/input/parse-input.ts";
 import { clearGuards, guardCount, guardRow } from "../../kernel/write-guard.ts";
 import { findNotice, toObjection } from "../queries/change-rows.ts";
 import { noticeAlert } from "../announcement/dpo-mail.ts";
+import { objectionReceiptMails } from "./receipt-mail.ts";
 
 /** How far ahead of the server's clock a stated receipt time may be (clock skew between systems). */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -47,14 +48,16 @@ export function receivedInstant(ctx: Ctx, notice: ChangeNotice, stated: string |
 
 /**
  * Records a customer's objection against its notice, on time or late by the
- * notice's deadline, and alerts the DPO in the same atomic unit. Late
+ * notice's deadline, and alerts the DPO and sends the customer its receipt
+ * (to `receiptTo` as well, the address given on the objection form) in the
+ * same atomic unit. Late
  * objections are kept and flagged; they do not stop the change by themselves.
  */
 export async function recordObjection(
   ctx: Ctx,
   noticeId: string,
   raw: unknown,
-  options: { sameTwiceIsOnce?: boolean } = {},
+  options: { sameTwiceIsOnce?: boolean; receiptTo?: string } = {},
 ): Promise<Objection> {
   const input = parseInput(ObjectionInput, raw);
   const notice = await findNotice(ctx.store.db, noticeId);
@@ -99,6 +102,7 @@ export async function recordObjection(
     { type: "objection", id: objection.id },
     at,
   );
+  const receipts = await objectionReceiptMails(ctx, notice, objection, options.receiptTo, at);
   const db = ctx.store.db;
   const statements = [
     guardNotice(ctx, notice),
@@ -106,7 +110,7 @@ export async function recordObjection(
     ...(options.sameTwiceIsOnce ? [guardNoSameObjection(ctx, noticeId, input.grounds)] : []),
     db.insert(objections).values(objection),
     auditStatement(ctx, { action: "object", entityType: "objection", entityId: objection.id, before: null, after: objection }, at),
-    db.insert(outbox).values(alert),
+    db.insert(outbox).values([alert, ...receipts]),
     clearGuards(db),
   ];
   try {

@@ -1,10 +1,13 @@
-/** One plain-text e-mail from the outbox; the sender address is the adapter's configuration. */
+/** One e-mail from the outbox, plain text and HTML saying the same; the sender address is the adapter's configuration. */
 export interface MailMessage {
   /** The outbox row id; the adapter turns it into the Message-ID header. */
   messageId: string;
   to: string;
   subject: string;
   text: string;
+  html: string;
+  /** Where replies go: the DPO, for messages to customers (else the sender). */
+  replyTo?: string;
 }
 
 /**

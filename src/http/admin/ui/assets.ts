@@ -24,7 +24,8 @@ nav.side a[aria-current=page]{background:#dbe7f5;font-weight:600}
 main{flex:1;min-width:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.5rem 2rem}
 h1{margin-top:.2rem;font-size:1.6rem}h2{font-size:1.25rem;margin-top:1.6rem}
 .trail ol{list-style:none;display:flex;gap:.4rem;padding:0;margin:0;font-size:.9em}.trail li+li:before{content:"›";margin-right:.4rem;color:var(--muted)}
-caption{text-align:left}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}th{background:#eef1f5}
+caption{text-align:left}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+.table-scroll{overflow-x:auto}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}th{background:#eef1f5}
 .field{margin:0 0 1rem;border:0;padding:0}.field>label,.field>legend{display:block;font-weight:600;margin-bottom:.2rem}
 input[type=text],input[type=email],input[type=password],input[type=number],input[type=date],input[type=datetime-local],select,textarea{width:100%;max-width:40rem;padding:.45rem;border:1px solid #6b7583;border-radius:4px;font:inherit}
 .check{display:flex;gap:.4rem;align-items:flex-start;margin:.15rem 0}.check input{margin-top:.3rem}

@@ -32,6 +32,7 @@ const NAV: NavItem[] = [
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/onboarding", label: "Import spreadsheet", needs: "register:write" },
   { href: "/admin/audit", label: "Audit log", needs: "audit:read" },
+  { href: "/admin/outbox", label: "Outbox", needs: "operations:run" },
   { href: "/admin/users", label: "Users", needs: "tokens:manage" },
   { href: "/admin/tokens", label: "API tokens", needs: "tokens:manage" },
 ];

@@ -48,7 +48,9 @@ interface Element {
 export function htmlToBlocks(html: string): Block[] {
   const root: Element = { type: "tag", name: "#root", attribs: {}, children: [] };
   const lines = new Lines();
-  new Parser(new TreeBuilder(root, lines), { decodeEntities: true }).end(html);
+  // The templates write no character references of their own and Handlebars escapes register text
+  // with a handful (see unescapeHandlebars): htmlparser2's table of all of HTML's is not needed (nor carried by the Worker).
+  new Parser(new TreeBuilder(root, lines), { decodeEntities: false }).end(html);
   const blocks: Block[] = [];
   for (const node of root.children) collectBlocks(node, blocks, lines);
   return blocks;
@@ -270,9 +272,25 @@ function rawText(node: ChildNode): string {
   return "";
 }
 
-/** HTML whitespace rules: any run of spaces and newlines shows as one space. */
+/** HTML whitespace rules: any run of spaces and newlines shows as one space (after the escapes are undone). */
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, " ").trim();
+  return unescapeHandlebars(text)
+    .replace(/[ \t\n\r\f]+/g, " ")
+    .trim();
+}
+
+/** What Handlebars' escapeExpression writes (& < > " ' ` =), and numeric references, back to the characters. */
+const ESCAPED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
+function unescapeHandlebars(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(
+    /&(?:(amp|lt|gt|quot)|#x([0-9a-f]{1,6})|#([0-9]{1,7}));/gi,
+    (whole, name?: string, hex?: string, decimal?: string) => {
+      if (name) return ESCAPED[name.toLowerCase()] ?? whole;
+      const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 function isAllBold(el: Element): boolean {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `outbox_window_reminder_once` ON `outbox` (`related_id`) WHERE kind = 'window_reminder';
