@@ -25,6 +25,8 @@ const Config = z.object({
   RATE_SIGN_IN_PER_ACCOUNT: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAccount),
   /** Objections sent through one customer link, as attempts/seconds. */
   RATE_OBJECTIONS_PER_LINK: RateRuleText.default(DEFAULT_RATE_LIMITS.objectionsPerLink),
+  /** Requests to subscribe on the public page per client address (each may send a confirmation e-mail), as attempts/seconds. */
+  RATE_SUBSCRIPTIONS_PER_ADDRESS: RateRuleText.default(DEFAULT_RATE_LIMITS.subscriptionsPerAddress),
   /** A request header holding the client's address, set by a trusted proxy in front (e.g. X-Forwarded-For); unset: the connection's address. */
   CLIENT_ADDRESS_HEADER: z.string().min(1).optional(),
   /** A request header whose well-formed value (set by a trusted proxy) becomes the request id; unset: every request id is generated. */

@@ -2,7 +2,7 @@
 // optimistic locking inside a batch, and secrets made on first use.
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { OUTBOX_STATUSES } from "../../src/core/kernel/values/values.ts";
+import { LANGUAGES, OUTBOX_STATUSES } from "../../src/core/kernel/values/values.ts";
 
 /**
  * E-mails to send, written in the same atomic unit as the event that causes
@@ -64,3 +64,22 @@ export const remindersSent = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.subjectType, t.subjectId, t.dueOn] })],
 );
+
+/**
+ * People who asked to be e-mailed when the organisation announces a change of
+ * its sub-processors (the public page's subscribe form): pending until they
+ * confirm through the link sent to the address (double opt-in), then
+ * confirmed. Not the register: an address is deleted when its owner
+ * unsubscribes, and a pending one after a week unconfirmed.
+ */
+export const subscribers = sqliteTable("subscribers", {
+  id: text("id").primaryKey(),
+  /** Lower-cased, so one address is one subscription. */
+  email: text("email").notNull().unique(),
+  language: text("language", { enum: LANGUAGES }).notNull(),
+  status: text("status", { enum: ["pending", "confirmed"] }).notNull(),
+  createdAt: text("created_at").notNull(),
+  /** When the last confirmation e-mail was queued: another is sent no sooner than an hour later. */
+  confirmationSentAt: text("confirmation_sent_at").notNull(),
+  confirmedAt: text("confirmed_at"),
+});

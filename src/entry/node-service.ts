@@ -30,6 +30,7 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
       signInPerAddress: config.RATE_SIGN_IN_PER_ADDRESS,
       signInPerAccount: config.RATE_SIGN_IN_PER_ACCOUNT,
       objectionsPerLink: config.RATE_OBJECTIONS_PER_LINK,
+      subscriptionsPerAddress: config.RATE_SUBSCRIPTIONS_PER_ADDRESS,
     },
     clientAddress: clientAddressOf(config.CLIENT_ADDRESS_HEADER),
     rawBody: incomingBodyOf,

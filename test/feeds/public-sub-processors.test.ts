@@ -5,7 +5,7 @@ import { activeSubProcessorVia, bodyOf, makeTestApp } from "../helpers/test-app.
 import { clearFactsWorld, type FeedWorld, proposeVendor, publicGet } from "./feed-fixtures.ts";
 
 interface PublicList {
-  organisation: { legalName: string };
+  organisation: { legalName: string; country: string; dpoEmail: string };
   language: string;
   generatedAt: string;
   subProcessors: {
@@ -33,7 +33,7 @@ describe("GET /public/sub-processors (HTML)", () => {
     const html = await response.text();
     expect(html).toContain("<h1>Sub-processors of ClearFacts BV</h1>");
     expect(html).toContain(
-      "<td>Amazon Web Services EMEA SARL</td><td>Provides hosting for the service</td><td>Germany (Frankfurt), Ireland (Dublin)</td><td>None: within the EEA</td>",
+      "<td>Amazon Web Services EMEA SARL</td><td>Provides hosting for the service</td><td>Germany (Frankfurt), Ireland (Dublin)</td><td>ClearFacts BV, directly</td><td>None: within the EEA</td>",
     );
     expect(html).toContain("<td>IxorDocs</td><td>Provides OCR functionality</td><td>Germany</td>");
     expect(html).toContain("No changes are announced.");
@@ -44,7 +44,7 @@ describe("GET /public/sub-processors (HTML)", () => {
     const first = await publicGet(w, "/public/sub-processors?lang=en");
     expect(first.headers.get("cache-control")).toBe("public, max-age=300");
     const csp = first.headers.get("content-security-policy");
-    expect(csp).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(csp).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     expect(await first.text()).not.toContain("<script");
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^W\/"[0-9a-f]{32}"$/);
@@ -64,13 +64,17 @@ describe("GET /public/sub-processors (HTML)", () => {
     const dutch = await (await publicGet(w, "/public/sub-processors")).text();
     expect(dutch).toContain('<html lang="nl">');
     expect(dutch).toContain("<h1>Subverwerkers van ClearFacts BV</h1>");
-    expect(dutch).toContain("<td>Biedt OCR-functionaliteit</td><td>Duitsland</td><td>Geen: binnen de EER</td>");
+    expect(dutch).toContain(
+      "<td>Biedt OCR-functionaliteit</td><td>Duitsland</td><td>ClearFacts BV, rechtstreeks</td><td>Geen: binnen de EER</td>",
+    );
     expect(dutch).toContain("Er zijn geen wijzigingen aangekondigd.");
 
     const french = await (await publicGet(w, "/public/sub-processors?lang=fr")).text();
     expect(french).toContain('<html lang="fr">');
     expect(french).toContain("<h1>Sous-traitants ultérieurs de ClearFacts BV</h1>");
-    expect(french).toContain("<td>Allemagne (Frankfurt), Irlande (Dublin)</td><td>Aucun : au sein de l’EEE</td>");
+    expect(french).toContain(
+      "<td>Allemagne (Frankfurt), Irlande (Dublin)</td><td>ClearFacts BV, directement</td><td>Aucun : au sein de l’EEE</td>",
+    );
     const links = DomUtils.getElementsByTagName("a", parseDocument(french).children).map((a) => a.attribs.href);
     expect(links).toEqual(["?lang=en", "?lang=nl", "?lang=fr", "sub-processors.atom?lang=fr", "sub-processors.json?lang=fr"]);
   });
@@ -110,7 +114,7 @@ describe("GET /public/sub-processors.json", () => {
     const text = await response.clone().text();
     for (const name of PRIVATE_NAMES) expect(text).not.toContain(name);
     const list = await bodyOf<PublicList>(response);
-    expect(list.organisation).toEqual({ legalName: "ClearFacts BV" });
+    expect(list.organisation).toEqual({ legalName: "ClearFacts BV", country: "Belgium", dpoEmail: "dpo@clearfacts.example" });
     expect(list.language).toBe("en");
     expect(list.generatedAt).toBe("2026-11-20T09:00:00.000Z");
     expect(list.subProcessors.map((s) => s.legalName)).toEqual(["Amazon Web Services EMEA SARL", "IxorDocs"]);
@@ -147,7 +151,7 @@ describe("GET /public/sub-processors.json", () => {
     expect(overseas?.transfer).toEqual({ outsideEea: true, mechanism: "scc", label: "Standard contractual clauses (Art. 46(2)(c))" });
     const html = await (await publicGet(w, "/public/sub-processors?lang=en")).text();
     expect(html).toContain(
-      "<td>Overseas Support Inc</td><td>Support desk</td><td>United States</td><td>Standard contractual clauses (Art. 46(2)(c))</td>",
+      "<td>Overseas Support Inc</td><td>Support desk</td><td>United States</td><td>ClearFacts BV, directly</td><td>Standard contractual clauses (Art. 46(2)(c))</td>",
     );
   });
 

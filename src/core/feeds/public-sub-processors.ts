@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { subProcessors } from "../../../db/schema.ts";
-import { pickRequired } from "../kernel/i18n/localise.ts";
+import { countryName, pickRequired } from "../kernel/i18n/localise.ts";
 import { AppError } from "../kernel/errors.ts";
-import { loadOrganisation, type Organisation } from "../organisation/index.ts";
+import { dpoEmail, loadOrganisation, type Organisation } from "../organisation/index.ts";
 import type { Language } from "../kernel/values/values.ts";
 import type { Db } from "../kernel/ports/store.ts";
 import { type PublicChange, publicChanges } from "./public-changes.ts";
@@ -14,6 +14,8 @@ export interface PublicSubProcessor {
   service: string;
   locations: PublicLocation[];
   transfer: PublicTransfer;
+  /** The chain: the sub-processor that engages this one, or null when the organisation engages it directly. */
+  engagedBy: { id: string; legalName: string } | null;
 }
 
 /**
@@ -23,8 +25,11 @@ export interface PublicSubProcessor {
  * customers, notices or objections.
  */
 export interface PublicSubProcessorList {
-  organisation: { legalName: string };
+  /** Who publishes the list, and where its DPO is reached (Art. 37(7) has the DPO's contact details published). */
+  organisation: { legalName: string; country: string; dpoEmail: string };
   language: Language;
+  /** When what the list shows last changed: a sub-processor on it, or a change customers were told of. */
+  lastUpdated: string | null;
   subProcessors: PublicSubProcessor[];
   announcedChanges: PublicChange[];
 }
@@ -42,16 +47,28 @@ export async function publicSubProcessorList(db: Db, organisation: Organisation,
     .from(subProcessors)
     .where(and(eq(subProcessors.status, "active"), isNull(subProcessors.archivedAt)))
     .orderBy(asc(subProcessors.legalName), asc(subProcessors.id));
+  const active = new Map(rows.map((r) => [r.id, r]));
+  const [announcedChanges, told] = await Promise.all([publicChanges(db, lang, ["announced"]), publicChanges(db, lang)]);
+  const instants = [...rows.map((r) => r.updatedAt), ...told.map((c) => c.lastEventAt)].sort();
   return {
-    organisation: { legalName: organisation.legalName },
+    organisation: {
+      legalName: organisation.legalName,
+      country: countryName(organisation.address.country, lang),
+      dpoEmail: dpoEmail(organisation),
+    },
     language: lang,
-    subProcessors: rows.map((r) => ({
-      id: r.id,
-      legalName: r.legalName,
-      service: pickRequired(r.service, lang),
-      locations: publicLocations(r.locations, lang),
-      transfer: publicTransfer(r.locations, r.transferMechanism ?? null, lang),
-    })),
-    announcedChanges: await publicChanges(db, lang, ["announced"]),
+    lastUpdated: instants.at(-1) ?? null,
+    subProcessors: rows.map((r) => {
+      const parent = r.parentId ? active.get(r.parentId) : undefined;
+      return {
+        id: r.id,
+        legalName: r.legalName,
+        service: pickRequired(r.service, lang),
+        locations: publicLocations(r.locations, lang),
+        transfer: publicTransfer(r.locations, r.transferMechanism ?? null, lang),
+        engagedBy: parent ? { id: parent.id, legalName: parent.legalName } : null,
+      };
+    }),
+    announcedChanges,
   };
 }

@@ -9,6 +9,8 @@ export const MESSAGE_KINDS = [
   "objection_alert",
   "objection_receipt",
   "window_reminder",
+  "subscription_confirmation",
+  "subscriber_notice",
   "change_effective",
   "change_withdrawn",
   "duty_reminder",

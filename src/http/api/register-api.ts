@@ -10,6 +10,7 @@ import { registerBreachRoutes } from "./breach-routes.ts";
 import { registerChangeRoutes } from "./change-routes.ts";
 import { registerSearchRoutes } from "./search-routes.ts";
 import { registerClearanceRoutes } from "./clearance-routes.ts";
+import { registerSubscriptionRoutes } from "../feeds/subscription-routes.ts";
 import { registerCustomerAuditRoutes } from "./customer-audit-routes.ts";
 import { registerDocumentRoutes } from "./document-routes.ts";
 import { registerEntityRoutes } from "./entity-routes.ts";
@@ -45,6 +46,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   registerSearchRoutes(app);
   registerOutboxRoutes(app);
   registerFeedRoutes(app, wiring);
+  registerSubscriptionRoutes(app, wiring);
   registerCheckpointRoutes(app, wiring);
   registerDocumentRoutes(app);
   registerAuditRoutes(app);

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { sha256Hex } from "../../core/kernel/secrets/sha256.ts";
 import { completeResponse } from "../complete-response.ts";
 
-/** No scripts, no plugins, no frames, no forms: the public responses only need their own inline style. */
-export const PUBLIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** No scripts, no plugins, no frames: the public responses only need their own inline style, and forms only to this site (the subscribe form). */
+export const PUBLIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const MAX_AGE_SECONDS = 300;
 

@@ -34,14 +34,14 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     const { before, after, etag } = await rememberedUntilChange(readScope(deps.store), `public-list.json?${lang}`, async () => {
       const organisation = await publicOrganisation(db);
       const list = await publicSubProcessorList(db, organisation, feedLanguage(lang || undefined, organisation.defaultLanguage));
-      const { organisation: who, language, subProcessors, announcedChanges } = list;
+      const { organisation: who, language, lastUpdated, subProcessors, announcedChanges } = list;
       return {
-        before: JSON.stringify({ organisation: who, language }).slice(0, -1),
+        before: JSON.stringify({ organisation: who, language, lastUpdated }).slice(0, -1),
         after: JSON.stringify({ subProcessors, announcedChanges }).slice(1),
         etag: await weakEtag(JSON.stringify(list)),
       };
     });
-    // The same bytes as JSON.stringify({ organisation, language, generatedAt, subProcessors, announcedChanges }).
+    // The same bytes as JSON.stringify({ organisation, language, lastUpdated, generatedAt, subProcessors, announcedChanges }).
     const body = `${before},"generatedAt":${JSON.stringify(deps.clock.now().toISOString())},${after}`;
     return cacheable(c, { body, contentType: "application/json; charset=utf-8", etag, visibility: "public" });
   });

@@ -15,6 +15,8 @@ export function publicPage(list: PublicSubProcessorList): string {
       title: translate(lang, "feed.page.title", { organisation: list.organisation.legalName }),
       atomHref: `sub-processors.atom?lang=${lang}`,
       jsonHref: `sub-processors.json?lang=${lang}`,
+      subscribeHref: "subscriptions",
+      lastUpdated: list.lastUpdated ? formatDate(list.lastUpdated.slice(0, 10), lang) : null,
     },
     body: {
       ...list,

@@ -20,12 +20,15 @@ export interface RateLimits {
   signInPerAddress: RateRule;
   signInPerAccount: RateRule;
   objectionsPerLink: RateRule;
+  /** Subscribe requests on the public page per client address: each may send a confirmation e-mail. */
+  subscriptionsPerAddress: RateRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerAddress: { attempts: 20, seconds: 300 },
   signInPerAccount: { attempts: 10, seconds: 300 },
   objectionsPerLink: { attempts: 5, seconds: 3600 },
+  subscriptionsPerAddress: { attempts: 10, seconds: 3600 },
 };
 
 /** Keys kept at most; past that, keys whose budget has refilled are forgotten first. */
@@ -68,6 +71,7 @@ export function requestLimits(limits: Partial<RateLimits> | undefined, now: () =
     signInPerAddress: rateLimiter(rules.signInPerAddress, now),
     signInPerAccount: rateLimiter(rules.signInPerAccount, now),
     objectionsPerLink: rateLimiter(rules.objectionsPerLink, now),
+    subscriptionsPerAddress: rateLimiter(rules.subscriptionsPerAddress, now),
   };
 }
 export type RequestLimits = ReturnType<typeof requestLimits>;

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { agreementActivities, agreements, subProcessorChanges } from "../../../../db/schema.ts";
+import { agreementActivities, agreements, outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
@@ -7,9 +7,11 @@ import type { SubProcessorChange } from "../model/sub-processor-change.ts";
 import { outboxRow } from "../../outbox/index.ts";
 import type { Statement } from "../../kernel/ports/store.ts";
 import { DEFAULT_TIME_ZONE } from "../../kernel/clocks/zoned-time.ts";
-import { type ChangeFacts, noticeMail } from "./mail-text.ts";
+import { formatDate, translate } from "../../kernel/i18n/localise.ts";
+import { subscriberMails } from "../../subscriptions/index.ts";
+import { type ChangeFacts, changeLine, maxDate, noticeMail } from "./mail-text.ts";
 import { activeParties, earliestDay, type NoticeParty, noticeWrites, windowNotices } from "./notice-windows.ts";
-import { objectionLinks } from "./objection-link.ts";
+import { objectionLinks, publicBaseUrl } from "./objection-link.ts";
 
 export { DEFAULT_TIME_ZONE };
 
@@ -105,5 +107,26 @@ export async function announcement(
     ),
     ...noticeWrites(ctx, notices, mails, at),
   ];
+  // People who subscribed on the public page hear of it too, in the same atomic unit.
+  const news = await subscriberMails(
+    ctx,
+    "subscriber_notice",
+    (lang, unsubscribe) => {
+      const organisation = fullFacts.organisation.legalName;
+      return {
+        subject: translate(lang, "subscription.notice.subject", { organisation }),
+        body: `${translate(lang, "subscription.notice.body", {
+          organisation,
+          change: changeLine(fullFacts, lang),
+          intendedStart: formatDate(maxDate(intendedStart, earliestStart), lang),
+          page: `${publicBaseUrl(ctx)}/public/sub-processors?lang=${lang}`,
+          unsubscribe,
+        })}\n`,
+      };
+    },
+    { type: "sub_processor_change", id: change.id },
+    at,
+  );
+  if (news.length > 0) statements.push(db.insert(outbox).values(news));
   return { announced, notices, statements };
 }

@@ -13,6 +13,7 @@ import { takeEffect } from "./take-effect.ts";
 import { applyDueTermsChanges } from "../terms/terms-lifecycle.ts";
 import { type DutyReminderReport, remindOfDuties } from "../../obligations/index.ts";
 import { type ReviewReminderReport, remindOfReviews } from "../../reviews/index.ts";
+import { forgetUnconfirmed } from "../../subscriptions/index.ts";
 import { remindCustomersOfWindows, WINDOW_REMINDER_DAYS, type WindowReminderReport } from "./window-reminders.ts";
 
 /** The actor the scheduler's writes are recorded under in the audit trail. */
@@ -116,5 +117,7 @@ export async function runLifecycle(ctx: Ctx, options: LifecycleOptions = {}): Pr
   report.duties = await remindOfDuties(ctx);
   report.reviews = await remindOfReviews(ctx);
   report.windows = await remindCustomersOfWindows(ctx, options.windowReminderDays ?? WINDOW_REMINDER_DAYS);
+  // E-mail addresses given on the public page and never confirmed are not kept.
+  await forgetUnconfirmed(ctx);
   return report;
 }

@@ -26,6 +26,8 @@ const KIND_LABELS: Record<MessageKind, string> = {
   objection_alert: "Objection received (to the DPO)",
   objection_receipt: "Receipt of an objection (to the customer)",
   window_reminder: "Reminder to the customer: window closing",
+  subscription_confirmation: "Confirmation of an e-mail subscription",
+  subscriber_notice: "Announced change (to a subscriber)",
   change_effective: "Change in effect",
   change_withdrawn: "Change withdrawn",
   duty_reminder: "Reminder of a duty",
