@@ -7,7 +7,7 @@ import { subjectCategoryKind } from "../../src/core/register/subject-categories.
 import { createEntity } from "../../src/core/register/use-cases/create-entity.ts";
 import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";
+import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn, withRows } from "./register-form-reader.ts";
 
 async function catalogue(store: Store) {
   const ctx = makeCtx(store, SYSTEM_ACTOR);
@@ -18,6 +18,10 @@ async function catalogue(store: Store) {
     employees: await createEntity(ctx, subjectCategoryKind, { name: { en: "Employees" } }),
   };
 }
+
+/** The new-activity form with the rows the payroll activity needs, added with the lists' "Add" buttons. */
+const newActivityPage = async (ui: Awaited<ReturnType<typeof signedIn>>["ui"], session: Awaited<ReturnType<typeof signedIn>>["session"]) =>
+  withRows(ui, session, await (await ui.get("/admin/activities/new", session)).text(), { purposes: 1, dataCategories: 2, transfers: 1 });
 
 /** The new-activity form filled by label, as a user would: two data categories with retention, a transfer. */
 function payrollForm(html: string, ids: { contact: string; payslips: string }) {
@@ -48,7 +52,7 @@ describe("activity pages", () => {
   it("creates an activity with data categories, retention and a transfer through the form", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { ctx, contact, payslips, employees } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+    const { form, values } = payrollForm(await newActivityPage(ui, session), {
       contact: contact.id,
       payslips: payslips.id,
     });
@@ -86,7 +90,7 @@ describe("activity pages", () => {
   it("refuses an invalid country code and a missing name: 422, messages beside the fields, values kept, nothing stored", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+    const { form, values } = payrollForm(await newActivityPage(ui, session), {
       contact: contact.id,
       payslips: payslips.id,
     });
@@ -109,7 +113,7 @@ describe("activity pages", () => {
   it("places rule errors of the use case beside their fields (a transfer inside the EEA, an incomplete retention)", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+    const { form, values } = payrollForm(await newActivityPage(ui, session), {
       contact: contact.id,
       payslips: payslips.id,
     });
@@ -130,7 +134,7 @@ describe("activity pages", () => {
   it("edits an activity: clears a text, unticks links, changes a retention; the history shows before and after", async () => {
     const { ui, session, store } = await signedIn("editor");
     const { ctx, contact, payslips } = await catalogue(store);
-    const { form, values } = payrollForm(await (await ui.get("/admin/activities/new", session)).text(), {
+    const { form, values } = payrollForm(await newActivityPage(ui, session), {
       contact: contact.id,
       payslips: payslips.id,
     });

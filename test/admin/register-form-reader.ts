@@ -30,7 +30,7 @@ const attr = (tag: string, name: string) => {
 
 /** The page's register form (the one with `novalidate`) and its current values. */
 export function readForm(page: string): PageForm {
-  const form = /<form method="post" action="([^"]+)" novalidate>([\s\S]*?)<\/form>/.exec(page);
+  const form = /<form method="post" action="([^"]+)" novalidate[^>]*>([\s\S]*?)<\/form>/.exec(page);
   if (!form) throw new Error("page has no register form");
   const body = form[2] ?? "";
   const values: FormValues = {};
@@ -59,9 +59,17 @@ export function readForm(page: string): PageForm {
   return { action: unescapeHtml(form[1] ?? ""), values, html: page };
 }
 
+/**
+ * A label's text as a screen reader reads it: visually-hidden parts included (rows' qualifiers),
+ * parts marked aria-hidden left out.
+ */
+function accessibleText(markup: string): string {
+  return unescapeHtml(markup.replace(/<span aria-hidden="true">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, ""));
+}
+
 /** The name of the control whose <label> reads exactly `label`. */
 export function nameOfLabel(page: string, label: string): string {
-  const labels = [...page.matchAll(/<label for="([^"]+)">([^<]*)<\/label>/g)].filter((m) => unescapeHtml(m[2] ?? "") === label);
+  const labels = [...page.matchAll(/<label for="([^"]+)">(.*?)<\/label>/g)].filter((m) => accessibleText(m[2] ?? "") === label);
   expect(labels.length, `exactly one control labelled "${label}"`).toBe(1);
   const id = labels[0]?.[1];
   const control = new RegExp(`<(?:input|select|textarea)\\b[^>]*\\sid="${id}"[^>]*>`).exec(page);
@@ -114,4 +122,26 @@ export async function follow(ui: Awaited<ReturnType<typeof makeAdminUi>>, respon
     headers: { cookie: `__Host-dpa_session=${session.cookie}${cookie ? `; __Host-dpa_flash=${cookie}` : ""}` },
   });
   return { location, status: page.status, html: await page.text() };
+}
+
+/**
+ * Adds blank rows to a form's lists as a user without JavaScript does: presses the list's "Add …"
+ * button (a post that saves nothing and draws the form again), once per row. Returns the page.
+ */
+export async function withRows(
+  ui: Awaited<ReturnType<typeof makeAdminUi>>,
+  session: UiSession,
+  page: string,
+  rows: Record<string, number>,
+): Promise<string> {
+  let html = page;
+  for (const [list, count] of Object.entries(rows)) {
+    for (let i = 0; i < count; i++) {
+      const form = readForm(html);
+      const response = await ui.post(form.action, { ...form.values, _add: list }, session);
+      expect(response.status, `adding a row to ${list}`).toBe(200);
+      html = await response.text();
+    }
+  }
+  return html;
 }

@@ -6,7 +6,7 @@ import { createEntity } from "../../src/core/register/use-cases/create-entity.ts
 import { getEntity } from "../../src/core/register/use-cases/get-entity.ts";
 import * as fixtures from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn } from "./register-form-reader.ts";
+import { checkboxValue, errorBeside, fill, flashOf, follow, readForm, signedIn, withRows } from "./register-form-reader.ts";
 
 const VENDOR = {
   "Legal name (required)": "Support Desk Inc.",
@@ -25,7 +25,7 @@ describe("sub-processor pages", () => {
     const { ui, session, store } = await signedIn("editor");
     const ctx = makeCtx(store, SYSTEM_ACTOR);
     const activity = await createEntity(ctx, activityKind, { role: "processor", name: { en: "Helpdesk" } });
-    const html = await (await ui.get("/admin/sub-processors/new", session)).text();
+    const html = await withRows(ui, session, await (await ui.get("/admin/sub-processors/new", session)).text(), { locations: 1 });
     const form = readForm(html);
     const served = checkboxValue(html, "Helpdesk");
     const values = { ...fill(form, { ...VENDOR, Status: "proposed", "Kind (transfer mechanism)": "scc" }), [served.name]: served.value };
@@ -52,7 +52,7 @@ describe("sub-processor pages", () => {
 
   it("refuses a new vendor marked active (it is proposed, then announced), and one without locations", async () => {
     const { ui, session, store } = await signedIn("editor");
-    const form = readForm(await (await ui.get("/admin/sub-processors/new", session)).text());
+    const form = readForm(await withRows(ui, session, await (await ui.get("/admin/sub-processors/new", session)).text(), { locations: 1 }));
     const before = await snapshot(store);
 
     const noMechanism = await ui.post(form.action, fill(form, { ...VENDOR, Status: "active" }), session);
@@ -84,7 +84,8 @@ describe("sub-processor pages", () => {
   it("edits a sub-processor, shows the change in its history, and archives it", async () => {
     const { ui, session, store } = await signedIn("admin");
     const vendor = await createEntity(makeCtx(store, SYSTEM_ACTOR), subProcessorKind, fixtures.subProcessor());
-    const form = readForm(await (await ui.get(`/admin/sub-processors/${vendor.id}/edit`, session)).text());
+    const edit = await (await ui.get(`/admin/sub-processors/${vendor.id}/edit`, session)).text();
+    const form = readForm(await withRows(ui, session, edit, { locations: 1 }));
     const saved = await follow(ui, await ui.post(form.action, fill(form, { "Country (location 2, required)": "AT" }), session), session);
     expect(flashOf(saved.html)).toBe("Saved.");
     const history = await (await ui.get(`/admin/sub-processors/${vendor.id}/history`, session)).text();

@@ -61,7 +61,7 @@ describe("e-mail to customers", { timeout: CHILD_PROCESS_TEST_MS }, () => {
       expect(html, firstLine).toContain(firstLine.replace(DPO, `<a href="mailto:${DPO}">${DPO}</a>`));
     }
     // A message to the DPO has no Reply-To: replying reaches the sender as usual.
-    await w.t.request("POST", "/api/v1/change-notices/" + (await rows())[0]?.relatedId + "/objections", {
+    await w.t.request("POST", `/api/v1/change-notices/${(await rows())[0]?.relatedId}/objections`, {
       body: { grounds: "We object." },
     });
     await deliverTo(sink);

@@ -6,7 +6,7 @@ import { makeAdminUi } from "../helpers/admin-ui.ts";
 import { changeWorld } from "../helpers/changes.ts";
 import { flat, pdfText } from "../helpers/pdf-text.ts";
 import { bodyOf } from "../helpers/test-app.ts";
-import { fill, follow, readForm } from "../admin/register-form-reader.ts";
+import { fill, follow, readForm, withRows } from "../admin/register-form-reader.ts";
 
 const GROUP = {
   legalName: "ClearFacts Group NV",
@@ -74,7 +74,8 @@ describe("joint controllers in the Art. 30(1) record", () => {
     expect((await w.t.request("PUT", "/api/v1/organisation", { body: { ...profile, jointControllers: [GROUP] } })).status).toBe(200);
     const ui = await makeAdminUi(w.store, w.clock);
     const session = await ui.signIn("editor");
-    const form = readForm(await (await ui.get("/admin/organisation/edit", session)).text());
+    const edit = await (await ui.get("/admin/organisation/edit", session)).text();
+    const form = readForm(await withRows(ui, session, edit, { jointControllers: 1 }));
     const saved = await follow(
       ui,
       await ui.post(

@@ -65,12 +65,16 @@ describe("the DPO's journeys in the browser", () => {
     await page.getByRole("link", { name: "Add data category" }).click();
     await expectHeading(page, "New data category");
     await page.getByLabel("Name (English)").fill("Bank account numbers");
-    await page.getByLabel("Name (Dutch)").fill("Bankrekeningnummers");
     await page.getByLabel("Description (English)").fill("IBANs of the accountants' clients, read from their statements.");
+    // One language at a time: the switch shows the Dutch inputs in the page, keeping the English typed.
+    await page.getByRole("group", { name: "Language of the texts" }).getByRole("button", { name: "Dutch" }).click();
+    expect(await page.getByLabel("Name (English)").isVisible()).toBe(false);
+    await page.getByLabel("Name (Dutch)").fill("Bankrekeningnummers");
     await shot(page, "02-data-category-form");
     await submit("Save");
     await expectHeading(page, "Bank account numbers");
     expect(await page.getByRole("status").innerText()).toContain("Created.");
+    expect(await textOf(page)).toContain("Bankrekeningnummers");
     await shot(page, "02-data-category-created");
 
     await navigate("Data categories");
@@ -82,16 +86,46 @@ describe("the DPO's journeys in the browser", () => {
     await expectHeading(page, "New activity");
     await page.getByLabel("Name (English)").fill("Payment reconciliation");
     await page.getByLabel("Role (required)").selectOption({ label: "Processor" });
+    // A list starts empty; its button adds a row (a post that saves nothing, the form coming back as typed).
+    expect(await submit("Add data category")).toBe(200);
+    expect(await page.getByLabel("Name (English)").inputValue()).toBe("Payment reconciliation");
     await page.getByLabel("Category (data category 1)").selectOption({ label: "Bank account numbers" });
+    // The retention rule's own fields show once it is chosen.
+    expect(await page.getByLabel("Length (period, data category 1)").isVisible()).toBe(false);
+    await page.getByLabel("Retention rule (data category 1)").selectOption({ label: "A fixed period" });
+    expect(await page.getByLabel("Length (period, data category 1)").isVisible()).toBe(true);
+    await page.getByLabel("Length (period, data category 1)").fill("10");
+    await page.getByLabel("Unit (period, data category 1)").selectOption({ label: "Years" });
     await shot(page, "02-activity-form");
     await submit("Save");
     await expectHeading(page, "Payment reconciliation");
     expect(await textOf(page)).toContain("Bank account numbers");
+    expect(await textOf(page)).toContain("10 years");
     await shot(page, "02-activity-created");
 
     await navigate("Activities");
     await page.getByRole("link", { name: "Payment reconciliation" }).waitFor();
     await shot(page, "02-activities-list");
+  });
+
+  test("2b. the demo activity's form fits in three screens at 1280 x 800, its Save button always in reach", async () => {
+    const wide = await world.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const tab = await wide.newPage();
+      await signIn(tab);
+      await tab.goto("/admin/activities");
+      await tab.getByRole("link", { name: MAINTENANCE }).click();
+      await tab.getByRole("link", { name: "Edit", exact: true }).click();
+      await expectHeading(tab, `Edit ${MAINTENANCE}`);
+      const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+      expect(height, "page height in px").toBeLessThanOrEqual(3 * 800);
+      // At the top of the page, the Save button is on screen already (it sticks to the foot of the window).
+      const save = await tab.getByRole("button", { name: "Save", exact: true }).boundingBox();
+      expect(save && save.y + save.height).toBeLessThanOrEqual(800);
+      await shot(tab, "02-activity-edit-1280x800");
+    } finally {
+      await wide.close();
+    }
   });
 
   test("3. a validation error is shown beside the field, with what was typed, and nothing is saved", async () => {

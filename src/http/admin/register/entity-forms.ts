@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
-import { attempt, conflictPage, formPage, postedRevision } from "./form-page.ts";
+import { attempt, conflictPage, type FormView, formPage, postedRevision, postedView, redrawOf } from "./form-page.ts";
 import { formErrors } from "./forms/form-errors.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { parseForm } from "./forms/parse-form.ts";
@@ -23,8 +23,9 @@ function defaults(page: KindPage): Record<string, unknown> {
   return values;
 }
 
-export function newForm(c: Context<AppEnv>, page: KindPage, values: unknown = defaults(page), issues?: AppError) {
+export function newForm(c: Context<AppEnv>, page: KindPage, values: unknown = defaults(page), issues?: AppError, view?: FormView) {
   return formPage(c, {
+    view,
     title: `New ${page.singular}`,
     trail: [listOf(page)],
     action: `/admin/${page.segment}`,
@@ -40,11 +41,12 @@ export async function editForm(
   c: Context<AppEnv>,
   page: KindPage,
   entity: EntityMeta,
-  typed?: { values: unknown; revision: number; issues: AppError },
+  typed?: { values: unknown; revision: number; issues?: AppError; view?: FormView },
 ) {
   if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   return formPage(c, {
+    view: typed?.view,
     title: `Edit ${page.title(entity)}`,
     trail: [listOf(page), [view, page.title(entity)]],
     action: view,
@@ -52,16 +54,19 @@ export async function editForm(
     fields: page.fields,
     values: typed?.values ?? coreKind(page).toInput(entity),
     revision: typed?.revision ?? entity.revision,
-    errors: typed ? formErrors(page.fields, typed.issues.issues, typed.values) : undefined,
-    status: typed ? 422 : undefined,
+    errors: typed?.issues ? formErrors(page.fields, typed.issues.issues, typed.values) : undefined,
+    status: typed?.issues ? 422 : undefined,
   });
 }
 
 /** POST of the new form: the same use case as the API; on invalid input the form again, as typed, with the issues. */
 export async function createFromForm(c: Context<AppEnv>, page: KindPage): Promise<Response> {
-  const values = parseForm(page.fields, await readForm(c), coreKind(page).input);
+  const posted = await readForm(c);
+  const values = parseForm(page.fields, posted, coreKind(page).input);
+  const redraw = redrawOf(posted, values);
+  if (redraw) return newForm(c, page, redraw.values, undefined, redraw.view);
   const result = await attempt(() => createEntity(c.get("ctx"), coreKind(page), values));
-  if ("issues" in result) return newForm(c, page, values, result.issues);
+  if ("issues" in result) return newForm(c, page, values, result.issues, postedView(posted));
   setFlash(c, "Created.");
   return c.redirect(`/admin/${page.segment}/${seg(result.saved.id)}`, 303);
 }
@@ -74,9 +79,17 @@ export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promis
   const revision = postedRevision(posted);
   const values = parseForm(page.fields, posted, kind.input);
   const view = `/admin/${page.segment}/${seg(id)}`;
+  const redraw = redrawOf(posted, values);
+  if (redraw) return editForm(c, page, await getEntity(c.get("ctx"), kind, id), { values: redraw.values, revision, view: redraw.view });
   try {
     const result = await attempt(() => updateEntity(c.get("ctx"), kind, id, values, { expectedRevision: revision }));
-    if ("issues" in result) return editForm(c, page, await getEntity(c.get("ctx"), kind, id), { values, revision, issues: result.issues });
+    if ("issues" in result)
+      return editForm(c, page, await getEntity(c.get("ctx"), kind, id), {
+        values,
+        revision,
+        issues: result.issues,
+        view: postedView(posted),
+      });
     setFlash(c, result.saved.revision === revision ? "Nothing changed." : "Saved.");
     return c.redirect(view, 303);
   } catch (error) {
@@ -98,12 +111,13 @@ export async function correctionForm(
   c: Context<AppEnv>,
   page: KindPage,
   entity: EntityMeta,
-  typed?: { values: unknown; revision: number; issues: AppError },
+  typed?: { values: unknown; revision: number; issues?: AppError; view?: FormView },
 ) {
   if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   const fields = [...page.fields, REASON];
   return formPage(c, {
+    view: typed?.view,
     title: `Correct ${page.title(entity)}`,
     trail: [listOf(page), [view, page.title(entity)]],
     action: `${view}/correct`,
@@ -111,8 +125,8 @@ export async function correctionForm(
     fields,
     values: typed?.values ?? { ...coreKind(page).toInput(entity), reason: "" },
     revision: typed?.revision ?? entity.revision,
-    errors: typed ? formErrors(fields, typed.issues.issues, typed.values) : undefined,
-    status: typed ? 422 : undefined,
+    errors: typed?.issues ? formErrors(fields, typed.issues.issues, typed.values) : undefined,
+    status: typed?.issues ? 422 : undefined,
   });
 }
 
@@ -125,6 +139,9 @@ export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promi
   const values = parseForm(page.fields, posted, kind.input);
   const reason = posted.only("reason");
   const view = `/admin/${page.segment}/${seg(id)}`;
+  const redraw = redrawOf(posted, { ...(values as object), reason });
+  if (redraw)
+    return correctionForm(c, page, await getEntity(c.get("ctx"), kind, id), { values: redraw.values, revision, view: redraw.view });
   try {
     const result = await attempt(() => correctEntity(c.get("ctx"), kind, id, { reason, changes: values }, { ifMatch: [revision] }));
     if ("issues" in result) {
@@ -138,6 +155,7 @@ export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promi
         values: { ...(values as object), reason },
         revision,
         issues,
+        view: postedView(posted),
       });
     }
     setFlash(c, "Corrected.");

@@ -7,8 +7,9 @@ import { csrfField, errorSummary, FieldErrors } from "../ui/fields.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { loadChoices } from "./choices.ts";
-import type { Field } from "./forms/form-spec.ts";
-import { renderFields } from "./forms/render-fields.ts";
+import { LANGUAGES, type Language } from "../../../core/kernel/values/values.ts";
+import { type Field, LANGUAGE_CODES, LANGUAGE_NAMES, valueAt } from "./forms/form-spec.ts";
+import { ADD_ROW, FORM_LANGUAGE, REMOVE_ROW, renderFields, SWITCH_LANGUAGE } from "./forms/render-fields.ts";
 
 /** The hidden field carrying the revision the form was opened at. */
 export const REVISION_FIELD = "_revision";
@@ -24,6 +25,77 @@ export interface FormPageOptions {
   /** For edits: the revision the user started from, so a concurrent change is detected. */
   revision?: number;
   status?: ContentfulStatusCode;
+  /** The language texts are typed in and the rows asked for (a redraw); default: English, no blank rows. */
+  view?: FormView;
+}
+
+/** How a form is drawn besides its values: the language texts are typed in, and rows added. */
+export interface FormView {
+  language: Language;
+  addRows: ReadonlyMap<string, number>;
+}
+
+const isLanguage = (code: string): code is Language => (LANGUAGES as readonly string[]).includes(code);
+
+/** The language the posted form was typed in (kept when the form comes back with errors). */
+export function postedView(posted: PostedForm): FormView {
+  const current = posted.only(FORM_LANGUAGE);
+  return { language: isLanguage(current) ? current : "en", addRows: new Map() };
+}
+
+/**
+ * A post that only redraws the form, saving nothing: another language chosen,
+ * a row added or one removed (the buttons that do it without JavaScript; with
+ * it, the language switch happens in the page). Null for a save.
+ */
+export function redrawOf(posted: PostedForm, values: unknown): { values: unknown; view: FormView } | null {
+  const switched = posted.only(SWITCH_LANGUAGE);
+  const add = posted.only(ADD_ROW);
+  const remove = posted.only(REMOVE_ROW);
+  if (!switched && !add && !remove) return null;
+  const view = postedView(posted);
+  // Blank rows the form showed are dropped when it is read (they come last): they are drawn again, with one
+  // more where one was added and one fewer where a blank one was removed.
+  const addRows = new Map<string, number>();
+  let kept = values;
+  const removed = /^(.*)\.(\d+)$/.exec(remove);
+  for (const [path, shown] of rowsShown(posted)) {
+    const rows = valueAt(values, path);
+    const filled = Array.isArray(rows) ? rows.length : 0;
+    let blank = Math.max(0, shown - filled);
+    if (removed && removed[1] === path) {
+      if (Number(removed[2]) < filled) kept = withoutRow(values, remove);
+      else blank -= 1;
+    }
+    if (blank > 0) addRows.set(path, blank);
+  }
+  if (add) addRows.set(add, (addRows.get(add) ?? 0) + 1);
+  return { values: kept, view: { language: isLanguage(switched) ? switched : view.language, addRows } };
+}
+
+/** How many rows each list showed, from the posted names ("dataCategories.3.dataCategoryId": at least 4). */
+function rowsShown(posted: PostedForm): Map<string, number> {
+  const shown = new Map<string, number>();
+  for (const name of Object.keys(posted.values)) {
+    const steps = name.split(".");
+    steps.forEach((step, i) => {
+      if (i === 0 || !/^\d{1,3}$/.test(step)) return;
+      const path = steps.slice(0, i).join(".");
+      shown.set(path, Math.max(shown.get(path) ?? 0, Number(step) + 1));
+    });
+  }
+  return shown;
+}
+
+/** The values without the row at a dotted path such as "dataCategories.2" (a path that names no row changes nothing). */
+function withoutRow(values: unknown, path: string): unknown {
+  const steps = path.split(".");
+  const index = Number(steps.pop());
+  const copy = structuredClone(values);
+  let list: unknown = copy;
+  for (const step of steps) list = list && typeof list === "object" ? (list as Record<string, unknown>)[step] : undefined;
+  if (Array.isArray(list) && Number.isInteger(index) && index >= 0 && index < list.length) list.splice(index, 1);
+  return copy;
 }
 
 /**
@@ -33,15 +105,22 @@ export interface FormPageOptions {
  */
 export async function formPage(c: Context<AppEnv>, o: FormPageOptions): Promise<Response> {
   const errors = o.errors ?? new FieldErrors();
+  const view = o.view ?? { language: "en", addRows: new Map() };
   const choices = await loadChoices(c.get("ctx"), o.fields);
-  const fields = renderFields(o.fields, { values: o.values, errors, choices });
+  const fields = renderFields(o.fields, { values: o.values, errors, choices, language: view.language, addRows: view.addRows });
+  // The first submit button is the one Enter presses: Save, hidden at the top, so Enter in a field saves rather than adding a row.
+  // The language switch sits by the Save button, always in reach at the foot of the screen.
   const body = html`${errorSummary(errors)}
-<form method="post" action="${o.action}" novalidate>${csrfField(c.get("session").csrfToken)}${
+<form method="post" action="${o.action}" novalidate class="register-form">${csrfField(c.get("session").csrfToken)}${
     o.revision !== undefined ? html`<input type="hidden" name="${REVISION_FIELD}" value="${o.revision}">` : nothing
-  }
+  }<input type="hidden" name="${FORM_LANGUAGE}" value="${view.language}"><button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">Save</button>
 <p class="hint">Controls marked (required) must be filled in; the rest may stay empty. Blank rows are ignored.</p>
-${fields}
-<div class="actions"><button type="submit">Save</button><a href="${o.cancel}">Cancel</a></div>
+<div class="form-fields">${fields}</div>
+<div class="actions sticky-save"><button type="submit">Save</button><a href="${o.cancel}">Cancel</a>
+<div class="lang-switch" role="group" aria-label="Language of the texts">Texts in: ${LANGUAGE_CODES.map(
+    (lang) =>
+      html`<button type="submit" name="${SWITCH_LANGUAGE}" value="${lang}" class="secondary small" aria-pressed="${lang === view.language ? "true" : "false"}">${LANGUAGE_NAMES[lang]}</button>`,
+  )}</div></div>
 </form>`;
   return renderPage(c, { title: o.title, trail: o.trail, body, status: o.status });
 }

@@ -9,7 +9,7 @@ import { adminRoute } from "../admin-route.ts";
 import { setFlash } from "../session-cookie.ts";
 import { html, instant, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { attempt, conflictPage, formPage, postedRevision } from "./form-page.ts";
+import { attempt, conflictPage, type FormView, formPage, postedRevision, postedView, redrawOf } from "./form-page.ts";
 import { formErrors } from "./forms/form-errors.ts";
 import { organisationForm } from "./forms/organisation-form.ts";
 import { parseForm } from "./forms/parse-form.ts";
@@ -52,8 +52,9 @@ async function viewProfile(c: Context<AppEnv>): Promise<Response> {
   return renderPage(c, { title: profile ? profile.legalName : "Organisation", body });
 }
 
-function profileForm(c: Context<AppEnv>, values: unknown, revision: number, issues?: AppError) {
+function profileForm(c: Context<AppEnv>, values: unknown, revision: number, issues?: AppError, view?: FormView) {
   return formPage(c, {
+    view,
     title: "Edit the organisation profile",
     trail: TRAIL,
     action: BASE,
@@ -70,9 +71,11 @@ async function saveProfile(c: Context<AppEnv>): Promise<Response> {
   const posted = await readForm(c);
   const revision = postedRevision(posted);
   const values = parseForm(organisationForm, posted, OrganisationInput);
+  const redraw = redrawOf(posted, values);
+  if (redraw) return profileForm(c, redraw.values, revision, undefined, redraw.view);
   try {
     const result = await attempt(() => putOrganisation(c.get("ctx"), values, { expectedRevision: revision }));
-    if ("issues" in result) return profileForm(c, values, revision, result.issues);
+    if ("issues" in result) return profileForm(c, values, revision, result.issues, postedView(posted));
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "conflict") throw error;
     return conflictPage(c, { message: error.message, trail: TRAIL, view: BASE, edit: `${BASE}/edit` });

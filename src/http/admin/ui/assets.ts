@@ -6,7 +6,7 @@ import type { AppEnv } from "../../env.ts";
  * the Content-Security-Policy can allow 'self' and nothing inline. The
  * version in the path lets browsers cache them for good.
  */
-const VERSION = "2";
+const VERSION = "3";
 export const ASSET_PATHS = { css: `/assets/admin-${VERSION}.css`, js: `/assets/admin-${VERSION}.js` } as const;
 
 const CSS = `
@@ -44,11 +44,54 @@ fieldset.group{border:1px solid var(--line);border-radius:4px;padding:.6rem 1rem
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f4f6;padding:.5rem;border-radius:4px;font-size:.85em}
 .narrow{max-width:34rem}
+button.small,.button.small{padding:.2rem .6rem;font-size:.88em}
+.form-top{display:flex;justify-content:space-between;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin-bottom:.6rem}.form-top .hint{margin:0}
+.lang-switch{display:flex;gap:.3rem;align-items:center;flex-wrap:wrap}.lang-switch button[aria-pressed=true]{background:var(--accent);color:#fff}
+.form-fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,24rem),1fr));gap:0 1.5rem;align-items:start}
+.form-fields>fieldset.rows,.form-fields>fieldset.checks{grid-column:1/-1}
+fieldset.localized{border:0;padding:0;margin:0 0 .9rem}fieldset.localized>legend{padding:0;margin-bottom:.15rem}
+.lang-input .field{margin:0}.lang-input label,.row.single>fieldset>legend,.row-fields fieldset.variant-group>legend,fieldset.row.compact .row-fields label,fieldset.row.compact .row-fields legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.also-in{font-size:.75em;font-weight:400;color:var(--muted);text-transform:uppercase;letter-spacing:.04em;margin-left:.4rem}
+fieldset.rows{padding:.5rem .8rem}fieldset.row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.4rem .8rem;padding:.4rem .7rem;margin:0 0 .5rem}
+fieldset.row>legend{font-size:.9em}.row-fields{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-start;flex:1 1 30rem}
+.row-fields>.field,.row-fields>fieldset,.row-fields>.variant>.field,.row-fields>.variant>fieldset{flex:1 1 7rem;margin:0 0 .4rem}
+.row-fields fieldset.group{border:0;padding:0;margin:0 0 .4rem;min-width:0}
+/* Rows after the first keep their labels for screen readers only: the first row's read as column heads. */.row-fields fieldset.group>legend{padding:0;font-size:.9em}
+.row-fields>*{min-width:0}.row-fields fieldset.variant-group{flex:4 1 30rem}.row-fields .hint,.row-fields .also-in{display:none}
+.row-fields fieldset.group:not(.localized):not(.variant-group){display:flex;flex-wrap:wrap;gap:0 .6rem;flex:2 1 11rem}.row-fields fieldset.group:not(.localized)>.field{flex:1 1 4.5rem;margin:0}
+fieldset.row{position:relative;padding-top:.7rem}fieldset.row>.remove{position:absolute;top:-1.05rem;right:.6rem;background:#fff}
+.form-fields>.field,.form-fields>fieldset{margin-bottom:.75rem}
+.variant{display:contents}.js .variant[data-hide]{display:none}
+.row.single{display:flex;gap:.6rem;align-items:flex-end;margin:0 0 .4rem}.row.single>.field,.row.single>fieldset{flex:1;margin:0}
+fieldset.checks{columns:2 18rem;column-gap:1.5rem}fieldset.checks>legend{column-span:all}
+.sticky-save{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;margin:1rem 0 0;z-index:1}.sticky-save .lang-switch{margin-left:auto}
 @media (max-width:800px){.layout{flex-direction:column}nav.side{flex:none}}
 `;
 
 /** Enhancements only: every page works without it. */
 const JS = `
+document.documentElement.classList.add("js");
+// A register form's language switch, in the page: the other languages' inputs are there already, hidden.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest('button[name="_lang"]') : null;
+  if (!button || !button.form) return;
+  event.preventDefault();
+  var form = button.form, lang = button.value;
+  form.querySelectorAll(".lang-input").forEach(function (input) { input.hidden = input.getAttribute("data-lang") !== lang; });
+  form.querySelectorAll('button[name="_lang"]').forEach(function (b) { b.setAttribute("aria-pressed", b.value === lang ? "true" : "false"); });
+  var current = form.querySelector('input[name="_formlang"]');
+  if (current) current.value = lang;
+});
+// A choice with fields of its own (a retention rule, a transfer mechanism): only the chosen one's show.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select.form || select.tagName !== "SELECT") return;
+  var row = select.closest("fieldset.row.compact");
+  if (row && select.form.querySelector('[data-variant-of="' + select.name + '"]')) row.classList.remove("compact");
+  select.form.querySelectorAll('[data-variant-of="' + select.name + '"]').forEach(function (block) {
+    if (block.getAttribute("data-variant") === select.value) block.removeAttribute("data-hide");
+    else block.setAttribute("data-hide", "");
+  });
+});
 document.addEventListener("submit", function (event) {
   var form = event.target;
   var question = form.getAttribute("data-confirm");

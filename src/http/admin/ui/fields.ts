@@ -10,7 +10,8 @@ import { type Html, html, nothing } from "./html.ts";
  */
 export interface FieldOptions {
   name: string;
-  label: string;
+  /** Text, or markup whose parts only a screen reader reads (visually-hidden qualifiers that tell rows apart). */
+  label: string | Html;
   hint?: string;
   errors?: FieldErrors;
   required?: boolean;
@@ -95,7 +96,7 @@ ${o.blank !== undefined ? html`<option value="">${o.blank}</option>` : nothing}$
 export function checkboxes(o: FieldOptions & { values: readonly string[]; choices: Choice[] }): Html {
   const d = described(o);
   const chosen = new Set(o.values);
-  return html`<fieldset id="${d.id}" class="field${d.invalid ? " has-error" : ""}"${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
+  return html`<fieldset id="${d.id}" class="field checks${d.invalid ? " has-error" : ""}"${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
 <legend>${o.label}${requiredMark(o)}</legend>${d.hint}${d.error}
 ${o.choices.length === 0 ? html`<p class="hint">Nothing to choose from yet.</p>` : nothing}
 ${o.choices.map((c, i) => html`<div class="check"><input type="checkbox" id="${d.id}-${i}" name="${o.name}" value="${c.value}"${chosen.has(c.value) ? html` checked` : nothing}><label for="${d.id}-${i}">${c.label}</label></div>`)}

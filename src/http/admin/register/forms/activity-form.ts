@@ -39,6 +39,7 @@ export const activityForm: Field[] = [
     type: "repeat",
     name: "dataCategories",
     label: "Categories of personal data and their retention",
+    hint: "For each category, when its data must be erased: a fixed period, or an event and the time after it. Leave the rule empty while it is unknown.",
     item: "data category",
     fields: [
       { type: "reference", name: "dataCategoryId", label: "Category", source: "data-categories", blank: "Choose a data category" },
@@ -73,7 +74,7 @@ export const activityForm: Field[] = [
     type: "variant",
     name: "dpia",
     label: "Data protection impact assessment (Art. 35)",
-    hint: "Whether the processing needs one: still to be done, done (where it is kept), or not needed (why). Leave empty while not assessed.",
+    hint: "Still to be done, done (where it is kept), or not needed (why); empty while not assessed.",
     kind: { label: "Impact assessment", blank: "Not assessed yet" },
     variants: [
       { value: "required", label: "Required, not done yet", fields: [] },

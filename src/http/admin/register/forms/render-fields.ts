@@ -1,3 +1,6 @@
+import { countryName } from "../../../../core/kernel/i18n/localise.ts";
+import { COUNTRY_CODES } from "../../../../core/kernel/values/countries.ts";
+import type { Language } from "../../../../core/kernel/values/values.ts";
 import { type Choice, checkboxes, type FieldErrors, idOf, selectField, textArea, textField } from "../../ui/fields.ts";
 import { type Html, html, nothing } from "../../ui/html.ts";
 import { type ChoiceSets, choiceKey, type Field, LANGUAGE_CODES, LANGUAGE_NAMES, pathJoin, qualified, valueAt } from "./form-spec.ts";
@@ -7,10 +10,22 @@ export interface FormState {
   values: unknown;
   errors: FieldErrors;
   choices: ChoiceSets;
+  /** The language texts are typed in; the others' inputs are in the form, hidden, so switching keeps what was typed. */
+  language: Language;
+  /** Blank rows to add under a list's rows (its "Add" button was pressed), by the list's path. */
+  addRows: ReadonlyMap<string, number>;
 }
 
-/** Blank rows offered under the existing ones, so rows can be added without JavaScript. */
-const BLANK_ROWS = 2;
+/** The posted names of the buttons that only redraw the form: another language, a row added or removed. */
+export const FORM_LANGUAGE = "_formlang";
+export const SWITCH_LANGUAGE = "_lang";
+export const ADD_ROW = "_add";
+export const REMOVE_ROW = "_remove";
+
+/** Countries by their English names, for the country pickers (a select finds one as its name is typed). */
+const COUNTRY_CHOICES: Choice[] = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, "en") })).sort((a, b) =>
+  a.label.localeCompare(b.label, "en"),
+);
 
 /**
  * Controls for `fields`. Labels carry qualifiers ("Country (transfer 2)",
@@ -21,16 +36,42 @@ export function renderFields(fields: readonly Field[], state: FormState, prefix 
   return html`${fields.map((field) => renderField(field, state, pathJoin(prefix, field.name), qualifiers))}`;
 }
 
+/**
+ * A control's label: the field's own, with its qualifiers ("data category 1", "time after the event")
+ * read out but not shown, so rows stay compact while every control keeps a distinct accessible name.
+ * "required" is shown.
+ */
+function labelOf(label: string, qualifiers: readonly string[]): string | Html {
+  const hidden = qualifiers.filter((q) => q !== "required");
+  if (hidden.length === 0) return qualified(label, qualifiers);
+  if (!qualifiers.includes("required")) return html`${label}<span class="visually-hidden"> (${hidden.join(", ")})</span>`;
+  // Read "Name (recipient 1, required)", shown "Name (required)".
+  return html`${label}<span class="visually-hidden"> (${hidden.join(", ")},</span> <span aria-hidden="true">(</span>required<span aria-hidden="true">)</span><span class="visually-hidden">)</span>`;
+}
+
+/** A language input's label: "Event (English, data category 1)" read out, "English" shown under the field's legend. */
+function languageLabel(label: string, lang: string, qualifiers: readonly string[]): Html {
+  return html`<span class="visually-hidden">${label} (</span>${lang}<span class="visually-hidden">${qualifiers.length ? `, ${qualifiers.join(", ")}` : ""})</span>`;
+}
+
 function renderField(field: Field, state: FormState, path: string, qualifiers: readonly string[]): Html {
   const value = valueAt(state.values, path);
   const common = {
     name: path,
-    label: qualified(field.label, [...qualifiers, ...(marksRequired(field) ? ["required"] : [])]),
+    label: labelOf(field.label, [...qualifiers, ...(marksRequired(field) ? ["required"] : [])]),
     hint: field.hint,
     errors: state.errors,
   };
   switch (field.type) {
     case "text":
+      if (field.country)
+        return selectField({
+          ...common,
+          hint: undefined,
+          value: text(value),
+          choices: withCurrent(COUNTRY_CHOICES, [text(value)]),
+          blank: "Choose a country",
+        });
       return textField({ ...common, value: text(value), type: field.input });
     case "number":
       return textField({ ...common, value: text(value), type: "number" });
@@ -44,7 +85,9 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
       const values = Array.isArray(value) ? value.map(text) : [];
       return checkboxes({ ...common, values, choices: withCurrent(state.choices.get(choiceKey(field)) ?? [], values) });
     }
-    case "localized":
+    case "localized": {
+      // One language at a time: the others' inputs stay in the form, hidden, so nothing typed is lost.
+      const written = LANGUAGE_CODES.filter((lang) => text(valueAt(value, lang)) !== "");
       return group(
         { ...field, hint: field.hint ?? (field.required ? "In at least one language." : undefined) },
         state,
@@ -52,13 +95,20 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
         html`${LANGUAGE_CODES.map((lang) => {
           const o = {
             name: `${path}.${lang}`,
-            label: qualified(field.label, [LANGUAGE_NAMES[lang], ...qualifiers]),
+            label: languageLabel(field.label, LANGUAGE_NAMES[lang], qualifiers),
             errors: state.errors,
             value: text(valueAt(value, lang)),
+            rows: 2,
           };
-          return field.multiline ? textArea(o) : textField(o);
+          return html`<div class="lang-input" data-lang="${lang}"${lang === state.language ? nothing : html` hidden`}>${field.multiline ? textArea(o) : textField(o)}</div>`;
         })}`,
+        "localized",
+        // Which languages have a text, at a glance (the inputs themselves say it to a screen reader).
+        written.length
+          ? html` <span class="also-in" aria-hidden="true" title="Written in ${written.map((l) => LANGUAGE_NAMES[l]).join(", ")}">${written.join(" · ")}</span>`
+          : nothing,
       );
+    }
     case "group":
       return group(
         field,
@@ -67,44 +117,87 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
         renderFields(field.fields, state, path, [field.qualifier ?? lowerFirst(field.label), ...qualifiers].filter(Boolean)),
       );
     case "repeat": {
-      const rows = Array.isArray(value) ? value.length : 0;
+      // The rows there are, and blank ones only when asked for ("Add …"): a list with none shows its button.
+      const rows = (Array.isArray(value) ? value.length : 0) + (state.addRows.get(path) ?? 0);
+      const remove = (rowPath: string, row: string) =>
+        html`<button type="submit" class="secondary small remove" name="${REMOVE_ROW}" value="${rowPath}">Remove ${row}</button>`;
       return group(
         field,
         state,
         path,
-        html`${Array.from({ length: rows + BLANK_ROWS }, (_, i) => {
+        html`${Array.from({ length: rows }, (_, i) => {
           const rowPath = `${path}.${i}`;
           const row = `${field.item} ${i + 1}`;
           const [only] = field.fields;
           // A list of single values (e.g. purposes): the row is the value's own control, named after the row.
           if (field.fields.length === 1 && only?.name === "")
-            return renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers);
-          return group({ label: capitalised(row) }, state, rowPath, renderFields(field.fields, state, rowPath, [row, ...qualifiers]));
-        })}`,
+            return html`<div class="row single">${renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers)}${remove(rowPath, row)}</div>`;
+          // A row shaped like the first (the same kinds chosen) shows its labels to screen readers only: the first row's head the columns.
+          const compact = i > 0 && shapeOf(field.fields, valueAt(value, String(i))) === shapeOf(field.fields, valueAt(value, "0"));
+          return group(
+            { label: capitalised(row) },
+            state,
+            rowPath,
+            html`<div class="row-fields">${renderFields(field.fields, state, rowPath, [row, ...qualifiers])}</div>${remove(rowPath, row)}`,
+            compact ? "row compact" : "row",
+          );
+        })}<button type="submit" class="secondary small" name="${ADD_ROW}" value="${path}">Add ${field.item}</button>`,
+        "rows",
       );
     }
     case "variant": {
       const kind = selectField({
         name: `${path}.kind`,
-        label: qualified(field.kind.label, qualifiers),
+        label: labelOf(field.kind.label, qualifiers),
         errors: state.errors,
         value: text(valueAt(value, "kind")),
         choices: field.variants.map((v) => ({ value: v.value, label: v.label })),
         blank: field.kind.blank,
       });
-      const variants = field.variants.map((v) => renderFields(v.fields, state, path, qualifiers));
-      return group(field, state, path, html`${kind}${variants}${renderFields(field.common, state, path, qualifiers)}`);
+      // Each kind's fields in a block of its own; the script shows only the chosen kind's (all show without it).
+      const chosen = text(valueAt(value, "kind"));
+      const variants = field.variants.map(
+        (v) =>
+          html`<div class="variant" data-variant-of="${path}.kind" data-variant="${v.value}"${chosen === v.value || v.fields.length === 0 ? nothing : html` data-hide`}>${renderFields(v.fields, state, path, qualifiers)}</div>`,
+      );
+      return group(
+        field,
+        state,
+        path,
+        html`<div class="row-fields">${kind}${variants}${renderFields(field.common, state, path, qualifiers)}</div>`,
+        "variant-group",
+      );
     }
   }
 }
 
+/** The kinds a row's variant fields have chosen (e.g. "event"), which decide the controls it shows. */
+function shapeOf(fields: readonly Field[], value: unknown): string {
+  return fields
+    .map((f) =>
+      f.type === "variant"
+        ? text(valueAt(valueAt(value, f.name), "kind"))
+        : f.type === "group"
+          ? shapeOf(f.fields, valueAt(value, f.name))
+          : "",
+    )
+    .join("|");
+}
+
 /** A fieldset with its legend, hint and the issues about the whole group. */
-function group(field: { label: string; hint?: string; required?: boolean }, state: FormState, path: string, body: Html): Html {
+function group(
+  field: { label: string; hint?: string; required?: boolean },
+  state: FormState,
+  path: string,
+  body: Html,
+  kind = "",
+  legendExtra: Html = nothing,
+): Html {
   const id = idOf(path);
   const messages = state.errors.for(path);
   const described = [field.hint ? `${id}-hint` : "", messages.length ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return html`<fieldset class="group${messages.length ? " has-error" : ""}" id="${id}"${described ? html` aria-describedby="${described}"` : nothing}>
-<legend>${field.label}${field.required ? html` <span class="required">(required)</span>` : nothing}</legend>
+  return html`<fieldset class="group${kind ? ` ${kind}` : ""}${messages.length ? " has-error" : ""}" id="${id}"${described ? html` aria-describedby="${described}"` : nothing}>
+<legend>${field.label}${field.required ? html` <span class="required">(required)</span>` : nothing}${legendExtra}</legend>
 ${field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : nothing}${messages.length ? html`<p class="error" id="${id}-error">${messages.join(" ")}</p>` : nothing}
 ${body}</fieldset>`;
 }

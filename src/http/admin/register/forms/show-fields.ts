@@ -1,4 +1,4 @@
-import { countryName } from "../../../../core/kernel/i18n/localise.ts";
+import { countryName, formatPeriod } from "../../../../core/kernel/i18n/localise.ts";
 import { type Html, html, seg } from "../../ui/html.ts";
 import { type Field, LANGUAGE_CODES, LANGUAGE_NAMES, valueAt } from "./form-spec.ts";
 
@@ -30,6 +30,8 @@ export function showValue(field: Field, value: unknown, names: Names): Html {
     case "localized":
       return localized(value as Record<string, string | undefined>);
     case "group":
+      // A length with its unit reads as one phrase: "15 calendar days", not "Length 15 / Unit Calendar days".
+      if (isPeriod(field, value)) return html`${formatPeriod(value, "en")}`;
       return showFields(field.fields, value, names);
     case "repeat":
       return rows(field, Array.isArray(value) ? value : [], names);
@@ -44,6 +46,18 @@ export function showValue(field: Field, value: unknown, names: Names): Html {
       return html`<p>${chosen?.label ?? kind}</p>${details}`;
     }
   }
+}
+
+const PERIOD_UNITS = new Set(["calendar_days", "working_days", "days", "months", "years"]);
+
+function isPeriod(field: Extract<Field, { type: "group" }>, value: unknown): value is { length: number; unit: string } {
+  const v = value as { length?: unknown; unit?: unknown };
+  return (
+    field.fields.every((f) => f.name === "length" || f.name === "unit") &&
+    typeof v.length === "number" &&
+    typeof v.unit === "string" &&
+    PERIOD_UNITS.has(v.unit)
+  );
 }
 
 function localized(text: Record<string, string | undefined>): Html {
