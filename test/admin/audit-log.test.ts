@@ -22,6 +22,38 @@ async function world() {
 const entryNumbers = (page: string) => [...page.matchAll(/>Entry (\d+)<\/a>/g)].map((m) => Number(m[1]));
 
 describe("the audit log page", () => {
+  it("names each record as a person reads it: a measure by its title, a notice by its dates, never by a code or an id", async () => {
+    const { ui, t } = await world();
+    const activities = (await (await t.request("GET", "/api/v1/activities?limit=50")).json()) as {
+      items: { id: string; name: { en?: string } }[];
+    };
+    const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
+    const proposed = await t.request("POST", "/api/v1/sub-processor-changes", {
+      token: "procurement",
+      body: {
+        kind: "add",
+        vendor: {
+          legalName: "Klippa OCR GmbH",
+          address: { street: "Friedrichstraße 10", postalCode: "10117", city: "Berlin", country: "DE" },
+          contact: { email: "privacy@klippa.example" },
+          service: { en: "OCR" },
+          locations: [{ country: "DE" }],
+        },
+        activityIds: [maintenance],
+        reason: { en: "Better recognition." },
+        intendedStart: "2026-12-08",
+        announce: true,
+      },
+    });
+    expect(proposed.status).toBe(201);
+    const page = await (await ui.get("/admin/audit?limit=200", await ui.signIn("read-only"))).text();
+    expect(page).toContain(">Access logging</a>");
+    expect(page).not.toMatch(/>event_logging<\/a>/);
+    expect(page).toContain(">notice of 2026-11-20, last day 2026-12-07</a>");
+    expect(page).toContain(">add, intended start 2026-12-08</a>");
+    expect(page).not.toMatch(/>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/a>/);
+  });
+
   it("is open to every signed-in role and to nobody else", async () => {
     const { ui } = await world();
     for (const role of ["admin", "editor", "read-only"] as const) {

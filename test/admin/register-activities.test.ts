@@ -165,7 +165,7 @@ describe("activity pages", () => {
       "<tr><td>Categories of personal data and their retention › data category 1 › Retention › Period › Length</td><td>10</td><td>7</td></tr>",
     );
     expect(history).toContain(
-      "<tr><td>Categories of personal data and their retention › data category 2 › Retention › Retention rule</td><td>After an event (event)</td><td>—</td></tr>",
+      '<tr><td>Categories of personal data and their retention › data category 2 › Retention › Retention rule</td><td><span title="event">After an event</span></td><td>—</td></tr>',
     );
   });
 

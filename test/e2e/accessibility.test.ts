@@ -184,4 +184,20 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expectClean(result.findings);
     expect(csp, "Content-Security-Policy violations").toEqual([]);
   });
+
+  test("no admin page is wider than a phone's 390 px screen: wide tables scroll inside their card", async () => {
+    const phone = await world.newContext({ viewport: { width: 390, height: 844 } });
+    await signIn(await phone.newPage());
+    const result = await crawl(phone, world.base, "/admin", {
+      perPattern: 1,
+      tabs: 3,
+      check: async (page, target) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        return width > 390 ? [`${target}: ${width} px wide`] : [];
+      },
+    });
+    await phone.close();
+    expect(result.visited.length).toBeGreaterThan(20);
+    expect(result.problems).toEqual([]);
+  });
 });

@@ -3,9 +3,12 @@ import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { entityHref, entityTypeLabel } from "./entity-links.ts";
 
 /** A name people recognise for the entity an entry is about, taken from its own representation. */
-export function entityName(entry: Pick<AuditEntry, "entityId" | "before" | "after">): string {
+export function entityName(
+  entry: Pick<AuditEntry, "entityId" | "before" | "after"> & { entityType?: string; actorId?: string; actorName?: string },
+): string {
   const shown = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
-  for (const key of ["legalName", "reference", "name", "heading", "title", "email", "fileName"]) {
+  // A title before a heading: a security measure's heading is a code (its Annex III heading), its title its name.
+  for (const key of ["legalName", "reference", "name", "title", "email", "fileName"]) {
     const value = shown[key];
     if (typeof value === "string" && value) return value;
     if (value && typeof value === "object") {
@@ -13,6 +16,16 @@ export function entityName(entry: Pick<AuditEntry, "entityId" | "before" | "afte
       if (typeof text === "string") return text;
     }
   }
+  // Records without a name of their own: said by what they are and when, not by their id.
+  const day = (key: string) => (typeof shown[key] === "string" ? (shown[key] as string).slice(0, 10) : "");
+  if (entry.entityType === "change_notice" && day("noticeDate")) return `notice of ${day("noticeDate")}, last day ${day("lastDay")}`;
+  if (entry.entityType === "objection" && day("receivedAt"))
+    return `received ${day("receivedAt")}${shown.onTime === false ? " (late)" : ""}`;
+  if (entry.entityType === "sub_processor_change" && typeof shown.kind === "string")
+    return `${shown.kind.replace(/_/g, " ")}, intended start ${day("intendedStart")}`;
+  if (entry.entityType === "terms_change" && typeof shown.version === "string") return `version ${shown.version}`;
+  // A sign-in or sign-out records no state: the account is the person who acted, when it was them.
+  if (entry.entityType === "user") return entry.actorId === entry.entityId && entry.actorName ? entry.actorName : "an account";
   return entry.entityId;
 }
 

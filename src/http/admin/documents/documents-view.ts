@@ -1,3 +1,4 @@
+import { label } from "../../../core/kernel/i18n/localise.ts";
 import type { DocumentSummary, ExportLine } from "../../../core/dashboard/index.ts";
 import { LANGUAGES } from "../../../core/kernel/values/values.ts";
 import type { Page } from "../../../core/kernel/paging.ts";
@@ -55,7 +56,7 @@ function documentRow(d: DocumentSummary, options: ListOptions): Html {
   const formats = d.kind === "annex" ? (["pdf", "json"] as const) : (["pdf", "csv", "xlsx", "json"] as const);
   const lead =
     d.kind === "annex"
-      ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ?? "—"}</td>`
+      ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ? label("en", "agreementStatus", d.agreementStatus) : "—"}</td>`
       : html`<th scope="row">${name} (${d.kind === "art30-controller" ? "controller" : "processor"})<br><span class="hint">${d.title}</span></th>`;
   return html`<tr>${lead}<td>${options.lang ? LANGUAGE_NAMES[options.lang] : LANGUAGE_NAMES[d.language]}</td><td>${findingsCell(d)}</td>
 <td><a href="${link(`${path}/preview`, options)}">Preview ${name}</a></td>

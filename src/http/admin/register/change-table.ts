@@ -36,16 +36,16 @@ export function changedFields(before: unknown, after: unknown): ChangedField[] {
     .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
 }
 
-/** A table of changed fields with their old and new values; codes and ids also show what they stand for. */
+/** A table of changed fields with their old and new values: codes and ids as what they stand for (the stored value in the tooltip). */
 export function changeTable(fields: readonly Field[], changes: ChangedField[], nameOf: (id: string) => string | undefined): Html {
   if (changes.length === 0) return html`<p>No field changed.</p>`;
   const rows = changes.map((c) => {
     const { label, field } = pathInfo(fields, c.path);
-    const shown = (value: unknown): string => {
+    const shown = (value: unknown): Html | string => {
       if (value === null || value === undefined) return "—";
       if (typeof value !== "string") return JSON.stringify(value);
       const named = field?.type === "select" ? field.choices.find((choice) => choice.value === value)?.label : nameOf(value);
-      return named ? `${named} (${value})` : value;
+      return named ? html`<span title="${value}">${named}</span>` : value;
     };
     return html`<tr><td>${label}</td><td>${shown(c.before)}</td><td>${shown(c.after)}</td></tr>`;
   });
