@@ -66,7 +66,7 @@ fieldset.checks{columns:2 18rem;column-gap:1.5rem}fieldset.checks>legend{column-
 .sticky-save{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;margin:1rem 0 0;z-index:1}.sticky-save .lang-switch{margin-left:auto}
 @media (max-width:800px){.layout{flex-direction:column;padding:.5rem}nav.side{flex:none}main{padding:.8rem}th,td{overflow-wrap:anywhere}
 .top{flex-wrap:wrap;gap:.4rem}.form-fields{grid-template-columns:1fr}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
-main{overflow-x:auto}
+
 `;
 
 /** Enhancements only: every page works without it. */
