@@ -6,12 +6,12 @@ import type { AppEnv } from "../../env.ts";
  * the Content-Security-Policy can allow 'self' and nothing inline. The
  * version in the path lets browsers cache them for good.
  */
-const VERSION = "3";
+const VERSION = "4";
 export const ASSET_PATHS = { css: `/assets/admin-${VERSION}.css`, js: `/assets/admin-${VERSION}.js` } as const;
 
 const CSS = `
 :root{--ink:#1b1f24;--muted:#4a5360;--line:#c9d0d8;--bg:#f6f7f9;--accent:#0b5cad;--danger:#a4161a;--ok:#1d6b35;--warn:#7a4d00;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);line-height:1.45}
-*{box-sizing:border-box}body{margin:0;background:var(--bg)}
+*{box-sizing:border-box}body{margin:0;background:var(--bg)}[hidden]{display:none!important}
 a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f2a900;outline-offset:1px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .top .search input{padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;width:min(16rem,40vw)}
@@ -62,7 +62,8 @@ fieldset.row{position:relative;padding-top:.7rem}fieldset.row>.remove{position:a
 .form-fields>.field,.form-fields>fieldset{margin-bottom:.75rem}
 .variant{display:contents}.js .variant[data-hide]{display:none}
 .row.single{display:flex;gap:.6rem;align-items:flex-end;margin:0 0 .4rem}.row.single>.field,.row.single>fieldset{flex:1;margin:0}
-fieldset.checks{columns:2 18rem;column-gap:1.5rem}fieldset.checks>legend{column-span:all}
+fieldset.checks{columns:2 18rem;column-gap:1.5rem}fieldset.checks>legend,fieldset.checks>.check-filter{column-span:all}
+.check-filter{margin:.2rem 0 .4rem}.check-filter input{width:min(20rem,100%);padding:.3rem .45rem;border:1px solid #6b7583;border-radius:4px;font:inherit}
 .sticky-save{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;margin:1rem 0 0;z-index:1}.sticky-save .lang-switch{margin-left:auto}
 @media (max-width:800px){.layout{flex-direction:column;padding:.5rem}nav.side{flex:none}main{padding:.8rem}th,td{overflow-wrap:anywhere}
 .top{flex-wrap:wrap;gap:.4rem}.form-fields{grid-template-columns:1fr}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
@@ -94,12 +95,24 @@ document.addEventListener("change", function (event) {
     else block.setAttribute("data-hide", "");
   });
 });
+// A long list of checkboxes narrows to the names that contain what is typed; ticked ones always show.
+document.addEventListener("input", function (event) {
+  var box = event.target;
+  var filter = box.closest ? box.closest(".check-filter") : null;
+  if (!filter) return;
+  var query = box.value.trim().toLowerCase();
+  filter.parentNode.querySelectorAll(".check").forEach(function (row) {
+    var input = row.querySelector("input");
+    row.hidden = query !== "" && !input.checked && row.textContent.toLowerCase().indexOf(query) < 0;
+  });
+});
 document.addEventListener("submit", function (event) {
   var form = event.target;
   var question = form.getAttribute("data-confirm");
   if (question && !window.confirm(question)) event.preventDefault();
 });
 document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".check-filter[hidden]").forEach(function (filter) { filter.hidden = false; });
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 });

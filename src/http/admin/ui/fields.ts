@@ -92,6 +92,9 @@ ${o.blank !== undefined ? html`<option value="">${o.blank}</option>` : nothing}$
 </select></div>`;
 }
 
+/** From this many choices, a checkbox group gets a box that narrows them as a name is typed (the script shows it). */
+export const FILTER_FROM = 10;
+
 /** A group of checkboxes sharing one name; the form posts every checked value. */
 export function checkboxes(o: FieldOptions & { values: readonly string[]; choices: Choice[] }): Html {
   const d = described(o);
@@ -99,6 +102,7 @@ export function checkboxes(o: FieldOptions & { values: readonly string[]; choice
   return html`<fieldset id="${d.id}" class="field checks${d.invalid ? " has-error" : ""}"${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
 <legend>${o.label}${requiredMark(o)}</legend>${d.hint}${d.error}
 ${o.choices.length === 0 ? html`<p class="hint">Nothing to choose from yet.</p>` : nothing}
+${o.choices.length >= FILTER_FROM ? html`<div class="check-filter" hidden><label for="${d.id}-filter">Find<span class="visually-hidden"> in ${o.label}</span></label> <input type="search" id="${d.id}-filter" autocomplete="off"></div>` : nothing}
 ${o.choices.map((c, i) => html`<div class="check"><input type="checkbox" id="${d.id}-${i}" name="${o.name}" value="${c.value}"${chosen.has(c.value) ? html` checked` : nothing}><label for="${d.id}-${i}">${c.label}</label></div>`)}
 </fieldset>`;
 }
