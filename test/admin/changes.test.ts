@@ -205,6 +205,12 @@ describe("deciding on objections in the admin UI", () => {
     w.clock.set("2026-12-09T09:00:00.000Z");
     const admin = await ui.signIn("admin"); // the first session has idled out meanwhile
     const noticePage = await page(ui, `/admin/notices/${dupont?.id}`, admin);
+    // Dates in one format, the deadline once (the instant in UTC in its tooltip), languages and codes in words.
+    expect(noticePage).toContain("<dt>Notice date</dt><dd>20 November 2026</dd>");
+    expect(noticePage).toContain(
+      '<dt>Deadline</dt><dd><time datetime="2026-12-07T23:00:00.000Z" title="Closes 2026-12-07 23:00 UTC">The end of 7 December 2026 (Europe/Brussels time)</time></dd>',
+    );
+    expect(noticePage).toContain("(notices in French)</dd>");
     // The customer's own link, which opens the customer's page.
     const link = /href="https:\/\/dpa\.clearfacts\.example(\/object\/[^"]+)"/.exec(noticePage)?.[1];
     expect(link).toBeDefined();

@@ -41,6 +41,18 @@ export const NOTICE_KIND_LABELS: Record<string, string> = {
   authorisation_request: "Authorisation request (option 1)",
 };
 
+export const OUTCOME_LABELS: Record<string, string> = {
+  pending: "Not decided yet",
+  applies: "The change applies",
+  excluded: "Taken out of the change",
+};
+
+export const AUTHORISATION_LABELS: Record<string, string> = {
+  requested: "Requested, not answered yet",
+  granted: "Granted",
+  refused: "Refused",
+};
+
 export const label = (labels: Record<string, string>, code: string | null | undefined): string => (code ? (labels[code] ?? code) : "—");
 
 /** A badge whose meaning is in its words, the colour only repeats it. */

@@ -12,7 +12,7 @@ import { AppError } from "../../../core/kernel/errors.ts";
 import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
-import { daysLeftText, endOfLastDay, zonedTime } from "../../objection/deadline-text.ts";
+import { daysLeftText, endOfLastDay } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, selectField, textArea, textField } from "../ui/fields.ts";
@@ -20,7 +20,19 @@ import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
 import { noticeSubjectLink } from "./notice-subject.ts";
 import { prefixed, zonedInstant } from "./form-values.ts";
-import { CHANNEL_LABELS, label, NOTICE_KIND_LABELS, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
+import {
+  AUTHORISATION_LABELS,
+  CHANNEL_LABELS,
+  label,
+  NOTICE_KIND_LABELS,
+  OUTCOME_LABELS,
+  RESOLUTION_LABELS,
+  timingBadge,
+} from "./labels.ts";
+import { LANGUAGE_NAMES } from "../register/forms/form-spec.ts";
+import { formatDate } from "../../../core/kernel/i18n/localise.ts";
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * One customer's notice of a change: its deadline, its objections, and the
@@ -53,13 +65,13 @@ async function noticePage(c: Context<AppEnv>, deps: AppWiring, shown: Shown = {}
 <dl class="facts">
 <dt>Change</dt><dd><a href="${about.href}">${about.title}</a></dd>
 <dt>Customer</dt><dd><a href="/admin/customers/${seg(view.customer.id)}">${view.customer.legalName}</a></dd>
-<dt>Agreement</dt><dd><a href="/admin/agreements/${seg(view.agreement.id)}">${view.agreement.reference}</a> (notices in ${view.agreement.language})</dd>
+<dt>Agreement</dt><dd><a href="/admin/agreements/${seg(view.agreement.id)}">${view.agreement.reference}</a> (notices in ${LANGUAGE_NAMES[view.agreement.language]})</dd>
 <dt>Kind</dt><dd>${label(NOTICE_KIND_LABELS, notice.kind)}</dd>
-<dt>Notice date</dt><dd>${notice.noticeDate}</dd>
-<dt>Deadline</dt><dd>${endOfLastDay(notice)}: closes ${zonedTime(notice.closesAt, notice.timeZone)}, ${instant(notice.closesAt)}</dd>
+<dt>Notice date</dt><dd>${formatDate(notice.noticeDate, "en")}</dd>
+<dt>Deadline</dt><dd><time datetime="${notice.closesAt}" title="Closes ${instant(notice.closesAt)}">${capitalise(endOfLastDay(notice))}</time></dd>
 <dt>Days left</dt><dd>${notice.status === "open" ? daysLeftText(notice, ctx.clock.now()) : "—"}</dd>
-<dt>Status</dt><dd>${notice.status === "open" ? "Open" : `Closed: ${notice.outcome}${notice.outcomeReason ? ` (${notice.outcomeReason})` : ""}`}</dd>
-${notice.authorisation ? html`<dt>Authorisation</dt><dd>${notice.authorisation}${notice.authorisationDecidedAt ? `, ${instant(notice.authorisationDecidedAt)}` : ""}</dd>` : nothing}
+<dt>Status</dt><dd>${notice.status === "open" ? "Open" : `Closed: ${label(OUTCOME_LABELS, notice.outcome)}${notice.outcomeReason ? ` (${notice.outcomeReason.replace(/_/g, " ")})` : ""}`}</dd>
+${notice.authorisation ? html`<dt>Authorisation</dt><dd>${label(AUTHORISATION_LABELS, notice.authorisation)}${notice.authorisationDecidedAt ? `, ${instant(notice.authorisationDecidedAt)}` : ""}</dd>` : nothing}
 ${link ? html`<dt>Customer's link</dt><dd><a href="${link}">Customer's objection page for this notice</a> <span class="hint">(the link in the notice e-mail; it lets its holder object without an account)</span></dd>` : nothing}
 </dl>
 <h2>Objections</h2>${objectionList(view)}
