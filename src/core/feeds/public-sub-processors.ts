@@ -48,7 +48,9 @@ export async function publicSubProcessorList(db: Db, organisation: Organisation,
     .where(and(eq(subProcessors.status, "active"), isNull(subProcessors.archivedAt)))
     .orderBy(asc(subProcessors.legalName), asc(subProcessors.id));
   const active = new Map(rows.map((r) => [r.id, r]));
-  const [announcedChanges, told] = await Promise.all([publicChanges(db, lang, ["announced"]), publicChanges(db, lang)]);
+  // Every change customers were told of dates the list; those announced and not in effect are listed.
+  const told = await publicChanges(db, lang);
+  const announcedChanges = told.filter((c) => c.status === "announced");
   const instants = [...rows.map((r) => r.updatedAt), ...told.map((c) => c.lastEventAt)].sort();
   return {
     organisation: {

@@ -1,9 +1,8 @@
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
 import type { Ctx } from "../../kernel/context.ts";
 import type { ChangeNotice } from "../model/change-notice.ts";
 import { appSecret, readAppSecret } from "../../kernel/secrets/app-secrets.ts";
-import { fromBase64url, toBase64url } from "../../kernel/secrets/base64url.ts";
+import { linkSignatureValid, linkSigner } from "../../kernel/secrets/link-signature.ts";
+import { DEFAULT_PUBLIC_BASE_URL, publicBaseUrl } from "../../kernel/public-base-url.ts";
 
 /**
  * Customer objection links: `/object/<noticeId>.<expires>.<signature>`, an
@@ -21,12 +20,10 @@ import { fromBase64url, toBase64url } from "../../kernel/secrets/base64url.ts";
 export const OBJECTION_LINK_SECRET = "objection-links";
 /** Links keep working this long after the window closes, so a late objection is still recorded (and flagged late). */
 export const LINK_GRACE_DAYS = 30;
-/** Where links point when nothing configured one (demo loader, CLI, lifecycle, tests). */
-export const DEFAULT_PUBLIC_BASE_URL = "http://localhost:3000";
+export { DEFAULT_PUBLIC_BASE_URL, publicBaseUrl };
 export const OBJECTION_PATH = "/object/";
 /** Domain separation: the key signs nothing else, but if it ever did, the two could not be swapped. */
 const PURPOSE = "objection-link/v1:";
-const SIGNATURE_BYTES = 32;
 const TOKEN = /^([0-9A-Za-z-]{1,64})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 type Notice = Pick<ChangeNotice, "id" | "closesAt">;
@@ -47,18 +44,12 @@ export function linkExpiry(closesAt: string): number {
   return Math.floor(Date.parse(closesAt) / 1000) + LINK_GRACE_DAYS * 86_400;
 }
 
-export const publicBaseUrl = (ctx: Ctx): string => (ctx.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, "");
-
-const encoder = new TextEncoder();
-const signedText = (noticeId: string, expires: number) => encoder.encode(`${PURPOSE}${noticeId}.${expires}`);
-
 function linksWith(ctx: Ctx, secret: Uint8Array): ObjectionLinks {
   const base = publicBaseUrl(ctx);
-  // The keyed hash with its inner and outer pads absorbed once; each link continues from a copy.
-  const keyed = hmac.create(sha256, secret);
+  const sign = linkSigner(secret, PURPOSE);
   const token = (notice: Notice) => {
     const expires = linkExpiry(notice.closesAt);
-    return `${notice.id}.${expires}.${toBase64url(keyed.clone().update(signedText(notice.id, expires)).digest())}`;
+    return `${notice.id}.${expires}.${sign(`${notice.id}.${expires}`)}`;
   };
   return { token, url: (notice) => `${base}${OBJECTION_PATH}${token(notice)}` };
 }
@@ -81,15 +72,12 @@ export async function existingObjectionLinks(ctx: Ctx): Promise<ObjectionLinks |
  */
 export async function checkObjectionToken(ctx: Ctx, token: string): Promise<LinkCheck> {
   const parts = TOKEN.exec(token);
-  const signature = parts ? fromBase64url(parts[3] as string) : null;
-  if (!parts || !signature || signature.length !== SIGNATURE_BYTES) return { status: "invalid" };
+  if (!parts) return { status: "invalid" };
   const secret = await readAppSecret(ctx.store.db, OBJECTION_LINK_SECRET);
   if (!secret) return { status: "invalid" };
   const noticeId = parts[1] as string;
   const expires = Number(parts[2]);
-  const key = await crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-  const genuine = await crypto.subtle.verify("HMAC", key, signature, signedText(noticeId, expires));
-  if (!genuine) return { status: "invalid" };
+  if (!(await linkSignatureValid(secret, PURPOSE, `${noticeId}.${expires}`, parts[3] as string))) return { status: "invalid" };
   const expiresAt = new Date(expires * 1000).toISOString();
   return ctx.clock.now().getTime() >= expires * 1000
     ? { status: "expired", noticeId, expiresAt }

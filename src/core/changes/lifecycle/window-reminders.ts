@@ -1,5 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
-import { agreements, changeNotices, customers, objections, outbox } from "../../../../db/schema.ts";
+import { changeNotices, objections, outbox } from "../../../../db/schema.ts";
 import { addDays, localDate } from "../../kernel/clocks/deadline.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { formatDate, translate } from "../../kernel/i18n/localise.ts";
@@ -12,6 +12,7 @@ import { existingObjectionLinks, objectionLinks } from "../announcement/objectio
 import type { ChangeNotice } from "../model/change-notice.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
 import { toNotice } from "../queries/change-rows.ts";
+import { customerOfAgreement } from "../queries/notice-parties.ts";
 
 /** Days before its window's last day a customer who has not objected is reminded (WINDOW_REMINDER_DAYS; 0: never). */
 export const WINDOW_REMINDER_DAYS = 3;
@@ -68,13 +69,8 @@ export async function remindCustomersOfWindows(ctx: Ctx, days: number): Promise<
 }
 
 async function reminderMail(ctx: Ctx, notice: ChangeNotice, link: string): Promise<OutboxRow> {
-  const db = ctx.store.db;
-  const [[party], organisation, about] = await Promise.all([
-    db
-      .select({ reference: agreements.reference, language: agreements.language, contact: customers.contact, customer: customers.legalName })
-      .from(agreements)
-      .innerJoin(customers, eq(customers.id, agreements.customerId))
-      .where(eq(agreements.id, notice.agreementId)),
+  const [party, organisation, about] = await Promise.all([
+    customerOfAgreement(ctx.store.db, notice.agreementId),
     requireOrganisation(ctx),
     noticeAbout(ctx, notice),
   ]);

@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { agreements, customers } from "../../../../db/schema.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { translate } from "../../kernel/i18n/localise.ts";
 import { type OutboxRow, outboxRow } from "../../outbox/index.ts";
@@ -7,6 +5,7 @@ import { dpoEmail } from "../announcement/mail-text.ts";
 import { endOfLastDay, zonedTime } from "../announcement/deadline-words.ts";
 import type { ChangeNotice, Objection } from "../model/change-notice.ts";
 import { requireOrganisation } from "../proposal/change-facts.ts";
+import { customerOfAgreement } from "../queries/notice-parties.ts";
 
 /**
  * The customer's receipt for an objection, in the agreement's language and in
@@ -23,15 +22,7 @@ export async function objectionReceiptMails(
   givenAddress: string | undefined,
   at: string,
 ): Promise<OutboxRow[]> {
-  const db = ctx.store.db;
-  const [[party], organisation] = await Promise.all([
-    db
-      .select({ reference: agreements.reference, language: agreements.language, contact: customers.contact })
-      .from(agreements)
-      .innerJoin(customers, eq(customers.id, agreements.customerId))
-      .where(eq(agreements.id, notice.agreementId)),
-    requireOrganisation(ctx),
-  ]);
+  const [party, organisation] = await Promise.all([customerOfAgreement(ctx.store.db, notice.agreementId), requireOrganisation(ctx)]);
   if (!party) return [];
   const lang = party.language;
   const t = (key: string, params: Record<string, string | number> = {}) => translate(lang, `objection.${key}`, params);

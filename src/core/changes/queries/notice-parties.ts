@@ -28,3 +28,13 @@ export function noticesWithParties(db: Db) {
     .innerJoin(agreements, eq(agreements.id, changeNotices.agreementId))
     .innerJoin(customers, eq(customers.id, agreements.customerId));
 }
+
+/** The agreement a notice is about, as its customer is written to: reference, language, contact and customer name. */
+export async function customerOfAgreement(db: Db, agreementId: string) {
+  const [party] = await db
+    .select({ reference: agreements.reference, language: agreements.language, contact: customers.contact, customer: customers.legalName })
+    .from(agreements)
+    .innerJoin(customers, eq(customers.id, agreements.customerId))
+    .where(eq(agreements.id, agreementId));
+  return party ?? null;
+}
