@@ -1,7 +1,7 @@
 // Who may use the register: API tokens, the people who sign in to the admin
 // UI, and their sessions.
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ROLES, USER_ROLES } from "../../src/core/kernel/values/values.ts";
+import { LANGUAGES, ROLES, USER_ROLES } from "../../src/core/kernel/values/values.ts";
 
 export const apiTokens = sqliteTable("api_tokens", {
   id: text("id").primaryKey(),
@@ -29,6 +29,8 @@ export const users = sqliteTable("users", {
   failedSignIns: integer("failed_sign_ins").notNull().default(0),
   lockedUntil: text("locked_until"),
   revision: integer("revision").notNull().default(1),
+  /** The admin UI's language for this person; null follows the browser's Accept-Language. */
+  language: text("language", { enum: LANGUAGES }),
 });
 
 /**

@@ -5,26 +5,24 @@ import { AppError, type ErrorCode, type FieldIssue } from "../core/kernel/errors
 import { requestIdOf } from "./middleware/request-log.ts";
 
 /**
- * The one table from error codes to HTTP statuses: the problem+json title the
- * API answers with, and the heading of the page the admin UI shows instead.
+ * The one table from error codes to HTTP statuses and the problem+json title
+ * the API answers with (the admin UI's page headings are in its catalogue,
+ * templates/messages/admin/common, `page.<status>`).
  */
-export const ERRORS: Record<ErrorCode, { status: ContentfulStatusCode; title: string; pageTitle: string }> = {
-  bad_request: { status: 400, title: "Bad request", pageTitle: "Bad request" },
-  validation: { status: 422, title: "Invalid fields", pageTitle: "Not saved" },
-  unauthenticated: { status: 401, title: "Authentication required", pageTitle: "Please sign in" },
-  forbidden: { status: 403, title: "Not allowed for this role", pageTitle: "Not allowed" },
-  not_found: { status: 404, title: "Not found", pageTitle: "Not found" },
-  conflict: { status: 409, title: "Conflict", pageTitle: "Changed meanwhile" },
-  precondition_failed: { status: 412, title: "Precondition failed", pageTitle: "Changed meanwhile" },
-  too_many_requests: { status: 429, title: "Too many requests", pageTitle: "Too many requests" },
-  method_not_allowed: { status: 405, title: "Method not allowed", pageTitle: "Not this way" },
-  unsupported_media_type: { status: 415, title: "Unsupported media type", pageTitle: "Unsupported form" },
-  payload_too_large: { status: 413, title: "Request body too large", pageTitle: "Too large" },
-  internal: { status: 500, title: "Internal error", pageTitle: "Something went wrong" },
+export const ERRORS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
+  bad_request: { status: 400, title: "Bad request" },
+  validation: { status: 422, title: "Invalid fields" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Not allowed for this role" },
+  not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  precondition_failed: { status: 412, title: "Precondition failed" },
+  too_many_requests: { status: 429, title: "Too many requests" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  payload_too_large: { status: 413, title: "Request body too large" },
+  internal: { status: 500, title: "Internal error" },
 };
-
-/** The admin page heading for a status (an HTTPException carries only its status). */
-export const pageTitleOf = (status: number): string => Object.values(ERRORS).find((e) => e.status === status)?.pageTitle ?? "Error";
 
 const CODE_BY_STATUS = new Map(Object.entries(ERRORS).map(([code, { status }]) => [status as number, code as ErrorCode]));
 

@@ -28,6 +28,7 @@ const MATRIX: Record<string, Allowed> = {
   "POST /admin/sign-out": ALL,
   "GET /admin/account": ALL,
   "POST /admin/account/password": ALL,
+  "POST /admin/account/language": ALL,
   "GET /admin": ALL,
   // The end of an agreement goes through its termination; an admin corrects a mistaken end directly.
   // Before the register's routes, whose archive post archives the agreement these pages are about.

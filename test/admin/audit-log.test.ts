@@ -49,8 +49,8 @@ describe("the audit log page", () => {
     const page = await (await ui.get("/admin/audit?limit=200", await ui.signIn("read-only"))).text();
     expect(page).toContain(">Access logging</a>");
     expect(page).not.toMatch(/>event_logging<\/a>/);
-    expect(page).toContain(">notice of 2026-11-20, last day 2026-12-07</a>");
-    expect(page).toContain(">add, intended start 2026-12-08</a>");
+    expect(page).toContain(">notice of 20 November 2026, last day 7 December 2026</a>");
+    expect(page).toContain(">add, intended start 8 December 2026</a>");
     expect(page).not.toMatch(/>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/a>/);
   });
 

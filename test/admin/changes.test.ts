@@ -76,13 +76,13 @@ describe("proposing a change in the admin UI", () => {
     const [change] = await changes(w);
     expect(change?.status).toBe("announced");
     expect(response.headers.get("location")).toBe(`/admin/changes/${change?.id}`);
-    expect(flashOf(response)).toBe("Change proposed and announced: 3 notice(s) queued for sending.");
+    expect(flashOf(response)).toBe("Change proposed and announced: 3 notices queued for sending.");
     const detail = await page(ui, `/admin/changes/${change?.id}`, admin);
     expect(detail).toContain("Klippa OCR GmbH: Add a sub-processor");
     for (const reference of ["CF-DPA-2024-001", "CF-DPA-2024-002", "CF-DPA-2025-003"]) expect(detail).toContain(reference);
     expect(detail.match(/17 days left/g)).toHaveLength(3);
     expect(detail).toContain("8 December 2026, 00:00 (Europe/Brussels)");
-    expect(detail).toContain("2026-12-07");
+    expect(detail).toContain("<td>7 December 2026</td>");
     // Each e-mail links to its own notice, under the configured public address.
     const mails = (await w.store.db.select().from(outbox)).filter((m) => m.kind === "change_notice" || m.kind === "authorisation_request");
     expect(mails).toHaveLength(3);
@@ -208,7 +208,7 @@ describe("deciding on objections in the admin UI", () => {
     // Dates in one format, the deadline once (the instant in UTC in its tooltip), languages and codes in words.
     expect(noticePage).toContain("<dt>Notice date</dt><dd>20 November 2026</dd>");
     expect(noticePage).toContain(
-      '<dt>Deadline</dt><dd><time datetime="2026-12-07T23:00:00.000Z" title="Closes 2026-12-07 23:00 UTC">The end of 7 December 2026 (Europe/Brussels time)</time></dd>',
+      '<dt>Deadline</dt><dd><time datetime="2026-12-07T23:00:00.000Z" title="Closes 7 December 2026, 23:00 UTC">The end of 7 December 2026 (Europe/Brussels time)</time></dd>',
     );
     expect(noticePage).toContain("(notices in French)</dd>");
     // The customer's own link, which opens the customer's page.

@@ -1,5 +1,6 @@
 // Recording a customer's audit and its schedule through the admin UI's forms (no script).
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../../src/core/kernel/i18n/localise.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { errorBeside, flashOf, follow, signedIn } from "./register-form-reader.ts";
 
@@ -25,7 +26,7 @@ describe("customer audits in the admin UI", () => {
       await ui.post(action, { scope: "Hosting controls", proposedStart: tomorrow, auditor: "Audit BV" }, session),
       session,
     );
-    expect(flashOf(recorded.html)).toMatch(/^Recorded\. Short notice: the audit may start from \d{4}-\d\d-\d\d\.$/);
+    expect(flashOf(recorded.html)).toMatch(/^Recorded\. Short notice: the audit may start from \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
     expect(recorded.html).toContain('<span class="badge warn">short notice</span>');
 
     const early = await ui.post(`${recorded.location}/schedule`, { "schedule.scheduledOn": tomorrow }, session);
@@ -41,7 +42,7 @@ describe("customer audits in the admin UI", () => {
       session,
     );
     expect(scheduled.html).toContain(
-      `<dt>Scheduled</dt><dd>${tomorrow}<br><span class="hint">earlier than the notice allows: Agreed by phone</span></dd>`,
+      `<dt>Scheduled</dt><dd>${formatDate(tomorrow, "en")}<br><span class="hint">earlier than the notice allows: Agreed by phone</span></dd>`,
     );
 
     const reader = await ui.signIn("read-only");

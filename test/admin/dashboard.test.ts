@@ -62,9 +62,9 @@ describe("the dashboard", () => {
     const [row, ...others] = rowsWith(section(page, "Open objection windows"), `/admin/changes/${change.id}`);
     expect(others).toEqual([]);
     expect(row).toContain("Klippa OCR GmbH: new sub-processor");
-    expect(row).toContain("2026-12-08"); // intended start
-    expect(row).toContain("2026-12-07");
-    expect(row).toContain("closes 2026-12-07 23:00 UTC, Europe/Brussels");
+    expect(row).toContain("8 December 2026"); // intended start
+    expect(row).toContain("7 December 2026");
+    expect(row).toContain("closes 7 December 2026, 23:00 UTC, Europe/Brussels");
     const cells = (row ?? "").split("<td>").map((cell) => cell.replace(/<[^>]+>/g, "").trim());
     expect(cells.slice(4)).toEqual(["6 days", "3", "0"]);
   });
@@ -93,7 +93,7 @@ describe("the dashboard", () => {
     const [peetersRow] = rowsWith(awaiting, `/admin/objections/${onTime.id}`);
     expect(peetersRow).toContain("Boekhoudkantoor Peeters BV");
     expect(peetersRow).toContain("CF-DPA-2024-001");
-    expect(peetersRow).toContain("2026-12-07 22:30 UTC");
+    expect(peetersRow).toContain("7 December 2026, 22:30 UTC");
     expect(peetersRow).toContain('<span class="badge ok">on time</span>');
     expect(peetersRow).not.toContain("badge late");
     const [dupontRow] = rowsWith(awaiting, `/admin/objections/${late.id}`);
@@ -101,7 +101,7 @@ describe("the dashboard", () => {
     expect(dupontRow).toContain('<span class="badge late">late</span>');
     // Janssens (option 1) was asked for an authorisation and has not answered.
     expect(awaiting).toContain("Authorisation requests awaiting an answer (1)");
-    expect(rowsWith(awaiting, "Accountancy Janssens &amp; Co NV")[0]).toContain("2026-12-07");
+    expect(rowsWith(awaiting, "Accountancy Janssens &amp; Co NV")[0]).toContain("7 December 2026");
 
     // The on-time objection blocks the change; the window column counts both objections, one late.
     const held = section(page, "Changes taking effect");
@@ -121,7 +121,7 @@ describe("the dashboard", () => {
     // 30 November (Brussels) to 8 December, the intended start: 8 days.
     w.clock.set("2026-11-30T10:00:00.000Z");
     const [row] = rowsWith(section(await dashboard(w), "Changes taking effect"), `/admin/changes/${change.id}`);
-    expect(row).toContain("2026-12-08");
+    expect(row).toContain("8 December 2026");
     expect(row).toContain("8 days");
   });
 

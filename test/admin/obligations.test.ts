@@ -33,10 +33,10 @@ describe("terminating an agreement in the admin UI", () => {
       session,
     );
     expect(ended.location).toBe(`/admin/agreements/${agreementId}`);
-    expect(flashOf(ended.html)).toBe("Agreement CF-DPA-2024-001 ends on 2026-11-20; 1 duties started.");
-    expect(ended.html).toContain("<h2>Duties after termination</h2><p>The agreement ended on 2026-11-20.</p>");
+    expect(flashOf(ended.html)).toBe("Agreement CF-DPA-2024-001 ends on 20 November 2026; 1 duty started.");
+    expect(ended.html).toContain("<h2>Duties after termination</h2><p>The agreement ended on 20 November 2026.</p>");
     // 3 months after 20 November 2026: 20 February 2027 is a Saturday, so Monday 22 February.
-    expect(ended.html).toContain("2027-02-22");
+    expect(ended.html).toContain("22 February 2027");
     expect(ended.html).not.toContain("/terminate");
 
     const again = await ui.post(`/admin/agreements/${agreementId}/terminate`, { endedOn: "2026-11-21" }, session);
@@ -81,7 +81,7 @@ describe("terminating an agreement in the admin UI", () => {
       session,
     );
     expect(flashOf(done.html)).toBe("Recorded done, with its evidence.");
-    expect(done.html).toContain("CERT-2026-118 (2026-12-01)");
+    expect(done.html).toContain("CERT-2026-118 (1 December 2026)");
     expect(done.html).toContain('<span class="badge">Done</span>');
     expect(done.html).not.toContain(`action="${href}/waiver"`);
 

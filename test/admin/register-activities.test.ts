@@ -184,7 +184,7 @@ describe("activity pages", () => {
     expect(list).not.toContain("Old activity");
     const all = await (await ui.get("/admin/activities?archived=show", session)).text();
     expect(all).toContain("Kept activity");
-    expect(all).toMatch(/Old activity<\/a><\/td>.*<span class="badge">Archived \d{4}-\d\d-\d\d<\/span>/);
+    expect(all).toMatch(/Old activity<\/a><\/td>.*<span class="badge" title="[^"]+">Archived \d{1,2} [A-Z][a-z]+ \d{4}<\/span>/);
     expect((await getEntity(ctx, activityKind, kept.id)).archivedAt).toBeNull();
 
     const before = await snapshot(store);

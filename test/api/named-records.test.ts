@@ -233,7 +233,7 @@ describe("the admin UI", () => {
     expect(await view.text()).toContain("CF-DPA-2024-001");
     const history = await (await ui.get("/admin/customers/CF-CUST-001/history", session)).text();
     expect(history).toContain("History of Boekhoudkantoor Peeters BV");
-    expect(history).toContain("Created on 2025-01-01");
+    expect(history).toContain("Created on 1 January 2025");
     const preview = await ui.get("/admin/documents/annex/CF-DPA-2024-001/preview", session);
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain("CF-DPA-2024-001");

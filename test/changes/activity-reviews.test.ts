@@ -56,7 +56,7 @@ describe("activity reviews and impact assessments", () => {
       dashboard.indexOf("<h2>Certifications expiring</h2>"),
     );
     expect(section).toContain(`/admin/activities/${w.maintenance}`);
-    expect(section).toContain("2026-12-03");
+    expect(section).toContain("3 December 2026");
     expect(section).toContain("required, not done");
     expect(section).not.toContain(`/admin/activities/${w.access}`);
     expect(await bodyOf(await w.t.request("POST", "/api/v1/verifications"))).toMatchObject({ ok: true, problems: [] });

@@ -87,7 +87,7 @@ describe("the Efficado case: a change of the terms, 14 days to object", () => {
     // The dashboard sums it up: three customers told, the last day to object, the day it applies, one objection in time and one late.
     const dashboard = await (await ui.get("/admin", await ui.signIn("read-only"))).text();
     expect(dashboard).toContain(
-      `<td><a href="/admin/terms-changes/${change.id}">Terms version 2027.1</a></td><td>3</td><td>2026-12-04</td><td>2026-12-07</td><td>1 / 1</td>`,
+      `<td><a href="/admin/terms-changes/${change.id}">Terms version 2027.1</a></td><td>3</td><td>4 December 2026</td><td>7 December 2026</td><td>1 / 1</td>`,
     );
     // Both objections await the DPO's decision, each linked to the terms change.
     expect(dashboard).toContain("<h3>Objections awaiting a decision (2)</h3>");

@@ -92,8 +92,8 @@ describe("terminating an agreement starts the duties its clocks promise", () => 
     const duties = dashboard.slice(dashboard.indexOf("<h2>Duties falling due</h2>"), dashboard.indexOf("<h2>Changes taking effect</h2>"));
     expect(duties).toContain("No duty is overdue.");
     expect(duties).toContain(`<a href="/admin/obligations/${deactivation.id}">Deactivate the customer&#39;s accounts</a>`);
-    expect(duties).toContain("2027-04-05");
-    expect(duties).toContain("2027-04-09");
+    expect(duties).toContain("5 April 2027");
+    expect(duties).toContain("9 April 2027");
     expect(duties).toContain("Officient NV");
 
     // The calendar has an event on each last day.

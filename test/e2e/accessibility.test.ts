@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -7,9 +9,11 @@ import { recordObjection } from "../../src/core/changes/objections/record-object
 import { makeCtx, SYSTEM_ACTOR } from "../../src/core/kernel/context.ts";
 import { activityKind } from "../../src/core/register/activities.ts";
 import { listEntities } from "../../src/core/register/use-cases/list-entities.ts";
+import { type Language, LANGUAGES } from "../../src/core/kernel/values/values.ts";
 import { ocrProposal } from "../helpers/changes.ts";
 import { crawl, describeFindings, type Finding, patternOf, scan } from "./axe-scan.ts";
-import { ADMIN, expectHeading, signIn, startWorld, watchCsp, type World } from "./harness.ts";
+import { ADMIN, expectHeading, SCREENSHOTS, signIn, startWorld, watchCsp, type World } from "./harness.ts";
+import { storedTexts, wrongLanguage } from "./language-check.ts";
 
 /**
  * axe-core (WCAG 2.1 A and AA) on every page of the UI: the sign-in page,
@@ -25,6 +29,9 @@ import { ADMIN, expectHeading, signIn, startWorld, watchCsp, type World } from "
  * needed: the pages are scanned as served, under the real policy, and the
  * crawl also proves no page trips that policy.
  */
+/** The browser's own locale in each language's crawl (Chromium sends it as Accept-Language). */
+const BROWSER_LOCALES: Record<Language, string> = { en: "en-GB", nl: "nl-BE", fr: "fr-BE" };
+
 let world: World;
 let context: BrowserContext;
 let page: Page;
@@ -154,36 +161,49 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     expect(cspErrors, "Content-Security-Policy violations").toEqual([]);
   });
 
-  test("every admin page reachable from the dashboard", async () => {
-    const admin = await world.newContext();
-    const csp: string[] = [];
-    admin.on("page", (tab) => watchCsp(tab, csp));
-    await signIn(await admin.newPage());
-    const result = await crawl(admin, world.base, "/admin", { perPattern: 1, tabs: 3 });
-    await admin.close();
-    console.log(
-      `axe crawl: scanned ${result.visited.length} admin pages${process.env.E2E_VERBOSE ? `:\n  ${result.visited.join("\n  ")}` : " (E2E_VERBOSE=1 lists them)"}`,
-    );
-    findings.push(...result.findings);
-    expect(result.broken, "links that led to an error").toEqual([]);
-    // The crawl must reach the workflow's pages too, or a lost link would shrink the scan unnoticed.
-    const reached = new Set(result.visited.map(patternOf));
-    for (const pattern of [
-      "/admin",
-      "/admin/activities/:id/edit",
-      "/admin/agreements/:id/history",
-      "/admin/changes/:id",
-      "/admin/notices/:id",
-      "/admin/objections/:id",
-      "/admin/documents",
-      "/admin/audit/:id",
-      "/admin/users/:id",
-    ]) {
-      expect(reached, `the crawl reached no ${pattern} page`).toContain(pattern);
-    }
-    expectClean(result.findings);
-    expect(csp, "Content-Security-Policy violations").toEqual([]);
-  });
+  // Each language's crawl is its own browser, whose Accept-Language the pages answer in.
+  test.each(LANGUAGES)(
+    "every admin page reachable from the dashboard, in %s (screenshots in test-results/screenshots/pages)",
+    async (lang) => {
+      const stored = await storedTexts(world.store);
+      const admin = await world.newContext({ locale: BROWSER_LOCALES[lang] });
+      const csp: string[] = [];
+      admin.on("page", (tab) => watchCsp(tab, csp));
+      await signIn(await admin.newPage());
+      const folder = join(SCREENSHOTS, "pages", lang);
+      mkdirSync(folder, { recursive: true });
+      const result = await crawl(admin, world.base, "/admin", {
+        perPattern: 1,
+        tabs: 3,
+        screenshots: folder,
+        alsoCheck: (page, target) => wrongLanguage(page, target, lang, stored),
+      });
+      await admin.close();
+      console.log(
+        `axe crawl (${lang}): scanned ${result.visited.length} admin pages${process.env.E2E_VERBOSE ? `:\n  ${result.visited.join("\n  ")}` : " (E2E_VERBOSE=1 lists them)"}`,
+      );
+      findings.push(...result.findings);
+      expect(result.broken, "links that led to an error").toEqual([]);
+      // The crawl must reach the workflow's pages too, or a lost link would shrink the scan unnoticed.
+      const reached = new Set(result.visited.map(patternOf));
+      for (const pattern of [
+        "/admin",
+        "/admin/activities/:id/edit",
+        "/admin/agreements/:id/history",
+        "/admin/changes/:id",
+        "/admin/notices/:id",
+        "/admin/objections/:id",
+        "/admin/documents",
+        "/admin/audit/:id",
+        "/admin/users/:id",
+      ]) {
+        expect(reached, `the crawl reached no ${pattern} page`).toContain(pattern);
+      }
+      expectClean(result.findings);
+      expect(result.problems, "pages not wholly in the browser's language").toEqual([]);
+      expect(csp, "Content-Security-Policy violations").toEqual([]);
+    },
+  );
 
   test("no admin page is wider than a phone's 390 px screen: long words and cells wrap, forms take one column", async () => {
     const phone = await world.newContext({ viewport: { width: 390, height: 844 } });

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 
@@ -58,6 +59,10 @@ export interface CrawlOptions {
   tabs?: number;
   /** Instead of the axe scan, this check of each page, answering what is wrong with it. */
   check?: (page: Page, target: string) => Promise<string[]>;
+  /** Besides the axe scan, this check of each page (its answers go to `problems`). */
+  alsoCheck?: (page: Page, target: string) => Promise<string[]>;
+  /** A folder for a full-page screenshot of each page, named after its route pattern. */
+  screenshots?: string;
 }
 
 /**
@@ -112,6 +117,8 @@ export async function crawl(context: BrowserContext, origin: string, start: stri
     const loaded = Date.now();
     if (options.check) result.problems.push(...(await options.check(page, target)));
     else result.findings.push(...(await scan(page, target)));
+    if (options.alsoCheck) result.problems.push(...(await options.alsoCheck(page, target)));
+    if (options.screenshots) await page.screenshot({ path: join(options.screenshots, `${fileNameOf(target)}.png`), fullPage: true });
     if (process.env.E2E_VERBOSE) process.stderr.write(`${target}: load ${loaded - started} ms, axe ${Date.now() - loaded} ms\n`);
     for (const link of await linksOn(page, origin)) {
       if (seen.has(link)) continue;
@@ -166,6 +173,13 @@ export function patternOf(path: string): string {
     .map((segment) => (/^[0-9a-f]{8}-[0-9a-f]{4}-|^\d+$/i.test(segment) ? ":id" : segment))
     .join("/");
 }
+
+/** A screenshot's file name for a page: its route pattern, "admin-activities-id-edit", and the query's words. */
+const fileNameOf = (target: string): string => {
+  const [, query = ""] = target.split("?");
+  const name = `${patternOf(target)}${query ? `-${query}` : ""}`.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name.slice(0, 120) || "root";
+};
 
 export const pathOf = (url: string): string => {
   const u = new URL(url);

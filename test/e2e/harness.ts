@@ -13,6 +13,8 @@ import type { SqliteStore } from "../../src/platform/node/sqlite-store.ts";
 import { NOTICE_DAY } from "../helpers/changes.ts";
 import { settableClock } from "../helpers/clocks.ts";
 import { TEST_COST, TEST_PASSWORD } from "../helpers/admin-ui.ts";
+import type { Language } from "../../src/core/kernel/values/values.ts";
+import { wordsOf } from "../helpers/catalogue.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 
 /**
@@ -109,12 +111,13 @@ function chromiumPath(): string {
   }
 }
 
-/** Signs in through the form, as a person would, and waits for the dashboard. */
+/** Signs in through the form, as a person would, in the language the page came in, and waits for the dashboard. */
 export async function signIn(page: Page, email: string = ADMIN.email, password: string = ADMIN.password): Promise<void> {
   await page.goto("/admin/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const w = wordsOf((await page.locator("html").getAttribute("lang")) as Language);
+  await page.getByLabel(w("admin.common.signIn.email")).fill(email);
+  await page.getByLabel(w("admin.common.signIn.password")).fill(password);
+  await page.getByRole("button", { name: w("admin.common.signIn.button") }).click();
   await page.waitForURL((url) => url.pathname === "/admin");
 }
 

@@ -25,7 +25,8 @@ export interface AdminUi {
   store: Store;
   /** Signs in the test user of a role through the sign-in form. */
   signIn(role: UserRole): Promise<UiSession>;
-  get(path: string, session?: UiSession | null): Promise<Response>;
+  /** A page as a browser asks for it; `headers` adds e.g. its Accept-Language. */
+  get(path: string, session?: UiSession | null, headers?: Record<string, string>): Promise<Response>;
   /** Posts a form as a same-origin browser would, with the session's CSRF token unless `csrf` is given. */
   post(
     path: string,
@@ -42,8 +43,8 @@ export async function makeAdminUi(store: Store, clock?: Clock, publicBaseUrl?: s
     await createUser(ctx, { email: emailOf(role), name: `Test ${role}`, role, password: TEST_PASSWORD }, TEST_COST);
   }
   const app = createApp({ store, clock, passwordCost: TEST_COST, publicBaseUrl, ...deps });
-  const get: AdminUi["get"] = async (path, session) =>
-    app.request(`${ORIGIN}${path}`, { headers: session ? { cookie: cookieHeader(session) } : {} });
+  const get: AdminUi["get"] = async (path, session, headers = {}) =>
+    app.request(`${ORIGIN}${path}`, { headers: { ...headers, ...(session ? { cookie: cookieHeader(session) } : {}) } });
   const post: AdminUi["post"] = async (path, fields, session, options = {}) => {
     const body = new URLSearchParams();
     const csrf = options.csrf === undefined ? session?.csrf : options.csrf;

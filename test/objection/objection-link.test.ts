@@ -238,6 +238,10 @@ describe("links that do not open a notice", () => {
     const text = await expired.text();
     expect(text).toContain("This link has expired");
     expect(text).not.toContain("Klippa");
+    // It names no notice, so no agreement language: the browser's is used.
+    const dutch = await (await ui.get(linkOf(peeters.id), null, { "accept-language": "nl-BE,nl;q=0.9" })).text();
+    expect(dutch).toContain('<html lang="nl">');
+    expect(dutch).toContain("Deze link is verlopen");
     expect((await ui.post(linkOf(peeters.id), { grounds: GROUNDS, ...CONTACT }, null)).status).toBe(410);
     expect(await snapshot(w.store)).toEqual(before);
     // A minute earlier it still worked (and would record a late objection).

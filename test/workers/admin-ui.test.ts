@@ -42,5 +42,22 @@ describe("the admin UI in the Worker", () => {
     expect(account.status).toBe(200);
     expect(await account.text()).toContain("dpo@example.test");
     expect(account.headers.get("content-security-policy")).toContain("script-src 'self'");
+
+    // The page's language is the request's (AsyncLocalStorage, which workerd has with nodejs_compat):
+    // the browser's, then the user's own choice.
+    const session = cookie.split(";")[0] ?? "";
+    const dutch = await (await call("/admin/account", { headers: { cookie: session, "accept-language": "nl-BE" } })).text();
+    expect(dutch).toContain('<html lang="nl">');
+    expect(dutch).toContain("Uw wachtwoord wijzigen");
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(dutch)?.[1] ?? "";
+    const chosen = await call("/admin/account/language", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie: session },
+      body: new URLSearchParams({ _csrf: csrf, language: "fr" }).toString(),
+    });
+    expect(chosen.status).toBe(303);
+    const french = await (await call("/admin/account", { headers: { cookie: session, "accept-language": "nl-BE" } })).text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain("Modifier votre mot de passe");
   });
 });

@@ -10,4 +10,4 @@ export { newTokenSecret } from "./token-secret.ts";
 export { authenticate, createToken, listTokens, revokeToken } from "./token-use-cases.ts";
 export { ROLE_LABELS, USER_ROLES } from "./user-model.ts";
 export type { User } from "./user-model.ts";
-export { changeOwnPassword, createUser, getUser, listUsers, setPassword, toUser, updateUser } from "./user-use-cases.ts";
+export { changeOwnPassword, createUser, setOwnLanguage, getUser, listUsers, setPassword, toUser, updateUser } from "./user-use-cases.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../kernel/roles.ts";
-import { USER_ROLES, type UserRole } from "../kernel/values/values.ts";
+import { Language, USER_ROLES, type UserRole } from "../kernel/values/values.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password.ts";
 
 /**
@@ -56,4 +56,11 @@ export interface User {
   disabledAt: string | null;
   lockedUntil: string | null;
   revision: number;
+  /** The admin UI's language; null follows the browser. */
+  language: Language | null;
 }
+
+/** A person's own choice of the admin UI's language: one of the catalogues' languages, or "" to follow the browser. */
+export const LanguageChoice = z.union([Language, z.literal("").transform(() => null)], {
+  message: "Choose English, Nederlands, Français or the browser's language.",
+});

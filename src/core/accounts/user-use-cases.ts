@@ -5,7 +5,7 @@ import type { Ctx } from "../kernel/context.ts";
 import { AppError, invalid, notFound } from "../kernel/errors.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
 import { DEFAULT_COST, hashPassword, type ScryptCost, verifyPassword } from "./password.ts";
-import { NewUserInput, Password, type User, UserChangeInput } from "./user-model.ts";
+import { LanguageChoice, NewUserInput, Password, type User, UserChangeInput } from "./user-model.ts";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -41,6 +41,7 @@ export async function createUser(ctx: Ctx, raw: unknown, cost: ScryptCost = DEFA
     failedSignIns: 0,
     lockedUntil: null,
     revision: 1,
+    language: null,
   };
   const user = toUser(row);
   await ctx.store.atomic([
@@ -140,4 +141,18 @@ export async function changeOwnPassword(
     throw invalid([{ path: "current", message: "This is not your current password." }]);
   }
   await setPassword(ctx, ctx.actor.id, input.password, options);
+}
+
+/** The signed-in user's own choice of the admin UI's language (null: the browser's), audited like any change to a user. */
+export async function setOwnLanguage(ctx: Ctx, raw: unknown): Promise<User> {
+  const language = parseInput(LanguageChoice, raw, "language");
+  const before = await getUser(ctx, ctx.actor.id);
+  if (before.language === language) return before;
+  const now = ctx.clock.now().toISOString();
+  const after: User = { ...before, language, updatedAt: now, revision: before.revision + 1 };
+  await ctx.store.atomic([
+    ctx.store.db.update(users).set({ language, updatedAt: now, revision: after.revision }).where(eq(users.id, before.id)),
+    auditStatement(ctx, { action: "update", entityType: "user", entityId: before.id, before, after }, now),
+  ]);
+  return after;
 }

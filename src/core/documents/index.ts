@@ -4,6 +4,7 @@
  */
 export { checkDocument } from "./completeness/check-document.ts";
 export type { Finding } from "./completeness/finding.ts";
+export { findingMessageIn } from "./completeness/finding.ts";
 export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from "./document-request.ts";
 export type { DocumentKind } from "./document-request.ts";
 export { DocumentExport, ExportVerification } from "./export-record.ts";

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import { AppError } from "../../core/kernel/errors.ts";
 import { can, type Permission } from "../../core/kernel/roles.ts";
 import type { AppEnv } from "../env.ts";
+import { t } from "./ui/ui-language.ts";
 
 /**
  * Who may use an admin UI route: a permission from core/roles, or any
@@ -32,7 +33,7 @@ export function adminRoute(app: Hono<AppEnv>, method: "GET" | "POST", path: stri
   if (!ADMIN_ROUTES.some((r) => r.method === method && r.path === path)) ADMIN_ROUTES.push({ method, path, access });
   app.on(method, path, async (c) => {
     if (access !== "signed-in" && !can(c.get("actor").role, access)) {
-      throw new AppError("forbidden", `Your role (${c.get("actor").role}) may not do this; it needs ${access}.`);
+      throw new AppError("forbidden", t("admin.common.forbiddenRole", { role: c.get("actor").role, permission: access }));
     }
     return handler(c);
   });

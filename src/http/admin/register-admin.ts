@@ -18,10 +18,12 @@ import { registerSearchPage } from "./search/search-page.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
 import { registerTermsChangePages } from "./terms-changes/terms-pages.ts";
 import { registerAssets } from "./ui/assets.ts";
+import { withUiLanguage } from "./ui/ui-language.ts";
 
 /**
  * The admin UI under /admin, and the customers' objection pages under
- * /object. Order matters: cross-site posts are refused
+ * /object. Order matters: the page's language is the browser's until the
+ * session names the user's own; cross-site posts are refused
  * first, then every path but the sign-in page needs a live session, then
  * every signed-in post must carry the session's CSRF token. Each route then
  * checks its own permission (admin-route.ts).
@@ -30,6 +32,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerAssets(app);
   app.use(
     "/admin/*",
+    (c, next) => withUiLanguage(c, next),
     rejectCrossSitePosts(),
     sessionGuard(deps.store, deps.clock, deps.checkpoints?.signer ?? undefined),
     async (c, next) => (c.req.path === SIGN_IN_PATH ? next() : requireCsrfToken()(c, next)),

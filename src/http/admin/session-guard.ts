@@ -6,6 +6,7 @@ import type { Store } from "../../core/kernel/ports/store.ts";
 import { findSession } from "../../core/accounts/index.ts";
 import type { AppEnv } from "../env.ts";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie.ts";
+import { useUserLanguage } from "./ui/ui-language.ts";
 
 /** Admin paths reached without a session: everything else under /admin needs one (deny by default). */
 export const SIGN_IN_PATH = "/admin/sign-in";
@@ -21,6 +22,7 @@ export function sessionGuard(store: Store, clock: Clock, checkpointSigner?: Chec
       throw new AppError("unauthenticated", secret ? "Your session has ended. Please sign in again." : "Please sign in to continue.");
     }
     c.set("session", session);
+    useUserLanguage(session.user.language);
     c.set("actor", session.actor);
     c.set("ctx", { ...makeCtx(store, session.actor, clock), checkpointSigner });
     return next();

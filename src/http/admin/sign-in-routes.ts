@@ -1,15 +1,16 @@
 import type { Context, Hono } from "hono";
 import { AppError } from "../../core/kernel/errors.ts";
-import { changeOwnPassword, signIn, signOut } from "../../core/accounts/index.ts";
+import { changeOwnPassword, setOwnLanguage, signIn, signOut } from "../../core/accounts/index.ts";
+import { LANGUAGES } from "../../core/kernel/values/values.ts";
 import type { AppEnv, AppWiring } from "../env.ts";
 import { readForm } from "../forms/form-reader.ts";
-import { waitText } from "../middleware/rate-limit.ts";
 import { adminRoute } from "./admin-route.ts";
 import { clearSessionCookie, setFlash, setSessionCookie } from "./session-cookie.ts";
 import { SIGN_IN_PATH } from "./session-guard.ts";
 import { safeNext, signInPage } from "./sign-in-page.ts";
-import { csrfField, errorSummary, FieldErrors, textField } from "./ui/fields.ts";
-import { html } from "./ui/html.ts";
+import { csrfField, errorSummary, FieldErrors, selectField, textField } from "./ui/fields.ts";
+import { html, instant } from "./ui/html.ts";
+import { browserLanguage, t, uiMessage, useUserLanguage } from "./ui/ui-language.ts";
 import { renderPage } from "./ui/page.ts";
 
 export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
@@ -26,11 +27,11 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
     );
     if (wait > 0) {
       c.header("Retry-After", String(wait));
-      return signInPage(c, { next, email, message: `Too many sign-in attempts. Please try again ${waitText(wait)}.`, status: 429 });
+      return signInPage(c, { next, email, message: t("admin.common.signIn.tooMany", { wait: waitText(wait) }), status: 429 });
     }
     const missing = [
-      ...(email.trim() ? [] : [{ path: "email", message: "Enter your e-mail address." }]),
-      ...(form.only("password") ? [] : [{ path: "password", message: "Enter your password." }]),
+      ...(email.trim() ? [] : [{ path: "email", message: t("admin.common.signIn.enterEmail") }]),
+      ...(form.only("password") ? [] : [{ path: "password", message: t("admin.common.signIn.enterPassword") }]),
     ];
     if (missing.length) return signInPage(c, { next, email, errors: new FieldErrors(missing), status: 422 });
     try {
@@ -45,7 +46,7 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
       return c.redirect(safeNext(next), 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "unauthenticated") throw error;
-      return signInPage(c, { next, email, message: error.message, status: 401 });
+      return signInPage(c, { next, email, message: uiMessage(error.message), status: 401 });
     }
   });
 
@@ -61,7 +62,7 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
     const form = await readForm(c);
     const session = c.get("session");
     if (form.only("password") !== form.only("confirm")) {
-      return accountPage(c, new FieldErrors([{ path: "confirm", message: "The two new passwords differ." }]), 422);
+      return accountPage(c, new FieldErrors([{ path: "confirm", message: t("admin.common.account.differ") }]), 422);
     }
     try {
       await changeOwnPassword(
@@ -73,23 +74,61 @@ export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppWiring): void {
       if (error instanceof AppError && error.code === "validation") return accountPage(c, new FieldErrors(error.issues), 422);
       throw error;
     }
-    setFlash(c, "Your password was changed; your other sessions were signed out.");
+    setFlash(c, t("admin.common.account.changed"));
+    return c.redirect("/admin/account", 303);
+  });
+
+  adminRoute(app, "POST", "/admin/account/language", "signed-in", async (c) => {
+    const form = await readForm(c);
+    try {
+      const user = await setOwnLanguage(c.get("ctx"), form.only("language"));
+      useUserLanguage(user.language ?? browserLanguage(c.req.header("accept-language")));
+      setFlash(
+        c,
+        user.language
+          ? t("admin.common.account.languageSaved", { language: t(`admin.common.language.${user.language}`) })
+          : t("admin.common.account.languageBrowser"),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === "validation") return accountPage(c, new FieldErrors(error.issues), 422);
+      throw error;
+    }
     return c.redirect("/admin/account", 303);
   });
 }
 
+/** "in 30 seconds", "in 5 minutes": how long a refused sign-in must wait. */
+function waitText(seconds: number): string {
+  return seconds < 120 ? t("admin.common.wait.seconds", { n: seconds }) : t("admin.common.wait.minutes", { n: Math.ceil(seconds / 60) });
+}
+
 function accountPage(c: Context<AppEnv>, errors: FieldErrors, status: 200 | 422 = 200) {
   const session = c.get("session");
+  const browser = t(`admin.common.language.${browserLanguage(c.req.header("accept-language"))}`);
   return renderPage(c, {
-    title: "Your account",
+    title: t("admin.common.account.title"),
     status,
-    body: html`<dl class="facts"><dt>Name</dt><dd>${session.user.name}</dd><dt>E-mail</dt><dd>${session.user.email}</dd><dt>Role</dt><dd>${session.user.role}</dd><dt>Session ends</dt><dd>${session.expiresAt.slice(0, 16).replace("T", " ")} UTC at the latest, or after 30 minutes without activity</dd></dl>
-<h2>Change your password</h2>
+    body: html`<dl class="facts"><dt>${t("admin.common.name")}</dt><dd>${session.user.name}</dd><dt>${t("admin.common.account.email")}</dt><dd>${session.user.email}</dd><dt>${t("admin.common.account.role")}</dt><dd>${t(`admin.common.role.${session.user.role}`)}</dd><dt>${t("admin.common.account.sessionEnds")}</dt><dd>${t("admin.common.account.sessionEndsText", { at: instant(session.expiresAt) })}</dd></dl>
 ${errorSummary(errors)}
+<h2>${t("admin.common.account.languageTitle")}</h2>
+<form method="post" action="/admin/account/language" class="narrow">${csrfField(session.csrfToken)}
+${selectField({
+  name: "language",
+  label: t("admin.common.language"),
+  value: session.user.language ?? "",
+  choices: [
+    { value: "", label: t("admin.common.language.browser") },
+    ...LANGUAGES.map((lang) => ({ value: lang, label: t(`admin.common.language.${lang}`) })),
+  ],
+  hint: t("admin.common.account.languageHint", { language: browser }),
+  errors,
+})}
+<div class="actions"><button type="submit">${t("admin.common.account.languageSave")}</button></div></form>
+<h2>${t("admin.common.account.password")}</h2>
 <form method="post" action="/admin/account/password" class="narrow">${csrfField(session.csrfToken)}
-${textField({ name: "current", label: "Current password", type: "password", autocomplete: "current-password", errors, required: true })}
-${textField({ name: "password", label: "New password", type: "password", autocomplete: "new-password", hint: "At least 12 characters.", errors, required: true })}
-${textField({ name: "confirm", label: "New password again", type: "password", autocomplete: "new-password", errors, required: true })}
-<div class="actions"><button type="submit">Change password</button></div></form>`,
+${textField({ name: "current", label: t("admin.common.account.current"), type: "password", autocomplete: "current-password", errors, required: true })}
+${textField({ name: "password", label: t("admin.common.account.new"), type: "password", autocomplete: "new-password", hint: t("admin.common.account.newHint"), errors, required: true })}
+${textField({ name: "confirm", label: t("admin.common.account.again"), type: "password", autocomplete: "new-password", errors, required: true })}
+<div class="actions"><button type="submit">${t("admin.common.account.change")}</button></div></form>`,
   });
 }

@@ -75,8 +75,3 @@ export function requestLimits(limits: Partial<RateLimits> | undefined, now: () =
   };
 }
 export type RequestLimits = ReturnType<typeof requestLimits>;
-
-/** "in 42 seconds", "in 5 minutes": when a refused attempt may be made again. */
-export function waitText(seconds: number): string {
-  return seconds < 120 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
-}

@@ -6,6 +6,7 @@ import type { Language } from "../../core/kernel/values/values.ts";
 import { type FieldErrors, errorSummary, selectField, textArea, textField } from "../admin/ui/fields.ts";
 import { type Html, html, nothing } from "../admin/ui/html.ts";
 import { renderBarePage } from "../admin/ui/page.ts";
+import { browserLanguage } from "../admin/ui/ui-language.ts";
 import { daysLeft, endOfLastDay, zonedTime } from "./deadline-text.ts";
 
 /**
@@ -25,22 +26,14 @@ export async function customerPage(
   return renderBarePage(c, { title, body, status, lang, noindex: true });
 }
 
-/** A bad or expired link names no notice, so there is no agreement language to use: these two stay in English. */
-export const refusedPage = (c: Context, status: 404 | 410): Promise<Response> =>
-  status === 410
-    ? customerPage(
-        c,
-        "This link has expired",
-        html`<p>This objection link is no longer valid: links stop working some time after the objection period ends.</p>
-<p>If you still want to object or have a question, please write to the company that sent you the notice, quoting the notice reference from its e-mail.</p>`,
-        410,
-      )
-    : customerPage(
-        c,
-        "Link not valid",
-        html`<p>This link is not valid. Please check that you copied the whole link from the e-mail; if it was split over two lines, join them.</p>`,
-        404,
-      );
+/** A bad or expired link names no notice, so there is no agreement language to use: these two follow the browser's. */
+export const refusedPage = (c: Context, status: 404 | 410): Promise<Response> => {
+  const lang = browserLanguage(c.req.header("accept-language"));
+  const t = (key: string) => translate(lang, `objection.${key}`);
+  return status === 410
+    ? customerPage(c, t("expired.title"), html`<p>${t("expired.body")}</p><p>${t("expired.help")}</p>`, 410, lang)
+    : customerPage(c, t("invalid.title"), html`<p>${t("invalid.body")}</p>`, 404, lang);
+};
 
 /** The page's words: the catalogue's `objection.*` messages in the agreement's language. */
 const wordsOf = (view: NoticeView) => {

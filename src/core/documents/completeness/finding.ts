@@ -12,9 +12,26 @@ export interface Finding {
   entityId: string | null;
 }
 
+/** A message parameter: a value, or a catalogue message worded in the finding's reader's language. */
+export type FindingParam = string | number | { message: string };
+
 export interface FindingSink {
-  add(article: string, code: string, params?: Params, entity?: { type: string; id: string }): void;
+  add(article: string, code: string, params?: Record<string, FindingParam>, entity?: { type: string; id: string }): void;
   readonly findings: Finding[];
+}
+
+/**
+ * Each finding's message parameters, kept beside it rather than in it: the
+ * API and the documents show the message as written, and only a reader in
+ * another language (the admin UI) needs it worded again (`findingMessageIn`).
+ */
+const paramsOf = new WeakMap<Finding, Record<string, FindingParam>>();
+
+function worded(lang: Language, code: string, params: Record<string, FindingParam>): string {
+  const values: Params = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "object" ? translate(lang, v.message) : v]),
+  );
+  return translate(lang, `finding.${code}`, values);
 }
 
 /** Collects findings with messages from the catalogue, in the reader's language. */
@@ -23,18 +40,23 @@ export function findingSink(lang: Language): FindingSink {
   return {
     findings,
     add(article, code, params = {}, entity) {
-      findings.push({
+      // Names in findings come straight from the register: shown with the same care as in the document body.
+      const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? displayText(v) : v]));
+      const finding: Finding = {
         article,
         code,
-        // Names in findings come straight from the register: shown with the same care as in the document body.
-        message: translate(
-          lang,
-          `finding.${code}`,
-          Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? displayText(v) : v])),
-        ),
+        message: worded(lang, code, shown),
         entityType: entity?.type ?? null,
         entityId: entity?.id ?? null,
-      });
+      };
+      paramsOf.set(finding, shown);
+      findings.push(finding);
     },
   };
+}
+
+/** A finding's message in another language than its document's (register names in it stay as the document gives them). */
+export function findingMessageIn(finding: Finding, lang: Language): string {
+  const params = paramsOf.get(finding);
+  return params ? worded(lang, finding.code, params) : finding.message;
 }

@@ -1,5 +1,4 @@
 import { displayText } from "../../kernel/i18n/display-text.ts";
-import { translate } from "../../kernel/i18n/localise.ts";
 import { LANGUAGES, type Language, type LocalizedText } from "../../kernel/values/values.ts";
 import type { FindingSink } from "../completeness/finding.ts";
 
@@ -58,9 +57,9 @@ export class DocumentTexts {
         "untranslated",
         {
           record: this.nameOf(owner),
-          field: translate(this.lang, field),
-          language: translate(this.lang, `language.${this.lang}`),
-          shownIn: translate(this.lang, `language.${shownIn}`),
+          field: { message: field },
+          language: { message: `language.${this.lang}` },
+          shownIn: { message: `language.${shownIn}` },
           code: shownIn.toUpperCase(),
         },
         { type: owner.type, id: owner.id },

@@ -3,7 +3,7 @@
 // come from the date-holidays library, computed at build time into
 // generated/holidays.ts (scripts/holiday-tables.ts); decoded here per
 // (country, year) on first use.
-import { HOLIDAY_TABLES } from "../../generated/holidays.ts";
+import { holidayTables } from "../../generated/holidays.ts";
 import { AppError } from "../errors.ts";
 import { GOVERNING_COUNTRIES } from "./governing-countries.ts";
 import { holidaysOfYear, type PublicHoliday, type ReadTable, readTable } from "./holiday-table.ts";
@@ -16,7 +16,11 @@ interface YearCalendar {
   names: ReadonlyMap<PlainDate, string>;
 }
 
-const knownCountries: ReadonlySet<string> = new Set(Object.keys(HOLIDAY_TABLES.countries));
+let known: ReadonlySet<string> | undefined;
+const knownCountries = (): ReadonlySet<string> => {
+  known ??= new Set(Object.keys(holidayTables().countries));
+  return known;
+};
 const countryTables = new Map<string, ReadTable>();
 const years = new Map<string, YearCalendar>();
 
@@ -40,12 +44,12 @@ export function holidayName(date: PlainDate, country: string): string | null {
  * agreement's deadlines (governing-countries.ts).
  */
 export function holidayCountries(): [string, ...string[]] {
-  return [...knownCountries].sort() as [string, ...string[]];
+  return [...knownCountries()].sort() as [string, ...string[]];
 }
 
 /** Whether `country` has a holiday calendar, so deadlines governed by its law can be counted. */
 export function hasHolidayCalendar(country: string): boolean {
-  return knownCountries.has(country);
+  return knownCountries().has(country);
 }
 
 /** Throws unless `country` has a holiday calendar: none must not mean "no holidays". */
@@ -70,7 +74,7 @@ function yearCalendar(year: number, country: string): YearCalendar {
 
 function decodeYear(year: number, country: string): YearCalendar {
   assertKnownCountry(country);
-  const { first, last } = HOLIDAY_TABLES;
+  const { first, last } = holidayTables();
   if (year < first || year > last)
     // A date a person gave (a start of a period, a date asked about), not a bug: answered as bad input.
     throw new AppError(
@@ -79,7 +83,7 @@ function decodeYear(year: number, country: string): YearCalendar {
     );
   let table = countryTables.get(country);
   if (!table) {
-    table = readTable(HOLIDAY_TABLES.countries[country] ?? {});
+    table = readTable(holidayTables().countries[country] ?? {});
     countryTables.set(country, table);
   }
   const list = holidaysOfYear(table, year, year - first);

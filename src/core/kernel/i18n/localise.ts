@@ -6,11 +6,17 @@ export type Params = Record<string, string | number>;
 
 /** A message from the language's catalogue in templates/messages, `{name}` placeholders filled in. */
 export function translate(lang: Language, key: string, params: Params = {}): string {
-  const texts = messages[key];
+  const texts = messages()[key];
   const template = texts?.[catalogueLanguages.indexOf(lang)] ?? texts?.[0];
   if (template === undefined || template === null) throw new Error(`No message "${key}" in templates/messages`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** Whether the catalogues have a message `key`. */
+export const hasMessage = (key: string): boolean => Object.hasOwn(messages(), key);
+
+/** The keys of the catalogues' messages that start with `prefix`. */
+export const messageKeys = (prefix: string): string[] => Object.keys(messages()).filter((key) => key.startsWith(prefix));
 
 /** Register text in the reader's language, else the first language it was given in. */
 export function pick(text: LocalizedText | null | undefined, lang: Language): string | null {

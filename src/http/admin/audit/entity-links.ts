@@ -1,26 +1,23 @@
+import { AUDITED_TYPES } from "../../../core/dashboard/index.ts";
 import { ENTITY_KINDS } from "../../../core/register/index.ts";
 import { seg } from "../ui/html.ts";
+import { t } from "../ui/ui-language.ts";
 
 /** Register entity types by their admin URL segment, e.g. processing_activity → activities. */
 const SEGMENT_OF_TYPE = new Map<string, string>(Object.entries(ENTITY_KINDS).map(([segment, kind]) => [kind.type, segment]));
 
-/** Readable names of audited entity types. */
-const TYPE_LABELS: Record<string, string> = {
-  organisation: "Organisation",
-  sub_processor_change: "Sub-processor change",
-  terms_change: "Terms change",
-  change_notice: "Change notice",
-  objection: "Objection",
-  obligation: "Obligation",
-  customer_audit: "Customer audit",
-  breach: "Personal data breach",
-  document_export: "Document export",
-  user: "User",
-  api_token: "API token",
-  ...Object.fromEntries(Object.values(ENTITY_KINDS).map((kind) => [kind.type, kind.label.charAt(0).toUpperCase() + kind.label.slice(1)])),
-};
+/**
+ * Readable names of audited entity types, in the page's language: every type
+ * the use cases audit has its "admin.auditlog.entityType.<type>" message;
+ * any other type (not written today) shows as stored rather than failing the page.
+ */
+export const entityTypeLabel = (type: string): string => (AUDITED_TYPES.includes(type) ? t(`admin.auditlog.entityType.${type}`) : type);
 
-export const entityTypeLabel = (type: string): string => TYPE_LABELS[type] ?? type;
+/** The type's name inside a sentence: lower case, but an acronym stays one ("API token", "personal data breach"). */
+export function entityTypeInSentence(type: string): string {
+  const label = entityTypeLabel(type);
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
 
 /**
  * Where an audited entity's own history or page is: register entities have

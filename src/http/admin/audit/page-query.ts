@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { AppError } from "../../../core/kernel/errors.ts";
 import type { AppEnv } from "../../env.ts";
+import { t } from "../ui/ui-language.ts";
 
 /**
  * A page's query string with blank values dropped (an empty filter select
@@ -19,7 +20,7 @@ export async function readWithQuery<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof AppError && error.code === "validation")
-      throw new AppError("bad_request", "This page does not understand its query.", error.issues);
+      throw new AppError("bad_request", t("admin.auditlog.badQuery"), error.issues);
     throw error;
   }
 }

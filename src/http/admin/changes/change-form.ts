@@ -16,7 +16,8 @@ import {
 } from "../ui/fields.ts";
 import type { PostedForm } from "../../forms/form-reader.ts";
 import { type Html, html, nothing } from "../ui/html.ts";
-import { KIND_LABELS } from "./labels.ts";
+import { t, uiLanguage } from "../ui/ui-language.ts";
+import { kindLabel } from "./labels.ts";
 
 /**
  * The "propose a change" form. Every control is named by the dotted path of
@@ -31,15 +32,24 @@ export interface ProposalChoices {
 }
 
 const LOCATION_ROWS = 3;
-const LANGUAGE_NAMES: Record<Language, string> = { en: "English", nl: "Nederlands", fr: "Français" };
-const COUNTRIES: Choice[] = COUNTRY_CODES.map((value) => ({ value, label: countryName(value, "en") })).sort((a, b) =>
-  a.label.localeCompare(b.label),
-);
-const MECHANISMS: Choice[] = (["adequacy", "scc", "bcr", "art49_derogation"] as const).map((k) => ({
-  value: k,
-  label: translate("en", `mechanism.${k}`),
-}));
-const DEROGATIONS: Choice[] = ART49_DEROGATIONS.map((d) => ({ value: d, label: translate("en", `derogation.${d}`) }));
+const MECHANISM_KINDS = ["adequacy", "scc", "bcr", "art49_derogation"] as const;
+
+/** The countries by their name in the page's language, in its alphabetical order; sorted once per language. */
+const countriesByLanguage = new Map<Language, Choice[]>();
+function countries(): Choice[] {
+  const lang = uiLanguage();
+  let sorted = countriesByLanguage.get(lang);
+  if (!sorted) {
+    const collator = new Intl.Collator(lang);
+    sorted = COUNTRY_CODES.map((value) => ({ value, label: countryName(value, lang) })).sort((a, b) => collator.compare(a.label, b.label));
+    countriesByLanguage.set(lang, sorted);
+  }
+  return sorted;
+}
+
+// The transfer tools in the documents' own words (the annexes name them the same way), in the page's language.
+const mechanisms = (): Choice[] => MECHANISM_KINDS.map((k) => ({ value: k, label: translate(uiLanguage(), `mechanism.${k}`) }));
+const derogations = (): Choice[] => ART49_DEROGATIONS.map((d) => ({ value: d, label: translate(uiLanguage(), `derogation.${d}`) }));
 
 /** Issues about a group of controls (e.g. "vendor.locations"), shown at the top of its fieldset. */
 function groupError(errors: FieldErrors, path: string): Html {
@@ -47,27 +57,28 @@ function groupError(errors: FieldErrors, path: string): Html {
   return messages.length ? html`<p class="error" id="${idOf(path)}-error">${messages.join(" ")}</p>` : nothing;
 }
 
-/** `words` starts each label ("Country", or "New country"), so the two groups on the page are told apart by ear too. */
-function locationRows(
-  prefix: string,
-  legend: string,
-  words: { country: string; region: string },
-  f: PostedForm["values"],
-  errors: FieldErrors,
-): Html {
+/**
+ * The form has two groups of locations and of transfer fields: the new vendor's and a
+ * sub-processor's new ones. Each group's labels are messages of their own
+ * ("admin.changes.form.vendor.country", "admin.changes.form.locations.country"…), so the
+ * two are told apart by ear too and each language can word them whole.
+ */
+type Group = "vendor" | "locations";
+
+function locationRows(prefix: string, group: Group, f: PostedForm["values"], errors: FieldErrors): Html {
   const rows = Array.from({ length: LOCATION_ROWS }, (_, i) => {
     const n = i + 1;
-    return html`${selectField({ name: `${prefix}.${i}.country`, label: `${words.country} (location ${n})`, value: f[`${prefix}.${i}.country`], choices: COUNTRIES, blank: "—", errors })}
-${textField({ name: `${prefix}.${i}.region`, label: `${words.region} (location ${n})`, value: f[`${prefix}.${i}.region`], errors })}`;
+    return html`${selectField({ name: `${prefix}.${i}.country`, label: t(`admin.changes.form.${group}.country`, { n }), value: f[`${prefix}.${i}.country`], choices: countries(), blank: "—", errors })}
+${textField({ name: `${prefix}.${i}.region`, label: t(`admin.changes.form.${group}.region`, { n }), value: f[`${prefix}.${i}.region`], errors })}`;
   });
-  return html`<fieldset class="group" id="${idOf(prefix)}"><legend>${legend}</legend>${groupError(errors, prefix)}${rows}</fieldset>`;
+  return html`<fieldset class="group" id="${idOf(prefix)}"><legend>${t(`admin.changes.form.${group}.locations`)}</legend>${groupError(errors, prefix)}${rows}</fieldset>`;
 }
 
-function mechanismFields(prefix: string, of: string, f: PostedForm["values"], errors: FieldErrors): Html {
-  return html`<fieldset class="group" id="${idOf(prefix)}"><legend>Transfer mechanism ${of} (needed outside the EEA)</legend>${groupError(errors, prefix)}
-${selectField({ name: `${prefix}.kind`, label: `Transfer mechanism ${of}`, value: f[`${prefix}.kind`], choices: MECHANISMS, blank: "None", errors })}
-${selectField({ name: `${prefix}.derogation`, label: `Art. 49 derogation ${of} (only for a derogation)`, value: f[`${prefix}.derogation`], choices: DEROGATIONS, blank: "—", errors })}
-${textArea({ name: `${prefix}.safeguards`, label: `Suitable safeguards ${of}`, value: f[`${prefix}.safeguards`], errors, rows: 2 })}
+function mechanismFields(prefix: string, group: Group, f: PostedForm["values"], errors: FieldErrors): Html {
+  return html`<fieldset class="group" id="${idOf(prefix)}"><legend>${t(`admin.changes.form.${group}.mechanismLegend`)}</legend>${groupError(errors, prefix)}
+${selectField({ name: `${prefix}.kind`, label: t(`admin.changes.form.${group}.mechanism`), value: f[`${prefix}.kind`], choices: mechanisms(), blank: t("admin.common.none"), errors })}
+${selectField({ name: `${prefix}.derogation`, label: t(`admin.changes.form.${group}.derogation`), value: f[`${prefix}.derogation`], choices: derogations(), blank: "—", errors })}
+${textArea({ name: `${prefix}.safeguards`, label: t(`admin.changes.form.${group}.safeguards`), value: f[`${prefix}.safeguards`], errors, rows: 2 })}
 </fieldset>`;
 }
 
@@ -76,38 +87,38 @@ export function proposalForm(o: { csrf: string; choices: ProposalChoices; form: 
   const e = o.errors;
   return html`${errorSummary(e)}
 <form method="post" action="/admin/changes">${csrfField(o.csrf)}
-${selectField({ name: "kind", label: "Kind of change", value: f.kind ?? "add", choices: CHANGE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k })), errors: e, required: true })}
-${selectField({ name: "textLanguage", label: "Language of the texts you write below", value: f.textLanguage ?? "en", choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), errors: e, hint: "The service description, safeguards and reason are stored in this language; notices show them to every customer." })}
-${selectField({ name: "subProcessorId", label: "Existing sub-processor", value: f.subProcessorId, choices: o.choices.subProcessors, blank: "None: a new vendor, described below", errors: e, hint: "Add or replace: a vendor already in the register that comes in (else describe the new vendor below). Remove, change of locations or of the engaging sub-processor: the sub-processor concerned." })}
-${selectField({ name: "replacesId", label: "Sub-processor being replaced", value: f.replacesId, choices: o.choices.activeSubProcessors, blank: "—", errors: e, hint: "Replace only." })}
-<fieldset class="group" id="${idOf("vendor")}"><legend>New vendor (add or replace)</legend>${groupError(e, "vendor")}
-${textField({ name: "vendor.legalName", label: "Vendor name", value: f["vendor.legalName"], errors: e, hint: "Its legal name." })}
-${textField({ name: "vendor.companyNumber", label: "Company number", value: f["vendor.companyNumber"], errors: e })}
-<fieldset class="group" id="${idOf("vendor.address")}"><legend>Registered address</legend>${groupError(e, "vendor.address")}
-${textField({ name: "vendor.address.street", label: "Street and number", value: f["vendor.address.street"], errors: e })}
-${textField({ name: "vendor.address.postalCode", label: "Postal code", value: f["vendor.address.postalCode"], errors: e })}
-${textField({ name: "vendor.address.city", label: "City", value: f["vendor.address.city"], errors: e })}
-${selectField({ name: "vendor.address.country", label: "Country of the address", value: f["vendor.address.country"], choices: COUNTRIES, blank: "—", errors: e })}
+${selectField({ name: "kind", label: t("admin.changes.form.kind"), value: f.kind ?? "add", choices: CHANGE_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), errors: e, required: true })}
+${selectField({ name: "textLanguage", label: t("admin.changes.form.textLanguage"), value: f.textLanguage ?? "en", choices: LANGUAGES.map((l) => ({ value: l, label: t(`admin.common.language.${l}`) })), errors: e, hint: t("admin.changes.form.textLanguageHint") })}
+${selectField({ name: "subProcessorId", label: t("admin.changes.form.subProcessor"), value: f.subProcessorId, choices: o.choices.subProcessors, blank: t("admin.changes.form.subProcessorNone"), errors: e, hint: t("admin.changes.form.subProcessorHint") })}
+${selectField({ name: "replacesId", label: t("admin.changes.form.replaces"), value: f.replacesId, choices: o.choices.activeSubProcessors, blank: "—", errors: e, hint: t("admin.changes.form.replacesHint") })}
+<fieldset class="group" id="${idOf("vendor")}"><legend>${t("admin.changes.form.vendor")}</legend>${groupError(e, "vendor")}
+${textField({ name: "vendor.legalName", label: t("admin.changes.form.vendorName"), value: f["vendor.legalName"], errors: e, hint: t("admin.changes.form.vendorNameHint") })}
+${textField({ name: "vendor.companyNumber", label: t("admin.changes.form.companyNumber"), value: f["vendor.companyNumber"], errors: e })}
+<fieldset class="group" id="${idOf("vendor.address")}"><legend>${t("admin.changes.form.address")}</legend>${groupError(e, "vendor.address")}
+${textField({ name: "vendor.address.street", label: t("admin.changes.form.street"), value: f["vendor.address.street"], errors: e })}
+${textField({ name: "vendor.address.postalCode", label: t("admin.changes.form.postalCode"), value: f["vendor.address.postalCode"], errors: e })}
+${textField({ name: "vendor.address.city", label: t("admin.changes.form.city"), value: f["vendor.address.city"], errors: e })}
+${selectField({ name: "vendor.address.country", label: t("admin.changes.form.addressCountry"), value: f["vendor.address.country"], choices: countries(), blank: "—", errors: e })}
 </fieldset>
-<fieldset class="group" id="${idOf("vendor.contact")}"><legend>Privacy contact at the vendor</legend>${groupError(e, "vendor.contact")}
-${textField({ name: "vendor.contact.name", label: "Contact name", value: f["vendor.contact.name"], errors: e })}
-${textField({ name: "vendor.contact.email", label: "Contact e-mail", type: "email", value: f["vendor.contact.email"], errors: e })}
+<fieldset class="group" id="${idOf("vendor.contact")}"><legend>${t("admin.changes.form.contact")}</legend>${groupError(e, "vendor.contact")}
+${textField({ name: "vendor.contact.name", label: t("admin.changes.form.contactName"), value: f["vendor.contact.name"], errors: e })}
+${textField({ name: "vendor.contact.email", label: t("admin.changes.form.contactEmail"), type: "email", value: f["vendor.contact.email"], errors: e })}
 </fieldset>
-${textArea({ name: "vendor.service", label: "What the vendor does", value: f["vendor.service"], errors: e, rows: 2, hint: "E.g. OCR of invoices and receipts; customers read this in the notice." })}
-${textArea({ name: "vendor.processingDescription", label: "Processing it carries out (Annex IV)", value: f["vendor.processingDescription"], errors: e, rows: 3 })}
-${locationRows("vendor.locations", "Where the vendor processes data", { country: "Vendor country", region: "Vendor region" }, f, e)}
-${mechanismFields("vendor.transferMechanism", "of the new vendor", f, e)}
+${textArea({ name: "vendor.service", label: t("admin.changes.form.service"), value: f["vendor.service"], errors: e, rows: 2, hint: t("admin.changes.form.serviceHint") })}
+${textArea({ name: "vendor.processingDescription", label: t("admin.changes.form.processing"), value: f["vendor.processingDescription"], errors: e, rows: 3 })}
+${locationRows("vendor.locations", "vendor", f, e)}
+${mechanismFields("vendor.transferMechanism", "vendor", f, e)}
 </fieldset>
-<fieldset class="group" id="${idOf("change-locations")}"><legend>New locations (change of locations only)</legend>
-${locationRows("locations", "The sub-processor's new locations", { country: "New country", region: "New region" }, f, e)}
-${mechanismFields("transferMechanism", "for the new locations", f, e)}
+<fieldset class="group" id="${idOf("change-locations")}"><legend>${t("admin.changes.form.newLocations")}</legend>
+${locationRows("locations", "locations", f, e)}
+${mechanismFields("transferMechanism", "locations", f, e)}
 </fieldset>
-${selectField({ name: "parentId", label: "Engaged through (change of the sub-processor engaging it only)", value: f.parentId, choices: o.choices.activeSubProcessors, blank: "Nobody: we engage it directly", errors: e, hint: "The sub-processor that engages the one concerned from then on; customers are told of the new chain." })}
-${checkboxes({ name: "activityIds", label: "Affected processing activities", values: o.form?.all("activityIds") ?? [], choices: o.choices.activities, errors: e, hint: "Required to add a sub-processor; otherwise the sub-processor's own activities when none is ticked." })}
-${textArea({ name: "reason", label: "Reason", value: f.reason, errors: e, rows: 3, required: true, hint: "Why the change is made; customers read it in the notice." })}
-${textField({ name: "intendedStart", label: "Intended start", type: "date", value: f.intendedStart, errors: e, required: true, hint: "Not before the last objection window closes; announcing tells you the earliest date." })}
-${checkbox({ name: "announce", label: "Announce now (notify customers)", checked: f.announce === "true", errors: e, hint: "Sends a notice to every customer whose agreement covers an affected activity. Otherwise the change stays proposed until you announce it." })}
-<div class="actions"><button type="submit">Propose</button><a href="/admin/changes">Cancel and go back to the changes</a></div>
+${selectField({ name: "parentId", label: t("admin.changes.form.parent"), value: f.parentId, choices: o.choices.activeSubProcessors, blank: t("admin.changes.form.parentNone"), errors: e, hint: t("admin.changes.form.parentHint") })}
+${checkboxes({ name: "activityIds", label: t("admin.changes.form.activities"), values: o.form?.all("activityIds") ?? [], choices: o.choices.activities, errors: e, hint: t("admin.changes.form.activitiesHint") })}
+${textArea({ name: "reason", label: t("admin.changes.fact.reason"), value: f.reason, errors: e, rows: 3, required: true, hint: t("admin.changes.form.reasonHint") })}
+${textField({ name: "intendedStart", label: t("admin.changes.fact.intendedStart"), type: "date", value: f.intendedStart, errors: e, required: true, hint: t("admin.changes.form.intendedStartHint") })}
+${checkbox({ name: "announce", label: t("admin.changes.form.announce"), checked: f.announce === "true", errors: e, hint: t("admin.changes.form.announceHint") })}
+<div class="actions"><button type="submit">${t("admin.changes.form.propose")}</button><a href="/admin/changes">${t("admin.changes.form.cancel")}</a></div>
 </form>`;
 }
 

@@ -1,9 +1,12 @@
 import { DateTime } from "luxon";
 import type { FieldIssue } from "../../../core/kernel/errors.ts";
+import { t } from "../ui/ui-language.ts";
 
-/** zod's wording for a field left empty, in the words of a form. */
+/** zod's wording for a field left empty, in the words of a form (and the page's language). */
 export function friendly(issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((i) => (/^Invalid input: expected \w+, received undefined$/.test(i.message) ? { ...i, message: "Required." } : i));
+  return issues.map((i) =>
+    /^Invalid input: expected \w+, received undefined$/.test(i.message) ? { ...i, message: t("admin.changes.required") } : i,
+  );
 }
 
 /** Issues of one form on a page with several, renamed to that form's fields ("note" → "exclusion.note"). */

@@ -12,25 +12,26 @@ import { AppError } from "../../../core/kernel/errors.ts";
 import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
 import { type PostedForm, readForm } from "../../forms/form-reader.ts";
-import { daysLeftText, endOfLastDay } from "../../objection/deadline-text.ts";
+import { daysLeft, endOfLastDay } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, selectField, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiDate, uiLanguage } from "../ui/ui-language.ts";
 import { noticeSubjectLink } from "./notice-subject.ts";
 import { prefixed, zonedInstant } from "./form-values.ts";
 import {
-  AUTHORISATION_LABELS,
-  CHANNEL_LABELS,
-  label,
-  NOTICE_KIND_LABELS,
-  OUTCOME_LABELS,
-  RESOLUTION_LABELS,
+  authorisationLabel,
+  authorisationWord,
+  channelLabel,
+  closingReason,
+  daysLeftWords,
+  noticeKindLabel,
+  outcomeLabel,
+  resolutionLabel,
   timingBadge,
 } from "./labels.ts";
-import { LANGUAGE_NAMES } from "../register/forms/form-spec.ts";
-import { formatDate } from "../../../core/kernel/i18n/localise.ts";
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -61,23 +62,29 @@ async function noticePage(c: Context<AppEnv>, deps: AppWiring, shown: Shown = {}
   const link = links ? links.url(notice) : null;
   const errors = shown.errors ?? new FieldErrors();
   const values = shown.form?.values ?? {};
+  const status =
+    notice.status === "open"
+      ? t("admin.changes.notice.open")
+      : notice.outcomeReason
+        ? t("admin.changes.notice.closedAsWhy", { outcome: outcomeLabel(notice.outcome), reason: closingReason(notice.outcomeReason) })
+        : t("admin.changes.notice.closedAs", { outcome: outcomeLabel(notice.outcome) });
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Change</dt><dd><a href="${about.href}">${about.title}</a></dd>
-<dt>Customer</dt><dd><a href="/admin/customers/${seg(view.customer.id)}">${view.customer.legalName}</a></dd>
-<dt>Agreement</dt><dd><a href="/admin/agreements/${seg(view.agreement.id)}">${view.agreement.reference}</a> (notices in ${LANGUAGE_NAMES[view.agreement.language]})</dd>
-<dt>Kind</dt><dd>${label(NOTICE_KIND_LABELS, notice.kind)}</dd>
-<dt>Notice date</dt><dd>${formatDate(notice.noticeDate, "en")}</dd>
-<dt>Deadline</dt><dd><time datetime="${notice.closesAt}" title="Closes ${instant(notice.closesAt)}">${capitalise(endOfLastDay(notice))}</time></dd>
-<dt>Days left</dt><dd>${notice.status === "open" ? daysLeftText(notice, ctx.clock.now()) : "—"}</dd>
-<dt>Status</dt><dd>${notice.status === "open" ? "Open" : `Closed: ${label(OUTCOME_LABELS, notice.outcome)}${notice.outcomeReason ? ` (${notice.outcomeReason.replace(/_/g, " ")})` : ""}`}</dd>
-${notice.authorisation ? html`<dt>Authorisation</dt><dd>${label(AUTHORISATION_LABELS, notice.authorisation)}${notice.authorisationDecidedAt ? `, ${instant(notice.authorisationDecidedAt)}` : ""}</dd>` : nothing}
-${link ? html`<dt>Customer's link</dt><dd><a href="${link}">Customer's objection page for this notice</a> <span class="hint">(the link in the notice e-mail; it lets its holder object without an account)</span></dd>` : nothing}
+<dt>${t("admin.changes.fact.change")}</dt><dd><a href="${about.href}">${about.title}</a></dd>
+<dt>${t("admin.changes.fact.customer")}</dt><dd><a href="/admin/customers/${seg(view.customer.id)}">${view.customer.legalName}</a></dd>
+<dt>${t("admin.changes.fact.agreement")}</dt><dd><a href="/admin/agreements/${seg(view.agreement.id)}">${view.agreement.reference}</a> ${t("admin.changes.notice.language", { language: t(`admin.changes.language.${view.agreement.language}`) })}</dd>
+<dt>${t("admin.changes.fact.kind")}</dt><dd>${noticeKindLabel(notice.kind)}</dd>
+<dt>${t("admin.changes.notice.date")}</dt><dd>${uiDate(notice.noticeDate)}</dd>
+<dt>${t("admin.changes.notice.deadline")}</dt><dd><time datetime="${notice.closesAt}" title="${t("admin.changes.notice.closesAt", { at: instant(notice.closesAt) })}">${capitalise(endOfLastDay(notice, uiLanguage()))}</time></dd>
+<dt>${t("admin.changes.daysLeft")}</dt><dd>${notice.status === "open" ? daysLeftWords(daysLeft(notice, ctx.clock.now())) : "—"}</dd>
+<dt>${t("admin.common.status")}</dt><dd>${status}</dd>
+${notice.authorisation ? html`<dt>${t("admin.changes.notice.authorisation")}</dt><dd>${authorisationLabel(notice.authorisation)}${notice.authorisationDecidedAt ? `, ${instant(notice.authorisationDecidedAt)}` : ""}</dd>` : nothing}
+${link ? html`<dt>${t("admin.changes.notice.link")}</dt><dd><a href="${link}">${t("admin.changes.notice.linkText")}</a> <span class="hint">${t("admin.changes.notice.linkHint")}</span></dd>` : nothing}
 </dl>
-<h2>Objections</h2>${objectionList(view)}
+<h2>${t("admin.changes.objections")}</h2>${objectionList(view)}
 ${mayDecide && notice.status === "open" ? forms(c, view, values, errors) : nothing}`;
   return renderPage(c, {
-    title: `Notice to ${view.customer.legalName} (${view.agreement.reference})`,
+    title: t("admin.changes.notice.title", { customer: view.customer.legalName, reference: view.agreement.reference }),
     trail: [about.section, [about.href, about.name]],
     body,
     status: shown.status,
@@ -85,10 +92,10 @@ ${mayDecide && notice.status === "open" ? forms(c, view, values, errors) : nothi
 }
 
 function objectionList(view: NoticeView): Html {
-  if (view.objections.length === 0) return html`<p>None received.</p>`;
+  if (view.objections.length === 0) return html`<p>${t("admin.changes.notice.noObjection")}</p>`;
   return html`<ul>${view.objections.map(
     (o) =>
-      html`<li><a href="/admin/objections/${seg(o.id)}">Objection received ${instant(o.receivedAt)}</a> ${timingBadge(o.onTime)} by ${label(CHANNEL_LABELS, o.channel)}: ${o.resolution ? label(RESOLUTION_LABELS, o.resolution) : "awaiting a decision"}</li>`,
+      html`<li><a href="/admin/objections/${seg(o.id)}">${t("admin.changes.notice.objectionReceived", { at: instant(o.receivedAt) })}</a> ${timingBadge(o.onTime)} ${t("admin.changes.notice.objectionBy", { channel: channelLabel(o.channel), decision: o.resolution ? resolutionLabel(o.resolution) : t("admin.changes.notice.awaitingDecision") })}</li>`,
   )}</ul>`;
 }
 
@@ -99,61 +106,63 @@ function forms(c: Context<AppEnv>, view: NoticeView, v: Record<string, string>, 
   const received = (prefix: string) =>
     textField({
       name: `${prefix}.receivedAt`,
-      label: `Received at (${zone} time)`,
+      label: t("admin.changes.form.receivedAt", { zone }),
       type: "datetime-local",
       value: v[`${prefix}.receivedAt`],
       errors: e,
-      hint: "Leave empty for now.",
+      hint: t("admin.changes.form.receivedAtHint"),
     });
   const answer =
     view.notice.kind === "authorisation_request"
-      ? html`<h2>Record the customer's answer</h2><form method="post" action="${base}/authorisation">${csrfField(csrf)}
+      ? html`<h2>${t("admin.changes.answer.title")}</h2><form method="post" action="${base}/authorisation">${csrfField(csrf)}
 ${selectField({
   name: "authorisation.decision",
-  label: "Customer's answer",
+  label: t("admin.changes.answer.label"),
   value: v["authorisation.decision"],
-  blank: "Choose…",
+  blank: t("admin.changes.choose"),
   choices: [
-    { value: "granted", label: "Granted" },
-    { value: "refused", label: "Refused" },
+    { value: "granted", label: authorisationLabel("granted") },
+    { value: "refused", label: authorisationLabel("refused") },
   ],
   errors: e,
   required: true,
 })}
 ${received("authorisation")}
-${textArea({ name: "authorisation.note", label: "Note on the answer", value: v["authorisation.note"], errors: e, rows: 2 })}
-<div class="actions"><button type="submit">Record answer</button></div></form>`
-      : html`<h2>Record an objection received by e-mail or letter</h2><form method="post" action="${base}/objections">${csrfField(csrf)}
-${textArea({ name: "objection.grounds", label: "Grounds, as received", value: v["objection.grounds"], errors: e, rows: 4, required: true })}
+${textArea({ name: "authorisation.note", label: t("admin.changes.answer.note"), value: v["authorisation.note"], errors: e, rows: 2 })}
+<div class="actions"><button type="submit">${t("admin.changes.answer.record")}</button></div></form>`
+      : html`<h2>${t("admin.changes.record.title")}</h2><form method="post" action="${base}/objections">${csrfField(csrf)}
+${textArea({ name: "objection.grounds", label: t("admin.changes.record.grounds"), value: v["objection.grounds"], errors: e, rows: 4, required: true })}
 ${received("objection")}
 ${selectField({
   name: "objection.channel",
-  label: "Received by",
+  label: t("admin.changes.record.channel"),
   value: v["objection.channel"] ?? "email",
   choices: [
-    { value: "email", label: "E-mail" },
-    { value: "letter", label: "Letter" },
+    { value: "email", label: channelLabel("email") },
+    { value: "letter", label: channelLabel("letter") },
   ],
   errors: e,
 })}
-<div class="actions"><button type="submit">Record objection</button></div></form>`;
+<div class="actions"><button type="submit">${t("admin.changes.record.button")}</button></div></form>`;
+  const confirm =
+    view.notice.subject === "terms_change" ? "admin.changes.exclusion.confirm.terms" : "admin.changes.exclusion.confirm.vendor";
   return html`${answer}
-<h2>Take this agreement out of the change</h2>
-<form method="post" action="${base}/exclusion" data-confirm="${view.notice.subject === "terms_change" ? "Take this agreement out of the change? It keeps its current terms." : "Take this agreement out of the change? The vendor will not serve it."}">${csrfField(csrf)}
+<h2>${t("admin.changes.exclusion.title")}</h2>
+<form method="post" action="${base}/exclusion" data-confirm="${t(confirm)}">${csrfField(csrf)}
 ${selectField({
   name: "exclusion.reason",
-  label: "Why",
+  label: t("admin.changes.exclusion.why"),
   value: v["exclusion.reason"],
-  blank: "Choose…",
+  blank: t("admin.changes.choose"),
   choices: [
-    { value: "alternative_offered", label: "An alternative was offered" },
-    { value: "customer_terminated", label: "The customer terminates" },
+    { value: "alternative_offered", label: t("admin.changes.exclusion.alternative_offered") },
+    { value: "customer_terminated", label: t("admin.changes.exclusion.customer_terminated") },
   ],
   errors: e,
   required: true,
 })}
-${textArea({ name: "exclusion.note", label: "Details", value: v["exclusion.note"], errors: e, rows: 2, hint: "Required for an alternative: describe it." })}
-<div class="actions"><button type="submit" class="danger">Take out of the change</button></div></form>`;
+${textArea({ name: "exclusion.note", label: t("admin.changes.exclusion.details"), value: v["exclusion.note"], errors: e, rows: 2, hint: t("admin.changes.exclusion.detailsHint") })}
+<div class="actions"><button type="submit" class="danger">${t("admin.changes.exclusion.button")}</button></div></form>`;
 }
 
 type Action = (c: Context<AppEnv>, noticeId: string, form: PostedForm, zone: string) => Promise<string>;
@@ -182,7 +191,7 @@ export const recordObjectionHandler = (deps: AppWiring) =>
       channel: form.text("objection.channel") ?? "email",
       receivedAt: zonedInstant(form.text("objection.receivedAt"), zone),
     });
-    return `Objection recorded${objection.onTime ? "" : " (LATE: received after the window closed)"}.`;
+    return t(objection.onTime ? "admin.changes.flash.objectionRecorded" : "admin.changes.flash.lateObjectionRecorded");
   });
 
 export const authorisationHandler = (deps: AppWiring) =>
@@ -192,15 +201,17 @@ export const authorisationHandler = (deps: AppWiring) =>
       receivedAt: zonedInstant(form.text("authorisation.receivedAt"), zone),
       note: form.text("authorisation.note"),
     });
-    return `Answer recorded: ${notice.authorisation}.`;
+    return t("admin.changes.flash.answerRecorded", { answer: authorisationWord(notice.authorisation) });
   });
 
 export const exclusionHandler = (deps: AppWiring) =>
   noticeAction(deps, "exclusion", async (c, id, form) => {
     const reason = form.text("exclusion.reason");
     if (reason !== "alternative_offered" && reason !== "customer_terminated") {
-      throw new AppError("validation", "Choose why.", [{ path: "reason", message: "Choose why the agreement is taken out." }]);
+      throw new AppError("validation", t("admin.changes.exclusion.chooseWhy"), [
+        { path: "reason", message: t("admin.changes.exclusion.chooseWhyField") },
+      ]);
     }
     await excludeAgreement(c.get("ctx"), id, reason, form.text("exclusion.note") ?? null);
-    return "The agreement was taken out of the change.";
+    return t("admin.changes.flash.excluded");
   });

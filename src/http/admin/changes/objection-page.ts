@@ -10,23 +10,20 @@ import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, idOf, textArea } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiLanguage } from "../ui/ui-language.ts";
 import { noticeSubjectLink } from "./notice-subject.ts";
 import { friendly } from "./form-values.ts";
-import { CHANNEL_LABELS, label, RESOLUTION_LABELS, timingBadge } from "./labels.ts";
+import { channelLabel, closingReason, outcomeWord, resolutionLabel, timingBadge } from "./labels.ts";
 
-/** What each decision does, beside its choice, for each kind of change. */
-const EFFECTS: Record<"sub_processor_change" | "terms_change", Record<string, string>> = {
-  sub_processor_change: {
-    overruled: "The change goes ahead for this agreement; give the reason, for the record.",
-    withdrawn: "The customer withdrew the objection; the change goes ahead for this agreement.",
-    alternative_offered: "The agreement is taken out of the change: the vendor will not serve it.",
-    customer_terminated: "The customer terminates; the agreement is taken out of the change.",
-  },
-  terms_change: {
-    withdrawn: "The customer withdrew the objection; the new terms apply to this agreement on their day.",
-    alternative_offered: "The agreement is taken out of the change: it keeps its current terms.",
-    customer_terminated: "The customer terminates; the agreement is taken out of the change.",
-  },
+type Subject = "sub_processor_change" | "terms_change";
+
+/**
+ * The decisions offered for each kind of change; what each does is shown beside
+ * its choice ("admin.changes.effect.<subject>.<decision>").
+ */
+const DECISIONS: Record<Subject, readonly string[]> = {
+  sub_processor_change: ["overruled", "withdrawn", "alternative_offered", "customer_terminated"],
+  terms_change: ["withdrawn", "alternative_offered", "customer_terminated"],
 };
 
 interface Shown {
@@ -36,11 +33,9 @@ interface Shown {
 }
 
 /** What an objection's timing means, for the kind of change it is against. */
-function timingText(subject: "sub_processor_change" | "terms_change", onTime: boolean): string {
-  if (!onTime) return "received after the window closed: kept and answered, but it does not stop the change by itself";
-  return subject === "terms_change"
-    ? "received within the window: the new terms will not apply to this agreement (its customer keeps its terms and may terminate) unless the objection is withdrawn or overruled"
-    : "received within the window: it stops the change for this agreement until decided";
+function timingText(subject: Subject, onTime: boolean): string {
+  if (!onTime) return t("admin.changes.timing.lateMeaning");
+  return subject === "terms_change" ? t("admin.changes.timing.onTimeMeaning.terms") : t("admin.changes.timing.onTimeMeaning.vendor");
 }
 
 /** GET /admin/objections/:id: the objection as received, on time or late, and the DPO's decision (or the form to make it). */
@@ -52,55 +47,51 @@ export async function objectionPage(c: Context<AppEnv>, shown: Shown = {}): Prom
   const about = noticeSubjectLink(view);
   const errors = shown.errors ?? new FieldErrors();
   const decided = objection.resolution
-    ? html`<h2>Decision</h2><dl class="facts"><dt>Decision</dt><dd>${label(RESOLUTION_LABELS, objection.resolution)}</dd>
-<dt>Reason</dt><dd>${objection.resolutionReason ?? "—"}</dd><dt>Decided</dt><dd>${instant(objection.resolvedAt)} by ${objection.resolvedBy ?? "—"}</dd></dl>`
+    ? html`<h2>${t("admin.changes.fact.decision")}</h2><dl class="facts"><dt>${t("admin.changes.fact.decision")}</dt><dd>${resolutionLabel(objection.resolution)}</dd>
+<dt>${t("admin.changes.fact.reason")}</dt><dd>${objection.resolutionReason ?? "—"}</dd><dt>${t("admin.changes.objection.decided")}</dt><dd>${t("admin.changes.objection.decidedBy", { at: instant(objection.resolvedAt), name: objection.resolvedBy ?? "—" })}</dd></dl>`
     : notice.status === "closed"
-      ? html`<p class="warning">The notice is closed (${notice.outcomeReason ?? notice.outcome}); no decision can be recorded any more.</p>`
+      ? html`<p class="warning">${t("admin.changes.objection.noticeClosed", { why: notice.outcomeReason ? closingReason(notice.outcomeReason) : outcomeWord(notice.outcome) })}</p>`
       : can(c.get("actor").role, "register:write")
         ? resolutionForm(c, objection.id, notice.subject, shown.form?.values ?? {}, errors)
-        : html`<p>Awaiting a decision.</p>`;
+        : html`<p>${t("admin.changes.objection.awaiting")}</p>`;
+  const lang = uiLanguage();
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Change</dt><dd><a href="${about.href}">${about.title}</a></dd>
-<dt>Customer</dt><dd>${view.customer.legalName}, agreement ${view.agreement.reference}</dd>
-<dt>Notice</dt><dd><a href="/admin/notices/${seg(notice.id)}">Notice to ${view.customer.legalName}</a>, objections until ${endOfLastDay(notice)}</dd>
-<dt>Received</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone)} (${instant(objection.receivedAt)})</dd>
-<dt>Timing</dt><dd>${timingBadge(objection.onTime)} ${timingText(notice.subject, objection.onTime)}</dd>
-<dt>Channel</dt><dd>${label(CHANNEL_LABELS, objection.channel)}</dd>
-<dt>Reference</dt><dd>${objection.id}</dd>
+<dt>${t("admin.changes.fact.change")}</dt><dd><a href="${about.href}">${about.title}</a></dd>
+<dt>${t("admin.changes.fact.customer")}</dt><dd>${t("admin.changes.objection.customer", { customer: view.customer.legalName, reference: view.agreement.reference })}</dd>
+<dt>${t("admin.changes.objection.notice")}</dt><dd><a href="/admin/notices/${seg(notice.id)}">${t("admin.changes.objection.noticeTo", { customer: view.customer.legalName })}</a>, ${t("admin.changes.objection.objectionsUntil", { end: endOfLastDay(notice, lang) })}</dd>
+<dt>${t("admin.changes.fact.received")}</dt><dd>${zonedTime(objection.receivedAt, notice.timeZone, lang)} (${instant(objection.receivedAt)})</dd>
+<dt>${t("admin.changes.fact.timing")}</dt><dd>${timingBadge(objection.onTime)} ${timingText(notice.subject, objection.onTime)}</dd>
+<dt>${t("admin.changes.fact.channel")}</dt><dd>${channelLabel(objection.channel)}</dd>
+<dt>${t("admin.common.reference")}</dt><dd>${objection.id}</dd>
 </dl>
-<h2>Grounds</h2><pre>${objection.grounds}</pre>
+<h2>${t("admin.changes.objection.grounds")}</h2><pre>${objection.grounds}</pre>
 ${decided}`;
   return renderPage(c, {
-    title: `Objection of ${view.customer.legalName}`,
+    title: t("admin.changes.objection.title", { customer: view.customer.legalName }),
     trail: [about.section, [about.href, about.name]],
     body,
     status: shown.status,
   });
 }
 
-function resolutionForm(
-  c: Context<AppEnv>,
-  id: string,
-  subject: "sub_processor_change" | "terms_change",
-  values: Record<string, string>,
-  errors: FieldErrors,
-): Html {
+function resolutionForm(c: Context<AppEnv>, id: string, subject: Subject, values: Record<string, string>, errors: FieldErrors): Html {
   // An objection in time to a change of the terms cannot be overruled (the customer was told its terms stay): not offered.
-  const effects = EFFECTS[subject];
+  const offered = DECISIONS[subject];
+  const effectKey = subject === "terms_change" ? "terms" : "vendor";
   const messages = errors.for("resolution");
   const chosen = values.resolution;
-  return html`<h2>Decide</h2>
+  return html`<h2>${t("admin.changes.objection.decide")}</h2>
 <form method="post" action="/admin/objections/${seg(id)}/resolution">${csrfField(c.get("session").csrfToken)}
-<fieldset class="field${messages.length ? " has-error" : ""}" id="${idOf("resolution")}"><legend>Decision <span class="required">(required)</span></legend>
+<fieldset class="field${messages.length ? " has-error" : ""}" id="${idOf("resolution")}"><legend>${t("admin.changes.fact.decision")} <span class="required">${t("admin.common.required")}</span></legend>
 ${messages.length ? html`<p class="error">${messages.join(" ")}</p>` : nothing}
-${RESOLUTIONS.filter((r) => r in effects).map((r, i) => {
+${RESOLUTIONS.filter((r) => offered.includes(r)).map((r, i) => {
   const id = `${idOf("resolution")}-${i}`;
-  return html`<div class="check"><input type="radio" id="${id}" name="resolution" value="${r}" aria-describedby="${id}-hint"${chosen === r ? html` checked` : nothing}><label for="${id}">${label(RESOLUTION_LABELS, r)}</label> <span class="hint" id="${id}-hint">${effects[r]}</span></div>`;
+  return html`<div class="check"><input type="radio" id="${id}" name="resolution" value="${r}" aria-describedby="${id}-hint"${chosen === r ? html` checked` : nothing}><label for="${id}">${resolutionLabel(r)}</label> <span class="hint" id="${id}-hint">${t(`admin.changes.effect.${effectKey}.${r}`)}</span></div>`;
 })}
 </fieldset>
-${textArea({ name: "reason", label: "Reason for the decision", value: values.reason, errors, rows: 3, hint: "Required when overruling; the customer may ask for it." })}
-<div class="actions"><button type="submit">Record decision</button></div>
+${textArea({ name: "reason", label: t("admin.changes.objection.reason"), value: values.reason, errors, rows: 3, hint: t("admin.changes.objection.reasonHint") })}
+<div class="actions"><button type="submit">${t("admin.changes.objection.record")}</button></div>
 </form>`;
 }
 
@@ -110,11 +101,11 @@ export async function resolutionHandler(c: Context<AppEnv>): Promise<Response> {
   const id = c.req.param("id") ?? "";
   try {
     const resolved = await resolveObjection(c.get("ctx"), id, { resolution: form.text("resolution"), reason: form.text("reason") });
-    setFlash(c, `Decision recorded: ${label(RESOLUTION_LABELS, resolved.resolution)}.`);
+    setFlash(c, t("admin.changes.flash.decisionRecorded", { decision: resolutionLabel(resolved.resolution) }));
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
       const issues = friendly(error.issues).map((i) =>
-        i.path === "resolution" && /Invalid option/.test(i.message) ? { ...i, message: "Choose a decision." } : i,
+        i.path === "resolution" && /Invalid option/.test(i.message) ? { ...i, message: t("admin.changes.objection.chooseDecision") } : i,
       );
       return objectionPage(c, { form, errors: new FieldErrors(issues), status: 422 });
     }

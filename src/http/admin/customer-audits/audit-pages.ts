@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
+  type CustomerAudit,
   cancelAudit,
   getCustomerAudit,
   listCustomerAudits,
@@ -10,6 +11,7 @@ import {
 } from "../../../core/customer-audits/index.ts";
 import { AppError } from "../../../core/kernel/errors.ts";
 import { formatPeriod } from "../../../core/kernel/i18n/localise.ts";
+import type { ClockPeriod } from "../../../core/kernel/values/values.ts";
 import { can } from "../../../core/kernel/roles.ts";
 import { type Agreement, agreementKind, getEntity } from "../../../core/register/index.ts";
 import type { AppEnv } from "../../env.ts";
@@ -20,7 +22,8 @@ import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { auditStateLabel, auditTable } from "./audit-table.ts";
+import { t, uiDate, uiLanguage } from "../ui/ui-language.ts";
+import { auditStateLabel, auditTable, dayOrDash, shortNoticeBadge } from "./audit-table.ts";
 
 interface Shown {
   form?: PostedForm;
@@ -39,14 +42,18 @@ export function registerCustomerAuditPages(app: Hono<AppEnv>): void {
   }
 }
 
+/** A notice period in the page's language. */
+const period = (p: ClockPeriod): string => formatPeriod(p, uiLanguage());
+
 /** On an agreement's page: the audits its customer asked for, and how to record another. */
 export async function customerAuditSection(c: Context<AppEnv>, agreement: Agreement): Promise<Html> {
   const audits = (await listCustomerAudits(c.get("ctx"), { agreementId: agreement.id, limit: "500" })).items;
   const mayRecord = agreement.status !== "draft" && !agreement.archivedAt && can(c.get("actor").role, "register:write");
-  return html`<h2>Audits by the customer</h2>
-<p>Notice period: ${agreement.clocks.auditNotice ? formatPeriod(agreement.clocks.auditNotice, "en") : "none set by the agreement"}.</p>
-${audits.length === 0 ? html`<p>No audit has been requested.</p>` : auditTable(audits, { withAgreement: false })}
-${mayRecord ? html`<p><a class="button" href="/admin/agreements/${seg(agreement.id)}/audits/new">Record an audit request</a></p>` : nothing}`;
+  const notice = agreement.clocks.auditNotice ? period(agreement.clocks.auditNotice) : t("admin.audits.noNotice");
+  return html`<h2>${t("admin.audits.section.title")}</h2>
+<p>${t("admin.audits.section.notice", { period: notice })}</p>
+${audits.length === 0 ? html`<p>${t("admin.audits.section.empty")}</p>` : auditTable(audits, { withAgreement: false })}
+${mayRecord ? html`<p><a class="button" href="/admin/agreements/${seg(agreement.id)}/audits/new">${t("admin.audits.section.record")}</a></p>` : nothing}`;
 }
 
 async function requestPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
@@ -54,18 +61,23 @@ async function requestPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Respo
   const errors = shown.errors ?? new FieldErrors();
   const values = shown.form?.values ?? {};
   const base = `/admin/agreements/${seg(agreement.id)}`;
+  const notice = agreement.clocks.auditNotice;
+  // Two sentences rather than one with a slot: "is not set" and "is 15 days" are built differently in French.
+  const intro = notice
+    ? t("admin.audits.request.intro", { period: period(notice), country: agreement.governingCountry })
+    : t("admin.audits.request.introNoNotice", { country: agreement.governingCountry });
   const body = html`${errorSummary(errors)}
-<p>The agreement's notice period for audits is ${agreement.clocks.auditNotice ? formatPeriod(agreement.clocks.auditNotice, "en") : "not set"}; it is counted from the day the notice was received, by the public holidays of ${agreement.governingCountry}.</p>
+<p>${intro}</p>
 <form method="post" action="${base}/audits">${csrfField(c.get("session").csrfToken)}
-${textArea({ name: "scope", label: "Scope", value: values.scope, errors, rows: 3, required: true, hint: "What the customer wants to audit: systems, measures, sites." })}
-${textField({ name: "proposedStart", label: "Proposed start", type: "date", value: values.proposedStart, errors, required: true })}
-${textField({ name: "requestedAt", label: "Notice received at", type: "datetime-local", value: values.requestedAt, errors, hint: `Wall-clock time in ${agreement.timeZone}; defaults to now.` })}
-${textField({ name: "auditor", label: "Auditor", value: values.auditor, errors, hint: "The customer itself, or the auditor it mandated." })}
-<div class="actions"><button type="submit">Record</button> <a href="${base}">Cancel</a></div></form>`;
+${textArea({ name: "scope", label: t("admin.audits.scope"), value: values.scope, errors, rows: 3, required: true, hint: t("admin.audits.request.scope.hint") })}
+${textField({ name: "proposedStart", label: t("admin.audits.proposedStart"), type: "date", value: values.proposedStart, errors, required: true })}
+${textField({ name: "requestedAt", label: t("admin.audits.request.requestedAt"), type: "datetime-local", value: values.requestedAt, errors, hint: t("admin.audits.request.requestedAt.hint", { timeZone: agreement.timeZone }) })}
+${textField({ name: "auditor", label: t("admin.audits.auditor"), value: values.auditor, errors, hint: t("admin.audits.request.auditor.hint") })}
+<div class="actions"><button type="submit">${t("admin.audits.request.submit")}</button> <a href="${base}">${t("admin.common.cancel")}</a></div></form>`;
   return renderPage(c, {
-    title: `Audit request under agreement ${agreement.reference}`,
+    title: t("admin.audits.request.title", { reference: agreement.reference }),
     trail: [
-      ["/admin/agreements", "Agreements"],
+      ["/admin/agreements", t("admin.common.nav.agreements")],
       [base, agreement.reference],
     ],
     body,
@@ -84,7 +96,10 @@ async function requestHandler(c: Context<AppEnv>): Promise<Response> {
       requestedAt: zonedInstant(form.text("requestedAt"), agreement.timeZone),
       auditor: form.text("auditor"),
     });
-    setFlash(c, audit.shortNotice ? `Recorded. Short notice: the audit may start from ${audit.earliestStart}.` : "Recorded.");
+    setFlash(
+      c,
+      audit.shortNotice ? t("admin.audits.flash.shortNotice", { date: uiDate(audit.earliestStart) }) : t("admin.audits.flash.recorded"),
+    );
     return c.redirect(`/admin/customer-audits/${seg(audit.id)}`, 303);
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
@@ -96,8 +111,8 @@ async function requestHandler(c: Context<AppEnv>): Promise<Response> {
 
 async function listPage(c: Context<AppEnv>): Promise<Response> {
   const audits = (await listCustomerAudits(c.get("ctx"), { limit: "500" })).items;
-  const body = audits.length === 0 ? html`<p>No customer has asked for an audit yet.</p>` : auditTable(audits, { withAgreement: true });
-  return renderPage(c, { title: "Customer audits", body });
+  const body = audits.length === 0 ? html`<p>${t("admin.audits.list.empty")}</p>` : auditTable(audits, { withAgreement: true });
+  return renderPage(c, { title: t("admin.common.nav.customerAudits"), body });
 }
 
 async function auditPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
@@ -114,47 +129,53 @@ async function auditPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Respons
     ? nothing
     : html`${
         open
-          ? html`<h2>Schedule</h2><form method="post" action="${action("schedule")}">${csrf}
-${textField({ name: "schedule.scheduledOn", label: "Starts on", type: "date", value: values["schedule.scheduledOn"] ?? audit.scheduledOn ?? audit.proposedStart, errors, required: true })}
-${textArea({ name: "schedule.earlierBecause", label: "Why earlier than the notice allows", value: values["schedule.earlierBecause"], errors, rows: 2, hint: `Only before ${audit.earliestStart}: what both parties agreed.` })}
-<div class="actions"><button type="submit">Schedule</button></div></form>`
+          ? html`<h2>${t("admin.audits.schedule.title")}</h2><form method="post" action="${action("schedule")}">${csrf}
+${textField({ name: "schedule.scheduledOn", label: t("admin.audits.schedule.scheduledOn"), type: "date", value: values["schedule.scheduledOn"] ?? audit.scheduledOn ?? audit.proposedStart, errors, required: true })}
+${textArea({ name: "schedule.earlierBecause", label: t("admin.audits.schedule.earlierBecause"), value: values["schedule.earlierBecause"], errors, rows: 2, hint: t("admin.audits.schedule.earlierBecause.hint", { date: uiDate(audit.earliestStart) }) })}
+<div class="actions"><button type="submit">${t("admin.audits.schedule.submit")}</button></div></form>`
           : nothing
       }${
         audit.state === "scheduled"
-          ? html`<h2>Outcome</h2><form method="post" action="${action("outcome")}">${csrf}
-${textField({ name: "outcome.completedOn", label: "Ended on", type: "date", value: values["outcome.completedOn"], errors, required: true })}
-${textArea({ name: "outcome.outcome", label: "Outcome", value: values["outcome.outcome"], errors, rows: 4, required: true })}
-${textField({ name: "outcome.reportReference", label: "Report reference", value: values["outcome.reportReference"], errors })}
-<div class="actions"><button type="submit">Record outcome</button></div></form>`
+          ? html`<h2>${t("admin.audits.outcome")}</h2><form method="post" action="${action("outcome")}">${csrf}
+${textField({ name: "outcome.completedOn", label: t("admin.audits.completedOn"), type: "date", value: values["outcome.completedOn"], errors, required: true })}
+${textArea({ name: "outcome.outcome", label: t("admin.audits.outcome"), value: values["outcome.outcome"], errors, rows: 4, required: true })}
+${textField({ name: "outcome.reportReference", label: t("admin.audits.outcome.reportReference"), value: values["outcome.reportReference"], errors })}
+<div class="actions"><button type="submit">${t("admin.audits.outcome.submit")}</button></div></form>`
           : nothing
       }${
         open
-          ? html`<h2>Cancel</h2><form method="post" action="${action("cancellation")}">${csrf}
-${textArea({ name: "cancellation.reason", label: "Why it will not take place", value: values["cancellation.reason"], errors, rows: 2, required: true })}
-<div class="actions"><button type="submit" class="danger">Cancel the audit</button></div></form>`
+          ? html`<h2>${t("admin.audits.cancellation.title")}</h2><form method="post" action="${action("cancellation")}">${csrf}
+${textArea({ name: "cancellation.reason", label: t("admin.audits.cancellation.reason"), value: values["cancellation.reason"], errors, rows: 2, required: true })}
+<div class="actions"><button type="submit" class="danger">${t("admin.audits.cancellation.submit")}</button></div></form>`
           : nothing
       }`;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Agreement</dt><dd><a href="/admin/agreements/${seg(agreement.id)}">${agreement.reference}</a></dd>
-<dt>Status</dt><dd>${auditStateLabel(audit)}</dd>
-<dt>Scope</dt><dd>${audit.scope}</dd>
-<dt>Auditor</dt><dd>${audit.auditor ?? "—"}</dd>
-<dt>Notice received</dt><dd>${instant(audit.requestedAt)}</dd>
-<dt>Notice period</dt><dd>${audit.noticePeriod ? html`${formatPeriod(audit.noticePeriod, "en")}, ending on ${audit.noticeLastDay}` : "none set by the agreement"}</dd>
-<dt>Earliest start</dt><dd>${audit.earliestStart}</dd>
-<dt>Proposed start</dt><dd>${audit.proposedStart}${audit.shortNotice ? html` <span class="badge warn">short notice</span>` : nothing}</dd>
-<dt>Scheduled</dt><dd>${audit.scheduledOn ?? "—"}${audit.earlierBecause ? html`<br><span class="hint">earlier than the notice allows: ${audit.earlierBecause}</span>` : nothing}</dd>
-${audit.state === "completed" ? html`<dt>Ended on</dt><dd>${audit.completedOn}</dd><dt>Outcome</dt><dd>${audit.outcome}</dd><dt>Report</dt><dd>${audit.reportReference ?? "—"}</dd>` : nothing}
-${audit.state === "cancelled" ? html`<dt>Cancelled because</dt><dd>${audit.cancelReason}</dd>` : nothing}
+<dt>${t("admin.audits.agreement")}</dt><dd><a href="/admin/agreements/${seg(agreement.id)}">${agreement.reference}</a></dd>
+<dt>${t("admin.common.status")}</dt><dd>${auditStateLabel(audit)}</dd>
+<dt>${t("admin.audits.scope")}</dt><dd>${audit.scope}</dd>
+<dt>${t("admin.audits.auditor")}</dt><dd>${audit.auditor ?? "—"}</dd>
+<dt>${t("admin.audits.audit.requestedAt")}</dt><dd>${instant(audit.requestedAt)}</dd>
+<dt>${t("admin.audits.audit.noticePeriod")}</dt><dd>${noticePeriodFact(audit)}</dd>
+<dt>${t("admin.audits.earliestStart")}</dt><dd>${uiDate(audit.earliestStart)}</dd>
+<dt>${t("admin.audits.proposedStart")}</dt><dd>${uiDate(audit.proposedStart)}${shortNoticeBadge(audit)}</dd>
+<dt>${t("admin.audits.scheduled")}</dt><dd>${dayOrDash(audit.scheduledOn)}${audit.earlierBecause ? html`<br><span class="hint">${t("admin.audits.audit.earlierBecause", { reason: audit.earlierBecause })}</span>` : nothing}</dd>
+${audit.state === "completed" ? html`<dt>${t("admin.audits.completedOn")}</dt><dd>${dayOrDash(audit.completedOn)}</dd><dt>${t("admin.audits.outcome")}</dt><dd>${audit.outcome}</dd><dt>${t("admin.audits.audit.report")}</dt><dd>${audit.reportReference ?? "—"}</dd>` : nothing}
+${audit.state === "cancelled" ? html`<dt>${t("admin.audits.audit.cancelReason")}</dt><dd>${audit.cancelReason}</dd>` : nothing}
 </dl>
 ${forms}`;
   return renderPage(c, {
-    title: `Audit by the customer of ${agreement.reference}`,
-    trail: [["/admin/customer-audits", "Customer audits"]],
+    title: t("admin.audits.audit.title", { reference: agreement.reference }),
+    trail: [["/admin/customer-audits", t("admin.common.nav.customerAudits")]],
     body,
     status: shown.status,
   });
+}
+
+/** The notice period the audit was counted by, and its last day, or that the agreement sets none. */
+function noticePeriodFact(audit: CustomerAudit): string {
+  if (!audit.noticePeriod) return t("admin.audits.noNotice");
+  return t("admin.audits.audit.noticePeriod.value", { period: period(audit.noticePeriod), date: dayOrDash(audit.noticeLastDay) });
 }
 
 function stepHandler(step: "schedule" | "outcome" | "cancellation") {
@@ -177,7 +198,7 @@ function stepHandler(step: "schedule" | "outcome" | "cancellation") {
       } else {
         await cancelAudit(ctx, id, { reason: form.text("cancellation.reason") });
       }
-      setFlash(c, "Saved.");
+      setFlash(c, t("admin.audits.flash.saved"));
     } catch (error) {
       if (error instanceof AppError && error.code === "validation") {
         return auditPage(c, { form, errors: new FieldErrors(prefixed(step, error.issues)), status: 422 });

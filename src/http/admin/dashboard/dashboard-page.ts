@@ -6,6 +6,7 @@ import { adminRoute } from "../admin-route.ts";
 import { auditTable } from "../audit/audit-views.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
 import { effectiveSection, windowsSection } from "./change-sections.ts";
 import { completenessSection, decisionsSection } from "./decision-sections.ts";
 import { auditSection } from "./audit-section.ts";
@@ -46,26 +47,26 @@ export function registerDashboard(app: Hono<AppEnv>, deps: Pick<AppWiring, "chec
     const evidence = showAudit
       ? await evidenceSection(ctx, { csrf: c.get("session").csrfToken, mayVerify: can(role, "operations:run") })
       : nothing;
-    const body = html`<h2>Open objection windows</h2>
+    const body = html`<h2>${t("admin.dashboard.windows.title")}</h2>
 ${windowsSection(changes)}
-<h2>Awaiting a decision</h2>
+<h2>${t("admin.dashboard.decisions.title")}</h2>
 ${decisionsSection(decisions)}
-<h2>Duties falling due</h2>
+<h2>${t("admin.dashboard.duties.title")}</h2>
 ${duties}
-<h2>Audits by customers</h2>
+<h2>${t("admin.dashboard.audits.title")}</h2>
 ${audits}
-<h2>Changes taking effect</h2>
+<h2>${t("admin.dashboard.effective.sectionTitle")}</h2>
 ${effectiveSection(changes)}
-<h2>Changes of the terms</h2>
+<h2>${t("admin.dashboard.terms.title")}</h2>
 ${terms}
-<h2>Completeness warnings</h2>
+<h2>${t("admin.dashboard.completeness.title")}</h2>
 ${completenessSection(documents)}
-<h2>Reviews and impact assessments</h2>
+<h2>${t("admin.dashboard.reviews.title")}</h2>
 ${reviews}
-<h2>Certifications expiring</h2>
+<h2>${t("admin.dashboard.certifications.title")}</h2>
 ${certifications}
-${showAudit ? html`<h2 id="evidence">Evidence: audit trail verification</h2>${evidence}` : nothing}
-${showAudit ? html`<h2>Recent changes</h2>${auditTable(recent, `The latest ${RECENT_SHOWN} changes, newest first.`)}<p><a href="/admin/audit">The whole audit log</a></p>` : nothing}`;
-    return renderPage(c, { title: "Dashboard", body });
+${showAudit ? html`<h2 id="evidence">${t("admin.dashboard.evidence.title")}</h2>${evidence}` : nothing}
+${showAudit ? html`<h2>${t("admin.dashboard.recent.title")}</h2>${auditTable(recent, t("admin.dashboard.recent.caption", { n: RECENT_SHOWN }))}<p><a href="/admin/audit">${t("admin.dashboard.recent.wholeLog")}</a></p>` : nothing}`;
+    return renderPage(c, { title: t("admin.dashboard.title"), body });
   });
 }

@@ -1,34 +1,39 @@
 import type { AwaitingDecisions, DocumentSummary } from "../../../core/dashboard/index.ts";
+import { findingMessageIn } from "../../../core/documents/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
+import { t, uiDate, uiLanguage, uiNumber } from "../ui/ui-language.ts";
 import { documentName, findingsHref } from "../documents/documents-view.ts";
+import { counted } from "./ui-text.ts";
 
 const more = (shown: number, total: number) =>
-  total > shown ? html`<p class="hint">Showing the ${shown} oldest of ${total}.</p>` : nothing;
+  total > shown ? html`<p class="hint">${t("admin.dashboard.decisions.more", { shown, total: uiNumber(total) })}</p>` : nothing;
+
+const th = (key: string) => html`<th scope="col">${t(key)}</th>`;
 
 /** Objections and option-1 authorisation requests that wait for an answer, oldest first. */
 export function decisionsSection(d: AwaitingDecisions): Html {
   const objections = d.objections.items;
   const requests = d.authorisations.items;
-  return html`<h3>Objections awaiting a decision (${d.objections.total})</h3>
+  return html`<h3>${t("admin.dashboard.decisions.objections", { n: uiNumber(d.objections.total) })}</h3>
 ${
   objections.length === 0
-    ? html`<p>No objection awaits a decision.</p>`
-    : html`<table><thead><tr><th scope="col">Received</th><th scope="col">Customer</th><th scope="col">Agreement</th><th scope="col">Change</th><th scope="col">Timing</th><th scope="col">Decide</th></tr></thead>
+    ? html`<p>${t("admin.dashboard.decisions.noObjection")}</p>`
+    : html`<table><thead><tr>${th("admin.dashboard.decisions.received")}${th("admin.dashboard.customer")}${th("admin.dashboard.agreement")}${th("admin.dashboard.change")}${th("admin.dashboard.decisions.timing")}${th("admin.dashboard.decisions.decide")}</tr></thead>
 <tbody>${objections.map(
         (o) => html`<tr><td>${instant(o.receivedAt)}</td><td>${o.customerName}</td><td>${o.reference}</td>
 <td><a href="/admin/${o.subject === "terms_change" ? "terms-changes" : "changes"}/${seg(o.changeId)}">${o.vendorName}</a></td>
-<td>${o.onTime ? html`<span class="badge ok">on time</span>` : html`<span class="badge late">late</span>`}</td>
-<td><a href="/admin/objections/${seg(o.id)}">Objection of ${o.customerName} (${o.reference})</a></td></tr>`,
+<td>${o.onTime ? html`<span class="badge ok">${t("admin.dashboard.decisions.onTime")}</span>` : html`<span class="badge late">${t("admin.dashboard.decisions.late")}</span>`}</td>
+<td><a href="/admin/objections/${seg(o.id)}">${t("admin.dashboard.decisions.objectionOf", { customer: o.customerName, reference: o.reference })}</a></td></tr>`,
       )}</tbody></table>${more(objections.length, d.objections.total)}`
 }
-<h3>Authorisation requests awaiting an answer (${d.authorisations.total})</h3>
+<h3>${t("admin.dashboard.decisions.authorisations", { n: uiNumber(d.authorisations.total) })}</h3>
 ${
   requests.length === 0
-    ? html`<p>No customer owes an answer to an authorisation request.</p>`
-    : html`<table><thead><tr><th scope="col">Customer</th><th scope="col">Agreement</th><th scope="col">Change</th><th scope="col">Asked on</th><th scope="col">Answer by</th></tr></thead>
+    ? html`<p>${t("admin.dashboard.decisions.noAuthorisation")}</p>`
+    : html`<table><thead><tr>${th("admin.dashboard.customer")}${th("admin.dashboard.agreement")}${th("admin.dashboard.change")}${th("admin.dashboard.decisions.askedOn")}${th("admin.dashboard.decisions.answerBy")}</tr></thead>
 <tbody>${requests.map(
         (r) => html`<tr><td>${r.customerName}</td><td>${r.reference}</td>
-<td><a href="/admin/changes/${seg(r.changeId)}">${r.vendorName}</a></td><td>${r.noticeDate}</td><td>${r.lastDay} <span class="hint">(${r.timeZone})</span></td></tr>`,
+<td><a href="/admin/changes/${seg(r.changeId)}">${r.vendorName}</a></td><td>${uiDate(r.noticeDate)}</td><td>${uiDate(r.lastDay)} <span class="hint">(${r.timeZone})</span></td></tr>`,
       )}</tbody></table>${more(requests.length, d.authorisations.total)}`
 }`;
 }
@@ -36,16 +41,21 @@ ${
 /** Incomplete documents listed on the dashboard; the documents page lists them all. */
 const DOCUMENTS_SHOWN = 10;
 
-/** How many findings each incomplete document has, its first few, and where to see all of them. */
+/**
+ * How many findings each incomplete document has, its first few, and where to see all of them.
+ * The completeness check of each document (core/dashboard/document-overview.ts) is worded
+ * in the page's language: a French annex's findings read in Dutch on a Dutch page.
+ */
 export function completenessSection(documents: DocumentSummary[]): Html {
   const incomplete = documents.filter((d) => d.findings.length > 0);
-  if (incomplete.length === 0) return html`<p>All ${documents.length} documents are complete.</p>`;
-  return html`<p>${incomplete.length} of ${documents.length} documents lack content the law asks for.</p>
+  const total = uiNumber(documents.length);
+  if (incomplete.length === 0) return html`<p>${t("admin.dashboard.completeness.allComplete", { total })}</p>`;
+  return html`<p>${t("admin.dashboard.completeness.incomplete", { n: uiNumber(incomplete.length), total })}</p>
 <ul>${incomplete.slice(0, DOCUMENTS_SHOWN).map(
     (
       d,
-    ) => html`<li><a href="${findingsHref(documents, d)}">${documentName(d)}: ${d.findings.length} ${d.findings.length === 1 ? "finding" : "findings"}</a>
-<ul>${d.findings.slice(0, 3).map((f) => html`<li>${f.article}: ${f.message}</li>`)}${d.findings.length > 3 ? html`<li>and ${d.findings.length - 3} more</li>` : nothing}</ul></li>`,
+    ) => html`<li><a href="${findingsHref(documents, d)}">${counted("admin.dashboard.completeness.findings", d.findings.length, { document: documentName(d) })}</a>
+<ul>${d.findings.slice(0, 3).map((f) => html`<li>${t("admin.dashboard.completeness.finding", { article: f.article, message: findingMessageIn(f, uiLanguage()) })}</li>`)}${d.findings.length > 3 ? html`<li>${t("admin.dashboard.andMore", { n: d.findings.length - 3 })}</li>` : nothing}</ul></li>`,
   )}</ul>
-${incomplete.length > DOCUMENTS_SHOWN ? html`<p><a href="/admin/documents#completeness">${incomplete.length - DOCUMENTS_SHOWN} more incomplete documents</a></p>` : nothing}`;
+${incomplete.length > DOCUMENTS_SHOWN ? html`<p><a href="/admin/documents#completeness">${counted("admin.dashboard.completeness.moreDocuments", incomplete.length - DOCUMENTS_SHOWN)}</a></p>` : nothing}`;
 }

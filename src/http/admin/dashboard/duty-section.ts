@@ -3,6 +3,7 @@ import type { Ctx } from "../../../core/kernel/context.ts";
 import { openDutiesUntil } from "../../../core/obligations/index.ts";
 import { dutyTable } from "../obligations/duty-table.ts";
 import { type Html, html } from "../ui/html.ts";
+import { t } from "../ui/ui-language.ts";
 
 /** How far ahead the dashboard looks for duties falling due. */
 export const DUTIES_AHEAD_DAYS = 30;
@@ -13,9 +14,9 @@ export async function dutySection(ctx: Ctx): Promise<Html> {
   const duties = await openDutiesUntil(ctx, until);
   const overdue = duties.filter((d) => d.status === "overdue");
   const soon = duties.filter((d) => d.status === "open");
-  return html`<h3>Overdue</h3>
-${overdue.length === 0 ? html`<p>No duty is overdue.</p>` : dutyTable(overdue, { withAgreement: true })}
-<h3>Due within ${DUTIES_AHEAD_DAYS} days</h3>
-${soon.length === 0 ? html`<p>No duty falls due in the next ${DUTIES_AHEAD_DAYS} days.</p>` : dutyTable(soon, { withAgreement: true })}
-<p><a href="/admin/obligations">Every obligation</a></p>`;
+  return html`<h3>${t("admin.dashboard.duties.overdue")}</h3>
+${overdue.length === 0 ? html`<p>${t("admin.dashboard.duties.noneOverdue")}</p>` : dutyTable(overdue, { withAgreement: true })}
+<h3>${t("admin.dashboard.duties.dueWithin", { n: DUTIES_AHEAD_DAYS })}</h3>
+${soon.length === 0 ? html`<p>${t("admin.dashboard.duties.noneDue", { n: DUTIES_AHEAD_DAYS })}</p>` : dutyTable(soon, { withAgreement: true })}
+<p><a href="/admin/obligations">${t("admin.dashboard.duties.all")}</a></p>`;
 }

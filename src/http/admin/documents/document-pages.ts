@@ -6,6 +6,7 @@ import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { pageQuery, readWithQuery } from "../audit/page-query.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
 import { documentResponse } from "../../document-response.ts";
 import { documentsBody, type ListOptions } from "./documents-view.ts";
 import { exportView } from "./export-view.ts";
@@ -26,13 +27,13 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
       return links as ListOptions;
     });
     const from = annexesFrom === undefined ? 0 : Number(annexesFrom);
-    if (!Number.isInteger(from) || from < 0) throw new AppError("bad_request", "annexesFrom must be a whole number from 0.");
+    if (!Number.isInteger(from) || from < 0) throw new AppError("bad_request", t("admin.documents.annexesFromInvalid"));
     const [documents, exports] = await Promise.all([
       documentOverview(ctx),
       readWithQuery(() => recentExports(ctx, exportsBefore ? { before: exportsBefore } : {})),
     ]);
     return renderPage(c, {
-      title: "Documents",
+      title: t("admin.documents.title"),
       body: documentsBody({ documents, exports, options, paging: { exportsBefore: exportsBefore ?? null, annexesFrom: from } }),
     });
   });
@@ -51,9 +52,9 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
   adminRoute(app, "GET", "/admin/documents/exports/:id", "register:read", async (c) => {
     const verification = await verifyExport(c.get("ctx"), c.req.param("id") ?? "");
     return renderPage(c, {
-      title: `Export ${verification.export.fileName}`,
+      title: t("admin.documents.exportTitle", { file: verification.export.fileName }),
       body: exportView(verification),
-      trail: [["/admin/documents", "Documents"]],
+      trail: [["/admin/documents", t("admin.documents.title")]],
     });
   });
   // The same bytes again, regenerated from the audit trail as of the export's instant; not a new export.

@@ -1,9 +1,12 @@
 import { label } from "../../../core/kernel/i18n/localise.ts";
+import { findingMessageIn } from "../../../core/documents/index.ts";
 import type { DocumentSummary, ExportLine } from "../../../core/dashboard/index.ts";
 import { LANGUAGES } from "../../../core/kernel/values/values.ts";
 import type { Page } from "../../../core/kernel/paging.ts";
 import { selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
+import { t, uiLanguage, uiNumber } from "../ui/ui-language.ts";
+import { counted, withMarkup } from "../dashboard/ui-text.ts";
 
 /** The link options the documents page carries into every preview and download link. */
 export interface ListOptions {
@@ -11,7 +14,9 @@ export interface ListOptions {
   asOf?: string;
 }
 
-export const LANGUAGE_NAMES: Record<string, string> = { en: "English", nl: "Dutch", fr: "French" };
+/** A document language's name in the page's language ("Dutch", "néerlandais"); an unknown code as it is. */
+export const languageName = (code: string): string =>
+  (LANGUAGES as readonly string[]).includes(code) ? t(`admin.documents.language.${code}`) : code;
 
 /** Where a document lives under /admin/documents, and its name in link texts. */
 export function documentPath(d: { kind: string; agreementId: string | null }): string {
@@ -19,9 +24,9 @@ export function documentPath(d: { kind: string; agreementId: string | null }): s
 }
 
 export function documentName(d: { kind: string; reference: string | null }): string {
-  if (d.kind === "art30-controller") return "Art. 30(1) record";
-  if (d.kind === "art30-processor") return "Art. 30(2) record";
-  return `Annex ${d.reference ?? ""}`.trim();
+  if (d.kind === "art30-controller") return t("admin.documents.name.art30-controller");
+  if (d.kind === "art30-processor") return t("admin.documents.name.art30-processor");
+  return t("admin.documents.name.annex", { reference: d.reference ?? "" }).trim();
 }
 
 /** The anchor of a document's completeness findings on the documents page. */
@@ -44,10 +49,11 @@ function link(path: string, options: ListOptions, extra: Record<string, string> 
   return `${path}?${query}`;
 }
 
+const th = (key: string) => html`<th scope="col">${t(key)}</th>`;
+
 function findingsCell(d: DocumentSummary): Html {
-  if (d.findings.length === 0) return html`<span class="badge ok">Complete</span>`;
-  const n = d.findings.length;
-  return html`<a href="#${findingsAnchor(d)}">${n} ${n === 1 ? "finding" : "findings"}<span class="hint"> in ${documentName(d)}</span></a>`;
+  if (d.findings.length === 0) return html`<span class="badge ok">${t("admin.documents.complete")}</span>`;
+  return html`<a href="#${findingsAnchor(d)}">${counted("admin.documents.findings", d.findings.length)}<span class="hint">${t("admin.documents.findingsIn", { document: documentName(d) })}</span></a>`;
 }
 
 function documentRow(d: DocumentSummary, options: ListOptions): Html {
@@ -56,28 +62,27 @@ function documentRow(d: DocumentSummary, options: ListOptions): Html {
   const formats = d.kind === "annex" ? (["pdf", "json"] as const) : (["pdf", "csv", "xlsx", "json"] as const);
   const lead =
     d.kind === "annex"
-      ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ? label("en", "agreementStatus", d.agreementStatus) : "—"}</td>`
-      : html`<th scope="row">${name} (${d.kind === "art30-controller" ? "controller" : "processor"})<br><span class="hint">${d.title}</span></th>`;
-  return html`<tr>${lead}<td>${options.lang ? LANGUAGE_NAMES[options.lang] : LANGUAGE_NAMES[d.language]}</td><td>${findingsCell(d)}</td>
-<td><a href="${link(`${path}/preview`, options)}">Preview ${name}</a></td>
+      ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ? label(uiLanguage(), "agreementStatus", d.agreementStatus) : "—"}</td>`
+      : html`<th scope="row">${name} (${t(d.kind === "art30-controller" ? "admin.documents.role.controller" : "admin.documents.role.processor")})<br><span class="hint">${d.title}</span></th>`;
+  return html`<tr>${lead}<td>${languageName(options.lang || d.language)}</td><td>${findingsCell(d)}</td>
+<td><a href="${link(`${path}/preview`, options)}">${t("admin.documents.preview", { document: name })}</a></td>
 <td>${formats.map((f, i) => html`${i ? ", " : ""}<a href="${link(`${path}/download`, options, { format: f })}" download>${name} — ${f.toUpperCase()}</a>`)}</td></tr>`;
 }
 
 function optionsForm(options: ListOptions): Html {
   return html`<form method="get" action="/admin/documents" class="narrow">
-<fieldset class="group"><legend>Language and date of the documents</legend>
-${selectField({ name: "lang", label: "Language", value: options.lang ?? "", blank: "Each document's own language", choices: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] ?? l })) })}
-${textField({ name: "asOf", label: "As of (optional)", type: "date", value: options.asOf ?? "", hint: "The register as it stood at the end of that day (Europe/Brussels); leave empty for now." })}
-<button type="submit">Use for the links below</button></fieldset></form>`;
+<fieldset class="group"><legend>${t("admin.documents.options.legend")}</legend>
+${selectField({ name: "lang", label: t("admin.documents.options.language"), value: options.lang ?? "", blank: t("admin.documents.options.ownLanguage"), choices: LANGUAGES.map((l) => ({ value: l, label: languageName(l) })) })}
+${textField({ name: "asOf", label: t("admin.documents.options.asOf"), type: "date", value: options.asOf ?? "", hint: t("admin.documents.options.asOfHint") })}
+<button type="submit">${t("admin.documents.options.submit")}</button></fieldset></form>`;
 }
 
 function findingsSection(documents: DocumentSummary[], paged: boolean): Html {
   const incomplete = documents.filter((d) => d.findings.length > 0);
-  if (incomplete.length === 0)
-    return html`<p>${paged ? "Every document listed on this page" : "Every document"} has all the content the law asks for.</p>`;
-  return html`${paged ? html`<p class="hint">For the records and the agreements listed on this page.</p>` : nothing}${incomplete.map(
+  if (incomplete.length === 0) return html`<p>${t(paged ? "admin.documents.allCompleteOnPage" : "admin.documents.allComplete")}</p>`;
+  return html`${paged ? html`<p class="hint">${t("admin.documents.findingsOnPage")}</p>` : nothing}${incomplete.map(
     (d) => html`<h3 id="${findingsAnchor(d)}">${documentName(d)}</h3>
-<ul>${d.findings.map((f) => html`<li><strong>${f.article}</strong>: ${f.message}</li>`)}</ul>`,
+<ul>${d.findings.map((f) => html`<li>${withMarkup("admin.documents.finding", { article: html`<strong>${f.article}</strong>` }, { message: findingMessageIn(f, uiLanguage()) })}</li>`)}</ul>`,
   )}`;
 }
 
@@ -108,20 +113,22 @@ function pagingNav(label: string, links: [string, string][]): Html {
 
 function exportsTable(exports: Page<ExportLine>, options: ListOptions, before: string | null): Html {
   const links: [string, string][] = [];
-  if (before) links.push([pageLink(options, {}, "exports"), "Newest exports"]);
-  if (exports.nextCursor) links.push([pageLink(options, { exportsBefore: exports.nextCursor }, "exports"), "Older exports"]);
+  if (before) links.push([pageLink(options, {}, "exports"), t("admin.documents.exports.newest")]);
+  if (exports.nextCursor)
+    links.push([pageLink(options, { exportsBefore: exports.nextCursor }, "exports"), t("admin.documents.exports.older")]);
+  const nav = pagingNav(t("admin.documents.exports.pages"), links);
   if (exports.items.length === 0)
-    return html`<p>${before ? "No older exports." : "Nothing has been exported yet."}</p>${pagingNav("Export pages", links)}`;
-  return html`<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Document</th><th scope="col">Format</th><th scope="col">Language</th><th scope="col">As of</th><th scope="col">Fingerprint (SHA-256)</th><th scope="col">Details</th></tr></thead>
+    return html`<p>${t(before ? "admin.documents.exports.noOlder" : "admin.documents.exports.none")}</p>${nav}`;
+  return html`<table><thead><tr>${th("admin.documents.exports.when")}${th("admin.documents.exports.who")}${th("admin.documents.exports.document")}${th("admin.documents.exports.format")}${th("admin.documents.language")}${th("admin.documents.exports.asOf")}${th("admin.documents.exports.fingerprint")}${th("admin.documents.exports.details")}</tr></thead>
 <tbody>${exports.items.map(
     (
       e,
-    ) => html`<tr><td>${instant(e.createdAt)}</td><td>${e.actorName}</td><td>${documentName({ kind: e.kind, reference: e.reference })}${e.draft ? " (draft)" : ""}</td>
-<td>${e.format.toUpperCase()}</td><td>${LANGUAGE_NAMES[e.language] ?? e.language}</td><td>${instant(e.asOf)}</td>
-<td><code>${breakable(e.fingerprint)}</code><br><span class="hint">File: <code>${breakable(e.sha256)}</code></span></td>
-<td><a href="/admin/documents/exports/${seg(e.id)}">Export ${e.fileName}</a></td></tr>`,
+    ) => html`<tr><td>${instant(e.createdAt)}</td><td>${e.actorName}</td><td>${documentName({ kind: e.kind, reference: e.reference })}${e.draft ? ` (${t("admin.documents.draft")})` : ""}</td>
+<td>${e.format.toUpperCase()}</td><td>${languageName(e.language)}</td><td>${instant(e.asOf)}</td>
+<td><code>${breakable(e.fingerprint)}</code><br><span class="hint">${withMarkup("admin.documents.exports.file", { sha256: html`<code>${breakable(e.sha256)}</code>` })}</span></td>
+<td><a href="/admin/documents/exports/${seg(e.id)}">${t("admin.documents.exportTitle", { file: e.fileName })}</a></td></tr>`,
   )}</tbody></table>
-${pagingNav("Export pages", links)}`;
+${nav}`;
 }
 
 export function documentsBody(o: { documents: DocumentSummary[]; exports: Page<ExportLine>; options: ListOptions; paging: Paging }): Html {
@@ -133,26 +140,27 @@ export function documentsBody(o: { documents: DocumentSummary[]; exports: Page<E
   if (from > 0)
     annexLinks.push([
       pageLink(o.options, { annexesFrom: from > ANNEXES_SHOWN ? String(from - ANNEXES_SHOWN) : undefined }, "annexes"),
-      "Previous agreements",
+      t("admin.documents.annexes.previous"),
     ]);
   if (from + ANNEXES_SHOWN < allAnnexes.length)
-    annexLinks.push([pageLink(o.options, { annexesFrom: String(from + ANNEXES_SHOWN) }, "annexes"), "Next agreements"]);
-  const head = html`<th scope="col">Language</th><th scope="col">Completeness</th><th scope="col">Preview (HTML)</th><th scope="col">Download</th>`;
-  return html`<p>Every preview and download is recorded as an export with its fingerprint, as through the API.</p>
+    annexLinks.push([pageLink(o.options, { annexesFrom: String(from + ANNEXES_SHOWN) }, "annexes"), t("admin.documents.annexes.next")]);
+  const head = html`${th("admin.documents.language")}${th("admin.documents.completeness")}${th("admin.documents.previewColumn")}${th("admin.documents.download")}`;
+  const range = { from: uiNumber(from + 1), to: uiNumber(from + annexes.length), total: uiNumber(allAnnexes.length) };
+  return html`<p>${t("admin.documents.intro")}</p>
 ${optionsForm(o.options)}
-<h2>Records of processing (Art. 30)</h2>
-<table><thead><tr><th scope="col">Record</th>${head}</tr></thead><tbody>${records.map((d) => documentRow(d, o.options))}</tbody></table>
-<h2 id="annexes">Agreement annexes</h2>
+<h2>${t("admin.documents.records.title")}</h2>
+<table><thead><tr>${th("admin.documents.records.record")}${head}</tr></thead><tbody>${records.map((d) => documentRow(d, o.options))}</tbody></table>
+<h2 id="annexes">${t("admin.documents.annexes.title")}</h2>
 ${
   annexes.length === 0
-    ? html`<p>${allAnnexes.length ? "No more agreements." : "No agreements yet."}</p>`
-    : html`${allAnnexes.length > ANNEXES_SHOWN ? html`<p class="hint">Agreements ${from + 1} to ${from + annexes.length} of ${allAnnexes.length}, by reference.</p>` : nothing}
-<table><thead><tr><th scope="col">Agreement</th><th scope="col">Customer</th><th scope="col">Status</th>${head}</tr></thead><tbody>${annexes.map((d) => documentRow(d, o.options))}</tbody></table>`
+    ? html`<p>${t(allAnnexes.length ? "admin.documents.annexes.noMore" : "admin.documents.annexes.none")}</p>`
+    : html`${allAnnexes.length > ANNEXES_SHOWN ? html`<p class="hint">${t("admin.documents.annexes.range", range)}</p>` : nothing}
+<table><thead><tr>${th("admin.documents.annexes.agreement")}${th("admin.documents.annexes.customer")}${th("admin.common.status")}${head}</tr></thead><tbody>${annexes.map((d) => documentRow(d, o.options))}</tbody></table>`
 }
-${pagingNav("Agreement pages", annexLinks)}
-<h2 id="completeness">Completeness</h2>
-<p class="hint">Findings are in each document's own language.</p>
+${pagingNav(t("admin.documents.annexes.pages"), annexLinks)}
+<h2 id="completeness">${t("admin.documents.completeness")}</h2>
+
 ${findingsSection([...records, ...annexes], allAnnexes.length > annexes.length)}
-<h2 id="exports">Past exports</h2>
+<h2 id="exports">${t("admin.documents.exports.title")}</h2>
 ${exportsTable(o.exports, o.options, o.paging.exportsBefore)}`;
 }

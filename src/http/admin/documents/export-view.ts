@@ -1,21 +1,38 @@
 import type { ExportVerification } from "../../../core/documents/index.ts";
-import { type Html, html, instant, seg } from "../ui/html.ts";
-import { breakable, LANGUAGE_NAMES } from "./documents-view.ts";
+import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
+import { t, uiNumber } from "../ui/ui-language.ts";
+import { withMarkup } from "../dashboard/ui-text.ts";
+import { breakable, languageName } from "./documents-view.ts";
+
+/**
+ * Why the regenerated file matches or not, in the page's language. The same three cases as
+ * verifyExport's own English explanation (documents/export-use-cases.ts), told from its outcome.
+ */
+function explanation(v: ExportVerification): string {
+  const asOf = instant(v.export.asOf);
+  if (v.verified) return t("admin.documents.export.matches", { asOf });
+  if (v.export.templateVersion !== v.currentTemplateVersion)
+    return t("admin.documents.export.templatesChanged", { asOf, version: v.export.templateVersion, current: v.currentTemplateVersion });
+  return t("admin.documents.export.differs", { asOf });
+}
 
 /** One past export: what was asked for, its digests, and whether regenerating it gives the same bytes. */
 export function exportView(v: ExportVerification): Html {
   const e = v.export;
+  const agreement = e.agreementId
+    ? html` (${withMarkup("admin.documents.export.agreement", { agreement: html`<a href="/admin/agreements/${seg(e.agreementId)}">${e.agreementId}</a>` })})`
+    : nothing;
   return html`<dl class="facts">
-<dt>Document</dt><dd>${e.kind}${e.agreementId ? html` (agreement <a href="/admin/agreements/${seg(e.agreementId)}">${e.agreementId}</a>)` : ""}${e.draft ? " — draft" : ""}</dd>
-<dt>File</dt><dd>${e.fileName} (${e.format.toUpperCase()}, ${e.byteLength} bytes)</dd>
-<dt>Language</dt><dd>${LANGUAGE_NAMES[e.language] ?? e.language}</dd>
-<dt>Exported</dt><dd>${instant(e.createdAt)} by ${e.actor.name}</dd>
-<dt>Register as of</dt><dd>${instant(e.asOf)} (audit entry ${e.auditSeq})</dd>
-<dt>Fingerprint (SHA-256 of the content)</dt><dd><code>${breakable(e.fingerprint)}</code></dd>
-<dt>SHA-256 of the file</dt><dd><code>${breakable(e.sha256)}</code></dd>
-<dt>Template version</dt><dd>${e.templateVersion}</dd>
+<dt>${t("admin.documents.export.document")}</dt><dd>${e.kind}${agreement}${e.draft ? ` — ${t("admin.documents.draft")}` : ""}</dd>
+<dt>${t("admin.documents.export.file")}</dt><dd>${t("admin.documents.export.fileFacts", { file: e.fileName, format: e.format.toUpperCase(), bytes: uiNumber(e.byteLength) })}</dd>
+<dt>${t("admin.documents.language")}</dt><dd>${languageName(e.language)}</dd>
+<dt>${t("admin.documents.export.exported")}</dt><dd>${t("admin.documents.export.exportedBy", { at: instant(e.createdAt), name: e.actor.name })}</dd>
+<dt>${t("admin.documents.export.asOf")}</dt><dd>${t("admin.documents.export.asOfEntry", { at: instant(e.asOf), seq: e.auditSeq })}</dd>
+<dt>${t("admin.documents.export.fingerprint")}</dt><dd><code>${breakable(e.fingerprint)}</code></dd>
+<dt>${t("admin.documents.export.sha256")}</dt><dd><code>${breakable(e.sha256)}</code></dd>
+<dt>${t("admin.documents.export.templateVersion")}</dt><dd>${e.templateVersion}</dd>
 </dl>
-<h2>Verification</h2>
-<p class="${v.verified ? "flash" : "warning"}"><span class="badge ${v.verified ? "ok" : "warn"}">${v.verified ? "Verified" : "Differs"}</span> ${v.explanation}</p>
-<p><a href="/admin/documents/exports/${seg(e.id)}/file" download>Download ${e.fileName} again</a> <span class="hint">(regenerated as of ${instant(e.asOf)}; not a new export)</span></p>`;
+<h2>${t("admin.documents.export.verification")}</h2>
+<p class="${v.verified ? "flash" : "warning"}"><span class="badge ${v.verified ? "ok" : "warn"}">${t(v.verified ? "admin.documents.export.verified" : "admin.documents.export.differsBadge")}</span> ${explanation(v)}</p>
+<p><a href="/admin/documents/exports/${seg(e.id)}/file" download>${t("admin.documents.export.downloadAgain", { file: e.fileName })}</a> <span class="hint">${t("admin.documents.export.regenerated", { at: instant(e.asOf) })}</span></p>`;
 }

@@ -10,6 +10,7 @@ import {
   namedDuties,
   OBLIGATION_STATUSES,
   type Obligation,
+  type ObligationStatus,
   TERMINATION_DUTIES,
   terminateAgreement,
   waiveObligation,
@@ -23,8 +24,9 @@ import { setFlash } from "../session-cookie.ts";
 import { csrfField, errorSummary, FieldErrors, textArea, textField } from "../ui/fields.ts";
 import { html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiDate, uiLanguage } from "../ui/ui-language.ts";
 import { dutyTable } from "./duty-table.ts";
-import { DUTY_LABELS, statusBadge } from "./obligation-labels.ts";
+import { dutyLabel, statusBadge, statusWord } from "./obligation-labels.ts";
 
 interface Shown {
   form?: PostedForm;
@@ -50,22 +52,29 @@ async function terminatePage(c: Context<AppEnv>, shown: Shown = {}): Promise<Res
   const values = shown.form?.values ?? {};
   const starts = TERMINATION_DUTIES.flatMap(({ kind, clock }) => {
     const period = agreement.clocks[clock];
-    return period ? [html`<li>${DUTY_LABELS[kind]}: within ${formatPeriod(period, "en")} after the end</li>`] : [];
+    return period
+      ? [html`<li>${t("admin.obligations.terminate.starts", { duty: dutyLabel(kind), period: formatPeriod(period, uiLanguage()) })}</li>`]
+      : [];
   });
   const base = `/admin/agreements/${seg(agreement.id)}`;
   const body = html`${errorSummary(errors)}
-<p>Agreement ${agreement.reference} is ${agreement.status}. Its end starts these duties, each counted from the day after the end by the agreement's rules (public holidays of ${agreement.governingCountry}, days ending in ${agreement.timeZone}):</p>
-${starts.length ? html`<ul>${starts}</ul>` : html`<p>None: the agreement has no post-termination clock.</p>`}
+<p>${t("admin.obligations.terminate.intro", {
+    reference: agreement.reference,
+    status: t(`admin.obligations.agreementStatus.${agreement.status}`),
+    country: agreement.governingCountry,
+    timeZone: agreement.timeZone,
+  })}</p>
+${starts.length ? html`<ul>${starts}</ul>` : html`<p>${t("admin.obligations.terminate.noClock")}</p>`}
 <form method="post" action="${base}/terminate">${csrfField(c.get("session").csrfToken)}
-${textField({ name: "endedOn", label: "Ends on", type: "date", value: values.endedOn, errors, required: true, hint: "The last day of the agreement; it may be in the future (notice given in advance)." })}
-${textArea({ name: "reason", label: "Reason", value: values.reason, errors, rows: 2, hint: "Kept in the audit trail." })}
-${textField({ name: "owner", label: "Responsible for the duties", value: values.owner, errors, hint: "A person or team; can be named later on each duty." })}
-<div class="actions"><button type="submit" class="danger">Terminate</button> <a href="${base}">Cancel</a></div>
+${textField({ name: "endedOn", label: t("admin.obligations.terminate.endedOn"), type: "date", value: values.endedOn, errors, required: true, hint: t("admin.obligations.terminate.endedOn.hint") })}
+${textArea({ name: "reason", label: t("admin.obligations.terminate.reason"), value: values.reason, errors, rows: 2, hint: t("admin.obligations.terminate.reason.hint") })}
+${textField({ name: "owner", label: t("admin.obligations.terminate.owner"), value: values.owner, errors, hint: t("admin.obligations.terminate.owner.hint") })}
+<div class="actions"><button type="submit" class="danger">${t("admin.obligations.terminate.submit")}</button> <a href="${base}">${t("admin.common.cancel")}</a></div>
 </form>`;
   return renderPage(c, {
-    title: `Terminate agreement ${agreement.reference}`,
+    title: t("admin.obligations.terminate.title", { reference: agreement.reference }),
     trail: [
-      ["/admin/agreements", "Agreements"],
+      ["/admin/agreements", t("admin.common.nav.agreements")],
       [base, agreement.reference],
     ],
     body,
@@ -82,7 +91,12 @@ async function terminateHandler(c: Context<AppEnv>): Promise<Response> {
       reason: form.text("reason"),
       owner: form.text("owner"),
     });
-    setFlash(c, `Agreement ${agreement.reference} ends on ${agreement.endedOn}; ${obligations.length} duties started.`);
+    const started = {
+      reference: agreement.reference,
+      date: agreement.endedOn ? uiDate(agreement.endedOn) : "—",
+      count: obligations.length,
+    };
+    setFlash(c, t(`admin.obligations.terminate.flash.${obligations.length === 1 ? "one" : "other"}`, started));
     return c.redirect(`/admin/agreements/${seg(agreement.id)}`, 303);
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
@@ -99,16 +113,27 @@ async function terminateHandler(c: Context<AppEnv>): Promise<Response> {
 async function listPage(c: Context<AppEnv>): Promise<Response> {
   const chosen = OBLIGATION_STATUSES.find((s) => s === c.req.query("status"));
   const duties = (await namedDuties(c.get("ctx"), chosen)).sort((a, b) => order(a) - order(b));
-  const filters = html`<p>Show: ${[html`<a href="/admin/obligations">all</a>`, ...OBLIGATION_STATUSES.map((s) => html` · <a href="/admin/obligations?status=${s}">${s}</a>`)]}</p>`;
-  const body = html`${filters}${
-    duties.length === 0
-      ? html`<p>No duty ${chosen ? `is ${chosen}` : "has been started yet: terminating an agreement starts its duties"}.</p>`
-      : dutyTable(duties, { withAgreement: true })
-  }`;
-  return renderPage(c, { title: chosen ? `Obligations: ${chosen}` : "Obligations", body });
+  const links = OBLIGATION_STATUSES.map((s) => html` · <a href="/admin/obligations?status=${s}">${statusWord(s)}</a>`);
+  const filters = html`<p>${t("admin.obligations.list.show")} ${[html`<a href="/admin/obligations">${t("admin.obligations.filter.all")}</a>`, ...links]}</p>`;
+  const body = html`${filters}${duties.length === 0 ? html`<p>${noDuty(chosen)}</p>` : dutyTable(duties, { withAgreement: true })}`;
+  const title = chosen ? t("admin.obligations.list.titleStatus", { status: statusWord(chosen) }) : t("admin.common.nav.obligations");
+  return renderPage(c, { title, body });
 }
 
+/** The empty list's sentence: one per status, since the status word agrees with "duty" differently in each language. */
+const noDuty = (chosen: ObligationStatus | undefined): string =>
+  t(chosen ? `admin.obligations.list.empty.${chosen}` : "admin.obligations.list.empty");
+
 const order = (d: Obligation) => ["overdue", "open", "done", "waived"].indexOf(d.status);
+
+/**
+ * Why a last day moved: the clock code records the weekend day in English, which is
+ * translated here; a public holiday's name comes as the holiday calendar gives it.
+ */
+function movedReason(because: string | null): string {
+  if (because === "Saturday" || because === "Sunday") return t(`admin.obligations.duty.movedBecause.${because}`);
+  return because ?? "";
+}
 
 /** GET /admin/obligations/:id: the duty, its deadline and how it was counted, and what closes it. */
 async function dutyPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
@@ -123,43 +148,43 @@ async function dutyPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response
   const csrf = csrfField(c.get("session").csrfToken);
   const closed =
     duty.status === "done"
-      ? html`<h2>Done</h2><dl class="facts"><dt>Done</dt><dd>${instant(duty.doneAt)} ${duty.onTime ? "(on time)" : html`<span class="badge warn">after the deadline</span>`}</dd>
-<dt>Evidence</dt><dd>${duty.evidence?.reference} (${duty.evidence?.date})${duty.evidence?.note ? html`<br>${duty.evidence.note}` : nothing}</dd><dt>Recorded by</dt><dd>${duty.closedBy}</dd></dl>`
+      ? html`<h2>${t("admin.obligations.duty.done.title")}</h2><dl class="facts"><dt>${t("admin.obligations.duty.doneAt")}</dt><dd>${instant(duty.doneAt)} ${duty.onTime ? t("admin.obligations.duty.onTime") : html`<span class="badge warn">${t("admin.obligations.duty.late")}</span>`}</dd>
+<dt>${t("admin.obligations.duty.evidence")}</dt><dd>${duty.evidence?.reference} (${duty.evidence?.date ? uiDate(duty.evidence.date) : ""})${duty.evidence?.note ? html`<br>${duty.evidence.note}` : nothing}</dd><dt>${t("admin.obligations.duty.recordedBy")}</dt><dd>${duty.closedBy}</dd></dl>`
       : duty.status === "waived"
-        ? html`<h2>Waived</h2><dl class="facts"><dt>Reason</dt><dd>${duty.waiverReason}</dd><dt>Recorded by</dt><dd>${duty.closedBy}</dd></dl>`
+        ? html`<h2>${t("admin.obligations.duty.waived.title")}</h2><dl class="facts"><dt>${t("admin.obligations.duty.waiverReason")}</dt><dd>${duty.waiverReason}</dd><dt>${t("admin.obligations.duty.recordedBy")}</dt><dd>${duty.closedBy}</dd></dl>`
         : nothing;
   const forms =
     open && mayWrite
-      ? html`<h2>Record it done</h2>
+      ? html`<h2>${t("admin.obligations.completion.title")}</h2>
 <form method="post" action="${action("completion")}">${csrf}
-${textField({ name: "completion.evidence.reference", label: "Evidence", value: values["completion.evidence.reference"], errors, required: true, hint: "A certificate of deletion, a ticket, a letter: what shows it was done." })}
-${textField({ name: "completion.evidence.date", label: "Done on", type: "date", value: values["completion.evidence.date"], errors, hint: "Defaults to today." })}
-${textField({ name: "completion.doneAt", label: "Done at", type: "datetime-local", value: values["completion.doneAt"], errors, hint: `Wall-clock time in ${duty.timeZone}; defaults to now.` })}
-${textArea({ name: "completion.evidence.note", label: "Note", value: values["completion.evidence.note"], errors, rows: 2 })}
-<div class="actions"><button type="submit">Record done</button></div></form>
-<h2>Waive it</h2>
+${textField({ name: "completion.evidence.reference", label: t("admin.obligations.duty.evidence"), value: values["completion.evidence.reference"], errors, required: true, hint: t("admin.obligations.completion.evidence.hint") })}
+${textField({ name: "completion.evidence.date", label: t("admin.obligations.completion.date"), type: "date", value: values["completion.evidence.date"], errors, hint: t("admin.obligations.completion.date.hint") })}
+${textField({ name: "completion.doneAt", label: t("admin.obligations.completion.doneAt"), type: "datetime-local", value: values["completion.doneAt"], errors, hint: t("admin.obligations.completion.doneAt.hint", { timeZone: duty.timeZone }) })}
+${textArea({ name: "completion.evidence.note", label: t("admin.obligations.completion.note"), value: values["completion.evidence.note"], errors, rows: 2 })}
+<div class="actions"><button type="submit">${t("admin.obligations.completion.submit")}</button></div></form>
+<h2>${t("admin.obligations.waiver.title")}</h2>
 <form method="post" action="${action("waiver")}">${csrf}
-${textArea({ name: "waiver.reason", label: "Why it does not apply", value: values["waiver.reason"], errors, rows: 2, required: true })}
-<div class="actions"><button type="submit" class="danger">Waive</button></div></form>
-<h2>Responsible</h2>
+${textArea({ name: "waiver.reason", label: t("admin.obligations.waiver.reason"), value: values["waiver.reason"], errors, rows: 2, required: true })}
+<div class="actions"><button type="submit" class="danger">${t("admin.obligations.waiver.submit")}</button></div></form>
+<h2>${t("admin.obligations.duty.responsible")}</h2>
 <form method="post" action="${action("owner")}">${csrf}
-${textField({ name: "owner.owner", label: "Responsible", value: values["owner.owner"] ?? duty.owner ?? "", errors, hint: "Leave empty for nobody yet." })}
-<div class="actions"><button type="submit">Save</button></div></form>`
+${textField({ name: "owner.owner", label: t("admin.obligations.duty.responsible"), value: values["owner.owner"] ?? duty.owner ?? "", errors, hint: t("admin.obligations.owner.hint") })}
+<div class="actions"><button type="submit">${t("admin.common.save")}</button></div></form>`
       : nothing;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Agreement</dt><dd><a href="/admin/agreements/${seg(agreement.id)}">${agreement.reference}</a>, ended on ${duty.triggerDate}</dd>
-<dt>Status</dt><dd>${statusBadge(duty.status, duty.onTime)}</dd>
-<dt>Last day</dt><dd>${duty.lastDay}, until the end of the day in ${duty.timeZone} (${instant(duty.dueAt)})${duty.movedFrom ? html`<br><span class="hint">moved from ${duty.movedFrom} (${duty.movedBecause})</span>` : nothing}</dd>
-<dt>Counted</dt><dd>${formatPeriod(duty.period, "en")} after the end, public holidays of ${duty.governingCountry}</dd>
-<dt>Responsible</dt><dd>${duty.owner ?? "not named"}</dd>
-<dt>Reference</dt><dd><code>${duty.id}</code></dd>
+<dt>${t("admin.obligations.duty.agreement")}</dt><dd><a href="/admin/agreements/${seg(agreement.id)}">${agreement.reference}</a>${t("admin.obligations.duty.endedOn", { date: uiDate(duty.triggerDate) })}</dd>
+<dt>${t("admin.common.status")}</dt><dd>${statusBadge(duty.status, duty.onTime)}</dd>
+<dt>${t("admin.obligations.duty.lastDay")}</dt><dd>${t("admin.obligations.duty.lastDay.value", { date: uiDate(duty.lastDay), timeZone: duty.timeZone, instant: instant(duty.dueAt) })}${duty.movedFrom ? html`<br><span class="hint">${t("admin.obligations.duty.movedFrom", { date: uiDate(duty.movedFrom), reason: movedReason(duty.movedBecause) })}</span>` : nothing}</dd>
+<dt>${t("admin.obligations.duty.counted")}</dt><dd>${t("admin.obligations.duty.counted.value", { period: formatPeriod(duty.period, uiLanguage()), country: duty.governingCountry })}</dd>
+<dt>${t("admin.obligations.duty.responsible")}</dt><dd>${duty.owner ?? t("admin.obligations.notNamed")}</dd>
+<dt>${t("admin.common.reference")}</dt><dd><code>${duty.id}</code></dd>
 </dl>
 ${closed}${forms}
-${can(c.get("actor").role, "audit:read") ? html`<p><a href="/admin/audit?entityType=obligation&amp;entityId=${seg(duty.id)}">History of this duty</a></p>` : nothing}`;
+${can(c.get("actor").role, "audit:read") ? html`<p><a href="/admin/audit?entityType=obligation&amp;entityId=${seg(duty.id)}">${t("admin.obligations.duty.history")}</a></p>` : nothing}`;
   return renderPage(c, {
-    title: `${DUTY_LABELS[duty.kind]}: ${agreement.reference}`,
-    trail: [["/admin/obligations", "Obligations"]],
+    title: t("admin.obligations.duty.title", { duty: dutyLabel(duty.kind), reference: agreement.reference }),
+    trail: [["/admin/obligations", t("admin.common.nav.obligations")]],
     body,
     status: shown.status,
   });
@@ -182,13 +207,13 @@ function closeHandler(step: "completion" | "waiver" | "owner") {
           },
           doneAt: zonedInstant(form.text("completion.doneAt"), duty.timeZone),
         });
-        setFlash(c, "Recorded done, with its evidence.");
+        setFlash(c, t("admin.obligations.flash.done"));
       } else if (step === "waiver") {
         await waiveObligation(ctx, id, { reason: form.text("waiver.reason") });
-        setFlash(c, "Recorded as waived.");
+        setFlash(c, t("admin.obligations.flash.waived"));
       } else {
         await assignObligation(ctx, id, { owner: form.text("owner.owner") ?? null });
-        setFlash(c, "Responsible saved.");
+        setFlash(c, t("admin.obligations.flash.owner"));
       }
     } catch (error) {
       if (error instanceof AppError && error.code === "validation") {

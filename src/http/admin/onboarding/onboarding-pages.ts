@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { AppError } from "../../../core/kernel/errors.ts";
-import { IMPORT_KINDS, type ImportKind, importRegister, type ImportReport, SHEET_SPECS } from "../../../core/onboarding/index.ts";
+import { IMPORT_KINDS, type ImportKind, importRegister, type ImportReport } from "../../../core/onboarding/index.ts";
 import { formatOf, readSpreadsheet } from "../../../spreadsheets/read-spreadsheet.ts";
 import { templateResponse } from "../../api/onboarding-routes.ts";
 import type { AppEnv, AppWiring } from "../../env.ts";
@@ -8,6 +8,7 @@ import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
 import { errorSummary, FieldErrors } from "../ui/fields.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
 import { onboardingBody } from "./onboarding-view.ts";
 
 export const ONBOARDING_PATH = "/admin/onboarding";
@@ -28,11 +29,10 @@ export function registerOnboardingPages(app: Hono<AppEnv>, deps: AppWiring): voi
     const dryRun = form.only("action") !== "import";
     const format = file ? formatOf(file.name || file.type, new Uint8Array(await file.slice(0, 2).arrayBuffer())) : null;
     if (!file || !format) {
-      const message = file ? "Choose an .xlsx or .csv file." : "Choose the filled-in spreadsheet to check or import.";
+      const message = t(file ? "admin.onboarding.error.format" : "admin.onboarding.error.noFile");
       return page(c, { errors: new FieldErrors([{ path: "file", message }]), kind: kindField, status: 422 });
     }
-    if (!deps.scratchStore)
-      throw new AppError("bad_request", "This deployment does not import spreadsheets (it has no scratch database); use the Node server.");
+    if (!deps.scratchStore) throw new AppError("bad_request", t("admin.onboarding.error.noScratchStore"));
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await importRegister(c.get("ctx"), deps.scratchStore, {
       workbook: await readSpreadsheet(bytes, format, kindField, file.name || `upload.${format}`),
@@ -47,9 +47,9 @@ function page(
   c: Context<AppEnv>,
   o: { errors: FieldErrors; report?: ImportReport; fileName?: string; kind?: ImportKind | null; status?: 200 | 422 },
 ) {
-  const kinds = IMPORT_KINDS.map((k) => ({ value: k, label: SHEET_SPECS[k].sheet }));
+  const kinds = IMPORT_KINDS.map((k) => ({ value: k, label: t(`admin.onboarding.kind.${k}`) }));
   return renderPage(c, {
-    title: "Import a spreadsheet",
+    title: t("admin.onboarding.title"),
     status: o.status ?? 200,
     body: onboardingBody({
       csrf: c.get("session").csrfToken,
@@ -57,7 +57,7 @@ function page(
       kind: o.kind ?? null,
       report: o.report ?? null,
       fileName: o.fileName ?? null,
-      summary: errorSummary(o.errors, "Nothing was checked."),
+      summary: errorSummary(o.errors, t("admin.onboarding.nothingChecked")),
       errors: o.errors,
     }),
   });

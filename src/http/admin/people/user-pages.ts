@@ -1,14 +1,5 @@
 import type { Context, Hono } from "hono";
-import {
-  createUser,
-  getUser,
-  listUsers,
-  ROLE_LABELS,
-  setPassword,
-  updateUser,
-  type User,
-  USER_ROLES,
-} from "../../../core/accounts/index.ts";
+import { createUser, getUser, listUsers, setPassword, updateUser, type User, USER_ROLES } from "../../../core/accounts/index.ts";
 import type { AppDeps, AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { adminRoute } from "../admin-route.ts";
@@ -16,19 +7,21 @@ import { setFlash } from "../session-cookie.ts";
 import { checkbox, csrfField, errorSummary, FieldErrors, selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
 import { orFieldErrors } from "./form-errors.ts";
 
-const ROLE_CHOICES = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const TRAIL: [string, string][] = [["/admin/users", "Users"]];
+/** The roles a person may have and the way back to the list, in the page's language (built per request, not at import). */
+const roleChoices = () => USER_ROLES.map((r) => ({ value: r, label: t(`admin.common.role.${r}`) }));
+const trail = (): [string, string][] => [["/admin/users", t("admin.people.users.title")]];
 
 export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
   adminRoute(app, "GET", "/admin/users", "tokens:manage", async (c) => {
     const users = await listUsers(c.get("ctx"));
     return renderPage(c, {
-      title: "Users",
-      body: html`<p class="actions"><a class="button" href="/admin/users/new">Add a user</a></p>
-<table><thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Added</th></tr></thead>
-<tbody>${users.map((u) => html`<tr><td><a href="/admin/users/${seg(u.id)}">${u.name}</a></td><td>${u.email}</td><td>${ROLE_LABELS[u.role]}</td><td>${status(u)}</td><td>${instant(u.createdAt)}</td></tr>`)}</tbody></table>`,
+      title: t("admin.people.users.title"),
+      body: html`<p class="actions"><a class="button" href="/admin/users/new">${t("admin.people.users.add")}</a></p>
+<table><thead><tr><th scope="col">${t("admin.common.name")}</th><th scope="col">${t("admin.people.user.email")}</th><th scope="col">${t("admin.people.role")}</th><th scope="col">${t("admin.common.status")}</th><th scope="col">${t("admin.people.user.added")}</th></tr></thead>
+<tbody>${users.map((u) => html`<tr><td><a href="/admin/users/${seg(u.id)}">${u.name}</a></td><td>${u.email}</td><td>${t(`admin.common.role.${u.role}`)}</td><td>${status(u)}</td><td>${instant(u.createdAt)}</td></tr>`)}</tbody></table>`,
     });
   });
 
@@ -39,7 +32,7 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
     const input = { email: form.only("email"), name: form.only("name"), role: form.only("role"), password: form.only("password") };
     const result = await orFieldErrors(() => createUser(c.get("ctx"), input, deps.passwordCost));
     if ("errors" in result) return newUserPage(c, input, result.errors, 422);
-    setFlash(c, `Added ${result.ok.email}. Give them the password over a separate channel.`);
+    setFlash(c, t("admin.people.user.addedFlash", { email: result.ok.email }));
     return c.redirect(`/admin/users/${seg(result.ok.id)}`, 303);
   });
 
@@ -55,7 +48,7 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
     const input = { name: form.only("name"), role: form.only("role"), disabled: form.only("disabled") === "true" };
     const result = await orFieldErrors(() => updateUser(ctx, user.id, input, Number(form.only("revision"))));
     if ("errors" in result) return userPage(c, user, input, result.errors, new FieldErrors(), 422);
-    setFlash(c, "Saved.");
+    setFlash(c, t("admin.people.user.savedFlash"));
     return c.redirect(`/admin/users/${seg(user.id)}`, 303);
   });
 
@@ -67,29 +60,29 @@ export function registerUserPages(app: Hono<AppEnv>, deps: AppDeps): void {
     const result = await orFieldErrors(() => setPassword(ctx, user.id, form.only("password"), { keepSessionId, cost: deps.passwordCost }));
     const current = { name: user.name, role: user.role, disabled: Boolean(user.disabledAt) };
     if ("errors" in result) return userPage(c, user, current, new FieldErrors(), result.errors, 422);
-    setFlash(c, `New password set for ${user.email}; their sessions were ended.`);
+    setFlash(c, t("admin.people.user.passwordFlash", { email: user.email }));
     return c.redirect(`/admin/users/${seg(user.id)}`, 303);
   });
 }
 
 const status = (u: User): Html =>
   u.disabledAt
-    ? html`<span class="badge blocked">Disabled</span>`
+    ? html`<span class="badge blocked">${t("admin.people.user.disabled")}</span>`
     : u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()
-      ? html`<span class="badge warn">Locked until ${instant(u.lockedUntil)}</span>`
-      : html`<span class="badge ok">Active</span>`;
+      ? html`<span class="badge warn">${t("admin.people.user.lockedUntil", { when: instant(u.lockedUntil) })}</span>`
+      : html`<span class="badge ok">${t("admin.people.active")}</span>`;
 
 function newUserPage(c: Context<AppEnv>, values: Record<string, string>, errors: FieldErrors, code: 200 | 422 = 200) {
   return renderPage(c, {
-    title: "Add a user",
-    trail: TRAIL,
+    title: t("admin.people.users.add"),
+    trail: trail(),
     status: code,
     body: html`${errorSummary(errors)}<form method="post" action="/admin/users" class="narrow">${csrfField(c.get("session").csrfToken)}
-${textField({ name: "name", label: "Name", value: values.name, errors, required: true })}
-${textField({ name: "email", label: "E-mail address", type: "email", value: values.email, errors, required: true, autocomplete: "off" })}
-${selectField({ name: "role", label: "Role", value: values.role ?? "editor", choices: ROLE_CHOICES, errors, hint: "Admins (DPOs) also manage users and API tokens; auditors only read.", required: true })}
-${textField({ name: "password", label: "Initial password", type: "password", errors, required: true, autocomplete: "new-password", hint: "At least 12 characters. They can change it under “Your account”." })}
-<div class="actions"><button type="submit">Save</button></div></form>`,
+${textField({ name: "name", label: t("admin.common.name"), value: values.name, errors, required: true })}
+${textField({ name: "email", label: t("admin.people.user.emailAddress"), type: "email", value: values.email, errors, required: true, autocomplete: "off" })}
+${selectField({ name: "role", label: t("admin.people.role"), value: values.role ?? "editor", choices: roleChoices(), errors, hint: t("admin.people.user.role.hint"), required: true })}
+${textField({ name: "password", label: t("admin.people.user.initialPassword"), type: "password", errors, required: true, autocomplete: "new-password", hint: t("admin.people.user.initialPassword.hint") })}
+<div class="actions"><button type="submit">${t("admin.common.save")}</button></div></form>`,
   });
 }
 
@@ -104,19 +97,19 @@ function userPage(
   const csrf = c.get("session").csrfToken;
   return renderPage(c, {
     title: user.name,
-    trail: TRAIL,
+    trail: trail(),
     status: code,
-    body: html`<dl class="facts"><dt>E-mail</dt><dd>${user.email}</dd><dt>Status</dt><dd>${status(user)}</dd><dt>Added</dt><dd>${instant(user.createdAt)}</dd><dt>Last changed</dt><dd>${instant(user.updatedAt)}</dd></dl>
-<p><a href="/admin/audit?entityType=user&amp;entityId=${seg(user.id)}">History of this user</a></p>
-<h2>Name, role and access</h2>${errorSummary(errors)}
+    body: html`<dl class="facts"><dt>${t("admin.people.user.email")}</dt><dd>${user.email}</dd><dt>${t("admin.common.status")}</dt><dd>${status(user)}</dd><dt>${t("admin.people.user.added")}</dt><dd>${instant(user.createdAt)}</dd><dt>${t("admin.people.user.lastChanged")}</dt><dd>${instant(user.updatedAt)}</dd></dl>
+<p><a href="/admin/audit?entityType=user&amp;entityId=${seg(user.id)}">${t("admin.people.user.history")}</a></p>
+<h2>${t("admin.people.user.access")}</h2>${errorSummary(errors)}
 <form method="post" action="/admin/users/${seg(user.id)}" class="narrow">${csrfField(csrf)}<input type="hidden" name="revision" value="${user.revision}">
-${textField({ name: "name", label: "Name", value: values.name, errors, required: true })}
-${selectField({ name: "role", label: "Role", value: values.role, choices: ROLE_CHOICES, errors, required: true })}
-${checkbox({ name: "disabled", label: "Disabled (cannot sign in; signed out everywhere)", checked: values.disabled, errors })}
-<div class="actions"><button type="submit">Save</button></div></form>
-<h2>Set a new password</h2>${passwordErrors.any ? errorSummary(passwordErrors) : nothing}
-<form method="post" action="/admin/users/${seg(user.id)}/password" class="narrow" data-confirm="Set a new password and sign this user out everywhere?">${csrfField(csrf)}
-${textField({ name: "password", label: "New password", type: "password", errors: passwordErrors, required: true, autocomplete: "new-password", hint: "At least 12 characters. Also unlocks a locked account." })}
-<div class="actions"><button type="submit" class="secondary">Set password</button></div></form>`,
+${textField({ name: "name", label: t("admin.common.name"), value: values.name, errors, required: true })}
+${selectField({ name: "role", label: t("admin.people.role"), value: values.role, choices: roleChoices(), errors, required: true })}
+${checkbox({ name: "disabled", label: t("admin.people.user.disabledField"), checked: values.disabled, errors })}
+<div class="actions"><button type="submit">${t("admin.common.save")}</button></div></form>
+<h2>${t("admin.people.user.newPassword.heading")}</h2>${passwordErrors.any ? errorSummary(passwordErrors) : nothing}
+<form method="post" action="/admin/users/${seg(user.id)}/password" class="narrow" data-confirm="${t("admin.people.user.newPassword.confirm")}">${csrfField(csrf)}
+${textField({ name: "password", label: t("admin.people.user.newPassword"), type: "password", errors: passwordErrors, required: true, autocomplete: "new-password", hint: t("admin.people.user.newPassword.hint") })}
+<div class="actions"><button type="submit" class="secondary">${t("admin.people.user.newPassword.button")}</button></div></form>`,
   });
 }

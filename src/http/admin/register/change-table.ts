@@ -1,4 +1,5 @@
-import { type Html, html } from "../ui/html.ts";
+import { type Html, html, instant } from "../ui/html.ts";
+import { t, uiDate } from "../ui/ui-language.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { pathInfo } from "./forms/path-labels.ts";
 
@@ -36,19 +37,35 @@ export function changedFields(before: unknown, after: unknown): ChangedField[] {
     .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
 }
 
-/** A table of changed fields with their old and new values: codes and ids as what they stand for (the stored value in the tooltip). */
+/** Fields holding an instant the register set itself (the form has no control for them). */
+const INSTANTS = new Set(["archivedAt"]);
+
+/** A stored string as a person reads it: a date or instant in the page's language, a code or id as what it stands for. */
+function readableValue(
+  path: string,
+  field: Field | undefined,
+  value: string,
+  nameOf: (id: string) => string | undefined,
+): string | undefined {
+  if (INSTANTS.has(path)) return instant(value);
+  if (field?.type === "text" && field.input === "date" && /^\d{4}-\d\d-\d\d$/.test(value)) return uiDate(value);
+  if (field?.type === "select") return field.choices.find((choice) => choice.value === value)?.label;
+  return nameOf(value);
+}
+
+/** A table of changed fields with their old and new values: codes, ids and dates as what they stand for (the stored value in the tooltip). */
 export function changeTable(fields: readonly Field[], changes: ChangedField[], nameOf: (id: string) => string | undefined): Html {
-  if (changes.length === 0) return html`<p>No field changed.</p>`;
+  if (changes.length === 0) return html`<p>${t("admin.register.change.none")}</p>`;
   const rows = changes.map((c) => {
     const { label, field } = pathInfo(fields, c.path);
     const shown = (value: unknown): Html | string => {
       if (value === null || value === undefined) return "—";
       if (typeof value !== "string") return JSON.stringify(value);
-      const named = field?.type === "select" ? field.choices.find((choice) => choice.value === value)?.label : nameOf(value);
+      const named = readableValue(c.path, field, value, nameOf);
       return named ? html`<span title="${value}">${named}</span>` : value;
     };
     return html`<tr><td>${label}</td><td>${shown(c.before)}</td><td>${shown(c.after)}</td></tr>`;
   });
-  return html`<table><thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+  return html`<table><thead><tr><th scope="col">${t("admin.register.change.field")}</th><th scope="col">${t("admin.register.change.before")}</th><th scope="col">${t("admin.register.change.after")}</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }

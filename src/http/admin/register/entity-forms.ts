@@ -5,13 +5,17 @@ import type { AppEnv } from "../../env.ts";
 import { readForm } from "../../forms/form-reader.ts";
 import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
+import { t } from "../ui/ui-language.ts";
 import { attempt, conflictPage, type FormView, formPage, postedRevision, postedView, redrawOf } from "./form-page.ts";
 import { formErrors } from "./forms/form-errors.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { parseForm } from "./forms/parse-form.ts";
-import { coreKind, type KindPage } from "./register-kinds.ts";
+import { coreKind, type KindPage, kindText } from "./register-kinds.ts";
 
-const listOf = (page: KindPage): [string, string] => [`/admin/${page.segment}`, page.plural];
+const listOf = (page: KindPage): [string, string] => [`/admin/${page.segment}`, kindText(page, "plural")];
+
+/** Refused for an archived entity: it is kept as it was, for the record and the documents that named it. */
+const archivedError = (page: KindPage) => new AppError("conflict", kindText(page, "archivedNoChange"));
 
 /** The values a new entity's form starts with: the schema's defaults (status "draft", no links…). */
 function defaults(page: KindPage): Record<string, unknown> {
@@ -26,7 +30,7 @@ function defaults(page: KindPage): Record<string, unknown> {
 export function newForm(c: Context<AppEnv>, page: KindPage, values: unknown = defaults(page), issues?: AppError, view?: FormView) {
   return formPage(c, {
     view,
-    title: `New ${page.singular}`,
+    title: kindText(page, "new"),
     trail: [listOf(page)],
     action: `/admin/${page.segment}`,
     cancel: `/admin/${page.segment}`,
@@ -43,11 +47,11 @@ export async function editForm(
   entity: EntityMeta,
   typed?: { values: unknown; revision: number; issues?: AppError; view?: FormView },
 ) {
-  if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
+  if (entity.archivedAt) throw archivedError(page);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   return formPage(c, {
     view: typed?.view,
-    title: `Edit ${page.title(entity)}`,
+    title: t("admin.register.form.editTitle", { title: page.title(entity) }),
     trail: [listOf(page), [view, page.title(entity)]],
     action: view,
     cancel: view,
@@ -67,7 +71,7 @@ export async function createFromForm(c: Context<AppEnv>, page: KindPage): Promis
   if (redraw) return newForm(c, page, redraw.values, undefined, redraw.view);
   const result = await attempt(() => createEntity(c.get("ctx"), coreKind(page), values));
   if ("issues" in result) return newForm(c, page, values, result.issues, postedView(posted));
-  setFlash(c, "Created.");
+  setFlash(c, t("admin.register.flash.created"));
   return c.redirect(`/admin/${page.segment}/${seg(result.saved.id)}`, 303);
 }
 
@@ -90,7 +94,7 @@ export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promis
         issues: result.issues,
         view: postedView(posted),
       });
-    setFlash(c, result.saved.revision === revision ? "Nothing changed." : "Saved.");
+    setFlash(c, t(result.saved.revision === revision ? "admin.register.flash.unchanged" : "admin.register.flash.saved"));
     return c.redirect(view, 303);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "conflict") throw error;
@@ -98,12 +102,13 @@ export async function updateFromForm(c: Context<AppEnv>, page: KindPage): Promis
   }
 }
 
+/** The correction's reason, a field of the correction form only (label and hint are message keys, as in every form). */
 const REASON: Field = {
   type: "text",
   name: "reason",
-  label: "Reason for the correction",
+  label: "admin.register.reason.label",
   required: true,
-  hint: "What was wrong, and how the customers concerned were told. It is kept in the audit trail and shown in the history.",
+  hint: "admin.register.reason.hint",
 };
 
 /** An admin's correction form: every field, those that otherwise follow a workflow included, and the reason. */
@@ -113,12 +118,12 @@ export async function correctionForm(
   entity: EntityMeta,
   typed?: { values: unknown; revision: number; issues?: AppError; view?: FormView },
 ) {
-  if (entity.archivedAt) throw new AppError("conflict", `This ${page.singular} is archived and can no longer change.`);
+  if (entity.archivedAt) throw archivedError(page);
   const view = `/admin/${page.segment}/${seg(entity.id)}`;
   const fields = [...page.fields, REASON];
   return formPage(c, {
     view: typed?.view,
-    title: `Correct ${page.title(entity)}`,
+    title: t("admin.register.form.correctTitle", { title: page.title(entity) }),
     trail: [listOf(page), [view, page.title(entity)]],
     action: `${view}/correct`,
     cancel: view,
@@ -158,7 +163,7 @@ export async function correctFromForm(c: Context<AppEnv>, page: KindPage): Promi
         view: postedView(posted),
       });
     }
-    setFlash(c, "Corrected.");
+    setFlash(c, t("admin.register.flash.corrected"));
     return c.redirect(view, 303);
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "precondition_failed")) throw error;

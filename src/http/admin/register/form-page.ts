@@ -6,6 +6,7 @@ import type { PostedForm } from "../../forms/form-reader.ts";
 import { csrfField, errorSummary, FieldErrors } from "../ui/fields.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiMessage } from "../ui/ui-language.ts";
 import { loadChoices } from "./choices.ts";
 import { LANGUAGES, type Language } from "../../../core/kernel/values/values.ts";
 import { type Field, LANGUAGE_CODES, LANGUAGE_NAMES, valueAt } from "./forms/form-spec.ts";
@@ -113,11 +114,11 @@ export async function formPage(c: Context<AppEnv>, o: FormPageOptions): Promise<
   const body = html`${errorSummary(errors)}
 <form method="post" action="${o.action}" novalidate class="register-form">${csrfField(c.get("session").csrfToken)}${
     o.revision !== undefined ? html`<input type="hidden" name="${REVISION_FIELD}" value="${o.revision}">` : nothing
-  }<input type="hidden" name="${FORM_LANGUAGE}" value="${view.language}"><button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">Save</button>
-<p class="hint">Controls marked (required) must be filled in; the rest may stay empty. Blank rows are ignored.</p>
+  }<input type="hidden" name="${FORM_LANGUAGE}" value="${view.language}"><button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">${t("admin.common.save")}</button>
+<p class="hint">${t("admin.register.form.hint", { required: t("admin.forms.required") })}</p>
 <div class="form-fields">${fields}</div>
-<div class="actions sticky-save"><button type="submit">Save</button><a href="${o.cancel}">Cancel</a>
-<div class="lang-switch" role="group" aria-label="Language of the texts">Texts in: ${LANGUAGE_CODES.map(
+<div class="actions sticky-save"><button type="submit">${t("admin.common.save")}</button><a href="${o.cancel}">${t("admin.common.cancel")}</a>
+<div class="lang-switch" role="group" aria-label="${t("admin.register.form.textsLanguage")}">${t("admin.register.form.textsIn")} ${LANGUAGE_CODES.map(
     (lang) =>
       html`<button type="submit" name="${SWITCH_LANGUAGE}" value="${lang}" class="secondary small" aria-pressed="${lang === view.language ? "true" : "false"}">${LANGUAGE_NAMES[lang]}</button>`,
   )}</div></div>
@@ -129,23 +130,24 @@ export async function formPage(c: Context<AppEnv>, o: FormPageOptions): Promise<
 export function postedRevision(posted: PostedForm): number {
   const raw = posted.only(REVISION_FIELD);
   const revision = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (Number.isNaN(revision))
-    throw new AppError("bad_request", "This form lacks the version it was opened at. Reload the page and try again.");
+  if (Number.isNaN(revision)) throw new AppError("bad_request", t("admin.register.form.noRevision"));
   return revision;
 }
 
-/** The answer to a save that lost a race: what happened and where to go, nothing saved. */
+/** The answer to a save that lost a race: what happened (core's refusal, in the page's language where it has one) and where to go, nothing saved. */
 export function conflictPage(
   c: Context<AppEnv>,
   o: { message: string; trail: [string, string][]; view: string; edit?: string },
 ): Response | Promise<Response> {
   return renderPage(c, {
-    title: "Changed meanwhile",
+    title: t("admin.register.conflict.title"),
     trail: o.trail,
     status: 409,
-    body: html`<p class="warning">${o.message}</p>
-<p>Your changes were not saved. Open the latest version, then make your change again.</p>
-<div class="actions"><a class="button" href="${o.view}">See the latest version</a>${o.edit ? html`<a href="${o.edit}">Edit the latest version</a>` : nothing}</div>`,
+    body: html`<p class="warning">${uiMessage(o.message)}</p>
+<p>${t("admin.register.conflict.notSaved")}</p>
+<div class="actions"><a class="button" href="${o.view}">${t("admin.register.conflict.seeLatest")}</a>${
+      o.edit ? html`<a href="${o.edit}">${t("admin.register.conflict.editLatest")}</a>` : nothing
+    }</div>`,
   });
 }
 

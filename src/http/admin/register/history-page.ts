@@ -3,21 +3,19 @@ import { type AuditEntry, listAuditEntries } from "../../../core/evidence/index.
 import type { AppEnv } from "../../env.ts";
 import { html, instant, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
+import { actorLabel } from "../audit/audit-views.ts";
 import { changedFields, changeTable } from "./change-table.ts";
 import { loadNames } from "./choices.ts";
 import type { Field } from "./forms/form-spec.ts";
 import { referencedIds } from "./forms/referenced-ids.ts";
 
-const ACTIONS: Record<string, string> = {
-  create: "Created",
-  update: "Changed",
-  archive: "Archived",
-  delete: "Deleted",
-  correct: "Corrected",
-};
+/** The audit actions an entity's history shows by name (admin.register.history.action.<action>); others by their code. */
+const ACTIONS = new Set(["create", "update", "archive", "delete", "correct"]);
+const actionName = (action: string): string => (ACTIONS.has(action) ? t(`admin.register.history.action.${action}`) : action);
 
-/** Extra labels for fields the register sets itself. */
-const MANAGED: Field[] = [{ type: "text", name: "archivedAt", label: "Archived at" }];
+/** Extra labels for fields the register sets itself (message keys, as in every form). */
+const MANAGED: Field[] = [{ type: "text", name: "archivedAt", label: "admin.register.history.archivedAt" }];
 
 export interface HistoryOptions {
   title: string;
@@ -46,13 +44,17 @@ export async function historyPage(c: Context<AppEnv>, o: HistoryOptions): Promis
     referencedIds(fields, entry.after, ids);
   }
   const names = new Map([...(await loadNames(ctx, ids)).values()].flatMap((m) => [...m]));
-  const entry = (e: AuditEntry) => html`<section><h2>${ACTIONS[e.action] ?? e.action} on ${instant(e.at)} by ${e.actorName}</h2>
-${e.reason ? html`<p class="reason">Reason: ${e.reason}</p>` : nothing}
+  const entry = (e: AuditEntry) => html`<section><h2>${entryHeading(e)}</h2>
+${e.reason ? html`<p class="reason">${t("admin.register.history.reason", { reason: e.reason })}</p>` : nothing}
 ${changeTable(fields, changedFields(e.before, e.after), (id) => names.get(id))}</section>`;
   const body = page.items.length
-    ? html`${page.items.map(entry)}<div class="actions">${cursor ? html`<a href="${o.path}">First entries</a>` : nothing}${
-        page.nextCursor ? html`<a href="${o.path}?cursor=${page.nextCursor}">Later entries</a>` : nothing
+    ? html`${page.items.map(entry)}<div class="actions">${cursor ? html`<a href="${o.path}">${t("admin.register.history.first")}</a>` : nothing}${
+        page.nextCursor ? html`<a href="${o.path}?cursor=${page.nextCursor}">${t("admin.register.history.later")}</a>` : nothing
       }</div>`
-    : html`<p>No history recorded.</p>`;
+    : html`<p>${t("admin.register.history.empty")}</p>`;
   return renderPage(c, { title: o.title, trail: o.trail, body });
 }
+
+/** "Changed on 1 March 2024, 14:05 UTC by Dana Protector". */
+const entryHeading = (e: AuditEntry): string =>
+  t("admin.register.history.entry", { action: actionName(e.action), at: instant(e.at), actor: actorLabel(e) });

@@ -6,10 +6,11 @@ import type { AppEnv } from "../../env.ts";
 import { adminRoute } from "../admin-route.ts";
 import { setFlash } from "../session-cookie.ts";
 import { seg } from "../ui/html.ts";
+import { t } from "../ui/ui-language.ts";
 import { correctFromForm, correctionForm, createFromForm, editForm, newForm, updateFromForm } from "./entity-forms.ts";
 import { historyPage } from "./history-page.ts";
 import { listPage } from "./list-page.ts";
-import { coreKind, type KindPage } from "./register-kinds.ts";
+import { coreKind, type KindPage, kindText } from "./register-kinds.ts";
 import { viewPage } from "./view-page.ts";
 
 const idOf = (c: Context<AppEnv>) => c.req.param("id") ?? "";
@@ -40,7 +41,7 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
   if (kind.removal === "archive") {
     adminRoute(app, "POST", `${base}/:id/archive`, write, async (c) => {
       const archived = await archiveEntity(c.get("ctx"), kind, idOf(c));
-      setFlash(c, "Archived.");
+      setFlash(c, t("admin.register.flash.archived"));
       return c.redirect(`${base}/${seg(archived.id)}`, 303);
     });
   } else {
@@ -54,7 +55,7 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
           return viewPage(c, page, entity, { message: error.message, status: 409 });
         throw error;
       }
-      setFlash(c, `Deleted ${page.singular} "${page.title(entity)}".`);
+      setFlash(c, kindText(page, "deleted", { title: page.title(entity) }));
       return c.redirect(base, 303);
     });
   }
@@ -69,8 +70,8 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
     const id = entity?.id ?? idOf(c);
     const title = entity ? page.title(entity) : await deletedTitle(c, page, id);
     return historyPage(c, {
-      title: `History of ${title}`,
-      trail: [[base, page.plural], ...(entity ? [[`${base}/${seg(id)}`, title] as [string, string]] : [])],
+      title: t("admin.register.history.title", { title }),
+      trail: [[base, kindText(page, "plural")], ...(entity ? [[`${base}/${seg(id)}`, title] as [string, string]] : [])],
       entityType: kind.type,
       entityId: id,
       fields: [...page.fields, ...(page.managedFields ?? [])],
@@ -80,9 +81,9 @@ export function registerKindRoutes(app: Hono<AppEnv>, page: KindPage): void {
 }
 
 async function deletedTitle(c: Context<AppEnv>, page: KindPage, id: string): Promise<string> {
-  if (id.length > 60) throw new AppError("not_found", `No ${page.singular} with id ${id}.`);
+  if (id.length > 60) throw new AppError("not_found", kindText(page, "notFound", { id }));
   const { items } = await listAuditEntries(c.get("ctx"), { entityType: coreKind(page).type, entityId: id, limit: "1" });
   const first = items[0];
-  if (!first) throw new AppError("not_found", `No ${page.singular} with id ${id}, and no history of one.`);
-  return `${page.title((first.after ?? first.before) as never)} (deleted)`;
+  if (!first) throw new AppError("not_found", kindText(page, "notFoundNoHistory", { id }));
+  return t("admin.register.history.deletedTitle", { title: page.title((first.after ?? first.before) as never) });
 }

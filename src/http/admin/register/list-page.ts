@@ -4,8 +4,9 @@ import { can } from "../../../core/kernel/roles.ts";
 import type { AppEnv } from "../../env.ts";
 import { type Html, html, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiDate } from "../ui/ui-language.ts";
 import { loadNames } from "./choices.ts";
-import { type Column, coreKind, type KindPage } from "./register-kinds.ts";
+import { type Column, coreKind, type KindPage, kindText } from "./register-kinds.ts";
 
 const PAGE_SIZE = "50";
 
@@ -26,31 +27,35 @@ export async function listPage(c: Context<AppEnv>, page: KindPage): Promise<Resp
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(showArchived ? { archived: "show" } : {}), ...extra })}`;
 
   const filter = archives
-    ? html`<form method="get" action="${base}" class="inline"><div class="check"><input type="checkbox" id="show-archived" name="archived" value="show"${showArchived ? html` checked` : nothing}><label for="show-archived">Show archived ${page.plural.toLowerCase()}</label></div> <button type="submit" class="secondary">Apply</button></form>`
+    ? html`<form method="get" action="${base}" class="inline"><div class="check"><input type="checkbox" id="show-archived" name="archived" value="show"${showArchived ? html` checked` : nothing}><label for="show-archived">${kindText(page, "showArchived")}</label></div> <button type="submit" class="secondary">${t("admin.register.list.apply")}</button></form>`
     : nothing;
   const add = can(c.get("actor").role, page.writePermission)
-    ? html`<a class="button" href="${base}/new">Add ${page.singular}</a>`
+    ? html`<a class="button" href="${base}/new">${kindText(page, "add")}</a>`
     : nothing;
   const table = items.length
-    ? html`<table><thead><tr><th scope="col">Name</th>${page.columns.map((col) => html`<th scope="col">${col.label}</th>`)}${archives ? html`<th scope="col">Archived</th>` : nothing}</tr></thead>
+    ? html`<table><thead><tr><th scope="col">${t("admin.common.name")}</th>${page.columns.map((col) => html`<th scope="col">${t(col.heading)}</th>`)}${
+        archives ? html`<th scope="col">${t("admin.register.list.archived")}</th>` : nothing
+      }</tr></thead>
 <tbody>${items.map(
         (e) =>
           html`<tr><td><a href="${base}/${seg(e.id)}">${page.title(e)}</a></td>${page.columns.map((col) => html`<td>${cell(col, e, names)}</td>`)}${
-            archives
-              ? html`<td>${e.archivedAt ? html`<span class="badge">Archived ${e.archivedAt.slice(0, 10)}</span>` : "No"}</td>`
-              : nothing
+            archives ? html`<td>${e.archivedAt ? archivedBadge(e.archivedAt) : t("admin.common.no")}</td>` : nothing
           }</tr>`,
       )}</tbody></table>`
-    : html`<p>No ${page.plural.toLowerCase()}${showArchived ? "" : archives ? " (archived ones are hidden)" : ""} yet.</p>`;
-  const paging = html`<div class="actions">${cursor ? html`<a href="${base}${query({})}">First page</a>` : nothing}${
-    result.nextCursor ? html`<a href="${base}${query({ cursor: result.nextCursor })}">Next page</a>` : nothing
+    : html`<p>${kindText(page, archives && !showArchived ? "emptyArchivedHidden" : "empty")}</p>`;
+  const paging = html`<div class="actions">${cursor ? html`<a href="${base}${query({})}">${t("admin.register.list.firstPage")}</a>` : nothing}${
+    result.nextCursor ? html`<a href="${base}${query({ cursor: result.nextCursor })}">${t("admin.register.list.nextPage")}</a>` : nothing
   }</div>`;
 
   return renderPage(c, {
-    title: page.plural,
+    title: kindText(page, "plural"),
     body: html`<div class="actions">${add}${filter}</div>${table}${paging}`,
   });
 }
+
+/** When an entity was archived: the day in the badge, the instant in its tooltip. */
+const archivedBadge = (archivedAt: string): Html =>
+  html`<span class="badge" title="${archivedAt}">${t("admin.register.list.archivedOn", { date: uiDate(archivedAt) })}</span>`;
 
 function cell(column: Column<EntityMeta>, entity: EntityMeta, names: Map<string, Map<string, string>>): Html {
   if ("text" in column) return html`${column.text(entity)}`;

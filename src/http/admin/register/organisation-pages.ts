@@ -9,6 +9,7 @@ import { adminRoute } from "../admin-route.ts";
 import { setFlash } from "../session-cookie.ts";
 import { html, instant, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t } from "../ui/ui-language.ts";
 import { attempt, conflictPage, type FormView, formPage, postedRevision, postedView, redrawOf } from "./form-page.ts";
 import { formErrors } from "./forms/form-errors.ts";
 import { organisationForm } from "./forms/organisation-form.ts";
@@ -17,7 +18,8 @@ import { showFields } from "./forms/show-fields.ts";
 import { historyPage } from "./history-page.ts";
 
 const BASE = "/admin/organisation";
-const TRAIL: [string, string][] = [[BASE, "Organisation"]];
+/** The breadcrumb back to the profile, named in the page's language. */
+const trail = (): [string, string][] => [[BASE, t("admin.common.nav.organisation")]];
 
 /** The organisation's own profile: one record, shown, edited and audited like the register's entities. */
 export function registerOrganisationPages(app: Hono<AppEnv>): void {
@@ -30,8 +32,8 @@ export function registerOrganisationPages(app: Hono<AppEnv>): void {
   // The register has one profile, so its entity type alone selects its history.
   adminRoute(app, "GET", `${BASE}/history`, "audit:read", (c) =>
     historyPage(c, {
-      title: "History of the organisation profile",
-      trail: TRAIL,
+      title: t("admin.register.organisation.historyTitle"),
+      trail: trail(),
       entityType: "organisation",
       fields: organisationForm,
       path: `${BASE}/history`,
@@ -42,21 +44,25 @@ export function registerOrganisationPages(app: Hono<AppEnv>): void {
 async function viewProfile(c: Context<AppEnv>): Promise<Response> {
   const profile = await loadOrganisation(c.get("ctx").store.db);
   const role = c.get("actor").role;
-  const actions = html`${can(role, "register:write") ? html`<a class="button" href="${BASE}/edit">${profile ? "Edit" : "Set up the profile"}</a>` : nothing}${
-    can(role, "audit:read") ? html`<a href="${BASE}/history">History of the profile</a>` : nothing
+  const actions = html`${can(role, "register:write") ? html`<a class="button" href="${BASE}/edit">${profile ? t("admin.common.edit") : t("admin.register.organisation.setUp")}</a>` : nothing}${
+    can(role, "audit:read") ? html`<a href="${BASE}/history">${t("admin.register.organisation.historyLink")}</a>` : nothing
   }`;
   const body = profile
     ? html`<div class="actions">${actions}</div>${showFields(organisationForm, withoutMeta(profile), new Map())}
-<h2>Record</h2><dl class="facts"><dt>Revision</dt><dd>${profile.revision}</dd><dt>Last changed</dt><dd>${instant(profile.updatedAt)}</dd></dl>`
-    : html`<p>The organisation profile has not been set up yet. Documents name the organisation from it.</p><div class="actions">${actions}</div>`;
-  return renderPage(c, { title: profile ? profile.legalName : "Organisation", body });
+<h2>${t("admin.register.view.record")}</h2>${recordFacts(profile)}`
+    : html`<p>${t("admin.register.organisation.notSetUp")}</p><div class="actions">${actions}</div>`;
+  return renderPage(c, { title: profile ? profile.legalName : t("admin.common.nav.organisation"), body });
 }
+
+/** The profile's bookkeeping: its revision and when it last changed. */
+const recordFacts = (profile: { revision: number; updatedAt: string }) =>
+  html`<dl class="facts"><dt>${t("admin.register.view.revision")}</dt><dd>${profile.revision}</dd><dt>${t("admin.register.view.lastChanged")}</dt><dd>${instant(profile.updatedAt)}</dd></dl>`;
 
 function profileForm(c: Context<AppEnv>, values: unknown, revision: number, issues?: AppError, view?: FormView) {
   return formPage(c, {
     view,
-    title: "Edit the organisation profile",
-    trail: TRAIL,
+    title: t("admin.register.organisation.editTitle"),
+    trail: trail(),
     action: BASE,
     cancel: BASE,
     fields: organisationForm,
@@ -78,8 +84,8 @@ async function saveProfile(c: Context<AppEnv>): Promise<Response> {
     if ("issues" in result) return profileForm(c, values, revision, result.issues, postedView(posted));
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "conflict") throw error;
-    return conflictPage(c, { message: error.message, trail: TRAIL, view: BASE, edit: `${BASE}/edit` });
+    return conflictPage(c, { message: error.message, trail: trail(), view: BASE, edit: `${BASE}/edit` });
   }
-  setFlash(c, "Saved.");
+  setFlash(c, t("admin.register.flash.saved"));
   return c.redirect(BASE, 303);
 }

@@ -1,11 +1,10 @@
-import { label } from "../../../core/kernel/i18n/localise.ts";
+import { label, type Params, pick, pickRequired } from "../../../core/kernel/i18n/localise.ts";
 import {
   type Activity,
   type Agreement,
   type AnyEntityKind,
   type Customer,
   type DataCategory,
-  displayName,
   ENTITY_KINDS,
   type EntityMeta,
   type EntityPath,
@@ -15,29 +14,33 @@ import {
 } from "../../../core/register/index.ts";
 import type { Context } from "hono";
 import type { Permission } from "../../../core/kernel/roles.ts";
+import type { LocalizedText } from "../../../core/kernel/values/values.ts";
 import type { AppEnv } from "../../env.ts";
 import { terminationSection } from "../obligations/agreement-termination.ts";
 import { type Html, html } from "../ui/html.ts";
+import { t, uiDate, uiLanguage } from "../ui/ui-language.ts";
 import { customerAuditSection } from "../customer-audits/audit-pages.ts";
 import { activityForm } from "./forms/activity-form.ts";
 import { agreementForm } from "./forms/agreement-form.ts";
 import { customerForm } from "./forms/customer-form.ts";
 import { dataCategoryForm } from "./forms/data-category-form.ts";
-import { type Field, readable } from "./forms/form-spec.ts";
+import type { Field } from "./forms/form-spec.ts";
 import { securityMeasureForm } from "./forms/security-measure-form.ts";
 import { subjectCategoryForm } from "./forms/subject-category-form.ts";
 import { subProcessorForm } from "./forms/sub-processor-form.ts";
 
-/** A list column: plain text, or the name of a referenced entity (loaded for the whole page at once). */
-export type Column<E> = { label: string; text(entity: E): string } | { label: string; source: EntityPath; id(entity: E): string | null };
+/**
+ * A list column: plain text, or the name of a referenced entity (loaded for the whole page at once).
+ * `heading` is the message key of its heading, looked up when the page is drawn, in the page's language.
+ */
+export type Column<E> =
+  | { heading: string; text(entity: E): string }
+  | { heading: string; source: EntityPath; id(entity: E): string | null };
 
 /** How the admin UI shows one register kind; the rules live in the core kind. */
 export interface KindPage<E extends EntityMeta = EntityMeta> {
+  /** The kind's path, and the middle of its messages' keys (admin.register.kind.<segment>.…). */
   segment: EntityPath;
-  /** Lower case, for "New …", "Add …". */
-  singular: string;
-  /** The list page's title. */
-  plural: string;
   fields: Field[];
   /** Fields the register manages itself, shown on the view page only. */
   managedFields?: Field[];
@@ -48,98 +51,99 @@ export interface KindPage<E extends EntityMeta = EntityMeta> {
   section?(c: Context<AppEnv>, entity: E): Promise<Html>;
 }
 
+/**
+ * A sentence about one kind ("New activity", "Delete this data category?"), in the page's language.
+ * Each kind has its own sentences rather than a noun put into shared ones: in French and Dutch the
+ * articles, demonstratives and participles around the noun follow its gender.
+ */
+export const kindText = (page: KindPage, what: string, params?: Params): string => t(`admin.register.kind.${page.segment}.${what}`, params);
+
+/** Register text (a LocalizedText) in the page's language, else the first language it was given in. */
+const inUiLanguage = (text: LocalizedText): string => pickRequired(text, uiLanguage());
+
 const dataCategories: KindPage<DataCategory> = {
   segment: "data-categories",
-  singular: "data category",
-  plural: "Data categories",
   fields: dataCategoryForm,
   writePermission: "register:write",
-  title: (e) => displayName(e.name),
-  columns: [{ label: "Special category", text: (e) => (e.special === "none" ? "No" : label("en", "special", e.special)) }],
+  title: (e) => inUiLanguage(e.name),
+  columns: [
+    {
+      heading: "admin.register.column.specialCategory",
+      text: (e) => (e.special === "none" ? t("admin.common.no") : label(uiLanguage(), "special", e.special)),
+    },
+  ],
 };
 
 const subjectCategories: KindPage<SubjectCategory> = {
   segment: "subject-categories",
-  singular: "subject category",
-  plural: "Subject categories",
   fields: subjectCategoryForm,
   writePermission: "register:write",
-  title: (e) => displayName(e.name),
-  columns: [{ label: "Description", text: (e) => (e.description ? displayName(e.description) : "—") }],
+  title: (e) => inUiLanguage(e.name),
+  columns: [{ heading: "admin.register.column.description", text: (e) => pick(e.description, uiLanguage()) ?? "—" }],
 };
 
 const securityMeasures: KindPage<SecurityMeasure> = {
   segment: "security-measures",
-  singular: "security measure",
-  plural: "Security measures",
   fields: securityMeasureForm,
   writePermission: "register:write",
-  title: (e) => displayName(e.title),
-  columns: [{ label: "Annex III heading", text: (e) => label("en", "annexIII", e.heading) }],
+  title: (e) => inUiLanguage(e.title),
+  columns: [{ heading: "admin.register.column.annexIII", text: (e) => label(uiLanguage(), "annexIII", e.heading) }],
 };
 
 const activities: KindPage<Activity> = {
   segment: "activities",
-  singular: "activity",
-  plural: "Activities",
   fields: activityForm,
   writePermission: "register:write",
-  title: (e) => displayName(e.name),
+  title: (e) => inUiLanguage(e.name),
   columns: [
-    { label: "Role", text: (e) => readable(e.role) },
-    { label: "Status", text: (e) => readable(e.status) },
-    { label: "Data categories", text: (e) => String(e.dataCategories.length) },
+    { heading: "admin.register.column.role", text: (e) => label(uiLanguage(), "role", e.role) },
+    { heading: "admin.common.status", text: (e) => t(`admin.register.activityStatus.${e.status}`) },
+    { heading: "admin.register.column.dataCategories", text: (e) => String(e.dataCategories.length) },
   ],
 };
 
 const subProcessors: KindPage<SubProcessor> = {
   segment: "sub-processors",
-  singular: "sub-processor",
-  plural: "Sub-processors",
   fields: subProcessorForm,
   writePermission: "sub-processors:write",
   managedFields: [
     {
       type: "references",
       name: "excludedAgreementIds",
-      label: "Agreements it does not serve (set by objection resolutions)",
+      label: "admin.register.subProcessor.excludedAgreements",
       source: "agreements",
     },
   ],
   title: (e) => e.legalName,
   columns: [
-    { label: "Reference", text: (e) => e.reference ?? "—" },
-    { label: "Service", text: (e) => displayName(e.service) },
-    { label: "Locations", text: (e) => e.locations.map((l) => l.country).join(", ") },
-    { label: "Status", text: (e) => readable(e.status) },
+    { heading: "admin.common.reference", text: (e) => e.reference ?? "—" },
+    { heading: "admin.register.column.service", text: (e) => inUiLanguage(e.service) },
+    { heading: "admin.register.column.locations", text: (e) => e.locations.map((l) => l.country).join(", ") },
+    { heading: "admin.common.status", text: (e) => t(`admin.register.subProcessorStatus.${e.status}`) },
   ],
 };
 
 const customers: KindPage<Customer> = {
   segment: "customers",
-  singular: "customer",
-  plural: "Customers",
   fields: customerForm,
   writePermission: "register:write",
   title: (e) => e.legalName,
   columns: [
-    { label: "Reference", text: (e) => e.reference ?? "—" },
-    { label: "Country", text: (e) => e.address.country },
-    { label: "Contact", text: (e) => e.contact.email },
+    { heading: "admin.common.reference", text: (e) => e.reference ?? "—" },
+    { heading: "admin.register.column.country", text: (e) => e.address.country },
+    { heading: "admin.register.column.contact", text: (e) => e.contact.email },
   ],
 };
 
 const agreements: KindPage<Agreement> = {
   segment: "agreements",
-  singular: "agreement",
-  plural: "Agreements",
   fields: agreementForm,
   writePermission: "register:write",
   title: (e) => e.reference,
   columns: [
-    { label: "Customer", source: "customers", id: (e) => e.customerId },
-    { label: "Status", text: (e) => label("en", "agreementStatus", e.status) },
-    { label: "Signed on", text: (e) => e.signedOn ?? "—" },
+    { heading: "admin.register.column.customer", source: "customers", id: (e) => e.customerId },
+    { heading: "admin.common.status", text: (e) => label(uiLanguage(), "agreementStatus", e.status) },
+    { heading: "admin.register.column.signedOn", text: (e) => (e.signedOn ? uiDate(e.signedOn) : "—") },
   ],
   section: async (c, agreement) => html`${await terminationSection(c, agreement)}${await customerAuditSection(c, agreement)}`,
 };

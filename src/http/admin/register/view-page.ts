@@ -6,10 +6,11 @@ import type { AppEnv } from "../../env.ts";
 import { csrfField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiMessage } from "../ui/ui-language.ts";
 import { loadNames } from "./choices.ts";
 import { showFields } from "./forms/show-fields.ts";
 import { referencedIds } from "./forms/referenced-ids.ts";
-import { coreKind, type KindPage } from "./register-kinds.ts";
+import { coreKind, type KindPage, kindText } from "./register-kinds.ts";
 
 /** Every field of one entity, with links to what it refers to and, for writers, its actions. */
 export async function viewPage(
@@ -26,19 +27,19 @@ export async function viewPage(
   const names = await loadNames(c.get("ctx"), ids);
   const base = `/admin/${page.segment}/${seg(entity.id)}`;
 
-  const body = html`${problem ? html`<div class="error-summary" role="alert"><p>${problem.message}</p></div>` : nothing}
-${entity.archivedAt ? html`<p class="warning">Archived on ${instant(entity.archivedAt)}: kept for the record and earlier documents, but it can no longer change or be referred to.</p>` : nothing}
+  const body = html`${problem ? html`<div class="error-summary" role="alert"><p>${uiMessage(problem.message)}</p></div>` : nothing}
+${entity.archivedAt ? html`<p class="warning">${t("admin.register.view.archivedNotice", { at: instant(entity.archivedAt) })}</p>` : nothing}
 <div class="actions">${actions(c, page, entity, base)}</div>
 ${showFields(page.fields, values, names)}
 ${page.section ? await page.section(c, entity) : nothing}
-<h2>Record</h2>
+<h2>${t("admin.register.view.record")}</h2>
 ${managed.length ? showFields(managed, entity, names) : nothing}
-<dl class="facts"><dt>Identifier</dt><dd><code>${entity.id}</code></dd><dt>Revision</dt><dd>${entity.revision}</dd>
-<dt>Created</dt><dd>${instant(entity.createdAt)}</dd><dt>Last changed</dt><dd>${instant(entity.updatedAt)}</dd></dl>`;
+<dl class="facts"><dt>${t("admin.register.view.identifier")}</dt><dd><code>${entity.id}</code></dd><dt>${t("admin.register.view.revision")}</dt><dd>${entity.revision}</dd>
+<dt>${t("admin.register.view.created")}</dt><dd>${instant(entity.createdAt)}</dd><dt>${t("admin.register.view.lastChanged")}</dt><dd>${instant(entity.updatedAt)}</dd></dl>`;
 
   return renderPage(c, {
     title: page.title(entity),
-    trail: [[`/admin/${page.segment}`, page.plural]],
+    trail: [[`/admin/${page.segment}`, kindText(page, "plural")]],
     body,
     status: problem?.status,
   });
@@ -48,16 +49,19 @@ function actions(c: Context<AppEnv>, page: KindPage, entity: EntityMeta, base: s
   const role = c.get("actor").role;
   const parts: Html[] = [];
   if (can(role, page.writePermission) && !entity.archivedAt) {
-    parts.push(html`<a class="button" href="${base}/edit">Edit</a>`);
-    const archives = coreKind(page).removal === "archive";
-    const verb = archives ? "Archive" : "Delete";
-    parts.push(
-      html`<form method="post" action="${base}/${verb.toLowerCase()}" class="inline" data-confirm="${verb} this ${page.singular}?">${csrfField(c.get("session").csrfToken)}<button type="submit" class="danger">${verb}</button></form>`,
-    );
+    parts.push(html`<a class="button" href="${base}/edit">${t("admin.common.edit")}</a>`);
+    parts.push(removalForm(c, page, base));
   }
   if (coreKind(page).directWriteIssues && can(role, "register:correct") && !entity.archivedAt) {
-    parts.push(html`<a href="${base}/correct">Correct a mistake (admin)</a>`);
+    parts.push(html`<a href="${base}/correct">${t("admin.register.view.correct")}</a>`);
   }
-  if (can(role, "audit:read")) parts.push(html`<a href="${base}/history">History of this ${page.singular}</a>`);
+  if (can(role, "audit:read")) parts.push(html`<a href="${base}/history">${kindText(page, "history")}</a>`);
   return html`${parts}`;
+}
+
+/** The kind's one way of removing an entity, archiving or deleting, as a button that asks first. */
+function removalForm(c: Context<AppEnv>, page: KindPage, base: string): Html {
+  const removal = coreKind(page).removal;
+  const confirm = kindText(page, removal === "archive" ? "confirmArchive" : "confirmDelete");
+  return html`<form method="post" action="${base}/${removal}" class="inline" data-confirm="${confirm}">${csrfField(c.get("session").csrfToken)}<button type="submit" class="danger">${t(`admin.register.view.${removal}`)}</button></form>`;
 }

@@ -6,15 +6,17 @@ import { adminRoute } from "../admin-route.ts";
 import { errorSummary, FieldErrors, textField } from "../ui/fields.ts";
 import { type Html, html, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiNumber } from "../ui/ui-language.ts";
 
-const KINDS: Record<SearchKind, { label: string; path: string }> = {
-  customer: { label: "Customers", path: "/admin/customers" },
-  agreement: { label: "Agreements", path: "/admin/agreements" },
-  sub_processor: { label: "Sub-processors", path: "/admin/sub-processors" },
-  activity: { label: "Processing activities", path: "/admin/activities" },
-  data_category: { label: "Data categories", path: "/admin/data-categories" },
-  subject_category: { label: "Subject categories", path: "/admin/subject-categories" },
-  security_measure: { label: "Security measures", path: "/admin/security-measures" },
+/** Where each kind's records live; its heading is the catalogue's "admin.search.kind.<kind>". */
+const PATHS: Record<SearchKind, string> = {
+  customer: "/admin/customers",
+  agreement: "/admin/agreements",
+  sub_processor: "/admin/sub-processors",
+  activity: "/admin/activities",
+  data_category: "/admin/data-categories",
+  subject_category: "/admin/subject-categories",
+  security_measure: "/admin/security-measures",
 };
 
 /** GET /admin/search?q=: the register's search, results grouped by kind, each linking to its record. */
@@ -23,29 +25,29 @@ export function registerSearchPage(app: Hono<AppEnv>): void {
 }
 
 function groupSection(group: SearchGroup): Html {
-  const kind = KINDS[group.kind];
+  const path = PATHS[group.kind];
   const more =
     group.total > group.items.length
-      ? html`<p class="hint">${group.total - group.items.length} more: add a word to narrow the search.</p>`
+      ? html`<p class="hint">${t("admin.search.more", { n: uiNumber(group.total - group.items.length) })}</p>`
       : nothing;
-  return html`<h2>${kind.label} (${group.total})</h2>
-<ul>${group.items.map((item) => html`<li><a href="${kind.path}/${seg(item.id)}">${item.label}</a></li>`)}</ul>${more}`;
+  return html`<h2>${t(`admin.search.kind.${group.kind}`)} (${uiNumber(group.total)})</h2>
+<ul>${group.items.map((item) => html`<li><a href="${path}/${seg(item.id)}">${item.label}</a></li>`)}</ul>${more}`;
 }
 
 async function searchPage(c: Context<AppEnv>): Promise<Response> {
   const q = c.req.query("q") ?? "";
-  const form = (errors: FieldErrors) => html`${errorSummary(errors, "Nothing was searched.")}
-<form method="get" action="/admin/search" role="search">${textField({ name: "q", label: "Search the register", type: "search", value: q, errors, hint: "Names, descriptions, references, vendors, customers, in any language; any fragment of 3 characters or more." })}
-<div class="actions"><button type="submit">Search</button></div></form>`;
-  if (q.trim() === "") return renderPage(c, { title: "Search", body: form(new FieldErrors()) });
+  const form = (errors: FieldErrors) => html`${errorSummary(errors, t("admin.search.nothingSearched"))}
+<form method="get" action="/admin/search" role="search">${textField({ name: "q", label: t("admin.common.search.label"), type: "search", value: q, errors, hint: t("admin.search.hint") })}
+<div class="actions"><button type="submit">${t("admin.common.search.button")}</button></div></form>`;
+  if (q.trim() === "") return renderPage(c, { title: t("admin.search.title"), body: form(new FieldErrors()) });
   try {
     const result = await searchRegister(c.get("ctx"), { q });
     const body = html`${form(new FieldErrors())}
-${result.groups.length === 0 ? html`<p>Nothing in the register matches “${result.query}”.</p>` : result.groups.map(groupSection)}`;
-    return renderPage(c, { title: `Search: ${result.query}`, body });
+${result.groups.length === 0 ? html`<p>${t("admin.search.noMatch", { query: result.query })}</p>` : result.groups.map(groupSection)}`;
+    return renderPage(c, { title: t("admin.search.titleWithQuery", { query: result.query }), body });
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
-      return renderPage(c, { title: "Search", body: form(new FieldErrors(error.issues)), status: 422 });
+      return renderPage(c, { title: t("admin.search.title"), body: form(new FieldErrors(error.issues)), status: 422 });
     }
     throw error;
   }

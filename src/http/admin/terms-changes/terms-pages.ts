@@ -18,11 +18,12 @@ import { endOfLastDay } from "../../objection/deadline-text.ts";
 import { withPublicBaseUrl } from "../../objection/link-context.ts";
 import { adminRoute } from "../admin-route.ts";
 import { friendly, prefixed } from "../changes/form-values.ts";
-import { timingBadge } from "../changes/labels.ts";
+import { closingReason, outcomeWord, timingBadge } from "../changes/labels.ts";
 import { setFlash } from "../session-cookie.ts";
 import { checkbox, checkboxes, csrfField, errorSummary, FieldErrors, textArea, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
+import { t, uiDate, uiLanguage, uiNumber } from "../ui/ui-language.ts";
 
 interface Shown {
   form?: PostedForm;
@@ -30,14 +31,10 @@ interface Shown {
   status?: ContentfulStatusCode;
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  proposed: "Proposed",
-  announced: "Announced",
-  effective: "In effect",
-  withdrawn: "Withdrawn",
-};
+const STATUSES = ["proposed", "announced", "effective", "withdrawn"];
+const statusLabel = (status: string): string => (STATUSES.includes(status) ? t(`admin.terms.status.${status}`) : status);
 const DOCUMENT_ROWS = 2;
-const TRAIL: [string, string][] = [["/admin/terms-changes", "Terms changes"]];
+const trail = (): [string, string][] => [["/admin/terms-changes", t("admin.terms.title")]];
 
 /** Changes of the agreements' terms: proposing one, announcing it, following each agreement's window, withdrawing it. */
 export function registerTermsChangePages(app: Hono<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">): void {
@@ -52,18 +49,18 @@ export function registerTermsChangePages(app: Hono<AppEnv>, deps: Pick<AppWiring
 async function listPage(c: Context<AppEnv>): Promise<Response> {
   const { items } = await listTermsChanges(c.get("ctx"), {});
   const add = can(c.get("actor").role, "register:write")
-    ? html`<p><a class="button" href="/admin/terms-changes/new">Propose a change of the terms</a></p>`
+    ? html`<p><a class="button" href="/admin/terms-changes/new">${t("admin.terms.propose")}</a></p>`
     : nothing;
   const body = html`${add}${
     items.length === 0
-      ? html`<p>No change of the terms has been proposed.</p>`
-      : html`<table><thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Applies from</th><th scope="col">Agreements</th></tr></thead>
+      ? html`<p>${t("admin.terms.list.empty")}</p>`
+      : html`<table><thead><tr><th scope="col">${t("admin.terms.list.version")}</th><th scope="col">${t("admin.common.status")}</th><th scope="col">${t("admin.terms.effectiveOn")}</th><th scope="col">${t("admin.terms.agreements")}</th></tr></thead>
 <tbody>${items.map(
-          (t) =>
-            html`<tr><td><a href="/admin/terms-changes/${seg(t.id)}">Terms version ${t.version}</a></td><td>${STATUS_LABELS[t.status] ?? t.status}</td><td>${t.earliestEffective && t.earliestEffective > t.effectiveOn ? t.earliestEffective : t.effectiveOn}</td><td>${t.agreementIds.length}</td></tr>`,
+          (change) =>
+            html`<tr><td><a href="/admin/terms-changes/${seg(change.id)}">${t("admin.terms.versionTitle", { version: change.version })}</a></td><td>${statusLabel(change.status)}</td><td>${uiDate(change.earliestEffective && change.earliestEffective > change.effectiveOn ? change.earliestEffective : change.effectiveOn)}</td><td>${uiNumber(change.agreementIds.length)}</td></tr>`,
         )}</tbody></table>`
   }`;
-  return renderPage(c, { title: "Terms changes", body });
+  return renderPage(c, { title: t("admin.terms.title"), body });
 }
 
 /** GET /admin/terms-changes/new: the new version, what changes, from when, the documents, and the agreements it is for. */
@@ -78,22 +75,22 @@ async function newPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response>
     (
       _,
       i,
-    ) => html`<div class="row">${textField({ name: `documents.${i}.title`, label: `Document ${i + 1}: title`, value: values[`documents.${i}.title`], errors })}
-${textField({ name: `documents.${i}.url`, label: `Document ${i + 1}: address`, type: "url", value: values[`documents.${i}.url`], errors, hint: "https://…" })}</div>`,
+    ) => html`<div class="row">${textField({ name: `documents.${i}.title`, label: t("admin.terms.form.documentTitle", { n: i + 1 }), value: values[`documents.${i}.title`], errors })}
+${textField({ name: `documents.${i}.url`, label: t("admin.terms.form.documentUrl", { n: i + 1 }), type: "url", value: values[`documents.${i}.url`], errors, hint: "https://…" })}</div>`,
   );
   const body = html`${errorSummary(errors)}
 <form method="post" action="/admin/terms-changes">${csrfField(c.get("session").csrfToken)}
-${textField({ name: "version", label: "New version of the terms", value: values.version, errors, required: true, hint: "The agreements move to this version where the change applies; the annexes name it." })}
-${textArea({ name: "summary.en", label: "What changes (English)", value: values["summary.en"], errors, rows: 3, hint: "Told to each customer in its agreement's language; give at least one." })}
-${textArea({ name: "summary.nl", label: "What changes (Dutch)", value: values["summary.nl"], errors, rows: 3 })}
-${textArea({ name: "summary.fr", label: "What changes (French)", value: values["summary.fr"], errors, rows: 3 })}
+${textField({ name: "version", label: t("admin.terms.form.version"), value: values.version, errors, required: true, hint: t("admin.terms.form.versionHint") })}
+${textArea({ name: "summary.en", label: t("admin.terms.form.summary.en"), value: values["summary.en"], errors, rows: 3, hint: t("admin.terms.form.summaryHint") })}
+${textArea({ name: "summary.nl", label: t("admin.terms.form.summary.nl"), value: values["summary.nl"], errors, rows: 3 })}
+${textArea({ name: "summary.fr", label: t("admin.terms.form.summary.fr"), value: values["summary.fr"], errors, rows: 3 })}
 ${errors.for("summary").length ? html`<p class="error">${errors.for("summary").join(" ")}</p>` : nothing}
-${textField({ name: "effectiveOn", label: "Applies from", type: "date", value: values.effectiveOn, errors, required: true, hint: "Not before every agreement's objection window (its terms-change clock) has closed." })}
+${textField({ name: "effectiveOn", label: t("admin.terms.effectiveOn"), type: "date", value: values.effectiveOn, errors, required: true, hint: t("admin.terms.form.effectiveOnHint") })}
 ${documentRows}
-${checkboxes({ name: "agreementIds", label: "Agreements", values: form?.list("agreementIds") ?? [], choices: agreements, errors, hint: "Leave all unticked for every agreement in force." })}
-${checkbox({ name: "announce", label: "Announce now", checked: form ? form.checked("announce") : false, errors, hint: "Each customer gets its notice, with its objection window and link, at once." })}
-<div class="actions"><button type="submit">Propose</button> <a href="/admin/terms-changes">Cancel</a></div></form>`;
-  return renderPage(c, { title: "Propose a change of the terms", trail: TRAIL, body, status: shown.status });
+${checkboxes({ name: "agreementIds", label: t("admin.terms.agreements"), values: form?.list("agreementIds") ?? [], choices: agreements, errors, hint: t("admin.terms.form.agreementsHint") })}
+${checkbox({ name: "announce", label: t("admin.terms.form.announce"), checked: form ? form.checked("announce") : false, errors, hint: t("admin.terms.form.announceHint") })}
+<div class="actions"><button type="submit">${t("admin.terms.form.propose")}</button> <a href="/admin/terms-changes">${t("admin.common.cancel")}</a></div></form>`;
+  return renderPage(c, { title: t("admin.terms.propose"), trail: trail(), body, status: shown.status });
 }
 
 function proposalOf(form: PostedForm) {
@@ -119,7 +116,7 @@ async function proposeHandler(c: Context<AppEnv>, deps: Pick<AppWiring, "publicB
   const form = await readForm(c);
   try {
     const change = await proposeTermsChange(withPublicBaseUrl(c, deps.publicBaseUrl), proposalOf(form));
-    setFlash(c, change.status === "announced" ? "Proposed and announced: the customers are told." : "Proposed; not announced yet.");
+    setFlash(c, change.status === "announced" ? t("admin.terms.flash.proposedAnnounced") : t("admin.terms.flash.proposed"));
     return c.redirect(`/admin/terms-changes/${seg(change.id)}`, 303);
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {
@@ -133,15 +130,28 @@ async function proposeHandler(c: Context<AppEnv>, deps: Pick<AppWiring, "publicB
 }
 
 function noticeTable(detail: TermsChangeDetail): Html {
-  if (detail.notices.length === 0) return html`<p>Not announced yet: no customer has been told.</p>`;
-  return html`<table><thead><tr><th scope="col">Agreement</th><th scope="col">Customer</th><th scope="col">Objections until</th><th scope="col">Objections</th><th scope="col">Outcome</th></tr></thead>
+  if (detail.notices.length === 0) return html`<p>${t("admin.terms.notices.none")}</p>`;
+  const lang = uiLanguage();
+  return html`<table><thead><tr><th scope="col">${t("admin.terms.col.agreement")}</th><th scope="col">${t("admin.terms.col.customer")}</th><th scope="col">${t("admin.terms.col.objectionsUntil")}</th><th scope="col">${t("admin.terms.col.objections")}</th><th scope="col">${t("admin.terms.col.outcome")}</th></tr></thead>
 <tbody>${detail.notices.map(
     (
       line,
-    ) => html`<tr><td><a href="/admin/notices/${seg(line.notice.id)}">${line.agreementReference}</a></td><td>${line.customerName}</td><td>${endOfLastDay(line.notice)}</td>
-<td>${line.objections.length === 0 ? "none" : line.objections.map((o) => html`<a href="/admin/objections/${seg(o.id)}">${timingBadge(o.onTime)}</a> `)}</td>
-<td>${line.notice.status === "open" ? (line.mayTerminate ? html`<span class="badge warn">objected: keeps its terms, may terminate</span>` : "open") : line.mayTerminate ? html`<span class="badge warn">kept its terms; may terminate</span>` : line.notice.outcome === "applies" ? `new terms apply` : `not applied (${line.notice.outcomeReason ?? line.notice.outcome})`}</td></tr>`,
+    ) => html`<tr><td><a href="/admin/notices/${seg(line.notice.id)}">${line.agreementReference}</a></td><td>${line.customerName}</td><td>${endOfLastDay(line.notice, lang)}</td>
+<td>${line.objections.length === 0 ? t("admin.terms.none") : line.objections.map((o) => html`<a href="/admin/objections/${seg(o.id)}">${timingBadge(o.onTime)}</a> `)}</td>
+<td>${outcomeCell(line)}</td></tr>`,
   )}</tbody></table>`;
+}
+
+/** Where one agreement stands: its window open or closed, and whether its customer kept its terms by objecting. */
+function outcomeCell(line: TermsChangeDetail["notices"][number]): Html | string {
+  const { notice } = line;
+  if (notice.status === "open")
+    return line.mayTerminate ? html`<span class="badge warn">${t("admin.terms.outcome.objected")}</span>` : t("admin.terms.outcome.open");
+  if (line.mayTerminate) return html`<span class="badge warn">${t("admin.terms.outcome.kept")}</span>`;
+  if (notice.outcome === "applies") return t("admin.terms.outcome.applies");
+  return t("admin.terms.outcome.notApplied", {
+    why: notice.outcomeReason ? closingReason(notice.outcomeReason) : outcomeWord(notice.outcome),
+  });
 }
 
 async function detailPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Response> {
@@ -153,31 +163,31 @@ async function detailPage(c: Context<AppEnv>, shown: Shown = {}): Promise<Respon
   const id = seg(detail.id);
   const announce =
     mayWrite && detail.status === "proposed"
-      ? html`<h2>Announce</h2><form method="post" action="/admin/terms-changes/${id}/announce">${csrf}
-${textField({ name: "announce.effectiveOn", label: "Applies from", type: "date", value: shown.form?.values["announce.effectiveOn"] ?? detail.effectiveOn, errors })}
-<div class="actions"><button type="submit">Announce to the customers</button></div></form>`
+      ? html`<h2>${t("admin.terms.announce")}</h2><form method="post" action="/admin/terms-changes/${id}/announce">${csrf}
+${textField({ name: "announce.effectiveOn", label: t("admin.terms.effectiveOn"), type: "date", value: shown.form?.values["announce.effectiveOn"] ?? detail.effectiveOn, errors })}
+<div class="actions"><button type="submit">${t("admin.terms.announce.button")}</button></div></form>`
       : nothing;
   const withdraw =
     mayWrite && (detail.status === "proposed" || detail.status === "announced")
-      ? html`<h2>Withdraw</h2><form method="post" action="/admin/terms-changes/${id}/withdraw">${csrf}
-${textArea({ name: "withdraw.reason", label: "Reason", value: shown.form?.values["withdraw.reason"], errors, rows: 2, required: true, hint: "Each customer told of the change is told it is withdrawn, with this reason." })}
-<div class="actions"><button type="submit">Withdraw the change</button></div></form>`
+      ? html`<h2>${t("admin.terms.withdraw")}</h2><form method="post" action="/admin/terms-changes/${id}/withdraw">${csrf}
+${textArea({ name: "withdraw.reason", label: t("admin.terms.withdraw.reason"), value: shown.form?.values["withdraw.reason"], errors, rows: 2, required: true, hint: t("admin.terms.withdraw.reasonHint") })}
+<div class="actions"><button type="submit">${t("admin.terms.withdraw.button")}</button></div></form>`
       : nothing;
   const body = html`${errorSummary(errors)}
 <dl class="facts">
-<dt>Status</dt><dd>${STATUS_LABELS[detail.status] ?? detail.status}</dd>
-<dt>What changes</dt><dd>${pick(detail.summary, "en") ?? "—"}</dd>
-<dt>Applies from</dt><dd>${detail.effectiveOn}${detail.earliestEffective ? html` <span class="hint">(earliest allowed: ${detail.earliestEffective})</span>` : nothing}</dd>
-${detail.startsAt ? html`<dt>Takes effect</dt><dd>${instant(detail.startsAt)}, for the agreements whose customer did not object in time</dd>` : nothing}
-${detail.announcedAt ? html`<dt>Announced</dt><dd>${instant(detail.announcedAt)}</dd>` : nothing}
-${detail.effectiveAt ? html`<dt>In effect since</dt><dd>${instant(detail.effectiveAt)}</dd>` : nothing}
-${detail.withdrawnAt ? html`<dt>Withdrawn</dt><dd>${instant(detail.withdrawnAt)}: ${detail.withdrawalReason ?? ""}</dd>` : nothing}
-<dt>Documents</dt><dd>${detail.documents.length === 0 ? "none" : html`<ul>${detail.documents.map((d) => html`<li><a href="${d.url}" rel="noopener noreferrer">${d.title}</a></li>`)}</ul>`}</dd>
-<dt>Agreements</dt><dd>${detail.agreementIds.length}</dd>
+<dt>${t("admin.common.status")}</dt><dd>${statusLabel(detail.status)}</dd>
+<dt>${t("admin.terms.summary")}</dt><dd>${pick(detail.summary, uiLanguage()) ?? "—"}</dd>
+<dt>${t("admin.terms.effectiveOn")}</dt><dd>${uiDate(detail.effectiveOn)}${detail.earliestEffective ? html` <span class="hint">${t("admin.terms.earliestAllowed", { date: uiDate(detail.earliestEffective) })}</span>` : nothing}</dd>
+${detail.startsAt ? html`<dt>${t("admin.terms.startsAt")}</dt><dd>${t("admin.terms.startsAtText", { at: instant(detail.startsAt) })}</dd>` : nothing}
+${detail.announcedAt ? html`<dt>${t("admin.terms.announced")}</dt><dd>${instant(detail.announcedAt)}</dd>` : nothing}
+${detail.effectiveAt ? html`<dt>${t("admin.terms.effective")}</dt><dd>${instant(detail.effectiveAt)}</dd>` : nothing}
+${detail.withdrawnAt ? html`<dt>${t("admin.terms.withdrawn")}</dt><dd>${instant(detail.withdrawnAt)}: ${detail.withdrawalReason ?? ""}</dd>` : nothing}
+<dt>${t("admin.terms.documents")}</dt><dd>${detail.documents.length === 0 ? t("admin.terms.none") : html`<ul>${detail.documents.map((d) => html`<li><a href="${d.url}" rel="noopener noreferrer">${d.title}</a></li>`)}</ul>`}</dd>
+<dt>${t("admin.terms.agreements")}</dt><dd>${uiNumber(detail.agreementIds.length)}</dd>
 </dl>
-<h2>Notices</h2>${noticeTable(detail)}
+<h2>${t("admin.terms.notices")}</h2>${noticeTable(detail)}
 ${announce}${withdraw}`;
-  return renderPage(c, { title: `Terms version ${detail.version}`, trail: TRAIL, body, status: shown.status });
+  return renderPage(c, { title: t("admin.terms.versionTitle", { version: detail.version }), trail: trail(), body, status: shown.status });
 }
 
 async function stepHandler(c: Context<AppEnv>, deps: Pick<AppWiring, "publicBaseUrl">, step: "announce" | "withdraw"): Promise<Response> {
@@ -188,10 +198,10 @@ async function stepHandler(c: Context<AppEnv>, deps: Pick<AppWiring, "publicBase
     if (step === "announce") {
       const effectiveOn = form.text("announce.effectiveOn");
       await announceTermsChange(ctx, id, effectiveOn ? { effectiveOn } : {});
-      setFlash(c, "Announced: the customers are told.");
+      setFlash(c, t("admin.terms.flash.announced"));
     } else {
       await withdrawTermsChange(ctx, id, { reason: form.text("withdraw.reason") });
-      setFlash(c, "Withdrawn: the customers who were told are told it is withdrawn.");
+      setFlash(c, t("admin.terms.flash.withdrawn"));
     }
   } catch (error) {
     if (error instanceof AppError && error.code === "validation") {

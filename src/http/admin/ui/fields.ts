@@ -1,6 +1,7 @@
 import type { FieldIssue } from "../../../core/kernel/errors.ts";
 import { CSRF_FIELD } from "../../forms/form-reader.ts";
 import { type Html, html, nothing } from "./html.ts";
+import { t, uiMessage } from "./ui-language.ts";
 
 /**
  * Form controls with their label, hint and error beside them. `name` is
@@ -25,7 +26,7 @@ export class FieldErrors {
   private readonly used = new Set<string>();
 
   constructor(issues: FieldIssue[] = []) {
-    for (const issue of issues) this.byPath.set(issue.path, [...(this.byPath.get(issue.path) ?? []), issue.message]);
+    for (const issue of issues) this.byPath.set(issue.path, [...(this.byPath.get(issue.path) ?? []), uiMessage(issue.message)]);
   }
 
   get any(): boolean {
@@ -60,7 +61,8 @@ function described(o: FieldOptions) {
   };
 }
 
-const requiredMark = (o: FieldOptions) => (o.required ? html` <span class="required">${o.requiredText ?? "(required)"}</span>` : nothing);
+const requiredMark = (o: FieldOptions) =>
+  o.required ? html` <span class="required">${o.requiredText ?? t("admin.common.required")}</span>` : nothing;
 
 export function textField(o: FieldOptions & { value?: string | number | null; type?: string; autocomplete?: string }): Html {
   const d = described(o);
@@ -101,8 +103,8 @@ export function checkboxes(o: FieldOptions & { values: readonly string[]; choice
   const chosen = new Set(o.values);
   return html`<fieldset id="${d.id}" class="field checks${d.invalid ? " has-error" : ""}"${d.describedBy ? html` aria-describedby="${d.describedBy}"` : nothing}>
 <legend>${o.label}${requiredMark(o)}</legend>${d.hint}${d.error}
-${o.choices.length === 0 ? html`<p class="hint">Nothing to choose from yet.</p>` : nothing}
-${o.choices.length >= FILTER_FROM ? html`<div class="check-filter" hidden><label for="${d.id}-filter">Find<span class="visually-hidden"> in ${o.label}</span></label> <input type="search" id="${d.id}-filter" autocomplete="off"></div>` : nothing}
+${o.choices.length === 0 ? html`<p class="hint">${t("admin.common.nothingToChoose")}</p>` : nothing}
+${o.choices.length >= FILTER_FROM ? html`<div class="check-filter" hidden><label for="${d.id}-filter">${t("admin.common.find")}<span class="visually-hidden"> ${t("admin.common.findIn")} ${o.label}</span></label> <input type="search" id="${d.id}-filter" autocomplete="off"></div>` : nothing}
 ${o.choices.map((c, i) => html`<div class="check"><input type="checkbox" id="${d.id}-${i}" name="${o.name}" value="${c.value}"${chosen.has(c.value) ? html` checked` : nothing}><label for="${d.id}-${i}">${c.label}</label></div>`)}
 </fieldset>`;
 }
@@ -123,7 +125,7 @@ export const csrfField = (token: string): Html => html`<input type="hidden" name
  * a screen-reader user hears that the form failed and can jump to each field.
  * Issues for fields the form does not show are listed here too.
  */
-export function errorSummary(errors: FieldErrors, message = "Nothing was saved. Please correct the fields below."): Html {
+export function errorSummary(errors: FieldErrors, message = t("admin.common.errorSummary")): Html {
   if (!errors.any) return nothing;
   return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
 <h2>${message}</h2>

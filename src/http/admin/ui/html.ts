@@ -1,5 +1,6 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { uiDateTime } from "./ui-language.ts";
 
 /**
  * Every admin page is built with hono's `html` tag, which escapes each
@@ -15,10 +16,10 @@ export const nothing: Html = raw("");
 /** Joins fragments without a separator. */
 export const join = (parts: Html[]): Html => html`${parts}`;
 
-/** Instants as the DPO reads them: date and minute in UTC, unambiguous in audits. */
+/** Instants as the DPO reads them: the date in the page's language and the minute in UTC, unambiguous in audits. */
 export function instant(iso: string | null | undefined): string {
   if (!iso) return "—";
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return uiDateTime(iso);
 }
 
 /** A URL path segment, encoded. */

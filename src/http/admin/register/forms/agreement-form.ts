@@ -1,67 +1,74 @@
-import { label } from "../../../../core/kernel/i18n/localise.ts";
 import { AGREEMENT_STATUSES } from "../../../../core/register/index.ts";
 import { clockPeriod, countryField, languageSelect } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
 
-const optionalClock = (name: string, clockLabel: string) => clockPeriod(name, clockLabel, { required: false });
+const optionalClock = (name: string) => clockPeriod(name, `admin.forms.agreement.clocks.${name}`, { required: false });
 
 export const agreementForm: Field[] = [
-  { type: "reference", name: "customerId", label: "Customer", source: "customers", required: true, blank: "Choose a customer" },
-  { type: "text", name: "reference", label: "Reference", required: true, hint: "Unique, e.g. CF-DPA-2024-001." },
-  { type: "text", name: "version", label: "Version of the agreement text", required: true },
   {
-    type: "select",
-    name: "status",
-    label: "Status",
-    choices: codeChoices(AGREEMENT_STATUSES, (code) => label("en", "agreementStatus", code)),
+    type: "reference",
+    name: "customerId",
+    label: "admin.forms.agreement.customerId",
+    source: "customers",
+    required: true,
+    blank: "admin.forms.agreement.customerId.blank",
   },
-  { type: "text", name: "signedOn", label: "Signed on", input: "date" },
-  { type: "text", name: "endedOn", label: "Ended on", input: "date", hint: "Required once terminated." },
-  languageSelect("language", "Language of the agreement", "Choose a language"),
+  {
+    type: "text",
+    name: "reference",
+    label: "admin.forms.agreement.reference",
+    required: true,
+    hint: "admin.forms.agreement.reference.hint",
+  },
+  { type: "text", name: "version", label: "admin.forms.agreement.version", required: true },
+  { type: "select", name: "status", label: "admin.forms.agreement.status", choices: codeChoices(AGREEMENT_STATUSES, "agreementStatus") },
+  { type: "text", name: "signedOn", label: "admin.forms.agreement.signedOn", input: "date" },
+  { type: "text", name: "endedOn", label: "admin.forms.agreement.endedOn", input: "date", hint: "admin.forms.agreement.endedOn.hint" },
+  languageSelect("language", "admin.forms.agreement.language", "admin.forms.agreement.language.blank"),
   {
     type: "select",
     name: "authorisation",
-    label: "Authorisation of sub-processors",
+    label: "admin.forms.agreement.authorisation",
     required: true,
-    blank: "Choose the clause 7.7 option",
-    choices: [
-      { value: "prior_specific", label: "Prior specific authorisation (option 1)" },
-      { value: "general", label: "General written authorisation (option 2)" },
-    ],
+    blank: "admin.forms.agreement.authorisation.blank",
+    choices: codeChoices(["prior_specific", "general"], "admin.forms.agreement.authorisation"),
   },
   {
     type: "group",
     name: "clocks",
-    label: "Contract clocks",
+    label: "admin.forms.agreement.clocks",
     qualifier: "",
     required: true,
     fields: [
-      clockPeriod("subProcessorNotice", "Notice before a new sub-processor", { required: true, hint: "The customers' objection window." }),
-      optionalClock("auditNotice", "Audit notice"),
-      optionalClock("exportWindow", "Export window"),
-      optionalClock("deletionOrReturn", "Deletion or return"),
-      optionalClock("accountDeactivation", "Account deactivation"),
-      optionalClock("termsChangeObjection", "Objection to changed terms"),
+      clockPeriod("subProcessorNotice", "admin.forms.agreement.clocks.subProcessorNotice", {
+        required: true,
+        hint: "admin.forms.agreement.clocks.subProcessorNotice.hint",
+      }),
+      optionalClock("auditNotice"),
+      optionalClock("exportWindow"),
+      optionalClock("deletionOrReturn"),
+      optionalClock("accountDeactivation"),
+      optionalClock("termsChangeObjection"),
       {
         type: "group",
         name: "breachNotification",
-        label: "Breach notification",
-        hint: "Hours after discovering a personal data breach within which the customer is told; empty: 24 hours (without undue delay).",
+        label: "admin.forms.agreement.clocks.breachNotification",
+        hint: "admin.forms.agreement.clocks.breachNotification.hint",
         fields: [
-          { type: "number", name: "length", label: "Length" },
-          { type: "select", name: "unit", label: "Unit", blank: "—", choices: [{ value: "hours", label: "Hours" }] },
+          { type: "number", name: "length", label: "admin.forms.length" },
+          { type: "select", name: "unit", label: "admin.forms.unit", blank: "—", choices: codeChoices(["hours"], "admin.forms.unit") },
         ],
       },
     ],
   },
-  countryField("governingCountry", "Governing country"),
-  { type: "text", name: "timeZone", label: "Time zone", hint: "IANA name, e.g. Europe/Brussels." },
+  countryField("governingCountry", "admin.forms.agreement.governingCountry"),
+  { type: "text", name: "timeZone", label: "admin.forms.agreement.timeZone", hint: "admin.forms.agreement.timeZone.hint" },
   {
     type: "references",
     name: "activityIds",
-    label: "Processing activities covered",
+    label: "admin.forms.agreement.activityIds",
     source: "activities",
     filter: { role: "processor" },
-    hint: "Processor activities only: a DPA covers processing on the customer's behalf.",
+    hint: "admin.forms.agreement.activityIds.hint",
   },
 ];

@@ -1,16 +1,13 @@
 // Form parts shared by several register kinds, mirroring the value objects
-// of core/model/values.ts.
-import { label } from "../../../../core/kernel/i18n/localise.ts";
+// of core/model/values.ts. Their words are message keys (see form-spec.ts).
 import { ART49_DEROGATIONS, LANGUAGES } from "../../../../core/kernel/values/values.ts";
-import { codeChoices, type Field, LANGUAGE_NAMES } from "./form-spec.ts";
+import { codeChoices, type Field } from "./form-spec.ts";
 
-const COUNTRY_HINT = "Two-letter ISO code, e.g. BE, DE, US.";
-
-export const countryField = (name: string, fieldLabel = "Country", required = true): Field => ({
+export const countryField = (name: string, fieldLabel = "admin.forms.country", required = true): Field => ({
   type: "text",
   name,
   label: fieldLabel,
-  hint: COUNTRY_HINT,
+  hint: "admin.forms.country.hint",
   required,
   country: true,
 });
@@ -21,10 +18,10 @@ export const address = (name: string, groupLabel: string): Field => ({
   label: groupLabel,
   required: true,
   fields: [
-    { type: "text", name: "street", label: "Street and number", required: true },
-    { type: "text", name: "postalCode", label: "Postal code", required: true },
-    { type: "text", name: "city", label: "City", required: true },
-    { type: "text", name: "region", label: "Region" },
+    { type: "text", name: "street", label: "admin.forms.address.street", required: true },
+    { type: "text", name: "postalCode", label: "admin.forms.address.postalCode", required: true },
+    { type: "text", name: "city", label: "admin.forms.address.city", required: true },
+    { type: "text", name: "region", label: "admin.forms.address.region" },
     countryField("country"),
   ],
 });
@@ -36,10 +33,10 @@ export const contact = (name: string, groupLabel: string, o: { required: boolean
   required: o.required,
   hint: o.hint,
   fields: [
-    { type: "text", name: "name", label: "Name" },
-    { type: "text", name: "position", label: "Position" },
-    { type: "text", name: "email", label: "E-mail address", input: "email", required: true },
-    { type: "text", name: "phone", label: "Phone", input: "tel" },
+    { type: "text", name: "name", label: "admin.forms.contact.name" },
+    { type: "text", name: "position", label: "admin.forms.contact.position" },
+    { type: "text", name: "email", label: "admin.forms.contact.email", input: "email", required: true },
+    { type: "text", name: "phone", label: "admin.forms.contact.phone", input: "tel" },
   ],
 });
 
@@ -48,35 +45,35 @@ export const languageSelect = (name: string, fieldLabel: string, blank?: string)
   name,
   label: fieldLabel,
   blank,
-  choices: codeChoices(LANGUAGES, (code) => LANGUAGE_NAMES[code as keyof typeof LANGUAGE_NAMES]),
+  choices: codeChoices(LANGUAGES, "admin.forms.language"),
 });
 
 export const transferMechanism = (name: string, groupLabel: string, hint?: string): Field => ({
   type: "group",
   name,
   label: groupLabel,
-  hint: hint ?? "Leave the kind empty while the mechanism is not decided yet.",
+  hint: hint ?? "admin.forms.mechanism.hint",
   fields: [
     {
       type: "select",
       name: "kind",
-      label: "Kind",
-      blank: "Not decided yet",
-      choices: codeChoices(["adequacy", "scc", "bcr", "art49_derogation"], (code) => label("en", "mechanism", code)),
+      label: "admin.forms.mechanism.kind",
+      blank: "admin.forms.mechanism.kind.blank",
+      choices: codeChoices(["adequacy", "scc", "bcr", "art49_derogation"], "mechanism"),
     },
     {
       type: "select",
       name: "derogation",
-      label: "Art. 49 derogation",
-      hint: "Only for a derogation under Art. 49(1).",
-      blank: "None",
-      choices: codeChoices(ART49_DEROGATIONS, (code) => label("en", "derogation", code)),
+      label: "admin.forms.mechanism.derogation",
+      hint: "admin.forms.mechanism.derogation.hint",
+      blank: "admin.common.none",
+      choices: codeChoices(ART49_DEROGATIONS, "derogation"),
     },
-    { type: "localized", name: "safeguards", label: "Safeguards", multiline: true },
+    { type: "localized", name: "safeguards", label: "admin.forms.mechanism.safeguards", multiline: true },
   ],
 });
 
-const TIME_UNITS = codeChoices(["days", "months", "years"]);
+const TIME_UNITS = codeChoices(["days", "months", "years"], "admin.forms.unit");
 
 /** A length and unit; inside a repeated row the unit needs a blank choice so a blank row stays blank. */
 export const timeLength = (name: string, groupLabel: string): Field => ({
@@ -84,32 +81,32 @@ export const timeLength = (name: string, groupLabel: string): Field => ({
   name,
   label: groupLabel,
   fields: [
-    { type: "number", name: "length", label: "Length" },
-    { type: "select", name: "unit", label: "Unit", blank: "—", choices: TIME_UNITS },
+    { type: "number", name: "length", label: "admin.forms.length" },
+    { type: "select", name: "unit", label: "admin.forms.unit", blank: "—", choices: TIME_UNITS },
   ],
 });
 
 export const retention = (name: string): Field => ({
   type: "variant",
   name,
-  label: "Retention",
-  hint: "When the data must be erased: choose the rule, then give the period, or the event and the time after it. Leave the rule empty while it is unknown.",
-  kind: { label: "Retention rule", blank: "Not known yet" },
+  label: "admin.forms.retention",
+  hint: "admin.forms.retention.hint",
+  kind: { label: "admin.forms.retention.kind", blank: "admin.forms.retention.kind.blank" },
   variants: [
-    { value: "period", label: "A fixed period", fields: [timeLength("period", "Period")] },
+    { value: "period", label: "admin.forms.retention.kind.period", fields: [timeLength("period", "admin.forms.retention.period")] },
     {
       value: "event",
-      label: "After an event",
+      label: "admin.forms.retention.kind.event",
       fields: [
-        { type: "localized", name: "event", label: "Event", hint: "What starts the clock, e.g. end of the contract." },
-        timeLength("offset", "Time after the event"),
+        { type: "localized", name: "event", label: "admin.forms.retention.event", hint: "admin.forms.retention.event.hint" },
+        timeLength("offset", "admin.forms.retention.offset"),
       ],
     },
   ],
-  common: [{ type: "localized", name: "note", label: "Note" }],
+  common: [{ type: "localized", name: "note", label: "admin.forms.retention.note" }],
 });
 
-const CLOCK_UNITS = codeChoices(["calendar_days", "working_days", "months"]);
+const CLOCK_UNITS = codeChoices(["calendar_days", "working_days", "months"], "admin.forms.unit");
 
 export const clockPeriod = (name: string, groupLabel: string, o: { required: boolean; hint?: string }): Field => ({
   type: "group",
@@ -118,20 +115,20 @@ export const clockPeriod = (name: string, groupLabel: string, o: { required: boo
   required: o.required,
   hint: o.hint,
   fields: [
-    { type: "number", name: "length", label: "Length", required: o.required },
-    { type: "select", name: "unit", label: "Unit", blank: o.required ? undefined : "—", choices: CLOCK_UNITS },
+    { type: "number", name: "length", label: "admin.forms.length", required: o.required },
+    { type: "select", name: "unit", label: "admin.forms.unit", blank: o.required ? undefined : "—", choices: CLOCK_UNITS },
   ],
 });
 
 export const certifications = (name: string): Field => ({
   type: "repeat",
   name,
-  label: "Certifications",
-  item: "certification",
+  label: "admin.forms.certifications",
+  item: "admin.forms.item.certification",
   fields: [
-    { type: "text", name: "name", label: "Certification", required: true },
-    { type: "text", name: "issuer", label: "Issuer" },
-    { type: "text", name: "validUntil", label: "Valid until", input: "date" },
+    { type: "text", name: "name", label: "admin.forms.certifications.name", required: true },
+    { type: "text", name: "issuer", label: "admin.forms.certifications.issuer" },
+    { type: "text", name: "validUntil", label: "admin.forms.certifications.validUntil", input: "date" },
   ],
 });
 
@@ -139,13 +136,13 @@ export const certifications = (name: string): Field => ({
 export const jointControllers = (name: string, hint: string): Field => ({
   type: "repeat",
   name,
-  label: "Joint controllers (Art. 26)",
-  item: "joint controller",
+  label: "admin.forms.jointControllers",
+  item: "admin.forms.item.jointController",
   hint,
   fields: [
-    { type: "text", name: "legalName", label: "Legal name", required: true },
-    { ...address("address", "Address"), required: false },
-    contact("contact", "Contact", { required: true }),
-    { type: "localized", name: "arrangement", label: "Essence of the arrangement", multiline: true },
+    { type: "text", name: "legalName", label: "admin.forms.party.legalName", required: true },
+    { ...address("address", "admin.forms.party.address"), required: false },
+    contact("contact", "admin.forms.party.contact", { required: true }),
+    { type: "localized", name: "arrangement", label: "admin.forms.jointControllers.arrangement", multiline: true },
   ],
 });

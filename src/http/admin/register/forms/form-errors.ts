@@ -1,26 +1,30 @@
 import type { FieldIssue } from "../../../../core/kernel/errors.ts";
 import { FieldErrors } from "../../ui/fields.ts";
+import { t } from "../../ui/ui-language.ts";
 import { type Field, valueAt } from "./form-spec.ts";
 
 /**
  * zod's generic messages speak of types; a form speaks of controls. Only
  * the wording changes here: which fields are wrong is the use case's answer.
+ * The messages are keys, read in the page's language when an issue is placed.
  */
 const PLAIN: [RegExp, string][] = [
-  [/^Too small: expected string to have >=1 characters?$/, "Fill this in."],
-  [/^Invalid input: expected (string|number|object), received undefined$/, "Fill this in."],
-  [/^Invalid input: expected number, received string$/, "Enter a number."],
-  [/^Invalid input: expected int, received number$/, "Enter a whole number."],
-  [/^Invalid option: expected one of /, "Choose one of the options."],
-  [/^Invalid discriminator value/, "Choose one of the options."],
-  [/^Invalid UUID$/, "Choose one of the options."],
-  [/^Invalid email address$/, "Enter an e-mail address, e.g. name@example.com."],
-  [/^Invalid ISO date$/, "Enter a date as YYYY-MM-DD."],
-  [/^Too small: expected array to have >=1 items?$/, "Add at least one."],
+  [/^Too small: expected string to have >=1 characters?$/, "admin.forms.error.fill"],
+  [/^Invalid input: expected (string|number|object), received undefined$/, "admin.forms.error.fill"],
+  [/^Invalid input: expected number, received string$/, "admin.forms.error.number"],
+  [/^Invalid input: expected int, received number$/, "admin.forms.error.wholeNumber"],
+  [/^Invalid option: expected one of /, "admin.forms.error.choose"],
+  [/^Invalid discriminator value/, "admin.forms.error.choose"],
+  [/^Invalid UUID$/, "admin.forms.error.choose"],
+  [/^Invalid email address$/, "admin.forms.error.email"],
+  [/^Invalid ISO date$/, "admin.forms.error.date"],
+  [/^Too small: expected array to have >=1 items?$/, "admin.forms.error.atLeastOne"],
 ];
 
+/** zod's message in a form's words; any other message (a use case's own) as it is, for FieldErrors to translate. */
 function plain(message: string): string {
-  return PLAIN.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+  const key = PLAIN.find(([pattern]) => pattern.test(message))?.[1];
+  return key ? t(key) : message;
 }
 
 /**
@@ -34,7 +38,7 @@ export function formErrors(fields: readonly Field[], issues: readonly FieldIssue
     issues.map((issue) => {
       const list = lists.find((p) => p.test(issue.path));
       const path = list ? issue.path.replace(/\.\d+$/, "") : issue.path;
-      return { path, message: valueAt(values, issue.path) === "" ? "Fill this in." : plain(issue.message) };
+      return { path, message: valueAt(values, issue.path) === "" ? t("admin.forms.error.fill") : plain(issue.message) };
     }),
   );
 }

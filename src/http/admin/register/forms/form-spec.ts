@@ -1,11 +1,19 @@
+import { hasMessage } from "../../../../core/kernel/i18n/localise.ts";
+import type { Language } from "../../../../core/kernel/values/values.ts";
 import type { EntityPath } from "../../../../core/register/index.ts";
 import type { Choice } from "../../ui/fields.ts";
+import { t } from "../../ui/ui-language.ts";
 
 /**
  * A register form described as data, so one renderer, one parser and one
  * read-only view serve every kind. `name` is relative to the enclosing group
  * or row; the full dotted path (e.g. "transfers.0.mechanism.kind") is both
  * the input's name and the path of the use case's field issues.
+ *
+ * The forms are module constants, built before any request, so their words
+ * (labels, hints, blanks, qualifiers, choice and variant labels) are message
+ * keys, read in the page's language when a form is drawn (`uiText`). A text
+ * that is no key, e.g. a label a page wrote in its own words, shows as it is.
  */
 interface Base {
   name: string;
@@ -27,6 +35,7 @@ export type Field =
   /** A nested object, e.g. an address; its controls' labels name it (or `qualifier`; "" for none) to tell them apart. */
   | (Base & { type: "group"; fields: Field[]; qualifier?: string })
   /** A list of objects: existing rows plus blank ones; rows left blank are dropped. */
+  /** `item` is a key prefix: `<item>.row` ("purpose {n}"), `<item>.add` and `<item>.remove` ({n}) name a row and its buttons. */
   | (Base & { type: "repeat"; item: string; fields: Field[] })
   /** An object whose fields depend on a "kind" choice (a discriminated union, e.g. retention). */
   | (Base & { type: "variant"; kind: { label: string; blank: string }; variants: Variant[]; common: Field[] });
@@ -37,12 +46,32 @@ export interface Variant {
   fields: Field[];
 }
 
-export const LANGUAGE_NAMES = { en: "English", nl: "Dutch", fr: "French" } as const;
+/** A form's text in the page's language: a message key of the catalogues, or text a page wrote itself, as it is. */
+export const uiText = (text: string): string => (hasMessage(text) ? t(text) : text);
+
+/** The name of a row of a list, e.g. "purpose 2" (`n` counts from 1). */
+export const rowName = (field: Extract<Field, { type: "repeat" }>, n: number): string => t(`${field.item}.row`, { n });
+
+/**
+ * The names of the languages texts are written in, in the page's language.
+ * Getters, so pages that index it read it when they draw, not at import.
+ */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  get en() {
+    return t("admin.forms.language.en");
+  },
+  get nl() {
+    return t("admin.forms.language.nl");
+  },
+  get fr() {
+    return t("admin.forms.language.fr");
+  },
+};
 export const LANGUAGE_CODES = ["en", "nl", "fr"] as const;
 
-/** Choices for a list of codes, labelled by `label` (default: the code made readable). */
-export function codeChoices(codes: readonly string[], label: (code: string) => string = readable): Choice[] {
-  return codes.map((value) => ({ value, label: label(value) }));
+/** Choices for a list of codes, each labelled by the message `<group>.<code>` (e.g. "legalBasis.consent"). */
+export function codeChoices(codes: readonly string[], group: string): Choice[] {
+  return codes.map((value) => ({ value, label: `${group}.${value}` }));
 }
 
 /** "legal_obligation" → "Legal obligation". */

@@ -2,27 +2,24 @@ import { address, contact, jointControllers, languageSelect } from "./common-fie
 import type { Field } from "./form-spec.ts";
 
 export const organisationForm: Field[] = [
-  { type: "text", name: "legalName", label: "Legal name", required: true },
-  { type: "text", name: "companyNumber", label: "Company number" },
-  address("address", "Address"),
-  contact("contact", "Contact", { required: true }),
-  contact("dpo", "Data protection officer", { required: false, hint: "Leave empty if there is none." }),
+  { type: "text", name: "legalName", label: "admin.forms.party.legalName", required: true },
+  { type: "text", name: "companyNumber", label: "admin.forms.party.companyNumber" },
+  address("address", "admin.forms.party.address"),
+  contact("contact", "admin.forms.party.contact", { required: true }),
+  contact("dpo", "admin.forms.party.dpo", { required: false, hint: "admin.forms.organisation.dpo.hint" }),
   {
     type: "group",
     name: "euRepresentative",
-    label: "Representative in the Union (Art. 27)",
-    qualifier: "EU representative",
-    hint: "Only for an organisation established outside the EU. Leave empty otherwise.",
+    label: "admin.forms.organisation.euRepresentative",
+    qualifier: "admin.forms.organisation.euRepresentative.qualifier",
+    hint: "admin.forms.organisation.euRepresentative.hint",
     fields: [
-      { type: "text", name: "name", label: "Name", required: true },
-      address("address", "Address"),
-      { type: "text", name: "email", label: "E-mail address", input: "email", required: true },
-      { type: "text", name: "phone", label: "Phone", input: "tel" },
+      { type: "text", name: "name", label: "admin.forms.organisation.euRepresentative.name", required: true },
+      address("address", "admin.forms.party.address"),
+      { type: "text", name: "email", label: "admin.forms.contact.email", input: "email", required: true },
+      { type: "text", name: "phone", label: "admin.forms.contact.phone", input: "tel" },
     ],
   },
-  jointControllers(
-    "jointControllers",
-    "Controllers that decide with the organisation on all its processing; an activity can name its own.",
-  ),
-  languageSelect("defaultLanguage", "Default language of documents"),
+  jointControllers("jointControllers", "admin.forms.organisation.jointControllers.hint"),
+  languageSelect("defaultLanguage", "admin.forms.organisation.defaultLanguage"),
 ];

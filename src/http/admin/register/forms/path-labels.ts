@@ -1,16 +1,18 @@
-import { type Field, LANGUAGE_NAMES } from "./form-spec.ts";
+import { t } from "../../ui/ui-language.ts";
+import { type Field, LANGUAGE_NAMES, rowName, uiText } from "./form-spec.ts";
 
 export interface PathInfo {
   /** E.g. "Transfers to third countries › transfer 2 › Transfer mechanism › Kind". */
   label: string;
-  /** The control the path ends at, when the form has one. */
+  /** The control the path ends at, when the form has one, its label and choices in the page's language. */
   field?: Field;
 }
 
 /** A readable name for a dotted input path, for history tables; parts the form does not know stay as they are. */
 export function pathInfo(fields: readonly Field[], path: string): PathInfo {
   const found: { field?: Field } = {};
-  return { label: within(fields, path.split("."), found).join(" › "), field: found.field };
+  const label = within(fields, path.split("."), found).join(" › ");
+  return { label, field: found.field && inPageLanguage(found.field) };
 }
 
 function within(fields: readonly Field[], segments: string[], found: { field?: Field }): string[] {
@@ -19,7 +21,7 @@ function within(fields: readonly Field[], segments: string[], found: { field?: F
   const field = fields.find((f) => f.name === head);
   if (!field) return segments;
   if (rest.length === 0) found.field = field;
-  return [field.label, ...inside(field, rest, found)];
+  return [uiText(field.label), ...inside(field, rest, found)];
 }
 
 function inside(field: Field, segments: string[], found: { field?: Field }): string[] {
@@ -34,12 +36,12 @@ function inside(field: Field, segments: string[], found: { field?: Field }): str
     case "repeat": {
       if (index === undefined) return segments;
       const [only] = field.fields;
-      const row = `${field.item} ${index}`;
+      const row = rowName(field, index);
       if (field.fields.length === 1 && only?.name === "") return [row, ...inside(only, rest, found)];
       return [row, ...within(field.fields, rest, found)];
     }
     case "references":
-      return index === undefined ? segments : [`entry ${index}`, ...rest];
+      return index === undefined ? segments : [t("admin.forms.entry", { n: index }), ...rest];
     case "variant":
       if (head === "kind" && rest.length === 0) {
         found.field = {
@@ -48,10 +50,18 @@ function inside(field: Field, segments: string[], found: { field?: Field }): str
           label: field.kind.label,
           choices: field.variants.map((v) => ({ value: v.value, label: v.label })),
         };
-        return [field.kind.label];
+        return [uiText(field.kind.label)];
       }
       return within([...field.variants.flatMap((v) => v.fields), ...field.common], segments, found);
     default:
       return segments;
   }
+}
+
+/** A field with its label, and a choice's labels, read in the page's language (the form keeps message keys). */
+function inPageLanguage(field: Field): Field {
+  const label = uiText(field.label);
+  if (field.type !== "select") return { ...field, label };
+  const choices = field.choices.map((c) => ({ value: c.value, label: uiText(c.label) }));
+  return { ...field, label, choices, blank: field.blank === undefined ? undefined : uiText(field.blank) };
 }

@@ -3,7 +3,19 @@ import { COUNTRY_CODES } from "../../../../core/kernel/values/countries.ts";
 import type { Language } from "../../../../core/kernel/values/values.ts";
 import { type Choice, checkboxes, type FieldErrors, idOf, selectField, textArea, textField } from "../../ui/fields.ts";
 import { type Html, html, nothing } from "../../ui/html.ts";
-import { type ChoiceSets, choiceKey, type Field, LANGUAGE_CODES, LANGUAGE_NAMES, pathJoin, qualified, valueAt } from "./form-spec.ts";
+import { t, uiLanguage } from "../../ui/ui-language.ts";
+import {
+  type ChoiceSets,
+  choiceKey,
+  type Field,
+  LANGUAGE_CODES,
+  LANGUAGE_NAMES,
+  pathJoin,
+  qualified,
+  rowName,
+  uiText,
+  valueAt,
+} from "./form-spec.ts";
 
 /** What a form shows: the values (stored or as typed), the use case's issues, and the choices of reference fields. */
 export interface FormState {
@@ -22,10 +34,23 @@ export const SWITCH_LANGUAGE = "_lang";
 export const ADD_ROW = "_add";
 export const REMOVE_ROW = "_remove";
 
-/** Countries by their English names, for the country pickers (a select finds one as its name is typed). */
-const COUNTRY_CHOICES: Choice[] = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, "en") })).sort((a, b) =>
-  a.label.localeCompare(b.label, "en"),
-);
+const countryChoices = new Map<Language, Choice[]>();
+
+/** Countries by their names in the page's language, in its order, for the country pickers (a select finds one as its name is typed). */
+function countriesByName(): Choice[] {
+  const lang = uiLanguage();
+  let choices = countryChoices.get(lang);
+  if (!choices) {
+    choices = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) =>
+      a.label.localeCompare(b.label, lang),
+    );
+    countryChoices.set(lang, choices);
+  }
+  return choices;
+}
+
+/** A field's own choices, labelled in the page's language. */
+const choicesOf = (field: { choices: Choice[] }): Choice[] => field.choices.map((c) => ({ value: c.value, label: uiText(c.label) }));
 
 /**
  * Controls for `fields`. Labels carry qualifiers ("Country (transfer 2)",
@@ -41,12 +66,12 @@ export function renderFields(fields: readonly Field[], state: FormState, prefix 
  * read out but not shown, so rows stay compact while every control keeps a distinct accessible name.
  * "required" is shown.
  */
-function labelOf(label: string, qualifiers: readonly string[]): string | Html {
-  const hidden = qualifiers.filter((q) => q !== "required");
-  if (hidden.length === 0) return qualified(label, qualifiers);
-  if (!qualifiers.includes("required")) return html`${label}<span class="visually-hidden"> (${hidden.join(", ")})</span>`;
+function labelOf(label: string, qualifiers: readonly string[], required: boolean): string | Html {
+  const mark = t("admin.forms.required");
+  if (qualifiers.length === 0) return qualified(label, required ? [mark] : []);
+  if (!required) return html`${label}<span class="visually-hidden"> (${qualifiers.join(", ")})</span>`;
   // Read "Name (recipient 1, required)", shown "Name (required)".
-  return html`${label}<span class="visually-hidden"> (${hidden.join(", ")},</span> <span aria-hidden="true">(</span>required<span aria-hidden="true">)</span><span class="visually-hidden">)</span>`;
+  return html`${label}<span class="visually-hidden"> (${qualifiers.join(", ")},</span> <span aria-hidden="true">(</span>${mark}<span aria-hidden="true">)</span><span class="visually-hidden">)</span>`;
 }
 
 /** A language input's label: "Event (English, data category 1)" read out, "English" shown under the field's legend. */
@@ -56,10 +81,11 @@ function languageLabel(label: string, lang: string, qualifiers: readonly string[
 
 function renderField(field: Field, state: FormState, path: string, qualifiers: readonly string[]): Html {
   const value = valueAt(state.values, path);
+  const label = uiText(field.label);
   const common = {
     name: path,
-    label: labelOf(field.label, [...qualifiers, ...(marksRequired(field) ? ["required"] : [])]),
-    hint: field.hint,
+    label: labelOf(label, qualifiers, marksRequired(field)),
+    hint: field.hint === undefined ? undefined : uiText(field.hint),
     errors: state.errors,
   };
   switch (field.type) {
@@ -69,17 +95,17 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
           ...common,
           hint: undefined,
           value: text(value),
-          choices: withCurrent(COUNTRY_CHOICES, [text(value)]),
-          blank: "Choose a country",
+          choices: withCurrent(countriesByName(), [text(value)]),
+          blank: t("admin.forms.chooseCountry"),
         });
       return textField({ ...common, value: text(value), type: field.input });
     case "number":
       return textField({ ...common, value: text(value), type: "number" });
     case "select":
-      return selectField({ ...common, value: text(value), choices: withCurrent(field.choices, [text(value)]), blank: field.blank });
+      return selectField({ ...common, value: text(value), choices: withCurrent(choicesOf(field), [text(value)]), blank: blankOf(field) });
     case "reference": {
       const choices = withCurrent(state.choices.get(choiceKey(field)) ?? [], [text(value)]);
-      return selectField({ ...common, value: text(value), choices, blank: field.blank ?? "None" });
+      return selectField({ ...common, value: text(value), choices, blank: blankOf(field) ?? t("admin.common.none") });
     }
     case "references": {
       const values = Array.isArray(value) ? value.map(text) : [];
@@ -89,13 +115,13 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
       // One language at a time: the others' inputs stay in the form, hidden, so nothing typed is lost.
       const written = LANGUAGE_CODES.filter((lang) => text(valueAt(value, lang)) !== "");
       return group(
-        { ...field, hint: field.hint ?? (field.required ? "In at least one language." : undefined) },
+        { ...field, hint: field.hint ?? (field.required ? "admin.forms.inAtLeastOneLanguage" : undefined) },
         state,
         path,
         html`${LANGUAGE_CODES.map((lang) => {
           const o = {
             name: `${path}.${lang}`,
-            label: languageLabel(field.label, LANGUAGE_NAMES[lang], qualifiers),
+            label: languageLabel(label, LANGUAGE_NAMES[lang], qualifiers),
             errors: state.errors,
             value: text(valueAt(value, lang)),
             rows: 2,
@@ -105,7 +131,7 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
         "localized",
         // Which languages have a text, at a glance (the inputs themselves say it to a screen reader).
         written.length
-          ? html` <span class="also-in" aria-hidden="true" title="Written in ${written.map((l) => LANGUAGE_NAMES[l]).join(", ")}">${written.join(" · ")}</span>`
+          ? html` <span class="also-in" aria-hidden="true" title="${t("admin.forms.writtenIn", { languages: written.map((l) => LANGUAGE_NAMES[l]).join(", ") })}">${written.join(" · ")}</span>`
           : nothing,
       );
     }
@@ -114,45 +140,50 @@ function renderField(field: Field, state: FormState, path: string, qualifiers: r
         field,
         state,
         path,
-        renderFields(field.fields, state, path, [field.qualifier ?? lowerFirst(field.label), ...qualifiers].filter(Boolean)),
+        renderFields(
+          field.fields,
+          state,
+          path,
+          [field.qualifier === undefined ? lowerFirst(label) : uiText(field.qualifier), ...qualifiers].filter(Boolean),
+        ),
       );
     case "repeat": {
       // The rows there are, and blank ones only when asked for ("Add …"): a list with none shows its button.
       const rows = (Array.isArray(value) ? value.length : 0) + (state.addRows.get(path) ?? 0);
-      const remove = (rowPath: string, row: string) =>
-        html`<button type="submit" class="secondary small remove" name="${REMOVE_ROW}" value="${rowPath}">Remove ${row}</button>`;
+      const remove = (rowPath: string, n: number) =>
+        html`<button type="submit" class="secondary small remove" name="${REMOVE_ROW}" value="${rowPath}">${t(`${field.item}.remove`, { n })}</button>`;
       return group(
         field,
         state,
         path,
         html`${Array.from({ length: rows }, (_, i) => {
           const rowPath = `${path}.${i}`;
-          const row = `${field.item} ${i + 1}`;
+          const row = rowName(field, i + 1);
           const [only] = field.fields;
           // A list of single values (e.g. purposes): the row is the value's own control, named after the row.
           if (field.fields.length === 1 && only?.name === "")
-            return html`<div class="row single">${renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers)}${remove(rowPath, row)}</div>`;
+            return html`<div class="row single">${renderField({ ...only, label: capitalised(row) }, state, rowPath, qualifiers)}${remove(rowPath, i + 1)}</div>`;
           // A row shaped like the first (the same kinds chosen) shows its labels to screen readers only: the first row's head the columns.
           const compact = i > 0 && shapeOf(field.fields, valueAt(value, String(i))) === shapeOf(field.fields, valueAt(value, "0"));
           return group(
             { label: capitalised(row) },
             state,
             rowPath,
-            html`<div class="row-fields">${renderFields(field.fields, state, rowPath, [row, ...qualifiers])}</div>${remove(rowPath, row)}`,
+            html`<div class="row-fields">${renderFields(field.fields, state, rowPath, [row, ...qualifiers])}</div>${remove(rowPath, i + 1)}`,
             compact ? "row compact" : "row",
           );
-        })}<button type="submit" class="secondary small" name="${ADD_ROW}" value="${path}">Add ${field.item}</button>`,
+        })}<button type="submit" class="secondary small" name="${ADD_ROW}" value="${path}">${t(`${field.item}.add`)}</button>`,
         "rows",
       );
     }
     case "variant": {
       const kind = selectField({
         name: `${path}.kind`,
-        label: labelOf(field.kind.label, qualifiers),
+        label: labelOf(uiText(field.kind.label), qualifiers, false),
         errors: state.errors,
         value: text(valueAt(value, "kind")),
-        choices: field.variants.map((v) => ({ value: v.value, label: v.label })),
-        blank: field.kind.blank,
+        choices: field.variants.map((v) => ({ value: v.value, label: uiText(v.label) })),
+        blank: uiText(field.kind.blank),
       });
       // Each kind's fields in a block of its own; the script shows only the chosen kind's (all show without it).
       const chosen = text(valueAt(value, "kind"));
@@ -184,7 +215,7 @@ function shapeOf(fields: readonly Field[], value: unknown): string {
     .join("|");
 }
 
-/** A fieldset with its legend, hint and the issues about the whole group. */
+/** A fieldset with its legend, hint and the issues about the whole group; `field`'s texts are message keys or text as it is. */
 function group(
   field: { label: string; hint?: string; required?: boolean },
   state: FormState,
@@ -195,10 +226,11 @@ function group(
 ): Html {
   const id = idOf(path);
   const messages = state.errors.for(path);
-  const described = [field.hint ? `${id}-hint` : "", messages.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const hint = field.hint ? uiText(field.hint) : "";
+  const described = [hint ? `${id}-hint` : "", messages.length ? `${id}-error` : ""].filter(Boolean).join(" ");
   return html`<fieldset class="group${kind ? ` ${kind}` : ""}${messages.length ? " has-error" : ""}" id="${id}"${described ? html` aria-describedby="${described}"` : nothing}>
-<legend>${field.label}${field.required ? html` <span class="required">(required)</span>` : nothing}${legendExtra}</legend>
-${field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : nothing}${messages.length ? html`<p class="error" id="${id}-error">${messages.join(" ")}</p>` : nothing}
+<legend>${uiText(field.label)}${field.required ? html` <span class="required">(${t("admin.forms.required")})</span>` : nothing}${legendExtra}</legend>
+${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}${messages.length ? html`<p class="error" id="${id}-error">${messages.join(" ")}</p>` : nothing}
 ${body}</fieldset>`;
 }
 
@@ -209,11 +241,14 @@ const marksRequired = (field: Field): boolean =>
 /** Keeps a current value that is not among the choices (e.g. an archived activity), so saving shows why it is refused instead of dropping it. */
 function withCurrent(choices: Choice[], current: string[]): Choice[] {
   const known = new Set(choices.map((c) => c.value));
-  const extra = current.filter((v) => v !== "" && !known.has(v)).map((v) => ({ value: v, label: `${v} (archived or unknown)` }));
+  const extra = current
+    .filter((v) => v !== "" && !known.has(v))
+    .map((v) => ({ value: v, label: t("admin.forms.archivedOrUnknown", { value: v }) }));
   return extra.length ? [...choices, ...extra] : choices;
 }
 
+const blankOf = (field: { blank?: string }): string | undefined => (field.blank === undefined ? undefined : uiText(field.blank));
 const text = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** "Address" → "address" inside a label; "EU representative" stays. */
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** "Address" → "address", "Délai" → "délai" inside a label; "EU representative" stays. */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);

@@ -1,4 +1,3 @@
-import { label } from "../../../../core/kernel/i18n/localise.ts";
 import { ANNEX_III_HEADINGS } from "../../../../core/register/index.ts";
 import { certifications } from "./common-fields.ts";
 import { codeChoices, type Field } from "./form-spec.ts";
@@ -7,12 +6,19 @@ export const securityMeasureForm: Field[] = [
   {
     type: "select",
     name: "heading",
-    label: "Annex III heading",
+    label: "admin.forms.securityMeasure.heading",
     required: true,
-    blank: "Choose a heading",
-    choices: codeChoices(ANNEX_III_HEADINGS, (code) => label("en", "annexIII", code)),
+    blank: "admin.forms.securityMeasure.heading.blank",
+    choices: codeChoices(ANNEX_III_HEADINGS, "annexIII"),
   },
-  { type: "localized", name: "title", label: "Title", required: true },
-  { type: "localized", name: "description", label: "Description", required: true, multiline: true, hint: "Concretely what is done." },
+  { type: "localized", name: "title", label: "admin.forms.securityMeasure.title", required: true },
+  {
+    type: "localized",
+    name: "description",
+    label: "admin.forms.securityMeasure.description",
+    required: true,
+    multiline: true,
+    hint: "admin.forms.securityMeasure.description.hint",
+  },
   certifications("certifications"),
 ];
