@@ -164,7 +164,13 @@ describe("the dashboard", () => {
     expect(warnings).toMatch(/1 of \d+ documents lack content the law asks for/);
     expect(warnings).toContain(`<a href="/admin/documents#findings-annex-${agreement.id}">Annex CF-DPA-2026-099: 1 finding</a>`);
     // In the annex's own language, the agreement's (Dutch).
-    expect(warnings).toContain("Annex I: overeenkomst CF-DPA-2026-099 heeft geen ondertekeningsdatum");
+    // The annex is in its agreement's language (Dutch); its findings read in the page's.
+    expect(warnings).toContain("Annex I: agreement CF-DPA-2026-099 has no signature date");
+    const ui = await uiOf(w);
+    const dutch = await (await ui.get("/admin", await ui.signIn("admin"), { "accept-language": "nl-BE" })).text();
+    expect(section(dutch, "Waarschuwingen over de volledigheid")).toContain(
+      "Annex I: overeenkomst CF-DPA-2026-099 heeft geen ondertekeningsdatum",
+    );
   });
 
   it("lists recent changes from the audit log with links to each entity's page, exports left out", async () => {

@@ -17,6 +17,7 @@ import { annexContent } from "./view/annex.ts";
 import { art30ControllerContent } from "./view/art30-controller.ts";
 import { art30ProcessorContent } from "./view/art30-processor.ts";
 import type { DocumentContent } from "./view/document-content.ts";
+import { keepWording } from "./completeness/finding.ts";
 import { wellFormedDeep } from "../kernel/input/text-rules.ts";
 
 export interface DocumentSpec {
@@ -46,9 +47,15 @@ export function documentContent(
   spec: Pick<DocumentSpec, "kind" | "agreementId" | "language">,
 ): DocumentContent {
   const recordLanguage = spec.language ?? snapshot.organisation?.defaultLanguage ?? "en";
-  if (spec.kind === "annex") return wellFormedDeep(annexContent(snapshot, spec.agreementId ?? "", spec.language));
-  if (spec.kind === "art30-processor") return wellFormedDeep(art30ProcessorContent(snapshot, recordLanguage));
-  return wellFormedDeep(art30ControllerContent(snapshot, recordLanguage));
+  const content =
+    spec.kind === "annex"
+      ? annexContent(snapshot, spec.agreementId ?? "", spec.language)
+      : spec.kind === "art30-processor"
+        ? art30ProcessorContent(snapshot, recordLanguage)
+        : art30ControllerContent(snapshot, recordLanguage);
+  const wellFormed = wellFormedDeep(content);
+  keepWording(content.findings, wellFormed.findings);
+  return wellFormed;
 }
 
 /**

@@ -55,6 +55,15 @@ export function findingSink(lang: Language): FindingSink {
   };
 }
 
+/** Lets copies of findings (made to keep the content's text well-formed) be worded again like the originals. */
+export function keepWording(originals: readonly Finding[], copies: readonly Finding[]): void {
+  originals.forEach((original, i) => {
+    const params = paramsOf.get(original);
+    const copy = copies[i];
+    if (params && copy) paramsOf.set(copy, params);
+  });
+}
+
 /** A finding's message in another language than its document's (register names in it stay as the document gives them). */
 export function findingMessageIn(finding: Finding, lang: Language): string {
   const params = paramsOf.get(finding);

@@ -88,7 +88,7 @@ export function proposalForm(o: { csrf: string; choices: ProposalChoices; form: 
   return html`${errorSummary(e)}
 <form method="post" action="/admin/changes">${csrfField(o.csrf)}
 ${selectField({ name: "kind", label: t("admin.changes.form.kind"), value: f.kind ?? "add", choices: CHANGE_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), errors: e, required: true })}
-${selectField({ name: "textLanguage", label: t("admin.changes.form.textLanguage"), value: f.textLanguage ?? "en", choices: LANGUAGES.map((l) => ({ value: l, label: t(`admin.common.language.${l}`) })), errors: e, hint: t("admin.changes.form.textLanguageHint") })}
+${selectField({ name: "textLanguage", label: t("admin.changes.form.textLanguage"), value: f.textLanguage ?? uiLanguage(), choices: LANGUAGES.map((l) => ({ value: l, label: t(`admin.common.language.${l}`) })), errors: e, hint: t("admin.changes.form.textLanguageHint") })}
 ${selectField({ name: "subProcessorId", label: t("admin.changes.form.subProcessor"), value: f.subProcessorId, choices: o.choices.subProcessors, blank: t("admin.changes.form.subProcessorNone"), errors: e, hint: t("admin.changes.form.subProcessorHint") })}
 ${selectField({ name: "replacesId", label: t("admin.changes.form.replaces"), value: f.replacesId, choices: o.choices.activeSubProcessors, blank: "—", errors: e, hint: t("admin.changes.form.replacesHint") })}
 <fieldset class="group" id="${idOf("vendor")}"><legend>${t("admin.changes.form.vendor")}</legend>${groupError(e, "vendor")}

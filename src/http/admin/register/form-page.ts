@@ -6,7 +6,7 @@ import type { PostedForm } from "../../forms/form-reader.ts";
 import { csrfField, errorSummary, FieldErrors } from "../ui/fields.ts";
 import { html, nothing } from "../ui/html.ts";
 import { renderPage } from "../ui/page.ts";
-import { t, uiMessage } from "../ui/ui-language.ts";
+import { t, uiLanguage, uiMessage } from "../ui/ui-language.ts";
 import { loadChoices } from "./choices.ts";
 import { LANGUAGES, type Language } from "../../../core/kernel/values/values.ts";
 import { type Field, LANGUAGE_CODES, LANGUAGE_NAMES, valueAt } from "./forms/form-spec.ts";
@@ -26,7 +26,7 @@ export interface FormPageOptions {
   /** For edits: the revision the user started from, so a concurrent change is detected. */
   revision?: number;
   status?: ContentfulStatusCode;
-  /** The language texts are typed in and the rows asked for (a redraw); default: English, no blank rows. */
+  /** The language texts are typed in and the rows asked for (a redraw); default: the page's own, no blank rows. */
   view?: FormView;
 }
 
@@ -41,7 +41,7 @@ const isLanguage = (code: string): code is Language => (LANGUAGES as readonly st
 /** The language the posted form was typed in (kept when the form comes back with errors). */
 export function postedView(posted: PostedForm): FormView {
   const current = posted.only(FORM_LANGUAGE);
-  return { language: isLanguage(current) ? current : "en", addRows: new Map() };
+  return { language: isLanguage(current) ? current : uiLanguage(), addRows: new Map() };
 }
 
 /**
@@ -106,7 +106,7 @@ function withoutRow(values: unknown, path: string): unknown {
  */
 export async function formPage(c: Context<AppEnv>, o: FormPageOptions): Promise<Response> {
   const errors = o.errors ?? new FieldErrors();
-  const view = o.view ?? { language: "en", addRows: new Map() };
+  const view = o.view ?? { language: uiLanguage(), addRows: new Map() };
   const choices = await loadChoices(c.get("ctx"), o.fields);
   const fields = renderFields(o.fields, { values: o.values, errors, choices, language: view.language, addRows: view.addRows });
   // The first submit button is the one Enter presses: Save, hidden at the top, so Enter in a field saves rather than adding a row.
