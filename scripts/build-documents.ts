@@ -11,8 +11,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { brotliCompressSync, constants as zlib } from "node:zlib";
 import countries from "i18n-iso-countries/index.js";
+import { brotliBase64 } from "./brotli-base64.ts";
 import { buildStamp, filesBelow, scriptHash } from "./build-stamp.ts";
 import { buildHolidayTables } from "./holiday-tables.ts";
 
@@ -95,13 +95,7 @@ const fonts: Record<string, string> = {};
 for (const [name, path] of Object.entries(FONTS)) {
   const bytes = readFileSync(join("node_modules", path));
   hash.update(bytes);
-  fonts[name] = brotliCompressSync(bytes, {
-    params: {
-      [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
-      [zlib.BROTLI_PARAM_LGWIN]: zlib.BROTLI_MAX_WINDOW_BITS,
-      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  }).toString("base64");
+  fonts[name] = brotliBase64(bytes, "binary");
 }
 
 // The code that turns a register into a document is part of the template version too.
@@ -123,19 +117,6 @@ const precompile = (source: string) =>
   Handlebars.precompile(source, { knownHelpers: { t: true }, knownHelpersOnly: true, noEscape: false });
 const templates = templateSources.map(({ name, source }) => `  ${JSON.stringify(name)}: ${precompile(source)}`);
 const partials = partialSources.map(({ name, source }) => `  ${JSON.stringify(name)}: ${precompile(source)}`);
-
-/** Text as base64 of its brotli compression at the highest quality (the build is reproducible: brotli is deterministic). */
-function compressText(text: string): string {
-  const bytes = Buffer.from(text, "utf8");
-  return brotliCompressSync(bytes, {
-    params: {
-      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-      [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
-      [zlib.BROTLI_PARAM_LGWIN]: 24,
-      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  }).toString("base64");
-}
 
 /**
  * The catalogues keyed once, with the languages' texts side by side: as three catalogues each key
@@ -163,7 +144,7 @@ ${partials.join(",\n")}
 };
 /** The languages of the catalogues below, in the order of each entry's texts. */
 export const catalogueLanguages: readonly ("en" | "nl" | "fr")[] = ${JSON.stringify(LANGUAGES)};
-const compressedMessages = ${JSON.stringify(compressText(JSON.stringify(byKey(messages))))};
+const compressedMessages = ${JSON.stringify(brotliBase64(Buffer.from(JSON.stringify(byKey(messages)), "utf8"), "text"))};
 let messageTable: Record<string, (string | null)[]> | undefined;
 /**
  * Each message's text per language, in the order of catalogueLanguages (null where a catalogue lacks it).
