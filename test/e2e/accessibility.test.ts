@@ -203,6 +203,8 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
       expect(result.problems, "pages not wholly in the browser's language").toEqual([]);
       expect(csp, "Content-Security-Policy violations").toEqual([]);
     },
+    // Some 70 pages, each scanned and screenshotted: minutes on a busy machine, not the default minute.
+    600_000,
   );
 
   test("no admin page is wider than a phone's 390 px screen: long words and cells wrap, forms take one column", async () => {
@@ -219,5 +221,5 @@ describe("accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     await phone.close();
     expect(result.visited.length).toBeGreaterThan(20);
     expect(result.problems).toEqual([]);
-  });
+  }, 300_000);
 });
