@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { startMailApiSink } from "./test/helpers/mail-api-sink.ts";
 
 /** Base64url of 32 fixed bytes: the Worker's checkpoint signing key in these suites only. */
 const WORKER_TEST_CHECKPOINT_KEY = "d29ya2VyLXRlc3QtY2hlY2twb2ludC1rZXktMzJieXQ";
@@ -9,6 +10,10 @@ const WORKER_TEST_CHECKPOINT_KEY = "d29ya2VyLXRlc3QtY2hlY2twb2ludC1rZXktMzJieXQ"
 // Suites that run inside workerd with a local D1 database, as the Worker does.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("db/migrations");
+  // The HTTP mail API the cron trigger delivers to in test/workers/mail-api.test.ts: a server in this
+  // (Node) process, which workerd reaches over the loopback. Unreferenced, so it ends with the run.
+  const mailSink = await startMailApiSink();
+  mailSink.unref();
   // The same documents rendered on Node, to compare with workerd's bytes.
   const reference = JSON.parse(execFileSync(process.execPath, ["test/workers/reference-documents.ts"], { encoding: "utf8" })) as Record<
     string,
@@ -36,6 +41,7 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             NODE_REFERENCE: reference,
             CHECKPOINT_KEY: WORKER_TEST_CHECKPOINT_KEY,
+            MAIL_SINK_URL: mailSink.url,
             REGISTER_EXPORT: registerExport,
           },
         },

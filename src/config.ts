@@ -15,6 +15,10 @@ const Config = z.object({
   /** Where the outbox is delivered, e.g. smtp://user:pass@mail.example:587; unset keeps e-mails queued. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("DPA register <dpa-register@localhost>"),
+  /** Instead of SMTP, a provider's HTTP mail API (platform/mail-api): its name ("postmark"), its token and, for another region, its URL. */
+  MAIL_API: z.enum(["postmark"]).optional(),
+  MAIL_API_TOKEN: z.string().min(1).optional(),
+  MAIL_API_URL: z.string().url().optional(),
   /** Where people reach the service (e.g. https://dpa.example.com); customer objection links in e-mails start with it. */
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   /** Days before an objection window's last day each customer that has not objected is reminded; 0: no reminders. */

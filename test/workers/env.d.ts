@@ -9,6 +9,8 @@ declare global {
       NODE_REFERENCE: { annexPdf: string; annexHtml: string; art30Pdf: string };
       /** The Worker's checkpoint signing key in these suites (vitest.workers.config.ts). */
       CHECKPOINT_KEY: string;
+      /** A stand-in for Postmark's email API, run by vitest.workers.config.ts on Node (test/helpers/mail-api-sink.ts). */
+      MAIL_SINK_URL: string;
       /** A register exported on Node and the SQL of a first D1 admin token (test/workers/register-export-fixture.ts). */
       REGISTER_EXPORT: {
         text: string;

@@ -3,9 +3,10 @@ import type { CheckpointKeys } from "../../core/kernel/audit/checkpoints.ts";
 import type { Store } from "../../core/kernel/ports/store.ts";
 import { startEvidenceScheduler, startLifecycleScheduler } from "./lifecycle-scheduler.ts";
 import { startOutboxDelivery } from "./outbox-loop.ts";
+import { configuredHttpMailer } from "../mail-api/http-mailer.ts";
 import { createSmtpMailer } from "./smtp-mailer.ts";
 
-/** The service's timers: change lifecycle, checkpoints and verification, and mail delivery when SMTP is configured. */
+/** The service's timers: change lifecycle, checkpoints and verification, and mail delivery when SMTP or a mail API is configured. */
 export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: Config): { stop: () => Promise<void> } {
   const lifecycle = startLifecycleScheduler({
     store,
@@ -20,14 +21,10 @@ export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: 
     intervalMs: config.CHECKPOINT_INTERVAL_SECONDS * 1000,
     verifyEveryMs: config.VERIFY_INTERVAL_HOURS * 3600 * 1000,
   });
-  const delivery = config.SMTP_URL
-    ? startOutboxDelivery({
-        store,
-        mailer: createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }),
-        intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000,
-      })
-    : null;
-  if (!delivery) console.log("SMTP_URL is not set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
+  // SMTP when configured, else a provider's HTTP mail API (as the Worker uses), else none.
+  const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : configuredHttpMailer(config);
+  const delivery = mailer ? startOutboxDelivery({ store, mailer, intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 }) : null;
+  if (!delivery) console.log("Neither SMTP_URL nor MAIL_API is set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
   return {
     stop: async () => {
       await Promise.all([lifecycle.stop(), evidence.stop(), delivery?.stop()]);

@@ -12,6 +12,14 @@ export interface WorkerEnv {
   CUSTOMER_REMINDER_DAYS?: string;
   /** The header whose well-formed value becomes the request id (wrangler.toml [vars]); default: Cloudflare's cf-ray. */
   REQUEST_ID_HEADER?: string;
+  /** The HTTP mail API the cron trigger delivers the outbox through ("postmark"; wrangler.toml [vars]); unset: mail stays queued. */
+  MAIL_API?: string;
+  /** Its server token, a secret: `wrangler secret put MAIL_API_TOKEN`. */
+  MAIL_API_TOKEN?: string;
+  /** Another base URL for the API (another region, a test sink); default: the provider's. */
+  MAIL_API_URL?: string;
+  /** The sender, e.g. `DPA register <privacy@example.com>` (wrangler.toml [vars]). */
+  MAIL_FROM?: string;
 }
 
 export const keysOf = (env: WorkerEnv): Promise<CheckpointKeys> => checkpointKeys(env.CHECKPOINT_KEY, env.CHECKPOINT_TRUSTED_KEYS);
