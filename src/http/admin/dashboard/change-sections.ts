@@ -1,7 +1,7 @@
 import type { AnnouncedChange } from "../../../core/dashboard/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { t, uiDate } from "../ui/ui-language.ts";
-import { counted } from "./ui-text.ts";
+import { counted } from "../ui/ui-text.ts";
 
 /** How soon "soon" is for a change becoming effective. */
 export const SOON_DAYS = 14;

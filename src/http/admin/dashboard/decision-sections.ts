@@ -3,7 +3,7 @@ import { findingMessageIn } from "../../../core/documents/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { t, uiDate, uiLanguage, uiNumber } from "../ui/ui-language.ts";
 import { documentName, findingsHref } from "../documents/documents-view.ts";
-import { counted } from "./ui-text.ts";
+import { counted } from "../ui/ui-text.ts";
 
 const more = (shown: number, total: number) =>
   total > shown ? html`<p class="hint">${t("admin.dashboard.decisions.more", { shown, total: uiNumber(total) })}</p>` : nothing;

@@ -8,7 +8,7 @@ import { adminRoute } from "../admin-route.ts";
 import { postButton } from "../ui/fields.ts";
 import { type Html, html, instant, nothing } from "../ui/html.ts";
 import { t, uiNumber } from "../ui/ui-language.ts";
-import { counted, withMarkup } from "./ui-text.ts";
+import { counted, withMarkup } from "../ui/ui-text.ts";
 
 const PROBLEMS_SHOWN = 5;
 export const VERIFY_PATH = "/admin/verification";

@@ -6,7 +6,7 @@ import type { Page } from "../../../core/kernel/paging.ts";
 import { selectField, textField } from "../ui/fields.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { t, uiLanguage, uiNumber } from "../ui/ui-language.ts";
-import { counted, withMarkup } from "../dashboard/ui-text.ts";
+import { counted, withMarkup } from "../ui/ui-text.ts";
 
 /** The link options the documents page carries into every preview and download link. */
 export interface ListOptions {

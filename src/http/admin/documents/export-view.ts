@@ -1,7 +1,7 @@
 import type { ExportVerification } from "../../../core/documents/index.ts";
 import { type Html, html, instant, nothing, seg } from "../ui/html.ts";
 import { t, uiNumber } from "../ui/ui-language.ts";
-import { withMarkup } from "../dashboard/ui-text.ts";
+import { withMarkup } from "../ui/ui-text.ts";
 import { breakable, languageName } from "./documents-view.ts";
 
 /**

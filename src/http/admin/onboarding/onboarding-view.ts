@@ -2,7 +2,7 @@ import { IMPORT_KINDS, type ImportReport } from "../../../core/onboarding/index.
 import { csrfField, type FieldErrors, selectField } from "../ui/fields.ts";
 import { type Html, html, nothing } from "../ui/html.ts";
 import { t } from "../ui/ui-language.ts";
-import { counted, withMarkup } from "../dashboard/ui-text.ts";
+import { counted, withMarkup } from "../ui/ui-text.ts";
 
 interface View {
   csrf: string;

@@ -1,6 +1,6 @@
 import type { Params } from "../../../core/kernel/i18n/localise.ts";
-import { type Html, html } from "../ui/html.ts";
-import { t, uiNumber } from "../ui/ui-language.ts";
+import { type Html, html } from "./html.ts";
+import { t, uiNumber } from "./ui-language.ts";
 
 /** A count in words: the key's ".one" message for 1, its ".other" one otherwise, `{n}` written as the page's language writes numbers. */
 export const counted = (key: string, n: number, params: Params = {}): string =>
