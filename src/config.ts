@@ -24,6 +24,10 @@ const Config = z.object({
   /** Days before an objection window's last day each customer that has not objected is reminded; 0: no reminders. */
   CUSTOMER_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Where webhook endpoints may point (core/webhooks/endpoint-policy.ts): schemes, hosts, and whether private addresses may be reached. */
+  WEBHOOK_SCHEMES: z.string().optional(),
+  WEBHOOK_HOSTS: z.string().optional(),
+  WEBHOOK_PRIVATE_ADDRESSES: z.enum(["allow", "refuse"]).default("refuse"),
   /** Sign-in attempts per client address, and per account, as attempts/seconds. */
   RATE_SIGN_IN_PER_ADDRESS: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAddress),
   RATE_SIGN_IN_PER_ACCOUNT: RateRuleText.default(DEFAULT_RATE_LIMITS.signInPerAccount),

@@ -49,6 +49,8 @@ export const obligations = sqliteTable(
     closedBy: text("closed_by"),
     /** When the DPO's reminder was queued (once per obligation); not a change of the duty itself. */
     reminderQueuedAt: text("reminder_queued_at"),
+    /** When the webhook event saying it is overdue was queued (once); the "due" event goes with the reminder. */
+    overdueEventAt: text("overdue_event_at"),
     ...tracked,
   },
   (t) => [index("obligations_agreement").on(t.agreementId), index("obligations_due").on(t.state, t.dueAt)],

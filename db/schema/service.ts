@@ -83,3 +83,44 @@ export const subscribers = sqliteTable("subscribers", {
   confirmationSentAt: text("confirmation_sent_at").notNull(),
   confirmedAt: text("confirmed_at"),
 });
+
+/**
+ * Systems told of register events by signed HTTP requests (core/webhooks):
+ * each event an endpoint subscribes to becomes one outbox row per endpoint,
+ * written in the event's atomic unit and delivered like the e-mail beside it.
+ * The secret signs the requests (Standard Webhooks, `whsec_` + base64); it
+ * must be readable to sign, so it is stored as the receiver was given it.
+ */
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  description: text("description").notNull(),
+  /** The event types it receives, a JSON array (core/webhooks WEBHOOK_EVENTS). */
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  secret: text("secret").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  /** Deleted endpoints stay for their delivery log; nothing is sent to them. */
+  deletedAt: text("deleted_at"),
+});
+
+/** The delivery log: one row per request made to an endpoint, with what it answered. */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: text("id").primaryKey(),
+    /** The outbox row (one event for one endpoint); its id is the webhook-id header. */
+    messageId: text("message_id").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    startedAt: text("started_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    /** The HTTP status, or null when no answer came (refused, timed out, address not allowed). */
+    status: integer("status"),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    /** Why it failed, or the start of what the receiver answered. */
+    detail: text("detail"),
+  },
+  (t) => [index("webhook_attempts_message").on(t.messageId, t.startedAt), index("webhook_attempts_endpoint").on(t.endpointId, t.startedAt)],
+);

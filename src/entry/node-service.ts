@@ -1,3 +1,4 @@
+import { webhookPolicyOf } from "../core/webhooks/index.ts";
 import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
@@ -24,6 +25,7 @@ export async function startNodeService(config: Config): Promise<{ shutdown: () =
     store,
     checkpoints,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    webhookPolicy: webhookPolicyOf(config),
     windowReminderDays: config.CUSTOMER_REMINDER_DAYS,
     passwordKdf: nodeKdf(1),
     rateLimits: {

@@ -1,6 +1,7 @@
 import type { CheckpointKeys } from "../core/kernel/audit/checkpoints.ts";
 import type { Actor, Clock, Ctx } from "../core/kernel/context.ts";
 import type { Store } from "../core/kernel/ports/store.ts";
+import type { WebhookPolicy } from "../core/webhooks/index.ts";
 import type { ReadScope } from "../core/kernel/remembered.ts";
 import type { ScratchStoreFactory } from "../core/kernel/ports/scratch-store.ts";
 import type { Kdf, ScryptCost, SignedInSession } from "../core/accounts/index.ts";
@@ -50,6 +51,8 @@ export interface AppDeps {
    * through Hono's request.
    */
   rawBody?: RawBody;
+  /** Where webhook endpoints may point (core/webhooks); unset, https to public hosts only. */
+  webhookPolicy?: WebhookPolicy;
 }
 
 /** Reads a request's body up to `maxBytes`, or answers undefined when this platform cannot (see AppDeps.rawBody). */

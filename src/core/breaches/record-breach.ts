@@ -1,3 +1,4 @@
+import { webhookEvent } from "../webhooks/queue-event.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import {
   activities,
@@ -112,6 +113,18 @@ export async function recordBreach(ctx: Ctx, raw: unknown): Promise<{ breach: Br
     db.insert(breaches).values(breach),
     auditStatement(ctx, { action: "create", entityType: "breach", entityId: breach.id, before: null, after: breach }, at),
     ...startDutyStatements(ctx, duties, at),
+    ...(await webhookEvent(
+      ctx,
+      "breach.recorded",
+      { type: "breach", id: breach.id, path: `/api/v1/breaches/${breach.id}` },
+      {
+        discoveredAt: breach.discoveredAt,
+        affectedAgreementIds: breach.affectedAgreementIds,
+        notificationDutyIds: duties.map((d) => d.id),
+        customersNotified: Boolean(input.notify),
+      },
+      at,
+    )),
   ];
   if (!input.notify) {
     await ctx.store.atomic(statements);

@@ -1,3 +1,4 @@
+import { webhookEvent } from "../webhooks/queue-event.ts";
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { documentExports } from "../../../db/schema.ts";
@@ -52,9 +53,17 @@ export async function exportDocument(ctx: Ctx, raw: unknown): Promise<ExportedDo
     checkpointSize: checkpoint?.size ?? null,
   };
   const record = toRecord(row);
+  const { kind, agreementId, format, language, asOf: stateAsOf, sha256, fingerprint, fileName } = record;
   await ctx.store.atomic([
     ctx.store.db.insert(documentExports).values(row),
     auditStatement(ctx, { action: "export", entityType: "document_export", entityId: row.id, before: null, after: record }, now),
+    ...(await webhookEvent(
+      ctx,
+      "export.made",
+      { type: "document_export", id: row.id, path: `/api/v1/exports/${row.id}` },
+      { kind, agreementId, format, language, asOf: stateAsOf, sha256, fingerprint, fileName },
+      now,
+    )),
   ]);
   return { record, document, checkpoint };
 }

@@ -1,4 +1,5 @@
 import type { Store } from "./ports/store.ts";
+import type { WebhookPolicy } from "../webhooks/endpoint-policy.ts";
 import type { Role } from "./roles.ts";
 import { timeOrderedId } from "./ids/time-ordered-id.ts";
 
@@ -35,6 +36,8 @@ export interface Ctx {
   publicBaseUrl?: string;
   /** Signs audit checkpoints (key outside the database); unset, exports carry no checkpoint. */
   checkpointSigner?: CheckpointSigner;
+  /** Where webhooks may go (core/webhooks/endpoint-policy.ts); unset, the strict default. */
+  webhookPolicy?: WebhookPolicy;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

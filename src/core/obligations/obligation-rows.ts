@@ -39,14 +39,14 @@ export const AUDITED_OBLIGATION_FIELDS = [
 ] as const satisfies readonly (keyof ObligationRow)[];
 
 /** The row as the audit trail records it. */
-export function auditedObligation(row: ObligationRow): Omit<ObligationRow, "reminderQueuedAt"> {
-  const { reminderQueuedAt: _marker, ...audited } = row;
+export function auditedObligation(row: ObligationRow): Omit<ObligationRow, "reminderQueuedAt" | "overdueEventAt"> {
+  const { reminderQueuedAt: _marker, overdueEventAt: _event, ...audited } = row;
   return audited;
 }
 
 /** The obligation as the API shows it at `now`: an open one past its deadline is overdue. */
 export function toObligation(row: ObligationRow, now: Date): Obligation {
-  const { state, reminderQueuedAt: _marker, ...rest } = row;
+  const { state, reminderQueuedAt: _marker, overdueEventAt: _event, ...rest } = row;
   const overdue = state === "open" && now.getTime() >= Date.parse(row.dueAt);
   return {
     ...rest,
@@ -104,6 +104,7 @@ export function openDuty(ctx: Ctx, start: DutyStart, at: string): ObligationRow 
     waiverReason: null,
     closedBy: null,
     reminderQueuedAt: null,
+    overdueEventAt: null,
     revision: 1,
     createdAt: at,
     updatedAt: at,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, min, ne, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema.ts";
 import type { Clock } from "../kernel/context.ts";
 import { isPermanentMailError, type Mailer } from "../kernel/ports/mailer.ts";
@@ -6,7 +6,12 @@ import { AppError, notFound } from "../kernel/errors.ts";
 import { dpoEmail, loadOrganisation } from "../organisation/index.ts";
 import { mailHtml } from "./mail-html.ts";
 import { OUTBOX_STATUSES, type OutboxStatus } from "../kernel/values/values.ts";
-import type { Db, Store } from "../kernel/ports/store.ts";
+import type { Db, Statement, Store } from "../kernel/ports/store.ts";
+import { newId as defaultNewId } from "../kernel/context.ts";
+import { sendWebhook, type WebhookSending } from "../webhooks/send-webhook.ts";
+
+/** Outbox rows of this kind are webhook messages (core/webhooks), the others e-mail. */
+export const WEBHOOK_KIND = "webhook";
 
 export { OUTBOX_STATUSES };
 export type { OutboxStatus };
@@ -29,8 +34,13 @@ export interface DeliveryReport {
 
 export interface DeliveryOptions {
   store: Store;
-  mailer: Mailer;
+  /** Sends the e-mail; without one (no SMTP or mail API configured) e-mail stays queued. */
+  mailer?: Mailer | null;
+  /** Sends the webhooks; without it they stay queued. */
+  webhooks?: WebhookSending | null;
   clock: Clock;
+  /** Ids of the delivery log's rows. */
+  newId?: () => string;
   limit?: number;
   maxAttempts?: number;
 }
@@ -38,7 +48,9 @@ export interface DeliveryOptions {
 const at = (clock: Clock, plusMs = 0) => new Date(clock.now().getTime() + plusMs).toISOString();
 
 /**
- * Sends the messages that are due, one at a time, and records each outcome.
+ * Sends the messages that are due, one at a time, and records each outcome:
+ * e-mail through the mailer, webhooks through the webhook transport (with a
+ * line in their delivery log in the same unit as the outcome).
  * Status changes here are bookkeeping about mail, not changes to the register,
  * so they write no audit entries.
  *
@@ -48,8 +60,11 @@ const at = (clock: Clock, plusMs = 0) => new Date(clock.now().getTime() + plusMs
  * every time, so receiving systems can recognise the duplicate.
  */
 export async function deliverDueMessages(options: DeliveryOptions): Promise<DeliveryReport> {
-  const { store, mailer, clock, limit = 50, maxAttempts = 8 } = options;
+  const { store, mailer, webhooks, clock, newId = defaultNewId, limit = 50, maxAttempts = 8 } = options;
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  if (!mailer && !webhooks) return report;
+  // What this deliverer cannot send stays queued for one that can.
+  const channel = !mailer ? eq(outbox.kind, WEBHOOK_KIND) : !webhooks ? ne(outbox.kind, WEBHOOK_KIND) : undefined;
   /** The DPO's address, read once per run (with the first message): every reply goes there. */
   let replyTo: string | null | undefined;
   // A "sending" row whose lease (its nextAttemptAt) has run out was claimed by
@@ -57,13 +72,13 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
   const due = await store.db
     .select({ id: outbox.id, attempts: outbox.attempts })
     .from(outbox)
-    .where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, at(clock))))
+    .where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, at(clock)), channel))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit);
   for (const candidate of due) {
     const message = await claim(store.db, candidate, clock);
     if (!message) continue;
-    const finish = (values: Partial<OutboxMessage>) => store.atomic([finishClaim(store.db, message, values)]);
+    const finish = (values: Partial<OutboxMessage>, log: Statement[] = []) => store.atomic([finishClaim(store.db, message, values), ...log]);
     if (message.attempts > maxAttempts) {
       // Only a claim that outlived its lease gets here: do not let a message that
       // keeps killing the deliverer be retried for ever.
@@ -75,30 +90,23 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
       report.failed++;
       continue;
     }
-    try {
-      replyTo ??= await dpoAddress(store.db);
-      await mailer.send({
-        messageId: message.id,
-        to: message.recipient,
-        subject: message.subject,
-        text: message.body,
-        html: mailHtml(message.subject, message.body),
-        // Customers who answer a notice reach the DPO; the DPO's own reminders need no Reply-To.
-        ...(replyTo && replyTo.toLowerCase() !== message.recipient.toLowerCase() ? { replyTo } : {}),
-      });
-    } catch (error) {
-      const lastError = describe(error);
-      if (isPermanentMailError(error) || message.attempts >= maxAttempts) {
-        await finish({ status: "failed", nextAttemptAt: at(clock), lastError });
+    const outcome =
+      message.kind === WEBHOOK_KIND && webhooks
+        ? await sendWebhook(store.db, message, webhooks, clock, newId)
+        : await sendMail(message, mailer as Mailer, async () => (replyTo ??= await dpoAddress(store.db)));
+    if (outcome.error !== undefined) {
+      const lastError = describe(outcome.error);
+      if (outcome.permanent || message.attempts >= maxAttempts) {
+        await finish({ status: "failed", nextAttemptAt: at(clock), lastError }, outcome.log);
         report.failed++;
       } else {
-        await finish({ status: "pending", nextAttemptAt: at(clock, retryDelayMs(message.attempts)), lastError });
+        await finish({ status: "pending", nextAttemptAt: at(clock, retryDelayMs(message.attempts)), lastError }, outcome.log);
         report.retried++;
       }
       continue;
     }
     const now = at(clock);
-    await finish({ status: "sent", sentAt: now, nextAttemptAt: now, lastError: null });
+    await finish({ status: "sent", sentAt: now, nextAttemptAt: now, lastError: null }, outcome.log);
     report.sent++;
   }
   return report;
@@ -136,6 +144,28 @@ function finishClaim(db: Db, claimed: OutboxMessage, values: Partial<OutboxMessa
     .update(outbox)
     .set(values)
     .where(and(eq(outbox.id, claimed.id), eq(outbox.status, "sending"), eq(outbox.attempts, claimed.attempts)));
+}
+
+/** One e-mail handed to the mailer; replies go to the DPO unless the DPO is the one written to. */
+async function sendMail(
+  message: OutboxMessage,
+  mailer: Mailer,
+  dpo: () => Promise<string | null>,
+): Promise<{ error?: unknown; permanent?: boolean; log?: Statement[] }> {
+  try {
+    const replyTo = await dpo();
+    await mailer.send({
+      messageId: message.id,
+      to: message.recipient,
+      subject: message.subject,
+      text: message.body,
+      html: mailHtml(message.subject, message.body),
+      ...(replyTo && replyTo.toLowerCase() !== message.recipient.toLowerCase() ? { replyTo } : {}),
+    });
+    return {};
+  } catch (error) {
+    return { error, permanent: isPermanentMailError(error) };
+  }
 }
 
 async function dpoAddress(db: Db): Promise<string | null> {

@@ -20,6 +20,8 @@ export const MESSAGE_KINDS = [
   "terms_notice",
   "terms_effective",
   "terms_withdrawn",
+  // A signed request to a webhook endpoint (core/webhooks), not an e-mail.
+  "webhook",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -51,6 +51,15 @@ const OPERATION_IDS: Record<string, string> = {
   "POST /api/v1/lifecycle/run": "runLifecycle",
   "GET /api/v1/outbox": "listOutbox",
   "POST /api/v1/outbox/{id}/retry": "retryOutboxMessage",
+  "GET /api/v1/webhooks/endpoints": "listWebhookEndpoints",
+  "POST /api/v1/webhooks/endpoints": "createWebhookEndpoint",
+  "GET /api/v1/webhooks/endpoints/{id}": "getWebhookEndpoint",
+  "PATCH /api/v1/webhooks/endpoints/{id}": "updateWebhookEndpoint",
+  "DELETE /api/v1/webhooks/endpoints/{id}": "deleteWebhookEndpoint",
+  "POST /api/v1/webhooks/endpoints/{id}/secret": "rotateWebhookSecret",
+  "GET /api/v1/webhooks/endpoints/{id}/deliveries": "listWebhookDeliveries",
+  "GET /api/v1/webhooks/deliveries/{id}": "getWebhookDelivery",
+  "POST /api/v1/webhooks/deliveries/{id}/redeliver": "redeliverWebhook",
   "GET /api/v1/documents/art30-controller": "getControllerRecord",
   "GET /api/v1/documents/art30-controller/completeness": "checkControllerRecord",
   "GET /api/v1/documents/art30-processor": "getProcessorRecord",
@@ -91,6 +100,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV, XLSX or JSON, as of any instant, with their exports.",
   Audit: "Every change to the register, with before and after, in a hash chain; its signed checkpoints and the register's verification.",
   Operations: "The scheduler and the outbox.",
+  Webhooks:
+    "Signed HTTP requests (Standard Webhooks) telling other systems of register events: endpoints, their delivery log and redelivery.",
   "API tokens": "Tokens for this API, by role.",
 };
 

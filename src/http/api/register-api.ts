@@ -19,6 +19,7 @@ import { registerOrganisationRoutes } from "./organisation-routes.ts";
 import { registerOutboxRoutes } from "./outbox-routes.ts";
 import { REGISTER_IMPORT_MAX_BYTES, REGISTER_IMPORT_PATH, registerRegisterTransferRoutes } from "./register-transfer-routes.ts";
 import { registerTokenRoutes } from "./token-routes.ts";
+import { registerWebhookRoutes } from "./webhook-routes.ts";
 import { registerVerificationRoutes } from "./verification-routes.ts";
 
 /** The JSON API under /api/v1 (bearer tokens), with the public feeds. The order is the OpenAPI document's order. */
@@ -45,6 +46,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, wiring: AppWiring): void {
   registerClearanceRoutes(app, wiring);
   registerSearchRoutes(app);
   registerOutboxRoutes(app);
+  registerWebhookRoutes(app, wiring);
   registerFeedRoutes(app, wiring);
   registerSubscriptionRoutes(app, wiring);
   registerCheckpointRoutes(app, wiring);

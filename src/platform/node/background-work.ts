@@ -5,8 +5,10 @@ import { startEvidenceScheduler, startLifecycleScheduler } from "./lifecycle-sch
 import { startOutboxDelivery } from "./outbox-loop.ts";
 import { configuredHttpMailer } from "../mail-api/http-mailer.ts";
 import { createSmtpMailer } from "./smtp-mailer.ts";
+import { nodeWebhookTransport } from "./webhook-transport.ts";
+import { webhookPolicyOf } from "../../core/webhooks/index.ts";
 
-/** The service's timers: change lifecycle, checkpoints and verification, and mail delivery when SMTP or a mail API is configured. */
+/** The service's timers: change lifecycle, checkpoints and verification, and the outbox: webhooks always, e-mail when SMTP or a mail API is configured. */
 export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: Config): { stop: () => Promise<void> } {
   const lifecycle = startLifecycleScheduler({
     store,
@@ -23,11 +25,14 @@ export function startBackgroundWork(store: Store, keys: CheckpointKeys, config: 
   });
   // SMTP when configured, else a provider's HTTP mail API (as the Worker uses), else none.
   const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : configuredHttpMailer(config);
-  const delivery = mailer ? startOutboxDelivery({ store, mailer, intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 }) : null;
-  if (!delivery) console.log("Neither SMTP_URL nor MAIL_API is set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
+  // Webhooks need no configuration to go out: only their endpoints, registered by an admin.
+  const policy = webhookPolicyOf(config);
+  const webhooks = { transport: nodeWebhookTransport(policy), policy };
+  const delivery = startOutboxDelivery({ store, mailer, webhooks, intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000 });
+  if (!mailer) console.log("Neither SMTP_URL nor MAIL_API is set: e-mails stay queued in the outbox (GET /api/v1/outbox).");
   return {
     stop: async () => {
-      await Promise.all([lifecycle.stop(), evidence.stop(), delivery?.stop()]);
+      await Promise.all([lifecycle.stop(), evidence.stop(), delivery.stop()]);
     },
   };
 }

@@ -2,10 +2,13 @@ import { type Clock, systemClock } from "../../core/kernel/context.ts";
 import { deliverDueMessages, type DeliveryReport } from "../../core/outbox/index.ts";
 import type { Mailer } from "../../core/kernel/ports/mailer.ts";
 import type { Store } from "../../core/kernel/ports/store.ts";
+import type { WebhookSending } from "../../core/webhooks/index.ts";
 
 export interface OutboxDeliveryOptions {
   store: Store;
-  mailer: Mailer;
+  /** Without one, e-mail stays queued (webhooks still go). */
+  mailer: Mailer | null;
+  webhooks?: WebhookSending | null;
   clock?: Clock;
   intervalMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -25,14 +28,14 @@ export interface OutboxDelivery {
  * taking the server down.
  */
 export function startOutboxDelivery(options: OutboxDeliveryOptions): OutboxDelivery {
-  const { store, mailer, clock = systemClock, intervalMs = 10_000, log = console.error } = options;
+  const { store, mailer, webhooks, clock = systemClock, intervalMs = 10_000, log = console.error } = options;
   let chain: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
   const runOnce = (): Promise<DeliveryReport> => {
     if (stopped) return Promise.reject(new Error("Outbox delivery has been stopped."));
-    const run = chain.then(() => deliverDueMessages({ store, mailer, clock }));
+    const run = chain.then(() => deliverDueMessages({ store, mailer, webhooks, clock }));
     chain = run.catch(() => undefined);
     return run;
   };

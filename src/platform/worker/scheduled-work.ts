@@ -5,12 +5,14 @@ import type { Mailer } from "../../core/kernel/ports/mailer.ts";
 import { deliverDueMessages } from "../../core/outbox/index.ts";
 import { configuredHttpMailer } from "../mail-api/http-mailer.ts";
 import { createD1Store } from "./d1-store.ts";
+import { fetchWebhookTransport } from "./webhook-transport.ts";
+import { webhookPolicyOf } from "../../core/webhooks/index.ts";
 import { keysOf, type WorkerEnv } from "./worker-env.ts";
 
 /**
  * The cron trigger's work: due changes take effect, reminders are queued,
  * the outbox is delivered through the configured HTTP mail API (after the
- * lifecycle, so what it queued goes out in the same run), the chain is signed
+ * lifecycle, so what it queued goes out in the same run) with the webhooks, the chain is signed
  * when it has grown and the register is verified once a day.
  */
 /** CUSTOMER_REMINDER_DAYS as a number of days; unset or not a whole number from 0 to 60: the default. */
@@ -56,14 +58,13 @@ export function runScheduledWork(env: WorkerEnv, ctx: ExecutionContext): void {
  * overlapping triggers never send one twice, and retried with growing delays.
  */
 async function deliverMail(env: WorkerEnv, store: ReturnType<typeof createD1Store>): Promise<void> {
-  let mailer: Mailer | null;
+  let mailer: Mailer | null = null;
   try {
     mailer = configuredHttpMailer(env);
   } catch (error) {
     console.error(`outbox: ${error instanceof Error ? error.message : String(error)}; e-mails stay queued`);
-    return;
   }
-  if (!mailer) return;
-  const report = await deliverDueMessages({ store, mailer, clock: systemClock });
+  const policy = webhookPolicyOf(env);
+  const report = await deliverDueMessages({ store, mailer, webhooks: { transport: fetchWebhookTransport, policy }, clock: systemClock });
   if (report.failed > 0) console.error(`outbox: ${report.failed} message(s) failed for good (see /admin/outbox)`);
 }

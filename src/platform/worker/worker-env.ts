@@ -20,6 +20,10 @@ export interface WorkerEnv {
   MAIL_API_URL?: string;
   /** The sender, e.g. `DPA register <privacy@example.com>` (wrangler.toml [vars]). */
   MAIL_FROM?: string;
+  /** Where webhook endpoints may point (wrangler.toml [vars]; core/webhooks/endpoint-policy.ts). */
+  WEBHOOK_SCHEMES?: string;
+  WEBHOOK_HOSTS?: string;
+  WEBHOOK_PRIVATE_ADDRESSES?: string;
 }
 
 export const keysOf = (env: WorkerEnv): Promise<CheckpointKeys> => checkpointKeys(env.CHECKPOINT_KEY, env.CHECKPOINT_TRUSTED_KEYS);

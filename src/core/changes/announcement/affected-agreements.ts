@@ -1,3 +1,4 @@
+import { changeEvent } from "../change-events.ts";
 import { eq, inArray } from "drizzle-orm";
 import { agreementActivities, agreements, outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -128,5 +129,6 @@ export async function announcement(
     at,
   );
   if (news.length > 0) statements.push(db.insert(outbox).values(news));
+  statements.push(...(await changeEvent(ctx, "change.announced", announced, at, { notices: notices.length })));
   return { announced, notices, statements };
 }

@@ -1,3 +1,4 @@
+import { changeEvent } from "../change-events.ts";
 import { eq, sql } from "drizzle-orm";
 import { objections, outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -129,6 +130,7 @@ export async function takeEffect(
         at,
       ),
     ),
+    ...(await changeEvent(ctx, "change.effective", effective, at, { agreementsApplied: applying.length, agreementsExcluded: excluded.length })),
     clearGuards(db),
   );
   await ctx.store.atomic(statements);

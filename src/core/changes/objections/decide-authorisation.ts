@@ -1,3 +1,4 @@
+import { answerEvents } from "../change-events.ts";
 import { eq } from "drizzle-orm";
 import { changeNotices, outbox } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -52,6 +53,7 @@ export async function decideAuthorisation(ctx: Ctx, noticeId: string, raw: unkno
     { type: "change_notice", id: notice.id },
     at,
   );
+  const events = await answerEvents(ctx, { notice, decided }, at);
   const db = ctx.store.db;
   await ctx.store.atomic([
     guardNotice(ctx, notice),
@@ -61,6 +63,7 @@ export async function decideAuthorisation(ctx: Ctx, noticeId: string, raw: unkno
       .where(eq(changeNotices.id, notice.id)),
     auditStatement(ctx, { action: "decide", entityType: "change_notice", entityId: notice.id, before: notice, after: decided }, at),
     db.insert(outbox).values(alert),
+    ...events,
     clearGuards(db),
   ]);
   return decided;

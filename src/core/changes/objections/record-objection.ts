@@ -1,3 +1,4 @@
+import { answerEvents } from "../change-events.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import { isOnTime } from "../../kernel/clocks/deadline.ts";
 import type { Ctx } from "../../kernel/context.ts";
@@ -103,6 +104,7 @@ export async function recordObjection(
     at,
   );
   const receipts = await objectionReceiptMails(ctx, notice, objection, options.receiptTo, at);
+  const events = await answerEvents(ctx, { notice, objection }, at);
   const db = ctx.store.db;
   const statements = [
     guardNotice(ctx, notice),
@@ -111,6 +113,7 @@ export async function recordObjection(
     db.insert(objections).values(objection),
     auditStatement(ctx, { action: "object", entityType: "objection", entityId: objection.id, before: null, after: objection }, at),
     db.insert(outbox).values([alert, ...receipts]),
+    ...events,
     clearGuards(db),
   ];
   try {

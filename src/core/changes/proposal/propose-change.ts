@@ -1,3 +1,4 @@
+import { changeEvent } from "../change-events.ts";
 import canonicalize from "canonicalize";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { subProcessorChanges } from "../../../../db/schema.ts";
@@ -96,6 +97,8 @@ export async function proposeChange(ctx: Ctx, raw: unknown, idempotencyKey: stri
   statements.push(
     db.insert(subProcessorChanges).values({ ...change, requestHash }),
     auditStatement(ctx, { action: "create", entityType: "sub_processor_change", entityId: change.id, before: null, after: change }, at),
+    // Before the announcement's: receivers hear of the proposal first.
+    ...(await changeEvent(ctx, "change.proposed", change, at)),
   );
 
   let result: ProposalResult = { change, replayed: false, noticeCount: 0 };

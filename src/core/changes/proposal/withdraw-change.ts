@@ -1,3 +1,4 @@
+import { changeEvent } from "../change-events.ts";
 import { eq } from "drizzle-orm";
 import { outbox, subProcessorChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -75,6 +76,7 @@ export async function withdrawChange(ctx: Ctx, id: string, raw: unknown): Promis
       auditStatement(ctx, { action: "update", entityType: "sub_processor", entityId: vendor.id, before: vendor, after: rejected }, at),
     );
   }
+  statements.push(...(await changeEvent(ctx, "change.withdrawn", withdrawn, at, { reason })));
   await ctx.store.atomic([...statements, clearGuards(db)]);
   return withdrawn;
 }

@@ -38,6 +38,7 @@ const KIND_KEYS = {
   terms_notice: "admin.outbox.kind.terms_notice",
   terms_effective: "admin.outbox.kind.terms_effective",
   terms_withdrawn: "admin.outbox.kind.terms_withdrawn",
+  webhook: "admin.outbox.kind.webhook",
 } satisfies Record<MessageKind, string>;
 
 const STATUS_BADGES: Record<OutboxStatus, string> = { pending: "warn", sending: "warn", sent: "ok", failed: "late" };
