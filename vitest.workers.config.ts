@@ -3,6 +3,7 @@ import { resolve as resolvePath } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { startMailApiSink } from "./test/helpers/mail-api-sink.ts";
+import { startWebhookReceiver } from "./test/helpers/webhook-receiver.ts";
 
 /** Base64url of 32 fixed bytes: the Worker's checkpoint signing key in these suites only. */
 const WORKER_TEST_CHECKPOINT_KEY = "d29ya2VyLXRlc3QtY2hlY2twb2ludC1rZXktMzJieXQ";
@@ -14,6 +15,9 @@ export default defineConfig(async () => {
   // (Node) process, which workerd reaches over the loopback. Unreferenced, so it ends with the run.
   const mailSink = await startMailApiSink();
   mailSink.unref();
+  // The webhook receiver test/workers/webhooks.test.ts's cron triggers deliver to, the same way.
+  const webhookReceiver = await startWebhookReceiver();
+  webhookReceiver.unref();
   // The same documents rendered on Node, to compare with workerd's bytes.
   const reference = JSON.parse(execFileSync(process.execPath, ["test/workers/reference-documents.ts"], { encoding: "utf8" })) as Record<
     string,
@@ -42,6 +46,7 @@ export default defineConfig(async () => {
             NODE_REFERENCE: reference,
             CHECKPOINT_KEY: WORKER_TEST_CHECKPOINT_KEY,
             MAIL_SINK_URL: mailSink.url,
+            WEBHOOK_RECEIVER_URL: webhookReceiver.url,
             REGISTER_EXPORT: registerExport,
           },
         },

@@ -17,6 +17,8 @@ export interface WebhookReceiver {
   /** Resolves once `count` requests have come, or rejects after `timeoutMs` saying how many did. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   stop(): Promise<void>;
+  /** Lets the process end while the receiver still listens (for one living as long as a test run). */
+  unref(): void;
 }
 
 const bodyOf = async (request: IncomingMessage): Promise<string> => {
@@ -68,6 +70,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }
       return received;
     },
+    unref: () => server.unref(),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

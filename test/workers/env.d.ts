@@ -11,6 +11,8 @@ declare global {
       CHECKPOINT_KEY: string;
       /** A stand-in for Postmark's email API, run by vitest.workers.config.ts on Node (test/helpers/mail-api-sink.ts). */
       MAIL_SINK_URL: string;
+      /** A webhook receiver, run by vitest.workers.config.ts on Node (test/helpers/webhook-receiver.ts). */
+      WEBHOOK_RECEIVER_URL: string;
       /** A register exported on Node and the SQL of a first D1 admin token (test/workers/register-export-fixture.ts). */
       REGISTER_EXPORT: {
         text: string;
