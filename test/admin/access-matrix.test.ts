@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, documentExports, outbox } from "../../db/schema.ts";
 import { ADMIN_ROUTES } from "../../src/http/admin/admin-route.ts";
@@ -116,6 +117,15 @@ const MATRIX: Record<string, Allowed> = {
   "GET /admin/outbox": ADMINS,
   "GET /admin/outbox/:id": ADMINS,
   "POST /admin/outbox/:id/retry": ADMINS,
+  // Webhooks: endpoints (with their signing secrets) and redelivery, admins only.
+  "GET /admin/webhooks": ADMINS,
+  "POST /admin/webhooks": ADMINS,
+  "GET /admin/webhooks/:id": ADMINS,
+  "POST /admin/webhooks/:id": ADMINS,
+  "POST /admin/webhooks/:id/secret": ADMINS,
+  "POST /admin/webhooks/:id/delete": ADMINS,
+  "GET /admin/webhooks/deliveries/:id": ADMINS,
+  "POST /admin/webhooks/deliveries/:id/redeliver": ADMINS,
   // People and tokens: admins (DPOs) only.
   "GET /admin/users": ADMINS,
   "GET /admin/users/new": ADMINS,
@@ -141,7 +151,13 @@ async function world() {
   );
   const firstId = async (segment: string) =>
     (await bodyOf<{ items: { id: string }[] }>(await w.t.request("GET", `/api/v1/${segment}?limit=1`))).items[0]?.id;
+  const endpoint = await bodyOf<{ id: string }>(
+    await w.t.request("POST", "/api/v1/webhooks/endpoints", {
+      body: { url: "https://procurement.example/hooks", events: ["export.made"] },
+    }),
+  );
   await w.t.request("GET", `/api/v1/documents/annex/${w.agreements["CF-DPA-2024-001"]}?format=json`, { token: "read-only" });
+  const [delivery] = await w.store.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.kind, "webhook"));
   const ended = await w.t.request("POST", "/api/v1/agreements/CF-DPA-2024-002/termination", { body: { endedOn: "2026-11-20" } });
   const duties = await bodyOf<{ obligations: { id: string }[] }>(ended);
   const audit = await bodyOf<{ id: string }>(
@@ -185,6 +201,8 @@ async function world() {
     report: breach.breach.affectedAgreementIds[0],
     "terms-changes": terms.id,
     outbox: mail?.id,
+    webhooks: endpoint.id,
+    deliveries: delivery?.id,
   };
   for (const segment of REGISTER) ids[segment] = await firstId(segment);
   const userList = await (await ui.get("/admin/users", await ui.signIn("admin"))).text();

@@ -58,7 +58,9 @@ describe("webhooks across a crash", () => {
       });
       expect(registered.status, await registered.clone().text()).toBe(201);
       const { secret } = (await registered.json()) as { secret: string };
-      const vendors = (await (await fetch(`${base}/api/v1/sub-processors`, { headers })).json()) as { items: { id: string; legalName: string }[] };
+      const vendors = (await (await fetch(`${base}/api/v1/sub-processors`, { headers })).json()) as {
+        items: { id: string; legalName: string }[];
+      };
       const aws = vendors.items.find((v) => v.legalName.startsWith("Amazon"))?.id;
       const recorded = await fetch(`${base}/api/v1/breaches`, {
         method: "POST",

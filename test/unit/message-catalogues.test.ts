@@ -45,15 +45,17 @@ describe("the admin UI's Dutch and French", () => {
   // A text left as its English would read as a translation nobody made. Only these read the same in
   // English and in the other language (or are nothing but placeholders and punctuation).
   const ALIKE: Record<"nl" | "fr", string[]> = {
-    nl: "API Audit Auditor Details Document E-mail English Français Nederlands Open Records Status export import in open".split(" "),
+    nl: "API Audit Auditor Details Document E-mail Endpoint English Français Nederlands Open Records Status URL Webhooks export import in open".split(
+      " ",
+    ),
     fr: (
       "API Action Actions Active Audit Certification Certifications Contact Description Document Documents E-mail English Format " +
-      "Français Message Nederlands Objection Obligation Obligations Organisation Pages Secret Service Version export"
+      "Français Message Nederlands Objection Obligation Obligations Organisation Pages Secret Service URL Version Webhooks export"
     ).split(" "),
   };
   // Placeholders with words that read the same.
-  ALIKE.nl.push("{date}, {time} UTC", "Export {file}", " in {document}", "{file} ({format}, {bytes} bytes)");
-  ALIKE.fr.push("{date}, {time} UTC", "Export {file}", "certification {n}", "version {version}");
+  ALIKE.nl.push("{ms} ms", "{date}, {time} UTC", "Export {file}", " in {document}", "{file} ({format}, {bytes} bytes)");
+  ALIKE.fr.push("{ms} ms", "{date}, {time} UTC", "Export {file}", "certification {n}", "version {version}");
   const areas = folders.filter((folder) => folder.startsWith("admin/"));
   it.each(["nl", "fr"] as const)("%s has no text left in English", (lang) => {
     const leftEnglish = areas.flatMap((folder) => {

@@ -41,7 +41,10 @@ describe("the events a change of sub-processors gives", () => {
     });
     expect(withdrawn.status, JSON.stringify(await withdrawn.clone().json())).toBe(200);
     const all = await events(w);
-    expect(all.at(-1)).toMatchObject({ type: "change.withdrawn", data: { id: change.id, status: "withdrawn", reason: "The customers said no." } });
+    expect(all.at(-1)).toMatchObject({
+      type: "change.withdrawn",
+      data: { id: change.id, status: "withdrawn", reason: "The customers said no." },
+    });
     const objection = all.find((e) => e.type === "change.objection_received");
     expect(objection?.data).toMatchObject({ id: change.id, objection: { agreementId: w.agreements["CF-DPA-2024-002"], onTime: true } });
   });
@@ -84,7 +87,10 @@ describe("the events a change of sub-processors gives", () => {
     const { breach, obligationIds } = await bodyOf<{ breach: { id: string }; obligationIds: string[] }>(recorded);
     expect(obligationIds.length).toBeGreaterThan(0);
     expect(await events(w)).toEqual([
-      expect.objectContaining({ type: "breach.recorded", data: expect.objectContaining({ id: breach.id, notificationDutyIds: obligationIds }) }),
+      expect.objectContaining({
+        type: "breach.recorded",
+        data: expect.objectContaining({ id: breach.id, notificationDutyIds: obligationIds }),
+      }),
     ]);
     await runLifecycle(w.t);
     const due = (await events(w)).filter((e) => e.type === "obligation.due");

@@ -48,7 +48,9 @@ async function registerEndpoint(events: string[], url = receiver.url): Promise<{
 }
 
 async function proposeAndAnnounce(): Promise<string> {
-  const activities = await bodyOf<{ items: { id: string; name: { en?: string } }[] }>(await t.request("GET", "/api/v1/activities?limit=200"));
+  const activities = await bodyOf<{ items: { id: string; name: { en?: string } }[] }>(
+    await t.request("GET", "/api/v1/activities?limit=200"),
+  );
   const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
   const proposed = await t.request("POST", "/api/v1/sub-processor-changes", {
     body: {
@@ -81,7 +83,9 @@ describe("webhooks to a registered endpoint", () => {
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
 
     const verifier = new Webhook(endpoint.secret);
-    const events = receiver.received.map((r) => verifier.verify(r.body, r.headers) as { type: string; timestamp: string; data: Record<string, unknown> });
+    const events = receiver.received.map(
+      (r) => verifier.verify(r.body, r.headers) as { type: string; timestamp: string; data: Record<string, unknown> },
+    );
     expect(events.map((e) => e.type)).toEqual(["change.proposed", "change.announced"]);
     expect(events[1]?.data).toMatchObject({
       id: changeId,
@@ -94,7 +98,9 @@ describe("webhooks to a registered endpoint", () => {
     // A body changed on the way, or another secret, fails verification.
     const [first] = receiver.received;
     expect(() => verifier.verify(`${first?.body} `, first?.headers ?? {})).toThrow();
-    expect(() => new Webhook(`whsec_${btoa("another secret of enough length!")}`).verify(first?.body ?? "", first?.headers ?? {})).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${btoa("another secret of enough length!")}`).verify(first?.body ?? "", first?.headers ?? {}),
+    ).toThrow();
 
     // The delivery log, through the API.
     const deliveries = await bodyOf<{ items: { id: string; event: string; status: string }[] }>(
@@ -214,13 +220,17 @@ describe("endpoints and the operator's policy", () => {
     }
     const noEvents = await strict.request("POST", "/api/v1/webhooks/endpoints", { body: { url: "https://example.com/h", events: [] } });
     expect(noEvents.status).toBe(422);
-    const unknownEvent = await strict.request("POST", "/api/v1/webhooks/endpoints", { body: { url: "https://example.com/h", events: ["change.eaten"] } });
+    const unknownEvent = await strict.request("POST", "/api/v1/webhooks/endpoints", {
+      body: { url: "https://example.com/h", events: ["change.eaten"] },
+    });
     expect(unknownEvent.status).toBe(422);
     expect(await store.db.select().from(webhookEndpoints)).toHaveLength(0);
     expect(await store.db.select().from(auditEntries)).toHaveLength(auditBefore);
 
     const allowListed = await makeTestApp(store, clock, { webhookPolicy: { ...DEFAULT_WEBHOOK_POLICY, hosts: ["*.procurement.example"] } });
-    const elsewhere = await allowListed.request("POST", "/api/v1/webhooks/endpoints", { body: { url: "https://evil.example/h", events: ["export.made"] } });
+    const elsewhere = await allowListed.request("POST", "/api/v1/webhooks/endpoints", {
+      body: { url: "https://evil.example/h", events: ["export.made"] },
+    });
     expect(elsewhere.status).toBe(422);
     const listed = await allowListed.request("POST", "/api/v1/webhooks/endpoints", {
       body: { url: "https://erp.procurement.example/h", events: ["export.made"] },

@@ -24,7 +24,9 @@ describe("webhooks from the Worker", () => {
     const subjects = [crypto.randomUUID(), crypto.randomUUID()];
     const statements = (
       await Promise.all(
-        subjects.map((id) => webhookEvent(ctx, "breach.recorded", { type: "breach", id, path: `/api/v1/breaches/${id}` }, { test: true }, at)),
+        subjects.map((id) =>
+          webhookEvent(ctx, "breach.recorded", { type: "breach", id, path: `/api/v1/breaches/${id}` }, { test: true }, at),
+        ),
       )
     ).flat();
     await store.atomic(statements);
@@ -46,7 +48,10 @@ describe("webhooks from the Worker", () => {
     const payloads = received.map((r) => verifier.verify(r.body, r.headers) as { type: string; data: { id: string } });
     expect(payloads.map((p) => p.data.id).sort()).toEqual([...subjects].sort());
     expect(payloads.every((p) => p.type === "breach.recorded")).toBe(true);
-    const statuses = await store.db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.id, [...ids]));
+    const statuses = await store.db
+      .select({ status: outbox.status })
+      .from(outbox)
+      .where(inArray(outbox.id, [...ids]));
     expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
   });
 });

@@ -78,7 +78,8 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
   for (const candidate of due) {
     const message = await claim(store.db, candidate, clock);
     if (!message) continue;
-    const finish = (values: Partial<OutboxMessage>, log: Statement[] = []) => store.atomic([finishClaim(store.db, message, values), ...log]);
+    const finish = (values: Partial<OutboxMessage>, log: Statement[] = []) =>
+      store.atomic([finishClaim(store.db, message, values), ...log]);
     if (message.attempts > maxAttempts) {
       // Only a claim that outlived its lease gets here: do not let a message that
       // keeps killing the deliverer be retried for ever.

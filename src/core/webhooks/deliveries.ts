@@ -60,7 +60,11 @@ export async function deliveryWithAttempts(db: Db, id: string): Promise<WebhookD
     .from(outbox)
     .where(and(eq(outbox.id, id), eq(outbox.kind, KIND)));
   if (!row) throw notFound("webhook delivery", id);
-  const log = await db.select().from(webhookAttempts).where(eq(webhookAttempts.messageId, id)).orderBy(asc(webhookAttempts.startedAt), asc(webhookAttempts.id));
+  const log = await db
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.messageId, id))
+    .orderBy(asc(webhookAttempts.startedAt), asc(webhookAttempts.id));
   return { ...delivery(row), log };
 }
 

@@ -1,5 +1,3 @@
-import { AppError } from "../kernel/errors.ts";
-
 /**
  * Where webhooks may go, set by the operator (WEBHOOK_SCHEMES, WEBHOOK_HOSTS,
  * WEBHOOK_PRIVATE_ADDRESSES). A register that makes requests on an admin's
@@ -36,8 +34,15 @@ export function isPrivateAddress(address: string): boolean {
   if (v4) {
     const [a = 0, b = 0] = v4;
     return (
-      a === 0 || a === 10 || a === 127 || a >= 224 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19))
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      a >= 224 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 198 && (b === 18 || b === 19))
     );
   }
   if (!ip.includes(":")) return false;
@@ -71,12 +76,6 @@ export function urlRefusal(raw: string, policy: WebhookPolicy): string | null {
   return null;
 }
 
-/** Refuses a URL outside the policy with a field error, before anything is written. */
-export function assertUrlAllowed(url: string, policy: WebhookPolicy): void {
-  const refusal = urlRefusal(url, policy);
-  if (refusal) throw new AppError("validation", `This URL cannot receive webhooks: ${refusal}`, [{ path: "url", message: refusal }]);
-}
-
 const list = (value: string | undefined): string[] | undefined => {
   const items = value
     ?.split(",")
@@ -93,7 +92,11 @@ const list = (value: string | undefined): string[] | undefined => {
  * refused by default). A value it cannot read stops the start rather than
  * open more than meant.
  */
-export function webhookPolicyOf(env: { WEBHOOK_SCHEMES?: string; WEBHOOK_HOSTS?: string; WEBHOOK_PRIVATE_ADDRESSES?: string }): WebhookPolicy {
+export function webhookPolicyOf(env: {
+  WEBHOOK_SCHEMES?: string;
+  WEBHOOK_HOSTS?: string;
+  WEBHOOK_PRIVATE_ADDRESSES?: string;
+}): WebhookPolicy {
   const schemes = list(env.WEBHOOK_SCHEMES) ?? DEFAULT_WEBHOOK_POLICY.schemes;
   const unknown = schemes.filter((s) => s !== "http" && s !== "https");
   if (unknown.length > 0) throw new Error(`WEBHOOK_SCHEMES may name http and https only, not ${unknown.join(", ")}.`);

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { webhookEndpoints } from "../../../db/schema.ts";
 import { auditStatement } from "../kernel/audit/audit-statement.ts";
 import type { Ctx } from "../kernel/context.ts";
-import { notFound } from "../kernel/errors.ts";
+import { invalid, notFound } from "../kernel/errors.ts";
 import { clearGuards, guardCount } from "../kernel/write-guard.ts";
-import { parseInput } from "../kernel/input/parse-input.ts";
+import { inputIssues } from "../kernel/input/parse-input.ts";
 import type { Db } from "../kernel/ports/store.ts";
-import { assertUrlAllowed, DEFAULT_WEBHOOK_POLICY } from "./endpoint-policy.ts";
+import { DEFAULT_WEBHOOK_POLICY, urlRefusal } from "./endpoint-policy.ts";
 import { WEBHOOK_EVENTS } from "./events.ts";
 import { newWebhookSecret } from "./signature.ts";
 
@@ -29,6 +29,20 @@ export const EndpointInput = z.strictObject({
 });
 export const EndpointPatch = EndpointInput.partial().refine((p) => Object.keys(p).length > 0, "Give at least one field to change.");
 
+/**
+ * The input, or one refusal naming every bad field: the schema's findings and,
+ * for a URL that is well-formed text, whether the operator's policy allows it.
+ */
+function parseEndpoint<T extends { url?: string }>(ctx: Ctx, schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  const issues = inputIssues(raw, result.success ? null : result.error);
+  const url = (raw as { url?: unknown } | null)?.url;
+  const refusal = typeof url === "string" && url.trim() ? urlRefusal(url.trim(), ctx.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY) : null;
+  if (refusal && !issues.some((i) => i.path === "url")) issues.unshift({ path: "url", message: refusal });
+  if (!result.success || issues.length > 0) throw invalid(issues);
+  return result.data;
+}
+
 const shown = ({ secret: _secret, ...endpoint }: EndpointRow): WebhookEndpoint => endpoint;
 
 async function row(db: Db, id: string): Promise<EndpointRow> {
@@ -49,13 +63,16 @@ export const getEndpoint = async (db: Db, id: string): Promise<WebhookEndpoint> 
 
 /** Registers an endpoint; its signing secret is returned here (and on rotation) only. */
 export async function createEndpoint(ctx: Ctx, raw: unknown): Promise<WebhookEndpoint & { secret: string }> {
-  const input = parseInput(EndpointInput, raw);
-  assertUrlAllowed(input.url, ctx.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY);
+  const input = parseEndpoint(ctx, EndpointInput, raw);
   const at = ctx.clock.now().toISOString();
   const created: EndpointRow = { id: ctx.newId(), ...input, secret: newWebhookSecret(), createdAt: at, updatedAt: at, deletedAt: null };
   await ctx.store.atomic([
     ctx.store.db.insert(webhookEndpoints).values(created),
-    auditStatement(ctx, { action: "create", entityType: "webhook_endpoint", entityId: created.id, before: null, after: shown(created) }, at),
+    auditStatement(
+      ctx,
+      { action: "create", entityType: "webhook_endpoint", entityId: created.id, before: null, after: shown(created) },
+      at,
+    ),
   ]);
   return { ...shown(created), secret: created.secret };
 }
@@ -67,15 +84,18 @@ async function write(ctx: Ctx, before: EndpointRow, after: EndpointRow, action: 
   await ctx.store.atomic([
     guardCount(db, unchanged, 1),
     db.update(webhookEndpoints).set(after).where(eq(webhookEndpoints.id, before.id)),
-    auditStatement(ctx, { action, entityType: "webhook_endpoint", entityId: before.id, before: shown(before), after: shown(after), reason }, after.updatedAt),
+    auditStatement(
+      ctx,
+      { action, entityType: "webhook_endpoint", entityId: before.id, before: shown(before), after: shown(after), reason },
+      after.updatedAt,
+    ),
     clearGuards(db),
   ]);
 }
 
 export async function updateEndpoint(ctx: Ctx, id: string, raw: unknown): Promise<WebhookEndpoint> {
-  const patch = parseInput(EndpointPatch, raw);
+  const patch = parseEndpoint(ctx, EndpointPatch, raw);
   const before = await row(ctx.store.db, id);
-  if (patch.url !== undefined) assertUrlAllowed(patch.url, ctx.webhookPolicy ?? DEFAULT_WEBHOOK_POLICY);
   const after: EndpointRow = { ...before, ...patch, updatedAt: ctx.clock.now().toISOString() };
   await write(ctx, before, after, "update");
   return shown(after);

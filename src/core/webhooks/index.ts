@@ -3,9 +3,18 @@
  * (Standard Webhooks), queued in the event's atomic unit and delivered through the outbox.
  * This file is the feature's public surface: other features and the outer layers import only what it exports.
  */
-export { assertUrlAllowed, DEFAULT_WEBHOOK_POLICY, isPrivateAddress, urlRefusal, webhookPolicyOf } from "./endpoint-policy.ts";
+export { DEFAULT_WEBHOOK_POLICY, isPrivateAddress, urlRefusal, webhookPolicyOf } from "./endpoint-policy.ts";
 export type { WebhookPolicy } from "./endpoint-policy.ts";
-export { createEndpoint, deleteEndpoint, EndpointInput, EndpointPatch, getEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint } from "./endpoints.ts";
+export {
+  createEndpoint,
+  deleteEndpoint,
+  EndpointInput,
+  EndpointPatch,
+  getEndpoint,
+  listEndpoints,
+  rotateEndpointSecret,
+  updateEndpoint,
+} from "./endpoints.ts";
 export type { WebhookEndpoint } from "./endpoints.ts";
 export { deliveryWithAttempts, listDeliveries, redeliver } from "./deliveries.ts";
 export type { WebhookAttempt, WebhookDelivery } from "./deliveries.ts";

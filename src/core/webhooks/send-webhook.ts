@@ -36,7 +36,13 @@ const excerpt = (text: string): string => (text.length > EXCERPT ? `${text.slice
  * growing delays. An endpoint deleted, disabled or outside the policy since
  * the event fails the message at once: an admin redelivers it once fixed.
  */
-export async function sendWebhook(db: Db, message: QueuedWebhook, sending: WebhookSending, clock: Clock, newId: () => string): Promise<WebhookOutcome> {
+export async function sendWebhook(
+  db: Db,
+  message: QueuedWebhook,
+  sending: WebhookSending,
+  clock: Clock,
+  newId: () => string,
+): Promise<WebhookOutcome> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, message.recipient));
   const started = clock.now();
   const logged = (status: number | null, ok: boolean, detail: string | null, durationMs = 0): Statement[] => [
@@ -52,11 +58,12 @@ export async function sendWebhook(db: Db, message: QueuedWebhook, sending: Webho
       detail,
     }),
   ];
-  const refusal = !endpoint || endpoint.deletedAt
-    ? "The endpoint was deleted."
-    : !endpoint.enabled
-      ? "The endpoint is disabled; enable it, then redeliver."
-      : urlRefusal(endpoint.url, sending.policy);
+  const refusal =
+    !endpoint || endpoint.deletedAt
+      ? "The endpoint was deleted."
+      : !endpoint.enabled
+        ? "The endpoint is disabled; enable it, then redeliver."
+        : urlRefusal(endpoint.url, sending.policy);
   if (refusal || !endpoint) {
     const error = refusal ?? "The endpoint was deleted.";
     return { error, permanent: true, log: logged(null, false, error) };

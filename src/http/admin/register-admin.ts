@@ -10,6 +10,7 @@ import { registerDocumentPages } from "./documents/document-pages.ts";
 import { registerObligationPages } from "./obligations/obligation-pages.ts";
 import { registerOnboardingPages } from "./onboarding/onboarding-pages.ts";
 import { registerOutboxPages } from "./outbox/outbox-pages.ts";
+import { registerWebhookPages } from "./webhooks/webhook-pages.ts";
 import { rejectCrossSitePosts, requireCsrfToken } from "./form-guard.ts";
 import { registerPeoplePages } from "./people/people-pages.ts";
 import { registerRegisterPages } from "./register/register-pages.ts";
@@ -50,6 +51,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: AppWiring): void {
   registerOnboardingPages(app, deps);
   registerAuditPages(app);
   registerOutboxPages(app);
+  registerWebhookPages(app, deps);
   registerPeoplePages(app, deps);
   // Customers reach /object/* through signed links, without an account.
   app.use("/object/*", rejectCrossSitePosts());

@@ -175,7 +175,8 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, wiring: AppWirin
       request: { params: IdParam },
       responses: { 200: json(DeliveryWithLog, "The delivery and its log, oldest request first."), ...readErrors },
     }),
-    async (c) => c.json((await deliveryWithAttempts(c.get("ctx").store.db, c.req.valid("param").id)) as z.infer<typeof DeliveryWithLog>, 200),
+    async (c) =>
+      c.json((await deliveryWithAttempts(c.get("ctx").store.db, c.req.valid("param").id)) as z.infer<typeof DeliveryWithLog>, 200),
   );
   app.openapi(
     createRoute({

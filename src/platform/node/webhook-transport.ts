@@ -19,7 +19,12 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
     if (error) return callback(error, "", 0);
     const found = addresses as { address: string; family: number }[];
     const refused = found.find((a) => isPrivateAddress(a.address));
-    if (refused) return callback(new Error(`${hostname} resolves to ${refused.address}, a private address, and private addresses are not allowed here.`), "", 0);
+    if (refused)
+      return callback(
+        new Error(`${hostname} resolves to ${refused.address}, a private address, and private addresses are not allowed here.`),
+        "",
+        0,
+      );
     if (options.all) return (callback as unknown as (e: null, a: typeof found) => void)(null, found);
     const [first] = found;
     callback(null, first?.address ?? "", first?.family ?? 4);

@@ -130,7 +130,10 @@ export async function takeEffect(
         at,
       ),
     ),
-    ...(await changeEvent(ctx, "change.effective", effective, at, { agreementsApplied: applying.length, agreementsExcluded: excluded.length })),
+    ...(await changeEvent(ctx, "change.effective", effective, at, {
+      agreementsApplied: applying.length,
+      agreementsExcluded: excluded.length,
+    })),
     clearGuards(db),
   );
   await ctx.store.atomic(statements);

@@ -35,6 +35,7 @@ const NAV: NavItem[] = [
   { href: "/admin/onboarding", label: "admin.common.nav.onboarding", needs: "register:write" },
   { href: "/admin/audit", label: "admin.common.nav.audit", needs: "audit:read" },
   { href: "/admin/outbox", label: "admin.common.nav.outbox", needs: "operations:run" },
+  { href: "/admin/webhooks", label: "admin.common.nav.webhooks", needs: "operations:run" },
   { href: "/admin/users", label: "admin.common.nav.users", needs: "tokens:manage" },
   { href: "/admin/tokens", label: "admin.common.nav.tokens", needs: "tokens:manage" },
 ];
