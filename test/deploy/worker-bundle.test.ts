@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
 import { hashPassword } from "../../src/core/accounts/password.ts";
+import { memoryStore } from "../helpers/sqlite.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const ORIGIN = "https://register.test";
@@ -75,7 +77,13 @@ describe("the deployed Worker bundle", () => {
     expect((await call("/health")).status).toBe(200);
     const description = await call("/api/openapi.json");
     expect(description.status).toBe(200);
-    expect(((await description.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    // The stand-ins for parts of zod (wrangler.toml [alias]) leave the document as Node serves it.
+    const store = memoryStore();
+    try {
+      expect(await description.json()).toEqual(await (await createApp({ store }).request("/api/openapi.json")).json());
+    } finally {
+      store.close();
+    }
   });
 
   it("signs a person in and serves the admin UI in their browser's language", async () => {
