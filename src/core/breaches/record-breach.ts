@@ -1,4 +1,4 @@
-import { webhookEvent } from "../webhooks/queue-event.ts";
+import { webhookEvent } from "../webhooks/index.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import {
   activities,

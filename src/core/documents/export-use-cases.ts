@@ -1,4 +1,4 @@
-import { webhookEvent } from "../webhooks/queue-event.ts";
+import { webhookEvent } from "../webhooks/index.ts";
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { documentExports } from "../../../db/schema.ts";

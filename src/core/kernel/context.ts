@@ -1,5 +1,5 @@
 import type { Store } from "./ports/store.ts";
-import type { WebhookPolicy } from "../webhooks/endpoint-policy.ts";
+import type { WebhookPolicy } from "./ports/webhook-transport.ts";
 import type { Role } from "./roles.ts";
 import { timeOrderedId } from "./ids/time-ordered-id.ts";
 
@@ -36,7 +36,7 @@ export interface Ctx {
   publicBaseUrl?: string;
   /** Signs audit checkpoints (key outside the database); unset, exports carry no checkpoint. */
   checkpointSigner?: CheckpointSigner;
-  /** Where webhooks may go (core/webhooks/endpoint-policy.ts); unset, the strict default. */
+  /** Where webhooks may go (ports/webhook-transport.ts); unset, the strict default of core/webhooks. */
   webhookPolicy?: WebhookPolicy;
 }
 

@@ -9,7 +9,7 @@ import { dpoEmail, loadOrganisation, type Organisation } from "../organisation/i
 import { outboxRow } from "../outbox/index.ts";
 import { type DutyView, openDutiesUntil } from "./obligation-queries.ts";
 import type { Statement } from "../kernel/ports/store.ts";
-import { webhookEvent } from "../webhooks/queue-event.ts";
+import { webhookEvent } from "../webhooks/index.ts";
 import { byTrigger, dutyParams } from "./obligation-text.ts";
 
 /** How many days before a duty's last day the DPO is reminded (as for objection windows). */

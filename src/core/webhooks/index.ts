@@ -21,4 +21,7 @@ export type { WebhookAttempt, WebhookDelivery } from "./deliveries.ts";
 export { WEBHOOK_EVENT_MEANINGS, WEBHOOK_EVENTS } from "./events.ts";
 export type { WebhookEventType, WebhookPayload } from "./events.ts";
 export { signatureHeaders } from "./signature.ts";
+export { webhookEvent } from "./queue-event.ts";
+export type { EventSubject } from "./queue-event.ts";
+export { sendWebhook } from "./send-webhook.ts";
 export type { WebhookSending } from "./send-webhook.ts";

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import type { WebhookResponse, WebhookTransport } from "../../core/kernel/ports/webhook-transport.ts";
-import { isPrivateAddress } from "../../core/webhooks/endpoint-policy.ts";
+import { isPrivateAddress } from "../../core/webhooks/index.ts";
 
 const TIMEOUT_MS = 15_000;
 const MAX_BODY = 4_096;

@@ -1,4 +1,4 @@
-import { answerEvents } from "../change-events.ts";
+import { answerEvents } from "./answer-events.ts";
 import { eq } from "drizzle-orm";
 import { changeNotices, outbox } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";

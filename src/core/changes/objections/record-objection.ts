@@ -1,4 +1,4 @@
-import { answerEvents } from "../change-events.ts";
+import { answerEvents } from "./answer-events.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
 import { isOnTime } from "../../kernel/clocks/deadline.ts";
 import type { Ctx } from "../../kernel/context.ts";
