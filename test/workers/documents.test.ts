@@ -76,4 +76,20 @@ describe("documents in the Worker runtime", () => {
     };
     expect(verification).toEqual(expect.objectContaining({ verified: true, regeneratedSha256: response.headers.get("x-content-sha256") }));
   });
+
+  it("renders the annex as DPV JSON-LD (its ids are this runtime's) and serves the well-known sub-processor list", async () => {
+    const { demo, get } = await demoWorker();
+    const path = `/api/v1/documents/annex/${demo.agreementIds["CF-DPA-2024-001"]}?format=jsonld&asOf=${demo.loadedUntil}`;
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("application/ld+json");
+    const text = await first.text();
+    expect(await (await get(path)).text()).toBe(text);
+    expect(JSON.parse(text)["@graph"][1]["@type"]).toBe("dpv:ControllerProcessorAgreement");
+    const verification = (await (await get(`/api/v1/exports/${first.headers.get("x-export-id")}/verify`)).json()) as { verified: boolean };
+    expect(verification.verified).toBe(true);
+    const list = await get("/.well-known/dpa-sub-processors.jsonld");
+    expect(list.headers.get("content-type")).toBe("application/ld+json");
+    expect(await list.text()).toContain('"dpv:hasName":"IxorDocs"');
+  });
 });

@@ -8,7 +8,7 @@ import { IsoDate, Language } from "../kernel/values/values.ts";
 import { parseInput } from "../kernel/input/parse-input.ts";
 
 /** The formats a person downloads; HTML is the preview. */
-export const DOWNLOAD_FORMATS = ["pdf", "csv", "xlsx", "json"] as const;
+export const DOWNLOAD_FORMATS = ["pdf", "csv", "xlsx", "json", "jsonld"] as const;
 
 /**
  * What the documents pages' links carry: a language and a calendar date

@@ -13,6 +13,7 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json",
+  jsonld: "application/ld+json",
 };
 
 /** What defines a document: with the template version, the same request gives the same bytes. */
@@ -43,7 +44,7 @@ export const DocumentRequest = z
       ctx.addIssue({
         code: "custom",
         path: ["format"],
-        message: `${r.format.toUpperCase()} is made for the Art. 30 records (one row per activity); an annex is HTML, PDF or JSON.`,
+        message: `${r.format.toUpperCase()} is made for the Art. 30 records (one row per activity); an annex is HTML, PDF, JSON or JSON-LD.`,
       });
   });
 export type DocumentRequest = z.infer<typeof DocumentRequest>;

@@ -1,5 +1,5 @@
 /**
- * Art. 30 records and DPA annexes: the register as of an instant, document content, completeness, rendering (HTML, PDF, CSV, JSON) and reproducible exports.
+ * Art. 30 records and DPA annexes: the register as of an instant, document content, completeness, rendering (HTML, PDF, CSV, XLSX, JSON, JSON-LD) and reproducible exports.
  * This file is the feature's public surface: other features and the outer layers import only what it exports.
  */
 export { checkDocument } from "./completeness/check-document.ts";
@@ -15,4 +15,5 @@ export { documentContent, renderContent } from "./render-document.ts";
 export type { RenderedDocument, RenderOptions } from "./render-document.ts";
 export type { DocumentContent } from "./view/document-content.ts";
 export { renderHtml } from "./render/html.ts";
+export { publishedSubProcessorsDocument } from "./linked-data/published-sub-processors.ts";
 export { isCurrent } from "./view/parts.ts";

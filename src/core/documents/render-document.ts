@@ -62,9 +62,15 @@ export function documentContent(
  * Renders one document from a register snapshot. Every list is in a fixed order, so the bytes
  * depend only on (snapshot, template version, language, format, draft).
  */
-export function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
+export async function renderDocument(snapshot: RegisterSnapshot, spec: DocumentSpec): Promise<RenderedDocument> {
   const content = documentContent(snapshot, spec);
+  // The linked data is made from the snapshot's stored values (ids, codes, every language), not from the display strings.
+  const linkedData =
+    spec.format === "jsonld"
+      ? (await import("./linked-data/register-graph.ts")).registerGraph(snapshot, spec.kind, spec.agreementId)
+      : undefined;
   return renderContent(content, {
+    linkedData,
     kind: spec.kind,
     format: spec.format,
     draft: spec.draft,
@@ -85,6 +91,8 @@ export interface RenderOptions {
   author: string;
   checkpoint: Checkpoint | null;
   fileName: string;
+  /** JSON-LD only: the DPV nodes the document states, its own node first. */
+  linkedData?: Record<string, unknown>[] | undefined;
 }
 
 /**
@@ -157,6 +165,11 @@ async function prepareContent(content: DocumentContent, options: RenderOptions):
   };
   const encode = (text: string) => ({ ...document, bytes: new TextEncoder().encode(text) });
   if (options.format === "json") return encode(canonicalize({ ...view, table: content.table ?? null }) ?? "");
+  if (options.format === "jsonld") {
+    if (!options.linkedData) throw new Error(`${options.kind} has no JSON-LD form`);
+    const { linkedDataDocument } = await import("./linked-data/linked-data-document.ts");
+    return encode(linkedDataDocument(options.linkedData, { ...meta, findings: shownFindings.map((f) => `${f.article}: ${f.message}`) }));
+  }
   if (options.format === "csv") {
     if (!content.table) throw new Error(`${options.kind} has no CSV form`);
     return encode(renderCsv(content.table));

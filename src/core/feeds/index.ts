@@ -6,5 +6,5 @@ export { changeFeed } from "./change-feed.ts";
 export type { ChangeFeed } from "./change-feed.ts";
 export { deadlineCalendar } from "./deadline-calendar.ts";
 export type { CalendarEvent } from "./deadline-calendar.ts";
-export { publicOrganisation, publicSubProcessorList } from "./public-sub-processors.ts";
+export { publicOrganisation, publicSubProcessorList, publicSubProcessorsLinkedData } from "./public-sub-processors.ts";
 export type { PublicSubProcessorList } from "./public-sub-processors.ts";

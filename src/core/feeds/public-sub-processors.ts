@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { subProcessors } from "../../../db/schema.ts";
 import { countryName, pickRequired } from "../kernel/i18n/localise.ts";
 import { AppError } from "../kernel/errors.ts";
+import { publishedSubProcessorsDocument } from "../documents/index.ts";
 import { dpoEmail, loadOrganisation, type Organisation } from "../organisation/index.ts";
 import type { Language } from "../kernel/values/values.ts";
 import type { Db } from "../kernel/ports/store.ts";
@@ -41,12 +42,21 @@ export async function publicOrganisation(db: Db): Promise<Organisation> {
   return found;
 }
 
-export async function publicSubProcessorList(db: Db, organisation: Organisation, lang: Language): Promise<PublicSubProcessorList> {
-  const rows = await db
+/** The sub-processors engaged now, by name: what every public list shows. */
+const publishedRows = (db: Db) =>
+  db
     .select()
     .from(subProcessors)
     .where(and(eq(subProcessors.status, "active"), isNull(subProcessors.archivedAt)))
     .orderBy(asc(subProcessors.legalName), asc(subProcessors.id));
+
+/** The same list in the W3C Data Privacy Vocabulary (JSON-LD), for customers' privacy tools. */
+export async function publicSubProcessorsLinkedData(db: Db, organisation: Organisation): Promise<string> {
+  return publishedSubProcessorsDocument(organisation, dpoEmail(organisation), await publishedRows(db));
+}
+
+export async function publicSubProcessorList(db: Db, organisation: Organisation, lang: Language): Promise<PublicSubProcessorList> {
+  const rows = await publishedRows(db);
   const active = new Map(rows.map((r) => [r.id, r]));
   // Every change customers were told of dates the list; those announced and not in effect are listed.
   const told = await publicChanges(db, lang);

@@ -23,7 +23,9 @@ const DocumentQuery = z.strictObject({
   format: z
     .enum(DOCUMENT_FORMATS)
     .optional()
-    .describe("html (default), pdf, csv or xlsx (Art. 30 records only: one row per activity, the same columns) or json."),
+    .describe(
+      "html (default), pdf, csv or xlsx (Art. 30 records only: one row per activity, the same columns), json, or jsonld (the W3C Data Privacy Vocabulary, see docs/linked-data.md).",
+    ),
   lang: Language.optional().describe("Defaults to the agreement's language for an annex, else the organisation's default language."),
   asOf: z.string().optional().describe("ISO 8601 instant: render the register as it stood then (default: now)."),
   draft: z.enum(["true", "false"]).optional().describe("true: show the completeness check as a warning block."),
@@ -51,6 +53,7 @@ const FILE_RESPONSE = {
     "text/csv": { schema: z.string() },
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().meta({ format: "binary" }) },
     "application/json": { schema: z.object({}).passthrough() },
+    "application/ld+json": { schema: z.object({}).passthrough() },
   },
 };
 const Findings = z
@@ -85,7 +88,8 @@ export function registerDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
         path,
         tags: ["Documents"],
         summary,
-        description: "Renders the document as HTML, PDF, CSV or JSON and records the export (as-of state, template version, sha256).",
+        description:
+          "Renders the document as HTML, PDF, CSV, XLSX, JSON or JSON-LD and records the export (as-of state, template version, sha256).",
         security,
         ...permissionOf("register:read"),
         middleware: [read] as const,

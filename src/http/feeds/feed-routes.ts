@@ -1,7 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Clock } from "../../core/kernel/context.ts";
 import { translate } from "../../core/kernel/i18n/localise.ts";
-import { changeFeed, deadlineCalendar, publicOrganisation, publicSubProcessorList } from "../../core/feeds/index.ts";
+import {
+  changeFeed,
+  deadlineCalendar,
+  publicOrganisation,
+  publicSubProcessorList,
+  publicSubProcessorsLinkedData,
+} from "../../core/feeds/index.ts";
 import type { Store } from "../../core/kernel/ports/store.ts";
 import type { AppEnv } from "../env.ts";
 import { atomFeed } from "./atom-feed.ts";
@@ -44,6 +50,12 @@ export function registerFeedRoutes(app: OpenAPIHono<AppEnv>, deps: { store: Stor
     // The same bytes as JSON.stringify({ organisation, language, lastUpdated, generatedAt, subProcessors, announcedChanges }).
     const body = `${before},"generatedAt":${JSON.stringify(deps.clock.now().toISOString())},${after}`;
     return cacheable(c, { body, contentType: "application/json; charset=utf-8", etag, visibility: "public" });
+  });
+
+  // A well-known address, so a customer's privacy tool finds the list from the organisation's domain alone.
+  app.get("/.well-known/dpa-sub-processors.jsonld", async (c) => {
+    const body = await publicSubProcessorsLinkedData(db, await publicOrganisation(db));
+    return cacheable(c, { body, contentType: "application/ld+json", etag: await weakEtag(body), visibility: "public" });
   });
 
   app.get("/public/sub-processors.atom", async (c) => {

@@ -101,7 +101,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 export const DOCUMENT_KINDS = ["art30-controller", "art30-processor", "annex"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_FORMATS = ["html", "pdf", "csv", "xlsx", "json"] as const;
+export const DOCUMENT_FORMATS = ["html", "pdf", "csv", "xlsx", "json", "jsonld"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;

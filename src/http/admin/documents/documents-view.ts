@@ -59,14 +59,14 @@ function findingsCell(d: DocumentSummary): Html {
 function documentRow(d: DocumentSummary, options: ListOptions): Html {
   const path = documentPath(d);
   const name = documentName(d);
-  const formats = d.kind === "annex" ? (["pdf", "json"] as const) : (["pdf", "csv", "xlsx", "json"] as const);
+  const formats = d.kind === "annex" ? (["pdf", "json", "jsonld"] as const) : (["pdf", "csv", "xlsx", "json", "jsonld"] as const);
   const lead =
     d.kind === "annex"
       ? html`<th scope="row">${d.reference}</th><td>${d.customerName ?? "—"}</td><td>${d.agreementStatus ? label(uiLanguage(), "agreementStatus", d.agreementStatus) : "—"}</td>`
       : html`<th scope="row">${name} (${t(d.kind === "art30-controller" ? "admin.documents.role.controller" : "admin.documents.role.processor")})<br><span class="hint">${d.title}</span></th>`;
   return html`<tr>${lead}<td>${languageName(options.lang || d.language)}</td><td>${findingsCell(d)}</td>
 <td><a href="${link(`${path}/preview`, options)}">${t("admin.documents.preview", { document: name })}</a></td>
-<td>${formats.map((f, i) => html`${i ? ", " : ""}<a href="${link(`${path}/download`, options, { format: f })}" download>${name} — ${f.toUpperCase()}</a>`)}</td></tr>`;
+<td>${formats.map((f, i) => html`${i ? ", " : ""}<a href="${link(`${path}/download`, options, { format: f })}" download>${name} — ${f === "jsonld" ? "JSON-LD" : f.toUpperCase()}</a>`)}</td></tr>`;
 }
 
 function optionsForm(options: ListOptions): Html {
