@@ -97,7 +97,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   "Terms changes":
     "Changes of the agreements' terms, announced through the same notices and objection links, applied per agreement to those whose customer did not object in time.",
   Search: "One search over the register's names, descriptions, references, vendors and customers.",
-  Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV, XLSX or JSON, as of any instant, with their exports.",
+  Documents: "Art. 30 records and DPA annexes, as HTML, PDF, CSV, XLSX, JSON or DPV JSON-LD, as of any instant, with their exports.",
   Audit: "Every change to the register, with before and after, in a hash chain; its signed checkpoints and the register's verification.",
   Operations: "The scheduler and the outbox.",
   Webhooks:

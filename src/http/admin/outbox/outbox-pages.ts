@@ -98,6 +98,10 @@ ${message.status === "failed" ? postButton({ action: `/admin/outbox/${seg(messag
   });
 }
 
+/** A webhook's page is its delivery log (with each request's answer); an e-mail's is the message. */
+const pageOf = (m: OutboxMessage): string =>
+  m.kind === "webhook" ? `/admin/webhooks/deliveries/${seg(m.id)}` : `/admin/outbox/${seg(m.id)}`;
+
 /** How often delivery was tried and, for one waiting to be tried again, when that is. */
 const attempts = (message: OutboxMessage): string =>
   message.status === "pending" && message.attempts > 0
@@ -111,7 +115,7 @@ function outboxTable(messages: OutboxMessage[], csrf: string, status: OutboxStat
 <tbody>${messages.map(
     (
       m,
-    ) => html`<tr><td>${instant(m.createdAt)}</td><td>${m.recipient}</td><td><a href="/admin/outbox/${seg(m.id)}">${m.subject}</a></td><td>${kindLabel(m.kind)}</td>
+    ) => html`<tr><td>${instant(m.createdAt)}</td><td>${m.recipient}</td><td><a href="${pageOf(m)}">${m.subject}</a></td><td>${kindLabel(m.kind)}</td>
 <td>${statusBadge(m.status)}${m.status === "sent" ? html` ${instant(m.sentAt)}` : nothing}</td><td>${m.attempts}</td><td>${m.lastError ?? ""}</td>
 <td>${m.status === "failed" ? postButton({ action: `/admin/outbox/${seg(m.id)}/retry`, label: t("admin.outbox.retry"), csrf }) : nothing}</td></tr>`,
   )}</tbody></table></div>`;
