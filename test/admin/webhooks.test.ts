@@ -104,7 +104,7 @@ describe("webhooks in the admin UI", () => {
     expect(edited).toMatchObject({ description: "ERP", events: ["breach.recorded"], enabled: false });
     const dutch = await (await ui.get(`/admin/webhooks/${endpoint?.id}`, admin, { "accept-language": "nl-BE" })).text();
     expect(dutch).toContain("uitgeschakeld");
-    expect(dutch).toContain("Inbreuk geregistreerd");
+    expect(dutch).toContain("Datalek geregistreerd");
     expect((await ui.post(`/admin/webhooks/${endpoint?.id}/delete`, {}, admin)).status).toBe(303);
     expect((await ui.get(`/admin/webhooks/${endpoint?.id}`, admin)).status).toBe(404);
     expect(await (await ui.get("/admin/webhooks", admin)).text()).not.toContain(receiver.url);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { CHILD_PROCESS_TEST_MS, waitFor } from "../helpers/wait.ts";
-import { type Exit, freePort, type Started, startNode, tempDir } from "./helpers.ts";
+import { crash, recordDemoBreach, stopAfterDeliveryRuns } from "./crash-steps.ts";
+import { freePort, startNode, tempDir } from "./helpers.ts";
 
 // Servers and the SMTP sink are stopped by these hooks, even when a test fails or times out.
 stopStartedAfterEach();
@@ -17,19 +18,6 @@ const OCR_VENDOR = {
   locations: [{ country: "DE" }],
 };
 
-/** Kills the process outright: no shutdown handler runs, as in a crash or an OOM kill. */
-function crash(child: {
-  kill(signal: NodeJS.Signals): boolean;
-  exitCode: number | null;
-  once(event: "exit", listener: () => void): unknown;
-}) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
-
 function outboxStatuses(database: string): string[] {
   const db = new Database(database, { readonly: true });
   try {
@@ -37,16 +25,6 @@ function outboxStatuses(database: string): string[] {
   } finally {
     db.close();
   }
-}
-
-/**
- * Stops the service with SIGTERM and waits until it has exited. Its shutdown
- * handler waits for the outbox delivery run in progress (the one at start
- * included), so once it exited cleanly no delivery is under way or to come.
- */
-async function stopAfterDeliveryRuns(service: Started): Promise<void> {
-  const exit: Exit = await service.stop();
-  if (exit.code !== 0) throw new Error(`the service did not shut down cleanly (${exit.code ?? exit.signal}):\n${service.output()}`);
 }
 
 /**
@@ -86,7 +64,7 @@ describe("the outbox across a crash", () => {
         }),
       });
       expect(proposed.status).toBe(201);
-      await crash(first.child);
+      await crash(first);
       expect(sink.messages()).toHaveLength(0);
 
       // Second life: the queued e-mails go out, once each.
@@ -124,25 +102,11 @@ describe("the outbox across a crash", () => {
     "loses no breach notice and sends none twice when the process dies between recording the breach and sending",
     async () => {
       const { sink, database, env, first, base, headers } = await firstLife();
-      const vendors = (await (await fetch(`${base}/api/v1/sub-processors`, { headers })).json()) as {
-        items: { id: string; legalName: string }[];
-      };
-      const aws = vendors.items.find((v) => v.legalName.startsWith("Amazon"))?.id;
-      const recorded = await fetch(`${base}/api/v1/breaches`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({
-          summary: "Credentials of a storage account leaked.",
-          discoveredAt: new Date().toISOString(),
-          subProcessorIds: [aws],
-          likelyConsequences: "Stored documents may have been read.",
-          measuresTaken: "The credentials were rotated.",
-        }),
-      });
+      const recorded = await recordDemoBreach(base, headers);
       expect(recorded.status).toBe(201);
       const { breach } = (await recorded.json()) as { breach: { affectedAgreementIds: string[] } };
       expect(breach.affectedAgreementIds.length).toBeGreaterThan(0);
-      await crash(first.child);
+      await crash(first);
       expect(sink.messages()).toHaveLength(0);
 
       const second = await startNode("src/entry/node.ts", { ...env, OUTBOX_INTERVAL_SECONDS: "1" }, "listening");

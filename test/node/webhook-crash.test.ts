@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { onCleanup, stopStartedAfterEach } from "../helpers/cleanup.ts";
 import { CHILD_PROCESS_TEST_MS, waitFor } from "../helpers/wait.ts";
 import { startWebhookReceiver } from "../helpers/webhook-receiver.ts";
-import { type Exit, freePort, type Started, startNode, tempDir } from "./helpers.ts";
+import { crash, recordDemoBreach, stopAfterDeliveryRuns } from "./crash-steps.ts";
+import { freePort, startNode, tempDir } from "./helpers.ts";
 
 // Servers and the receiver are stopped by these hooks, even when a test fails or times out.
 stopStartedAfterEach();
@@ -17,20 +18,6 @@ function webhookStatuses(database: string): string[] {
   } finally {
     db.close();
   }
-}
-
-/** Kills the process outright: no shutdown handler runs, as in a crash or an OOM kill. */
-const crash = (service: Started) =>
-  new Promise<void>((resolve) => {
-    if (service.child.exitCode !== null) return resolve();
-    service.child.once("exit", () => resolve());
-    service.child.kill("SIGKILL");
-  });
-
-/** Stops the service and waits for its exit; its shutdown waits for the delivery run in progress. */
-async function stopAfterDeliveryRuns(service: Started): Promise<void> {
-  const exit: Exit = await service.stop();
-  if (exit.code !== 0) throw new Error(`the service did not shut down cleanly (${exit.code ?? exit.signal}):\n${service.output()}`);
 }
 
 describe("webhooks across a crash", () => {
@@ -58,21 +45,7 @@ describe("webhooks across a crash", () => {
       });
       expect(registered.status, await registered.clone().text()).toBe(201);
       const { secret } = (await registered.json()) as { secret: string };
-      const vendors = (await (await fetch(`${base}/api/v1/sub-processors`, { headers })).json()) as {
-        items: { id: string; legalName: string }[];
-      };
-      const aws = vendors.items.find((v) => v.legalName.startsWith("Amazon"))?.id;
-      const recorded = await fetch(`${base}/api/v1/breaches`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({
-          summary: "Credentials of a storage account leaked.",
-          discoveredAt: new Date().toISOString(),
-          subProcessorIds: [aws],
-          likelyConsequences: "Stored documents may have been read.",
-          measuresTaken: "The credentials were rotated.",
-        }),
-      });
+      const recorded = await recordDemoBreach(base, headers);
       expect(recorded.status, await recorded.clone().text()).toBe(201);
       expect((await fetch(`${base}/api/v1/documents/art30-controller?format=json`, { headers })).status).toBe(200);
       await crash(first);

@@ -27,7 +27,7 @@ h1{margin-top:.2rem;font-size:1.6rem}h2{font-size:1.25rem;margin-top:1.6rem}
 caption{text-align:left}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 .table-scroll{overflow-x:auto}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}th{background:#eef1f5}
 .field{margin:0 0 1rem;border:0;padding:0}.field>label,.field>legend{display:block;font-weight:600;margin-bottom:.2rem}
-input[type=text],input[type=email],input[type=password],input[type=number],input[type=date],input[type=datetime-local],select,textarea{width:100%;max-width:40rem;padding:.45rem;border:1px solid #6b7583;border-radius:4px;font:inherit}
+input[type=text],input[type=url],input[type=email],input[type=password],input[type=number],input[type=date],input[type=datetime-local],select,textarea{width:100%;max-width:40rem;padding:.45rem;border:1px solid #6b7583;border-radius:4px;font:inherit}
 .check{display:flex;gap:.4rem;align-items:flex-start;margin:.15rem 0}.check input{margin-top:.3rem}
 .hint{color:var(--muted);margin:.1rem 0 .3rem;font-size:.92em}.required{color:var(--muted);font-weight:400;font-size:.9em}
 .has-error input,.has-error select,.has-error textarea{border:2px solid var(--danger)}.error{color:var(--danger);font-weight:600;margin:.1rem 0 .3rem}
