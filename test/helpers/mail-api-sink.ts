@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { requestText } from "./request-text.ts";
 
 /** One request the sink received, as a provider's API would read it. */
 export interface ReceivedMail {
@@ -19,12 +20,6 @@ export interface MailApiSink {
   unref(): void;
 }
 
-const bodyOf = async (request: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-};
-
 /**
  * A local stand-in for Postmark's email API: it records each POST /email and
  * answers as Postmark does (200 with a MessageID, or the status it is told to
@@ -35,7 +30,7 @@ export async function startMailApiSink(): Promise<MailApiSink> {
   const received: ReceivedMail[] = [];
   const statuses: number[] = [];
   const server = createServer(async (request, response) => {
-    const text = await bodyOf(request);
+    const text = await requestText(request);
     if (request.method === "GET" && request.url === "/received") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(received));
       return;

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { requestText } from "./request-text.ts";
 
 /** One request the receiver took: its headers and its body as bytes came (signatures cover the exact text). */
 export interface ReceivedWebhook {
@@ -21,12 +22,6 @@ export interface WebhookReceiver {
   unref(): void;
 }
 
-const bodyOf = async (request: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-};
-
 /**
  * A test receiver of webhooks on the loopback: it records every POST and
  * answers with the status it is told to give. GET /received lists what it
@@ -37,7 +32,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   let status = 200;
   const waiters: (() => void)[] = [];
   const server = createServer(async (request, response) => {
-    const body = await bodyOf(request);
+    const body = await requestText(request);
     if (request.method === "GET" && request.url === "/received") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(received));
       return;

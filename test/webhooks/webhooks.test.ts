@@ -13,6 +13,7 @@ import { nodeWebhookTransport } from "../../src/platform/node/webhook-transport.
 import { stopStartedAfterEach, onCleanup } from "../helpers/cleanup.ts";
 import { loadDemoRegister } from "../helpers/demo-register.ts";
 import { memoryStore } from "../helpers/sqlite.ts";
+import { ocrProposal } from "../helpers/changes.ts";
 import { bodyOf, makeTestApp, type TestApp } from "../helpers/test-app.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../helpers/webhook-receiver.ts";
 
@@ -51,22 +52,9 @@ async function proposeAndAnnounce(): Promise<string> {
   const activities = await bodyOf<{ items: { id: string; name: { en?: string } }[] }>(
     await t.request("GET", "/api/v1/activities?limit=200"),
   );
-  const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id;
+  const maintenance = activities.items.find((a) => a.name.en?.startsWith("Maintenance"))?.id ?? "";
   const proposed = await t.request("POST", "/api/v1/sub-processor-changes", {
-    body: {
-      kind: "add",
-      vendor: {
-        legalName: "Klippa OCR GmbH",
-        address: { street: "Friedrichstraße 10", postalCode: "10117", city: "Berlin", country: "DE" },
-        contact: { email: "privacy@klippa.example" },
-        service: { en: "OCR" },
-        locations: [{ country: "DE" }],
-      },
-      activityIds: [maintenance],
-      reason: { en: "Better OCR" },
-      intendedStart: "2099-01-01",
-      announce: true,
-    },
+    body: ocrProposal(maintenance, { intendedStart: "2099-01-01" }),
   });
   expect(proposed.status, JSON.stringify(await proposed.clone().json())).toBe(201);
   return (await bodyOf<{ id: string }>(proposed)).id;
