@@ -6,6 +6,7 @@ import { outbox } from "../../db/schema.ts";
 import { changeWorld, type ChangeWorld, runLifecycle } from "../helpers/changes.ts";
 import { bodyOf } from "../helpers/test-app.ts";
 import { announced, grant, object } from "../changes/clearfacts-steps.ts";
+import { detailOf, efficadoWorld, termsChange } from "../changes/efficado-world.ts";
 import { WEBHOOK_EVENTS } from "../../src/core/webhooks/index.ts";
 
 async function listening(w: ChangeWorld): Promise<string> {
@@ -103,5 +104,41 @@ describe("the events a change of sub-processors gives", () => {
     const overdue = (await events(w)).filter((e) => e.type === "obligation.overdue");
     expect(overdue.map((e) => e.data.id).sort()).toEqual([...obligationIds].sort());
     expect(overdue[0]?.data).toMatchObject({ status: "overdue", href: `http://localhost:3000/api/v1/obligations/${overdue[0]?.data.id}` });
+  });
+});
+
+describe("the events a change of the terms gives", () => {
+  it("announced; an objection received; effective where nobody objected in time; or withdrawn", async () => {
+    const w = await efficadoWorld();
+    await listening(w);
+    const change = await bodyOf<{ id: string }>(await w.t.request("POST", "/api/v1/terms-changes", { body: termsChange() }));
+    expect(await typesOf(w)).toEqual(["terms.announced"]);
+    const notice = (await detailOf(w.t, change.id)).notices.find((l) => l.agreementReference === "EFF-001")?.notice.id;
+    w.clock.set("2026-11-25T12:00:00.000Z");
+    const objected = await w.t.request("POST", `/api/v1/change-notices/${notice}/objections`, {
+      body: { grounds: "No.", receivedAt: "2026-11-25T10:00:00Z", channel: "email" },
+    });
+    expect(objected.status).toBe(201);
+    w.clock.set("2026-12-07T10:00:00.000Z");
+    await runLifecycle(w.t);
+    await runLifecycle(w.t);
+    const all = await events(w);
+    expect(all.map((e) => e.type)).toEqual(["terms.announced", "terms.objection_received", "terms.effective"]);
+    expect(all[1]?.data).toMatchObject({ id: change.id, objection: { onTime: true } });
+    expect(all[2]?.data).toMatchObject({
+      id: change.id,
+      status: "effective",
+      href: `http://localhost:3000/api/v1/terms-changes/${change.id}`,
+    });
+
+    const other = await bodyOf<{ id: string }>(
+      await w.t.request("POST", "/api/v1/terms-changes", { body: termsChange({ version: "2027.2", effectiveOn: "2027-01-15" }) }),
+    );
+    const withdrawn = await w.t.request("POST", `/api/v1/terms-changes/${other.id}/withdraw`, { body: { reason: "Drafting reviewed." } });
+    expect(withdrawn.status).toBe(200);
+    expect((await events(w)).slice(3)).toEqual([
+      expect.objectContaining({ type: "terms.announced" }),
+      expect.objectContaining({ type: "terms.withdrawn", data: expect.objectContaining({ id: other.id, reason: "Drafting reviewed." }) }),
+    ]);
   });
 });

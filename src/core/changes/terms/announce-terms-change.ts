@@ -1,3 +1,4 @@
+import { termsEvent } from "./terms-events.ts";
 import { and, eq } from "drizzle-orm";
 import { changeNotices, termsChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -83,6 +84,7 @@ export async function termsAnnouncement(
       .where(eq(termsChanges.id, change.id)),
     auditStatement(ctx, { action: "announce", entityType: "terms_change", entityId: change.id, before: change, after: announced }, at),
     ...noticeWrites(ctx, notices, mails, at),
+    ...(await termsEvent(ctx, "terms.announced", announced, at, { notices: notices.length })),
   ];
   return { announced, notices, statements };
 }

@@ -1,3 +1,4 @@
+import { termsEvent } from "./terms-events.ts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { changeNotices, objections, outbox, termsChanges } from "../../../../db/schema.ts";
 import { auditRowsStatement } from "../../kernel/audit/audit-chain.ts";
@@ -141,6 +142,7 @@ export async function takeTermsEffect(ctx: Ctx, change: TermsChange, notices: Ch
         .set({ status: "effective", effectiveAt: at, revision: result.revision, updatedAt: at })
         .where(and(eq(termsChanges.id, change.id), isNull(termsChanges.effectiveAt))),
       auditStatement(ctx, { action: "take_effect", entityType: "terms_change", entityId: change.id, before: change, after: result }, at),
+      ...(await termsEvent(ctx, "terms.effective", result, at)),
       db.insert(outbox).values(
         dpoMessage(
           ctx,

@@ -1,3 +1,4 @@
+import { termsEvent } from "./terms-events.ts";
 import { eq } from "drizzle-orm";
 import { outbox, termsChanges } from "../../../../db/schema.ts";
 import { auditStatement } from "../../kernel/audit/audit-statement.ts";
@@ -48,6 +49,7 @@ export async function withdrawTermsChange(ctx: Ctx, id: string, raw: unknown): P
       .set({ status: "withdrawn", withdrawnAt: at, withdrawalReason: reason, revision: withdrawn.revision, updatedAt: at })
       .where(eq(termsChanges.id, id)),
     auditStatement(ctx, { action: "withdraw", entityType: "terms_change", entityId: id, before: change, after: withdrawn }, at),
+    ...(await termsEvent(ctx, "terms.withdrawn", withdrawn, at, { reason })),
   ];
   const open = notices.filter((n) => n.status === "open");
   // A notice closed meanwhile (the change applied to an agreement whose day came) makes this a conflict.
