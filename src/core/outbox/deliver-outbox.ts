@@ -8,10 +8,7 @@ import { mailHtml } from "./mail-html.ts";
 import { OUTBOX_STATUSES, type OutboxStatus } from "../kernel/values/values.ts";
 import type { Db, Statement, Store } from "../kernel/ports/store.ts";
 import { newId as defaultNewId } from "../kernel/context.ts";
-import { sendWebhook, type WebhookSending } from "../webhooks/index.ts";
-
-/** Outbox rows of this kind are webhook messages (core/webhooks), the others e-mail. */
-export const WEBHOOK_KIND = "webhook";
+import { sendWebhook, WEBHOOK_KIND, type WebhookSending } from "../webhooks/index.ts";
 
 export { OUTBOX_STATUSES };
 export type { OutboxStatus };

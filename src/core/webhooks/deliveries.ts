@@ -3,9 +3,7 @@ import { outbox, webhookAttempts } from "../../../db/schema.ts";
 import type { Clock } from "../kernel/context.ts";
 import { AppError, notFound } from "../kernel/errors.ts";
 import type { Db } from "../kernel/ports/store.ts";
-
-/** Outbox rows of webhook messages carry this kind (see core/outbox WEBHOOK_KIND). */
-const KIND = "webhook";
+import { WEBHOOK_KIND } from "./events.ts";
 
 export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
 
@@ -47,7 +45,7 @@ export async function listDeliveries(db: Db, endpointId: string, limit = 100): P
   const rows = await db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.kind, KIND), eq(outbox.recipient, endpointId)))
+    .where(and(eq(outbox.kind, WEBHOOK_KIND), eq(outbox.recipient, endpointId)))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(Math.min(Math.max(Math.trunc(limit), 1), 500));
   return rows.map(delivery);
@@ -58,7 +56,7 @@ export async function deliveryWithAttempts(db: Db, id: string): Promise<WebhookD
   const [row] = await db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.id, id), eq(outbox.kind, KIND)));
+    .where(and(eq(outbox.id, id), eq(outbox.kind, WEBHOOK_KIND)));
   if (!row) throw notFound("webhook delivery", id);
   const log = await db
     .select()
@@ -78,7 +76,7 @@ export async function redeliver(db: Db, id: string, clock: Clock): Promise<Webho
   const [queued] = await db
     .update(outbox)
     .set({ status: "pending", attempts: 0, nextAttemptAt: clock.now().toISOString() })
-    .where(and(eq(outbox.id, id), eq(outbox.kind, KIND), inArray(outbox.status, ["sent", "failed"])))
+    .where(and(eq(outbox.id, id), eq(outbox.kind, WEBHOOK_KIND), inArray(outbox.status, ["sent", "failed"])))
     .returning();
   if (queued) return delivery(queued);
   const current = await deliveryWithAttempts(db, id);

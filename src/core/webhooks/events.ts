@@ -41,6 +41,9 @@ export const WEBHOOK_EVENT_MEANINGS: Record<WebhookEventType, string> = {
   "export.made": "A document (Art. 30 record, annex) was exported and recorded.",
 };
 
+/** The outbox kind of a webhook message (one event for one endpoint); every other kind is an e-mail. */
+export const WEBHOOK_KIND = "webhook";
+
 /** The body every endpoint receives, signed as it is stored. */
 export interface WebhookPayload {
   type: WebhookEventType;

@@ -18,7 +18,7 @@ export {
 export type { WebhookEndpoint } from "./endpoints.ts";
 export { deliveryWithAttempts, listDeliveries, redeliver } from "./deliveries.ts";
 export type { WebhookAttempt, WebhookDelivery } from "./deliveries.ts";
-export { WEBHOOK_EVENT_MEANINGS, WEBHOOK_EVENTS } from "./events.ts";
+export { WEBHOOK_EVENT_MEANINGS, WEBHOOK_EVENTS, WEBHOOK_KIND } from "./events.ts";
 export type { WebhookEventType, WebhookPayload } from "./events.ts";
 export { signatureHeaders } from "./signature.ts";
 export { webhookEvent } from "./queue-event.ts";

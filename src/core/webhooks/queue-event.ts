@@ -4,7 +4,7 @@ import type { Ctx } from "../kernel/context.ts";
 import { insertMany } from "../kernel/ports/insert-many.ts";
 import type { Statement } from "../kernel/ports/store.ts";
 import { publicBaseUrl } from "../kernel/public-base-url.ts";
-import type { WebhookEventType, WebhookPayload } from "./events.ts";
+import { WEBHOOK_KIND, type WebhookEventType, type WebhookPayload } from "./events.ts";
 
 /** The entity an event is about: its type in the outbox, and its place in the API for a receiver to fetch. */
 export interface EventSubject {
@@ -44,7 +44,7 @@ export async function webhookEvent(
   const body = JSON.stringify(payload);
   const rows = listening.map((endpoint) => ({
     id: ctx.newId(),
-    kind: "webhook",
+    kind: WEBHOOK_KIND,
     recipient: endpoint.id,
     subject: type,
     body,

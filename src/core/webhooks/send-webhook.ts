@@ -58,16 +58,11 @@ export async function sendWebhook(
       detail,
     }),
   ];
-  const refusal =
-    !endpoint || endpoint.deletedAt
-      ? "The endpoint was deleted."
-      : !endpoint.enabled
-        ? "The endpoint is disabled; enable it, then redeliver."
-        : urlRefusal(endpoint.url, sending.policy);
-  if (refusal || !endpoint) {
-    const error = refusal ?? "The endpoint was deleted.";
-    return { error, permanent: true, log: logged(null, false, error) };
-  }
+  const refused = (error: string): WebhookOutcome => ({ error, permanent: true, log: logged(null, false, error) });
+  if (!endpoint || endpoint.deletedAt) return refused("The endpoint was deleted.");
+  if (!endpoint.enabled) return refused("The endpoint is disabled; enable it, then redeliver.");
+  const outsidePolicy = urlRefusal(endpoint.url, sending.policy);
+  if (outsidePolicy) return refused(outsidePolicy);
   const headers = {
     "content-type": "application/json",
     "user-agent": "dpa-register-webhooks/1",
